@@ -1,0 +1,91 @@
+package casefile
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// DateLayout is the only accepted form of a calendar date.
+const DateLayout = "2006-01-02"
+
+// Date is a calendar date with no time of day, written YYYY-MM-DD.
+// The zero Date means "not set".
+type Date struct {
+	t time.Time
+}
+
+// NewDate returns the date of t in UTC.
+func NewDate(t time.Time) Date {
+	y, m, d := t.UTC().Date()
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// ParseDate reads a YYYY-MM-DD date and rejects impossible dates such as
+// 2026-02-30.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-03-14", s)
+	}
+	return Date{t}, nil
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Time returns midnight UTC at the start of the date.
+func (d Date) Time() time.Time { return d.t }
+
+// String formats the date as YYYY-MM-DD, or "" when unset.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(DateLayout)
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.t.After(e.t) }
+
+// AddDays returns the date n days later.
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// MarshalYAML writes the date as a plain YAML timestamp, unquoted.
+func (d Date) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.String()}, nil
+}
+
+// IsZeroer lets yaml's omitempty leave unset dates out.
+var _ interface{ IsZero() bool } = Date{}
+
+// MarshalJSON writes the date as a "YYYY-MM-DD" string.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+// UnmarshalJSON reads a "YYYY-MM-DD" string.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	if s == "" {
+		*d = Date{}
+		return nil
+	}
+	p, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}

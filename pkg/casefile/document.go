@@ -1,0 +1,255 @@
+package casefile
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest file casework will read. A case file of many
+// years stays far below it; anything larger is refused rather than loaded.
+const MaxFileSize = 4 << 20
+
+// Document is a YAML file held as a node tree, so that it can be updated in
+// place: comments, key order and hand-written formatting survive.
+type Document struct {
+	root *yaml.Node // a DocumentNode
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse reads a YAML document. Problems (too large, invalid UTF-8, syntax)
+// come back as a *PosError with path and position.
+func Parse(path string, data []byte) (*Document, error) {
+	if len(data) > MaxFileSize {
+		return nil, &PosError{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit for casework files; split or trim it", len(data), MaxFileSize)}
+	}
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8At(data)
+		return nil, &PosError{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8"}
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		if err.Error() == "EOF" {
+			return &Document{root: &yaml.Node{Kind: yaml.DocumentNode}}, nil
+		}
+		return nil, syntaxError(path, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &PosError{Path: path, Line: extra.Line, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows"}
+	}
+	return &Document{root: &root}, nil
+}
+
+func syntaxError(path string, err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &PosError{Path: path, Line: line, Col: 1, Msg: "YAML syntax error: " + m[2]}
+	}
+	return &PosError{Path: path, Line: 1, Col: 1, Msg: "YAML syntax error: " + msg}
+}
+
+func invalidUTF8At(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return line, col
+}
+
+// NewDocument makes a document holding v in canonical form.
+func NewDocument(v any) (*Document, error) {
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return nil, err
+	}
+	return &Document{root: &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{&n}}}, nil
+}
+
+// Root returns the top node of the document (nil for an empty file).
+func (d *Document) Root() *yaml.Node {
+	if len(d.root.Content) == 0 {
+		return nil
+	}
+	return d.root.Content[0]
+}
+
+// Decode reads the document strictly into out; see Decode.
+func (d *Document) Decode(out any) Errors {
+	return Decode(d.root, out)
+}
+
+// Update writes v into the document, changing only what differs: values
+// that are equal keep their formatting and comments, new keys go in
+// canonical order next to their neighbours, and keys v no longer has are
+// removed.
+func (d *Document) Update(v any) error {
+	var n yaml.Node
+	if err := n.Encode(v); err != nil {
+		return err
+	}
+	if len(d.root.Content) == 0 {
+		d.root.Content = []*yaml.Node{&n}
+		return nil
+	}
+	merge(d.root.Content[0], &n)
+	return nil
+}
+
+// Bytes encodes the document in the canonical layout: two-space indent.
+func (d *Document) Bytes() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(d.root); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Marshal updates d with v, encodes it, and checks that the bytes read back
+// as exactly v, so that nothing is ever written that would not load again
+// as intended.
+func (d *Document) Marshal(v any) ([]byte, error) {
+	if err := d.Update(v); err != nil {
+		return nil, err
+	}
+	data, err := d.Bytes()
+	if err != nil {
+		return nil, err
+	}
+	back, err := Parse("", data)
+	if err != nil {
+		return nil, fmt.Errorf("internal error: encoded file does not parse: %w", err)
+	}
+	fresh := reflect.New(reflect.TypeOf(v).Elem())
+	if errs := back.Decode(fresh.Interface()); len(errs) > 0 {
+		return nil, fmt.Errorf("internal error: encoded file does not load: %w", errs)
+	}
+	want, _ := json.Marshal(v)
+	got, _ := json.Marshal(fresh.Interface())
+	if !bytes.Equal(want, got) {
+		return nil, fmt.Errorf("internal error: encoded file does not round-trip")
+	}
+	return data, nil
+}
+
+// merge makes dst hold src's data while keeping dst's comments and the
+// formatting of every value that did not change.
+func merge(dst, src *yaml.Node) {
+	if dst.Kind != src.Kind {
+		replace(dst, src)
+		return
+	}
+	switch dst.Kind {
+	case yaml.ScalarNode:
+		if !sameScalar(dst, src) {
+			dst.Tag, dst.Value, dst.Style = src.Tag, src.Value, src.Style
+		}
+	case yaml.SequenceNode:
+		for i, s := range src.Content {
+			if i < len(dst.Content) {
+				merge(dst.Content[i], s)
+			} else {
+				dst.Content = append(dst.Content, s)
+			}
+		}
+		dst.Content = dst.Content[:len(src.Content)]
+	case yaml.MappingNode:
+		mergeMapping(dst, src)
+	default:
+		replace(dst, src)
+	}
+}
+
+func replace(dst, src *yaml.Node) {
+	head, line, foot := dst.HeadComment, dst.LineComment, dst.FootComment
+	*dst = *src
+	dst.HeadComment, dst.LineComment, dst.FootComment = head, line, foot
+}
+
+func mergeMapping(dst, src *yaml.Node) {
+	wanted := map[string]bool{}
+	for i := 0; i+1 < len(src.Content); i += 2 {
+		wanted[src.Content[i].Value] = true
+	}
+	// Drop keys src no longer has.
+	kept := dst.Content[:0]
+	for i := 0; i+1 < len(dst.Content); i += 2 {
+		if wanted[dst.Content[i].Value] {
+			kept = append(kept, dst.Content[i], dst.Content[i+1])
+		}
+	}
+	dst.Content = kept
+	// Merge or insert each of src's keys, after the previous one.
+	insertAt := 0
+	for i := 0; i+1 < len(src.Content); i += 2 {
+		key, val := src.Content[i], src.Content[i+1]
+		if j := indexOfKey(dst, key.Value); j >= 0 {
+			merge(dst.Content[j+1], val)
+			if j+2 > insertAt {
+				insertAt = j + 2
+			}
+			continue
+		}
+		dst.Content = append(dst.Content[:insertAt], append([]*yaml.Node{key, val}, dst.Content[insertAt:]...)...)
+		insertAt += 2
+	}
+}
+
+func indexOfKey(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// sameScalar reports whether two scalars mean the same value, so that
+// "1.0" and "1", or a quoted and a plain string, are left as written.
+func sameScalar(a, b *yaml.Node) bool {
+	if a.Value == b.Value && a.ShortTag() == b.ShortTag() {
+		return true
+	}
+	var va, vb any
+	if a.Decode(&va) != nil || b.Decode(&vb) != nil {
+		return false
+	}
+	if fa, ok := number(va); ok {
+		fb, ok := number(vb)
+		return ok && fa == fb
+	}
+	return reflect.DeepEqual(va, vb)
+}
+
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
+}

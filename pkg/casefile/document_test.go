@@ -1,0 +1,128 @@
+package casefile
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+const handEdited = `# Case of a family referred by the school.
+id: C-2026-AAAAAAAAAA
+opened: 2026-03-02
+phase: intake # screening first
+worker: w-ana
+client:
+  name: Maria Lopez
+  # phone given at first visit
+  phone: "555-0100"
+history:
+  - at: 2026-03-02T09:00:00Z
+    by: w-ana
+    to: intake
+    reason: opened
+`
+
+func TestUpdateKeepsCommentsAndOrder(t *testing.T) {
+	doc, err := Parse("case.yaml", []byte(handEdited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c Case
+	if errs := doc.Decode(&c); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	c.Client.Email = "maria@example.org"
+	c.Referral.Source = "school"
+	c.History = append(c.History, HistoryEntry{At: time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), By: "w-ana", From: "intake", To: "assessment"})
+	out, err := doc.Marshal(&c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out)
+	for _, want := range []string{
+		"# Case of a family referred by the school.\n",
+		"phase: intake # screening first\n",
+		"  # phone given at first visit\n  phone: \"555-0100\"\n  email: maria@example.org\n",
+		"referral:\n  source: school\nhistory:\n",
+		"  - at: 2026-03-03T10:00:00Z\n    by: w-ana\n    from: intake\n    to: assessment\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("updated file lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Index(got, "referral:") > strings.Index(got, "history:") {
+		t.Errorf("new key referral not placed in canonical order:\n%s", got)
+	}
+}
+
+func TestUpdateUnchangedIsIdentity(t *testing.T) {
+	doc, err := Parse("case.yaml", []byte(handEdited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c Case
+	if errs := doc.Decode(&c); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	out, err := doc.Marshal(&c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != handEdited {
+		t.Errorf("unchanged round trip altered the file:\n got: %q\nwant: %q", out, handEdited)
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"unknown key", "id: X\nclient:\n  nmae: A\n", `3:3: unknown key "nmae" in client; did you mean "name"?`},
+		{"bad date", "id: X\nopened: 2026-02-30\n", `2:9: opened: "2026-02-30" is not a date`},
+		{"bad time", "history:\n  - at: yesterday\n", `2:9: history[0].at: "yesterday" is not a time`},
+		{"wrong type", "client:\n  name: [a, b]\n", `2:9: client.name: expected text, found a list`},
+		{"not a number", "plan:\n  budget: lots\n", `2:11: plan.budget: expected a number, found "lots"`},
+		{"duplicate", "id: X\nphase: a\nid: Y\n", `3:1: duplicate key "id" (first given at line 1)`},
+		{"alias", "id: &a X\nworker: *a\n", `2:9: worker: YAML aliases (*a) are not allowed`},
+		{"merge key", "client: &c {name: A}\nreferral:\n  <<: *c\n", `3:3: referral: YAML merge keys`},
+		{"not a mapping", "- a\n- b\n", `1:1: expected a mapping`},
+		{"bool", "client:\n  consent:\n    given: yes\n", `3:12: client.consent.given: expected true or false, found "yes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("f.yaml", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var c Case
+			errs := doc.Decode(&c).WithPath("f.yaml")
+			if len(errs) == 0 {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			if !strings.Contains(errs[0].Error(), "f.yaml:"+tt.want) {
+				t.Errorf("got %q, want it to contain %q", errs[0].Error(), tt.want)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  []byte
+		want string
+	}{
+		{"syntax", []byte("id: x\nclient: [\n"), "f.yaml:"},
+		{"utf8", []byte("id: x\nname: a\xffb\n"), "f.yaml:2:8: invalid UTF-8"},
+		{"too large", make([]byte, MaxFileSize+1), "over the"},
+		{"two docs", []byte("id: a\n---\nid: b\n"), "more than one YAML document"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("f.yaml", tt.src)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,124 @@
+package casefile
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// SetField sets the scalar field at a dotted key path (for example
+// "client.phone") of the struct v points to, parsing value for the field's
+// type. An empty value clears the field. Only the paths listed by
+// SettableKeys(v, locked) may be set.
+func SetField(v any, key, value string, locked map[string]string) error {
+	top := strings.SplitN(key, ".", 2)[0]
+	if why, ok := locked[top]; ok {
+		return fmt.Errorf("%s cannot be set by hand: %s", top, why)
+	}
+	field, err := walkTo(reflect.ValueOf(v).Elem(), strings.Split(key, "."), key)
+	if err != nil {
+		return fmt.Errorf("%w; settable keys: %s", err, strings.Join(SettableKeys(v, locked), ", "))
+	}
+	return setScalar(field, key, value)
+}
+
+func walkTo(v reflect.Value, path []string, key string) (reflect.Value, error) {
+	for i, name := range path {
+		if v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			v = v.Elem()
+		}
+		if v.Kind() != reflect.Struct || v.Type() == dateType || v.Type() == timeType {
+			return reflect.Value{}, fmt.Errorf("unknown key %q", key)
+		}
+		idx, ok := fieldsOf(v.Type()).index[name]
+		if !ok {
+			return reflect.Value{}, fmt.Errorf("unknown key %q", key)
+		}
+		v = v.Field(idx)
+		if i == len(path)-1 && !isScalar(v.Type()) {
+			return reflect.Value{}, fmt.Errorf("%s is not a single value", key)
+		}
+	}
+	return v, nil
+}
+
+func isScalar(t reflect.Type) bool {
+	if t == dateType {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Float64:
+		return true
+	}
+	return false
+}
+
+func setScalar(f reflect.Value, key, value string) error {
+	if value == "" {
+		f.Set(reflect.Zero(f.Type()))
+		return nil
+	}
+	if f.Type() == dateType {
+		d, err := ParseDate(value)
+		if err != nil {
+			return fmt.Errorf("%s: %w", key, err)
+		}
+		f.Set(reflect.ValueOf(d))
+		return nil
+	}
+	switch f.Kind() {
+	case reflect.String:
+		f.SetString(value)
+	case reflect.Bool:
+		if value != "true" && value != "false" {
+			return fmt.Errorf("%s: expected true or false, got %q", key, value)
+		}
+		f.SetBool(value == "true")
+	case reflect.Int:
+		n, err := strconv.Atoi(value)
+		if err != nil {
+			return fmt.Errorf("%s: expected a whole number, got %q", key, value)
+		}
+		f.SetInt(int64(n))
+	case reflect.Float64:
+		x, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			return fmt.Errorf("%s: expected a number, got %q", key, value)
+		}
+		f.SetFloat(x)
+	}
+	return nil
+}
+
+// SettableKeys lists the dotted keys of the scalar fields of v, leaving out
+// the top-level keys in locked.
+func SettableKeys(v any, locked map[string]string) []string {
+	var keys []string
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		if t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		for _, name := range fieldsOf(t).names {
+			if _, ok := locked[name]; ok && prefix == "" {
+				continue
+			}
+			ft := t.Field(fieldsOf(t).index[name]).Type
+			if isScalar(ft) {
+				keys = append(keys, prefix+name)
+			} else if ft.Kind() == reflect.Struct || (ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct) {
+				if ft != timeType {
+					walk(ft, prefix+name+".")
+				}
+			}
+		}
+	}
+	walk(reflect.TypeOf(v).Elem(), "")
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,82 @@
+package casefile
+
+import (
+	"strings"
+	"testing"
+)
+
+var lockedForTest = map[string]string{"phase": "use 'casework case move'", "history": "history is append-only"}
+
+func TestSetField(t *testing.T) {
+	tests := []struct {
+		key, value string
+		check      func(c *Case) bool
+		wantErr    string
+	}{
+		{"client.phone", "555-0101", func(c *Case) bool { return c.Client.Phone == "555-0101" }, ""},
+		{"client.dob", "1980-02-29", func(c *Case) bool { return c.Client.DOB.String() == "1980-02-29" }, ""},
+		{"client.dob", "1981-02-29", nil, `client.dob: "1981-02-29" is not a date`},
+		{"client.representative.name", "Joe", func(c *Case) bool { return c.Client.Representative.Name == "Joe" }, ""},
+		{"client.consent.given", "true", func(c *Case) bool { return c.Client.Consent.Given }, ""},
+		{"client.consent.given", "yes", nil, "expected true or false"},
+		{"referral.source", "", func(c *Case) bool { return c.Referral.Source == "" }, ""},
+		{"phase", "closed", nil, "phase cannot be set by hand: use 'casework case move'"},
+		{"history.at", "x", nil, "history cannot be set by hand"},
+		{"client.nmae", "x", nil, `unknown key "client.nmae"; settable keys: `},
+		{"client", "x", nil, "client is not a single value"},
+		{"client.dob.year", "1", nil, `unknown key "client.dob.year"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key+"="+tt.value, func(t *testing.T) {
+			c := &Case{Referral: Referral{Source: "school"}}
+			err := SetField(c, tt.key, tt.value, lockedForTest)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("got %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.check(c) {
+				t.Errorf("field not set: %+v", c)
+			}
+		})
+	}
+}
+
+func TestSettableKeys(t *testing.T) {
+	keys := strings.Join(SettableKeys(&Case{}, lockedForTest), " ")
+	for _, want := range []string{"client.name", "client.representative.phone", "referral.date", "model"} {
+		if !strings.Contains(keys, want) {
+			t.Errorf("settable keys lack %s: %s", want, keys)
+		}
+	}
+	for _, not := range []string{"phase", "history"} {
+		if strings.Contains(" "+keys+" ", " "+not+" ") {
+			t.Errorf("settable keys include %s", not)
+		}
+	}
+}
+
+func TestNoteRoundTrip(t *testing.T) {
+	n := &Note{By: "w-ana", Kind: "visit", Body: "Home visit.\n\nKitchen repaired."}
+	data, err := FormatNote(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseNote("n.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Kind != "visit" || back.By != "w-ana" || back.Body != "Home visit.\n\nKitchen repaired.\n" {
+		t.Errorf("round trip gave %+v", back)
+	}
+	if _, err := ParseNote("n.md", []byte("---\nat: 2026-01-01T00:00:00Z\nby: a\nkind: call\nmood: sad\n---\nx\n")); err == nil || !strings.Contains(err.Error(), `n.md:5:1: unknown key "mood"`) {
+		t.Errorf("got %v", err)
+	}
+	if _, err := ParseNote("n.md", []byte("no front matter")); err == nil {
+		t.Error("note without front matter accepted")
+	}
+}

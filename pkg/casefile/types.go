@@ -1,0 +1,222 @@
+package casefile
+
+import "time"
+
+// Case is one client's case: the whole of cases/<id>/case.yaml. Field order
+// here is the canonical key order of the file.
+type Case struct {
+	ID          string         `yaml:"id" json:"id"`
+	Opened      Date           `yaml:"opened" json:"opened"`
+	Phase       string         `yaml:"phase" json:"phase"`
+	Model       string         `yaml:"model,omitempty" json:"model,omitempty"`
+	Worker      string         `yaml:"worker" json:"worker"`
+	Team        []TeamMember   `yaml:"team,omitempty" json:"team,omitempty"`
+	Client      Client         `yaml:"client" json:"client"`
+	Referral    Referral       `yaml:"referral,omitempty" json:"referral,omitempty"`
+	History     []HistoryEntry `yaml:"history" json:"history"`
+	Assessments []Assessment   `yaml:"assessments,omitempty" json:"assessments,omitempty"`
+	Plan        Plan           `yaml:"plan,omitempty" json:"plan,omitempty"`
+	Reviews     []Review       `yaml:"reviews,omitempty" json:"reviews,omitempty"`
+	Approvals   []Approval     `yaml:"approvals,omitempty" json:"approvals,omitempty"`
+	Closure     *Closure       `yaml:"closure,omitempty" json:"closure,omitempty"`
+}
+
+// TeamMember is another professional working on the case beside the
+// reference person.
+type TeamMember struct {
+	Worker string `yaml:"worker" json:"worker"`
+	Role   string `yaml:"role,omitempty" json:"role,omitempty"`
+}
+
+// Client is the person the case is about. Every field is identifying and is
+// removed by redaction.
+type Client struct {
+	Name           string          `yaml:"name" json:"name"`
+	DOB            Date            `yaml:"dob,omitempty" json:"dob,omitempty"`
+	Gender         string          `yaml:"gender,omitempty" json:"gender,omitempty"`
+	Phone          string          `yaml:"phone,omitempty" json:"phone,omitempty"`
+	Email          string          `yaml:"email,omitempty" json:"email,omitempty"`
+	Address        string          `yaml:"address,omitempty" json:"address,omitempty"`
+	Language       string          `yaml:"language,omitempty" json:"language,omitempty"`
+	Representative *Representative `yaml:"representative,omitempty" json:"representative,omitempty"`
+	Consent        Consent         `yaml:"consent,omitempty" json:"consent,omitempty"`
+}
+
+// Representative is a person who acts on the client's behalf, for example a
+// legal guardian where the client has been declared incompetent.
+type Representative struct {
+	Name         string `yaml:"name" json:"name"`
+	Relationship string `yaml:"relationship,omitempty" json:"relationship,omitempty"`
+	Phone        string `yaml:"phone,omitempty" json:"phone,omitempty"`
+	Email        string `yaml:"email,omitempty" json:"email,omitempty"`
+}
+
+// Consent records the client's informed consent to case management and to
+// sharing information with the providers in the plan.
+type Consent struct {
+	Given bool   `yaml:"given,omitempty" json:"given,omitempty"`
+	At    Date   `yaml:"at,omitempty" json:"at,omitempty"`
+	Scope string `yaml:"scope,omitempty" json:"scope,omitempty"`
+}
+
+// Referral says who sent the client, when and why.
+type Referral struct {
+	Source string `yaml:"source,omitempty" json:"source,omitempty"`
+	Date   Date   `yaml:"date,omitempty" json:"date,omitempty"`
+	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
+}
+
+// HistoryEntry is one append-only record of what happened to the case. A
+// phase change has From (empty when the case was opened) and To; a change of
+// reference person has Assign.
+type HistoryEntry struct {
+	At     time.Time   `yaml:"at" json:"at"`
+	By     string      `yaml:"by" json:"by"`
+	From   string      `yaml:"from,omitempty" json:"from,omitempty"`
+	To     string      `yaml:"to,omitempty" json:"to,omitempty"`
+	Assign *Assignment `yaml:"assign,omitempty" json:"assign,omitempty"`
+	Reason string      `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Forced bool        `yaml:"forced,omitempty" json:"forced,omitempty"`
+}
+
+// IsAssignment reports whether the entry records a change of reference
+// person rather than a change of phase.
+func (h HistoryEntry) IsAssignment() bool { return h.Assign != nil }
+
+// Assignment is a change of reference person.
+type Assignment struct {
+	From string `yaml:"from,omitempty" json:"from,omitempty"`
+	To   string `yaml:"to" json:"to"`
+}
+
+// Assessment is a functional-capacity and strengths assessment.
+type Assessment struct {
+	At         time.Time      `yaml:"at" json:"at"`
+	By         string         `yaml:"by" json:"by"`
+	Instrument string         `yaml:"instrument" json:"instrument"`
+	Strengths  []string       `yaml:"strengths,omitempty" json:"strengths,omitempty"`
+	Scores     map[string]int `yaml:"scores" json:"scores"`
+	Network    string         `yaml:"network,omitempty" json:"network,omitempty"`
+	Needs      []Need         `yaml:"needs,omitempty" json:"needs,omitempty"`
+	Level      string         `yaml:"level,omitempty" json:"level,omitempty"`
+}
+
+// Need is one prioritised need found by an assessment.
+type Need struct {
+	Domain   string `yaml:"domain" json:"domain"`
+	Priority string `yaml:"priority" json:"priority"`
+	Text     string `yaml:"text" json:"text"`
+}
+
+// Plan is the individualised care plan: goals set with the client, the
+// package of services that serves them, and the client's agreement.
+type Plan struct {
+	Budget float64    `yaml:"budget,omitempty" json:"budget,omitempty"`
+	Goals  []Goal     `yaml:"goals,omitempty" json:"goals,omitempty"`
+	Agreed *Agreement `yaml:"agreed,omitempty" json:"agreed,omitempty"`
+}
+
+// IsZero reports whether nothing has been planned yet.
+func (p Plan) IsZero() bool { return p.Budget == 0 && len(p.Goals) == 0 && p.Agreed == nil }
+
+// Goal is one goal of the care plan.
+type Goal struct {
+	ID      string   `yaml:"id" json:"id"`
+	Text    string   `yaml:"text" json:"text"`
+	Domain  string   `yaml:"domain,omitempty" json:"domain,omitempty"`
+	Target  Date     `yaml:"target,omitempty" json:"target,omitempty"`
+	Status  string   `yaml:"status" json:"status"`
+	Actions []Action `yaml:"actions,omitempty" json:"actions,omitempty"`
+}
+
+// Action is one service or task in the package of services for a goal.
+type Action struct {
+	ID          string  `yaml:"id" json:"id"`
+	Text        string  `yaml:"text" json:"text"`
+	Resource    string  `yaml:"resource,omitempty" json:"resource,omitempty"`
+	Responsible string  `yaml:"responsible,omitempty" json:"responsible,omitempty"`
+	Cost        float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Due         Date    `yaml:"due,omitempty" json:"due,omitempty"`
+	Status      string  `yaml:"status" json:"status"`
+}
+
+// Agreement records who agreed the plan, when, and which version of it
+// (Digest), so a later change to the plan makes the agreement stale.
+type Agreement struct {
+	By     string    `yaml:"by" json:"by"`
+	At     time.Time `yaml:"at" json:"at"`
+	Digest string    `yaml:"digest,omitempty" json:"digest,omitempty"`
+}
+
+// Review is one monitoring review.
+type Review struct {
+	At    time.Time         `yaml:"at" json:"at"`
+	By    string            `yaml:"by" json:"by"`
+	Goals map[string]string `yaml:"goals,omitempty" json:"goals,omitempty"`
+	Note  string            `yaml:"note,omitempty" json:"note,omitempty"`
+	Next  Date              `yaml:"next,omitempty" json:"next,omitempty"`
+}
+
+// Approval is a supervisor's approval of a plan, a closure or an expense
+// (managerial case management).
+type Approval struct {
+	At   time.Time `yaml:"at" json:"at"`
+	By   string    `yaml:"by" json:"by"`
+	What string    `yaml:"what" json:"what"`
+	Note string    `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Closure is the closure record of a case.
+type Closure struct {
+	At         time.Time `yaml:"at" json:"at"`
+	Reason     string    `yaml:"reason" json:"reason"`
+	Evaluation string    `yaml:"evaluation,omitempty" json:"evaluation,omitempty"`
+	FollowUp   Date      `yaml:"follow_up,omitempty" json:"follow_up,omitempty"`
+}
+
+// Worker is a caseworker: workers/<id>.yaml.
+type Worker struct {
+	ID     string  `yaml:"id" json:"id"`
+	Name   string  `yaml:"name" json:"name"`
+	Role   string  `yaml:"role,omitempty" json:"role,omitempty"`
+	FTE    float64 `yaml:"fte" json:"fte"`
+	Team   string  `yaml:"team,omitempty" json:"team,omitempty"`
+	Email  string  `yaml:"email,omitempty" json:"email,omitempty"`
+	Limits *Limits `yaml:"limits,omitempty" json:"limits,omitempty"`
+}
+
+// Limits are per-worker overrides of the agency's caseload limits. A zero
+// field means "use the agency's limit".
+type Limits struct {
+	MaxActive       int `yaml:"max_active,omitempty" json:"max_active,omitempty"`
+	WarnActive      int `yaml:"warn_active,omitempty" json:"warn_active,omitempty"`
+	MaxNewPerMonth  int `yaml:"max_new_per_month,omitempty" json:"max_new_per_month,omitempty"`
+	WarnNewPerMonth int `yaml:"warn_new_per_month,omitempty" json:"warn_new_per_month,omitempty"`
+}
+
+// Resource is a community resource or service provider:
+// resources/<id>.yaml.
+type Resource struct {
+	ID          string  `yaml:"id" json:"id"`
+	Name        string  `yaml:"name" json:"name"`
+	Category    string  `yaml:"category" json:"category"`
+	Provider    string  `yaml:"provider,omitempty" json:"provider,omitempty"`
+	Cost        float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Per         string  `yaml:"per,omitempty" json:"per,omitempty"`
+	Contact     string  `yaml:"contact,omitempty" json:"contact,omitempty"`
+	Eligibility string  `yaml:"eligibility,omitempty" json:"eligibility,omitempty"`
+	Status      string  `yaml:"status,omitempty" json:"status,omitempty"`
+	Source      string  `yaml:"source,omitempty" json:"source,omitempty"`
+}
+
+// Note is a contact note: cases/<id>/notes/<stamp>-<suffix>.md. The front
+// matter holds At, By and Kind; Body is the Markdown after it.
+type Note struct {
+	At   time.Time `yaml:"at" json:"at"`
+	By   string    `yaml:"by" json:"by"`
+	Kind string    `yaml:"kind" json:"kind"`
+	Body string    `yaml:"-" json:"body"`
+}
+
+// NoteKinds are the kinds of contact a note may record.
+var NoteKinds = []string{"contact", "visit", "call", "meeting"}

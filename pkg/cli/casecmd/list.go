@@ -1,0 +1,145 @@
+package casecmd
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/schedule"
+	"github.com/spf13/cobra"
+)
+
+// ListOptions are the inputs of `casework case list`.
+type ListOptions struct {
+	F       *cmdutil.Factory
+	Phase   string
+	Worker  string
+	Open    bool
+	Closed  bool
+	Overdue bool
+}
+
+// Summary is one row of `case list`: the few fields a caseworker scans.
+type Summary struct {
+	ID      string        `json:"id" yaml:"id"`
+	Client  string        `json:"client" yaml:"client"`
+	Phase   string        `json:"phase" yaml:"phase"`
+	Model   string        `json:"model" yaml:"model"`
+	Worker  string        `json:"worker" yaml:"worker"`
+	Opened  casefile.Date `json:"opened" yaml:"opened"`
+	NextDue casefile.Date `json:"next_due,omitempty" yaml:"next_due,omitempty"`
+	Overdue bool          `json:"overdue" yaml:"overdue"`
+}
+
+// NewCmdList returns `casework case list`.
+func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Command {
+	opts := &ListOptions{F: f}
+	cmd := &cobra.Command{
+		Use:     "list",
+		Short:   "List cases",
+		Example: "  casework case list --worker w-ana --open\n  casework case list --overdue -o json",
+		Args:    cmdutil.ExactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Open && opts.Closed {
+				return cmdutil.Usagef("--open and --closed cannot be used together")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runList(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Phase, "phase", "", "only cases in `PHASE`")
+	fl.StringVar(&opts.Worker, "worker", "", "only cases whose reference person is `ID`")
+	fl.BoolVar(&opts.Open, "open", false, "only open cases")
+	fl.BoolVar(&opts.Closed, "closed", false, "only closed cases")
+	fl.BoolVar(&opts.Overdue, "overdue", false, "only cases with an overdue review, action or follow-up")
+	return cmd
+}
+
+func runList(opts *ListOptions) error {
+	f := opts.F
+	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
+	if err != nil {
+		return err
+	}
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	if opts.Phase != "" {
+		if _, ok := cfg.Workflow.Phase(opts.Phase); !ok {
+			return cmdutil.Usagef("unknown phase %q: use one of %s", opts.Phase, strings.Join(cfg.Workflow.PhaseNames(), ", "))
+		}
+	}
+	if opts.Worker != "" {
+		if _, err := f.RequireWorker(opts.Worker); err != nil {
+			return err
+		}
+	}
+	interval, err := cfg.ReviewEvery()
+	if err != nil {
+		return err
+	}
+	repo, _ := f.Repo()
+	recs, err := repo.AllCases()
+	if err != nil {
+		return err
+	}
+	today := f.Today()
+	var rows []Summary
+	for _, r := range recs {
+		c := &r.Data
+		s := summarize(c, interval, today)
+		if !opts.keep(s) {
+			continue
+		}
+		rows = append(rows, s)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if !rows[i].Opened.Time().Equal(rows[j].Opened.Time()) {
+			return rows[i].Opened.Before(rows[j].Opened)
+		}
+		return rows[i].ID < rows[j].ID
+	})
+	tab := &output.Tabular{Header: []string{"id", "client", "phase", "worker", "opened", "next due"}}
+	for _, s := range rows {
+		due := s.NextDue.String()
+		if s.Overdue {
+			due += " (overdue)"
+		}
+		tab.Rows = append(tab.Rows, []string{s.ID, s.Client, s.Phase, s.Worker, s.Opened.String(), due})
+	}
+	if rows == nil {
+		rows = []Summary{}
+	}
+	return p.Print(rows, tab)
+}
+
+func summarize(c *casefile.Case, interval time.Duration, today casefile.Date) Summary {
+	s := Summary{ID: c.ID, Client: c.Client.Name, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Opened: c.Opened}
+	items := schedule.ForCase(c, interval)
+	if len(items) > 0 {
+		s.NextDue = items[0].Date
+		s.Overdue = items[0].Overdue(today)
+	}
+	return s
+}
+
+func (o *ListOptions) keep(s Summary) bool {
+	open := config.IsOpen(s.Phase)
+	switch {
+	case o.Phase != "" && s.Phase != o.Phase,
+		o.Worker != "" && s.Worker != o.Worker,
+		o.Open && !open,
+		o.Closed && open,
+		o.Overdue && !s.Overdue:
+		return false
+	}
+	return true
+}

@@ -1,0 +1,182 @@
+package casecmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/schedule"
+	"github.com/spf13/cobra"
+)
+
+// NewCmdShow returns `casework case show ID`.
+func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one case, whole (-o yaml|json gives the file's data)",
+		Args:  cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := f.Printer(output.Table, output.JSON, output.YAML)
+			if err != nil {
+				return err
+			}
+			rec, err := f.LoadCase(args[0])
+			if err != nil {
+				return err
+			}
+			if p.Format != output.Table {
+				return p.Print(&rec.Data, nil)
+			}
+			repo, _ := f.Repo()
+			notes, err := repo.NotePaths(rec.Data.ID)
+			if err != nil {
+				return err
+			}
+			return output.WriteDetails(f.IO.Out, caseDetails(&rec.Data, len(notes)))
+		},
+	}
+}
+
+func caseDetails(c *casefile.Case, notes int) []output.Detail {
+	cl := c.Client
+	client := cl.Name
+	if !cl.DOB.IsZero() {
+		client += ", born " + cl.DOB.String()
+	}
+	var contact []string
+	for _, s := range []string{cl.Phone, cl.Email, cl.Address, cl.Language} {
+		if s != "" {
+			contact = append(contact, s)
+		}
+	}
+	var rep string
+	if r := cl.Representative; r != nil {
+		rep = strings.TrimSpace(fmt.Sprintf("%s (%s) %s %s", r.Name, r.Relationship, r.Phone, r.Email))
+	}
+	consent := "not recorded"
+	if cl.Consent.Given {
+		consent = strings.TrimSpace("given " + cl.Consent.At.String() + " " + cl.Consent.Scope)
+	}
+	var team []string
+	for _, m := range c.Team {
+		team = append(team, strings.TrimSpace(m.Worker+" "+m.Role))
+	}
+	ref := c.Referral
+	referral := strings.Join(nonEmpty(ref.Source, ref.Date.String(), ref.Reason), ", ")
+	var history []string
+	for _, h := range c.History {
+		history = append(history, historyLine(h))
+	}
+	d := []output.Detail{
+		{Label: "Case", Value: c.ID},
+		{Label: "Phase", Value: fmt.Sprintf("%s (since %s)", c.Phase, schedule.PhaseSince(c).Format("2006-01-02"))},
+		{Label: "Model", Value: c.Model},
+		{Label: "Worker", Value: c.Worker},
+		{Label: "Team", Value: strings.Join(team, ", ")},
+		{Label: "Opened", Value: c.Opened.String()},
+		{Label: "Client", Value: client},
+		{Label: "Contact", Value: strings.Join(contact, ", ")},
+		{Label: "Representative", Value: rep},
+		{Label: "Consent", Value: consent},
+		{Label: "Referral", Value: referral},
+		{Label: "Assessments", Value: assessmentsText(c)},
+		{Label: "Plan", Value: planText(c)},
+		{Label: "Reviews", Value: reviewsText(c)},
+	}
+	if cl := c.Closure; cl != nil {
+		d = append(d, output.Detail{Label: "Closure", Value: strings.Join(nonEmpty(cl.At.Format("2006-01-02"), cl.Reason, cl.Evaluation, followUp(cl.FollowUp)), ", ")})
+	}
+	d = append(d,
+		output.Detail{Label: "History", Value: strings.Join(history, "\n")},
+		output.Detail{Label: "Notes", Value: fmt.Sprint(notes)},
+	)
+	return d
+}
+
+func followUp(d casefile.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return "follow-up " + d.String()
+}
+
+// historyLine formats a history entry: "2026-03-02 09:00  w-ana  intake → assessment: reason".
+func historyLine(h casefile.HistoryEntry) string {
+	var what string
+	switch {
+	case h.IsAssignment():
+		what = fmt.Sprintf("assigned %s → %s", orDash(h.Assign.From), h.Assign.To)
+	case h.From == "":
+		what = "opened in " + h.To
+	default:
+		what = h.From + " → " + h.To
+	}
+	if h.Forced {
+		what += " (forced)"
+	}
+	if h.Reason != "" && h.Reason != "opened" {
+		what += ": " + h.Reason
+	}
+	return fmt.Sprintf("%s  %s  %s", cmdutil.Stamp(h.At), h.By, what)
+}
+
+func assessmentsText(c *casefile.Case) string {
+	if len(c.Assessments) == 0 {
+		return ""
+	}
+	last := c.Assessments[len(c.Assessments)-1]
+	return fmt.Sprintf("%d, latest %s (%s), level %s", len(c.Assessments), last.At.Format("2006-01-02"), last.Instrument, orDash(last.Level))
+}
+
+func planText(c *casefile.Case) string {
+	if len(c.Plan.Goals) == 0 {
+		return ""
+	}
+	actions := 0
+	var cost float64
+	for _, g := range c.Plan.Goals {
+		actions += len(g.Actions)
+		for _, a := range g.Actions {
+			cost += a.Cost
+		}
+	}
+	s := fmt.Sprintf("%d goals, %d actions", len(c.Plan.Goals), actions)
+	if cost > 0 {
+		s += ", cost " + cmdutil.Money(cost)
+	}
+	if a := c.Plan.Agreed; a != nil {
+		s += fmt.Sprintf(", agreed by %s %s", a.By, a.At.Format("2006-01-02"))
+	}
+	return s
+}
+
+func reviewsText(c *casefile.Case) string {
+	if len(c.Reviews) == 0 {
+		return ""
+	}
+	last := c.Reviews[len(c.Reviews)-1]
+	s := fmt.Sprintf("%d, latest %s", len(c.Reviews), last.At.Format("2006-01-02"))
+	if !last.Next.IsZero() {
+		s += ", next " + last.Next.String()
+	}
+	return s
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,65 @@
+package cmdutil
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X .../cmdutil.version=v1.2.3".
+var version = ""
+
+// Version is the version of this build: the release tag when built from
+// one, else the module version or "dev".
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// ExactArgs is cobra.ExactArgs with a message that names what is missing.
+func ExactArgs(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageHint("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
+		}
+		return nil
+	}
+}
+
+// RangeArgs accepts between lo and hi arguments.
+func RangeArgs(lo, hi int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < lo || len(args) > hi {
+			return usageHint("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
+		}
+		return nil
+	}
+}
+
+// MinArgs accepts at least n arguments.
+func MinArgs(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usageHint("%s takes %s", cmd.CommandPath(), names)
+		}
+		return nil
+	}
+}
+
+// RequireFlag reports a missing required flag as a usage error.
+func RequireFlag(cmd *cobra.Command, name string) error {
+	if !cmd.Flags().Changed(name) {
+		return usageHint("%s needs --%s", cmd.CommandPath(), name)
+	}
+	return nil
+}
+
+func usageHint(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...), Hint: true}
+}

@@ -1,0 +1,195 @@
+package cmdutil
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/store"
+	"github.com/spf13/viper"
+)
+
+// IOStreams are the standard streams of a command.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+}
+
+// GlobalFlags are the flags every command takes.
+type GlobalFlags struct {
+	Dir     string
+	Output  string
+	As      string
+	NoColor bool
+	Quiet   bool
+}
+
+// Factory gives commands what they need, loaded lazily: the repository,
+// its configuration, the acting worker and the clock.
+type Factory struct {
+	IO     IOStreams
+	Flags  GlobalFlags
+	Getenv func(string) string
+	Cwd    string
+	// Now is the clock. CASEWORK_NOW (RFC 3339) fixes it, for reproducible
+	// runs and tests.
+	Now func() time.Time
+
+	repo *store.Repo
+	cfg  *config.Config
+}
+
+// NewFactory returns a Factory over the process's streams and environment.
+func NewFactory(in io.Reader, out, errOut io.Writer) *Factory {
+	cwd, _ := os.Getwd()
+	f := &Factory{IO: IOStreams{In: in, Out: out, ErrOut: errOut}, Getenv: os.Getenv, Cwd: cwd}
+	f.Now = func() time.Time {
+		if s := f.Getenv("CASEWORK_NOW"); s != "" {
+			if t, err := time.Parse(time.RFC3339, s); err == nil {
+				return t.UTC()
+			}
+		}
+		return time.Now().UTC().Truncate(time.Second)
+	}
+	return f
+}
+
+// Today is the current date.
+func (f *Factory) Today() casefile.Date { return casefile.NewDate(f.Now()) }
+
+// Repo finds the case repository: --dir, else CASEWORK_DIR, else the
+// nearest ancestor of the working directory holding .casework.yaml.
+func (f *Factory) Repo() (*store.Repo, error) {
+	if f.repo != nil {
+		return f.repo, nil
+	}
+	dir := f.Flags.Dir
+	if dir == "" {
+		dir = f.Getenv("CASEWORK_DIR")
+	}
+	root, err := store.FindRoot(dir, f.Cwd)
+	if err != nil {
+		return nil, err
+	}
+	f.repo = &store.Repo{Root: root}
+	return f.repo, nil
+}
+
+// Config loads the repository's configuration: the built-in defaults, then
+// .casework.yaml, then CASEWORK_* environment variables.
+func (f *Factory) Config() (*config.Config, error) {
+	if f.cfg != nil {
+		return f.cfg, nil
+	}
+	repo, err := f.Repo()
+	if err != nil {
+		return nil, err
+	}
+	data, err := repo.ReadFile(config.FileName)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", config.FileName, err)
+	}
+	cfg, err := LoadConfig(data)
+	if err != nil {
+		return nil, err
+	}
+	f.cfg = cfg
+	return cfg, nil
+}
+
+// LoadConfig reads a configuration file strictly (unknown keys and wrong
+// types are reported with their position), then layers it over the
+// defaults and under CASEWORK_* environment variables with viper.
+func LoadConfig(data []byte) (*config.Config, error) {
+	doc, err := casefile.Parse(config.FileName, data)
+	if err != nil {
+		return nil, err
+	}
+	var strict config.Config
+	if errs := doc.Decode(&strict); len(errs) > 0 {
+		return nil, errs.WithPath(config.FileName)
+	}
+	v := viper.New()
+	v.SetConfigType("yaml")
+	if err := v.ReadConfig(bytes.NewReader(config.DefaultYAML)); err != nil {
+		return nil, fmt.Errorf("built-in configuration: %w", err)
+	}
+	if err := v.MergeConfig(bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("%s: %w", config.FileName, err)
+	}
+	v.SetEnvPrefix("CASEWORK")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
+	v.AutomaticEnv()
+	var cfg config.Config
+	if err := v.Unmarshal(&cfg); err != nil {
+		return nil, fmt.Errorf("%s or CASEWORK_* environment: %w", config.FileName, err)
+	}
+	return &cfg, nil
+}
+
+// Actor is who is acting: --as, else CASEWORK_USER, else user in the
+// config, else git's user.email.
+func (f *Factory) Actor() (string, error) {
+	if f.Flags.As != "" {
+		return f.Flags.As, nil
+	}
+	cfg, err := f.Config()
+	if err != nil {
+		return "", err
+	}
+	if cfg.User != "" {
+		return cfg.User, nil
+	}
+	repo, _ := f.Repo()
+	cmd := exec.Command("git", "config", "user.email")
+	cmd.Dir = repo.Root
+	if out, err := cmd.Output(); err == nil {
+		if email := strings.TrimSpace(string(out)); email != "" {
+			return email, nil
+		}
+	}
+	return "", errors.New("cannot tell who is acting: pass --as WORKER, set CASEWORK_USER, or set user in .casework.yaml")
+}
+
+// Printer returns the printer for -o, allowing the given formats (the
+// first is the default).
+func (f *Factory) Printer(allowed ...string) (*output.Printer, error) {
+	p, err := output.New(f.IO.Out, f.Flags.Output, allowed...)
+	if err != nil {
+		return nil, &UsageError{Err: err, Hint: true}
+	}
+	return p, nil
+}
+
+// Warnf writes a warning to stderr unless --quiet.
+func (f *Factory) Warnf(format string, args ...any) {
+	if !f.Flags.Quiet {
+		fmt.Fprintf(f.IO.ErrOut, "warning: "+format+"\n", args...)
+	}
+}
+
+// Infof writes a progress or status message to stderr unless --quiet.
+func (f *Factory) Infof(format string, args ...any) {
+	if !f.Flags.Quiet {
+		fmt.Fprintf(f.IO.ErrOut, format+"\n", args...)
+	}
+}
+
+// Rel returns path relative to the working directory when that is shorter,
+// for messages.
+func (f *Factory) Rel(path string) string {
+	if rel, err := filepath.Rel(f.Cwd, path); err == nil && len(rel) < len(path) {
+		return rel
+	}
+	return path
+}

@@ -1,0 +1,81 @@
+// Package notecmd implements `casework note`.
+package notecmd
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/spf13/cobra"
+)
+
+// Options are the inputs of `casework note`.
+type Options struct {
+	F      *cmdutil.Factory
+	CaseID string
+	Text   string
+	Kind   string
+}
+
+// NewCmdNote returns `casework note ID [TEXT] [--kind KIND]`.
+func NewCmdNote(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{F: f}
+	cmd := &cobra.Command{
+		Use:   "note ID [TEXT]",
+		Short: "Add a contact note to a case (text from stdin when not given)",
+		Long: `Add a contact note: a Markdown file of its own under the case's notes/
+directory, with the time, the author and the kind of contact. Notes are
+never rewritten. Without TEXT, the note is read from standard input.`,
+		Example: "  casework note C-2026-7K3Q 'Phoned about the housing application.' --kind call\n  casework note C-2026-7K3Q --kind visit < visit.md",
+		GroupID: "cases",
+		Args:    cmdutil.RangeArgs(1, 2, "a case ID and, optionally, the note's TEXT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.CaseID = args[0]
+			if len(args) == 2 {
+				opts.Text = args[1]
+			} else {
+				data, err := io.ReadAll(io.LimitReader(f.IO.In, casefile.MaxFileSize+1))
+				if err != nil {
+					return fmt.Errorf("cannot read the note from stdin: %w", err)
+				}
+				opts.Text = string(data)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return run(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Kind, "kind", "contact", "`KIND` of contact: "+strings.Join(casefile.NoteKinds, ", "))
+	return cmd
+}
+
+func run(opts *Options) error {
+	if !slices.Contains(casefile.NoteKinds, opts.Kind) {
+		return cmdutil.Usagef("unknown --kind %q: use one of %s", opts.Kind, strings.Join(casefile.NoteKinds, ", "))
+	}
+	if strings.TrimSpace(opts.Text) == "" {
+		return cmdutil.Usagef("the note is empty: give TEXT or pipe it on stdin")
+	}
+	if len(opts.Text) > casefile.MaxFileSize {
+		return cmdutil.Usagef("the note is over %d bytes; attach long documents elsewhere and refer to them", casefile.MaxFileSize)
+	}
+	rec, err := opts.F.LoadCase(opts.CaseID)
+	if err != nil {
+		return err
+	}
+	by, err := opts.F.Actor()
+	if err != nil {
+		return err
+	}
+	repo, _ := opts.F.Repo()
+	rel, err := repo.CreateNote(rec.Data.ID, &casefile.Note{At: opts.F.Now(), By: by, Kind: opts.Kind, Body: opts.Text})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(opts.F.IO.Out, rel)
+	return err
+}

@@ -1,0 +1,176 @@
+// Package output prints records and reports in the format chosen with -o:
+// every command prints through it, so each format behaves the same
+// everywhere.
+package output
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"go.yaml.in/yaml/v3"
+)
+
+// Formats.
+const (
+	Table = "table"
+	JSON  = "json"
+	YAML  = "yaml"
+	CSV   = "csv"
+)
+
+// Tabular is a report with rows and columns. Footer, when set, is a totals
+// row.
+type Tabular struct {
+	Header []string
+	Rows   [][]string
+	Footer []string
+}
+
+// Printer writes data in one format.
+type Printer struct {
+	Format string
+	Out    io.Writer
+}
+
+// New returns a printer for format, checking it is one of allowed.
+func New(out io.Writer, format string, allowed ...string) (*Printer, error) {
+	if format == "" {
+		format = allowed[0]
+	}
+	if !slices.Contains(allowed, format) {
+		return nil, fmt.Errorf("unknown output format %q: use one of %s", format, strings.Join(allowed, ", "))
+	}
+	return &Printer{Format: format, Out: out}, nil
+}
+
+// Print writes data as JSON or YAML, or its tabular view as a table or CSV.
+func (p *Printer) Print(data any, tab *Tabular) error {
+	switch p.Format {
+	case JSON:
+		return WriteJSON(p.Out, data)
+	case YAML:
+		return WriteYAML(p.Out, data)
+	case CSV:
+		return WriteCSV(p.Out, tab)
+	default:
+		return WriteTable(p.Out, tab)
+	}
+}
+
+// WriteJSON writes v as indented JSON.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// WriteYAML writes v as YAML in the canonical layout.
+func WriteYAML(w io.Writer, v any) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// WriteCSV writes the header, the rows and the footer as CSV.
+func WriteCSV(w io.Writer, t *Tabular) error {
+	cw := csv.NewWriter(w)
+	cw.Write(t.Header)
+	for _, r := range t.Rows {
+		cw.Write(r)
+	}
+	if t.Footer != nil {
+		cw.Write(t.Footer)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteTable writes a plain, borderless table for people at a terminal.
+func WriteTable(w io.Writer, t *Tabular) error {
+	var buf bytes.Buffer
+	table := tablewriter.NewTable(&buf,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Symbols: tw.NewSymbols(tw.StyleNone),
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off, ShowHeader: tw.Off, ShowFooter: tw.Off},
+				Lines:      tw.Lines{ShowTop: tw.Off, ShowBottom: tw.Off, ShowHeaderLine: tw.Off, ShowFooterLine: tw.Off},
+			},
+		})),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft}),
+		tablewriter.WithHeaderAutoFormat(tw.On),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithPadding(tw.Padding{Left: "", Right: "  ", Overwrite: true}),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	table.Header(t.Header)
+	for _, r := range t.Rows {
+		if err := table.Append(r); err != nil {
+			return err
+		}
+	}
+	if t.Footer != nil {
+		table.Footer(t.Footer)
+	}
+	if err := table.Render(); err != nil {
+		return err
+	}
+	for _, line := range strings.SplitAfter(buf.String(), "\n") {
+		if line == "" {
+			continue
+		}
+		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Detail is one labelled value of a single record's detail view.
+type Detail struct {
+	Label, Value string
+}
+
+// WriteDetails writes a record as aligned "Label  value" lines, leaving out
+// empty values; a value of several lines is indented under its label.
+func WriteDetails(w io.Writer, details []Detail) error {
+	width := 0
+	for _, d := range details {
+		width = max(width, len(d.Label))
+	}
+	var b strings.Builder
+	for _, d := range details {
+		if d.Value == "" {
+			continue
+		}
+		lines := strings.Split(strings.TrimRight(d.Value, "\n"), "\n")
+		fmt.Fprintf(&b, "%-*s  %s\n", width, d.Label, lines[0])
+		for _, l := range lines[1:] {
+			fmt.Fprintf(&b, "%-*s  %s\n", width, "", l)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// PrintRecord writes one record: its details as text for the table
+// format, else its data as JSON or YAML.
+func (p *Printer) PrintRecord(data any, details []Detail) error {
+	if p.Format == Table {
+		return WriteDetails(p.Out, details)
+	}
+	return p.Print(data, nil)
+}

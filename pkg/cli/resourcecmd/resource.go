@@ -1,0 +1,164 @@
+// Package resourcecmd implements `casework resource add|list|show`.
+package resourcecmd
+
+import (
+	"fmt"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/store"
+	"github.com/spf13/cobra"
+)
+
+// NewCmdResource returns `casework resource` and its subcommands.
+func NewCmdResource(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "resource",
+		Short:   "Community resources and services, with their cost",
+		GroupID: "agency",
+	}
+	cmd.AddCommand(NewCmdAdd(f, nil), NewCmdList(f), NewCmdShow(f))
+	return cmd
+}
+
+// AddOptions are the inputs of `casework resource add`.
+type AddOptions struct {
+	F        *cmdutil.Factory
+	Resource casefile.Resource
+}
+
+// NewCmdAdd returns `casework resource add ID --name N --category C
+// [--cost X --per UNIT] [--provider P]`.
+func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command {
+	opts := &AddOptions{F: f}
+	cmd := &cobra.Command{
+		Use:     "add ID --name NAME --category CATEGORY",
+		Short:   "Add a community resource or service",
+		Example: "  casework resource add food-bank --name 'Northside Food Bank' --category food --provider 'Northside Churches'\n  casework resource add home-care --name 'Home care' --category health --cost 22.50 --per hour",
+		Args:    cmdutil.ExactArgs(1, "one resource ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, name := range []string{"name", "category"} {
+				if err := cmdutil.RequireFlag(cmd, name); err != nil {
+					return err
+				}
+			}
+			if cmd.Flags().Changed("cost") && opts.Resource.Per == "" {
+				return cmdutil.Usagef("--cost needs --per UNIT, for example --per session")
+			}
+			opts.Resource.ID = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runAdd(opts)
+		},
+	}
+	fl := cmd.Flags()
+	r := &opts.Resource
+	fl.StringVar(&r.Name, "name", "", "`NAME` of the resource or service")
+	fl.StringVar(&r.Category, "category", "", "`CATEGORY`: housing, food, health, income, …")
+	fl.Float64Var(&r.Cost, "cost", 0, "cost per unit (with --per)")
+	fl.StringVar(&r.Per, "per", "", "`UNIT` the cost is per: hour, session, month, …")
+	fl.StringVar(&r.Provider, "provider", "", "`ORGANISATION` that provides it")
+	fl.StringVar(&r.Contact, "contact", "", "how to reach the provider")
+	fl.StringVar(&r.Eligibility, "eligibility", "", "who may use it")
+	return cmd
+}
+
+func runAdd(opts *AddOptions) error {
+	r := opts.Resource
+	if err := store.ValidateID("resource", r.ID); err != nil {
+		return err
+	}
+	if r.Name == "" || r.Category == "" {
+		return cmdutil.Usagef("--name and --category must not be empty")
+	}
+	if r.Cost < 0 {
+		return cmdutil.Usagef("--cost must not be negative")
+	}
+	repo, err := opts.F.Repo()
+	if err != nil {
+		return err
+	}
+	if _, err := opts.F.Config(); err != nil {
+		return err
+	}
+	if _, err := store.Create(repo, store.ResourcePath(r.ID), &r); err != nil {
+		return fmt.Errorf("cannot add resource %s: %w", r.ID, err)
+	}
+	opts.F.Infof("Added resource %s (%s).", r.ID, r.Category)
+	return nil
+}
+
+// CostText formats a resource's cost: "22.50 per hour", or "" when free.
+func CostText(r *casefile.Resource) string {
+	if r.Cost == 0 {
+		return ""
+	}
+	return cmdutil.Money(r.Cost) + " per " + r.Per
+}
+
+// NewCmdList returns `casework resource list`.
+func NewCmdList(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List community resources",
+		Args:  cmdutil.ExactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
+			if err != nil {
+				return err
+			}
+			repo, err := f.Repo()
+			if err != nil {
+				return err
+			}
+			recs, err := repo.AllResources()
+			if err != nil {
+				return err
+			}
+			data := make([]casefile.Resource, len(recs))
+			tab := &output.Tabular{Header: []string{"id", "name", "category", "provider", "cost"}}
+			for i, rec := range recs {
+				r := rec.Data
+				data[i] = r
+				tab.Rows = append(tab.Rows, []string{r.ID, r.Name, r.Category, r.Provider, CostText(&r)})
+			}
+			return p.Print(data, tab)
+		},
+	}
+}
+
+// NewCmdShow returns `casework resource show ID`.
+func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one community resource",
+		Args:  cmdutil.ExactArgs(1, "one resource ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := f.Printer(output.Table, output.JSON, output.YAML)
+			if err != nil {
+				return err
+			}
+			repo, err := f.Repo()
+			if err != nil {
+				return err
+			}
+			rec, err := repo.LoadResource(args[0])
+			if err != nil {
+				return err
+			}
+			r := &rec.Data
+			return p.PrintRecord(r, []output.Detail{
+				{Label: "ID", Value: r.ID},
+				{Label: "Name", Value: r.Name},
+				{Label: "Category", Value: r.Category},
+				{Label: "Provider", Value: r.Provider},
+				{Label: "Cost", Value: CostText(r)},
+				{Label: "Contact", Value: r.Contact},
+				{Label: "Eligibility", Value: r.Eligibility},
+				{Label: "Status", Value: r.Status},
+			})
+		},
+	}
+}

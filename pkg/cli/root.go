@@ -1,0 +1,105 @@
+// Package cli is the casework command line: the root command, its global
+// flags and the exit-code policy. It is the only package that imports
+// cobra, viper or tablewriter.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/casecmd"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/initcmd"
+	"github.com/casework/casework/pkg/cli/notecmd"
+	"github.com/casework/casework/pkg/cli/resourcecmd"
+	"github.com/casework/casework/pkg/cli/versioncmd"
+	"github.com/casework/casework/pkg/cli/workercmd"
+	"github.com/spf13/cobra"
+)
+
+// NewRootCmd builds the casework command tree over f.
+func NewRootCmd(f *cmdutil.Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "casework",
+		Short: "Case management for social work, over plain files in git",
+		Long: `casework keeps each client's case as YAML in a git repository. It opens
+and updates cases, moves them through the phases of case management,
+checks in CI that the history is honest, computes caseloads against the
+agency's limits, and renders care plans.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       cmdutil.Version(),
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &cmdutil.UsageError{Err: err, Hint: true}
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&f.Flags.Dir, "dir", "", "case repository `DIR` (default: $CASEWORK_DIR, else the nearest parent with .casework.yaml)")
+	pf.StringVarP(&f.Flags.Output, "output", "o", "", "output `FORMAT`: table, json, yaml or csv, where the command prints records")
+	pf.StringVar(&f.Flags.As, "as", "", "`WORKER` who is acting (default: $CASEWORK_USER, else user in config, else git user.email)")
+	pf.BoolVar(&f.Flags.NoColor, "no-color", false, "no colour in output (also when NO_COLOR is set)")
+	pf.BoolVarP(&f.Flags.Quiet, "quiet", "q", false, "print only data and errors")
+
+	root.AddGroup(&cobra.Group{ID: "cases", Title: "Cases:"}, &cobra.Group{ID: "agency", Title: "Agency:"})
+	for _, c := range []*cobra.Command{
+		initcmd.NewCmdInit(f, nil),
+		casecmd.NewCmdCase(f),
+		notecmd.NewCmdNote(f, nil),
+		workercmd.NewCmdWorker(f),
+		resourcecmd.NewCmdResource(f),
+		versioncmd.NewCmdVersion(f),
+	} {
+		root.AddCommand(c)
+	}
+	return root
+}
+
+// Main runs casework with args and returns the exit code. Errors are
+// reported on stderr as one line each; no stack trace ever reaches the
+// user.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "casework: internal error: %v\nThis is a bug; no file was changed by the failing step. Please report it with the command you ran.\n", r)
+			if os.Getenv("CASEWORK_DEBUG") != "" {
+				stderr.Write(debug.Stack())
+			}
+			code = cmdutil.ExitError
+		}
+	}()
+	f := cmdutil.NewFactory(stdin, stdout, stderr)
+	if f.Getenv("NO_COLOR") != "" {
+		f.Flags.NoColor = true
+	}
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err != nil && !errors.Is(err, cmdutil.ErrFindings) {
+		printError(stderr, err)
+	}
+	return cmdutil.ExitCode(err)
+}
+
+func printError(w io.Writer, err error) {
+	var posErrs casefile.Errors
+	var usage *cmdutil.UsageError
+	switch {
+	case errors.As(err, &posErrs):
+		for _, e := range posErrs {
+			fmt.Fprintln(w, e.Error())
+		}
+	case errors.As(err, &usage) && usage.Hint:
+		fmt.Fprintln(w, strings.TrimSpace(err.Error()))
+		fmt.Fprintln(w, "Run with --help for usage.")
+	default:
+		fmt.Fprintln(w, strings.TrimSpace(err.Error()))
+	}
+}

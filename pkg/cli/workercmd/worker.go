@@ -1,0 +1,145 @@
+// Package workercmd implements `casework worker add|list|show`.
+package workercmd
+
+import (
+	"fmt"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/store"
+	"github.com/spf13/cobra"
+)
+
+// NewCmdWorker returns `casework worker` and its subcommands.
+func NewCmdWorker(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "worker",
+		Short:   "Caseworkers: social workers, nurses, psychologists, educators, supervisors",
+		GroupID: "agency",
+	}
+	cmd.AddCommand(NewCmdAdd(f, nil), NewCmdList(f), NewCmdShow(f))
+	return cmd
+}
+
+// AddOptions are the inputs of `casework worker add`.
+type AddOptions struct {
+	F      *cmdutil.Factory
+	Worker casefile.Worker
+}
+
+// NewCmdAdd returns `casework worker add ID --name N [--role R] [--fte F]
+// [--team T]`.
+func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command {
+	opts := &AddOptions{F: f}
+	cmd := &cobra.Command{
+		Use:     "add ID --name NAME",
+		Short:   "Add a caseworker",
+		Example: "  casework worker add w-ana --name 'Ana Ruiz' --role nurse --fte 0.8 --team north",
+		Args:    cmdutil.ExactArgs(1, "one worker ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := cmdutil.RequireFlag(cmd, "name"); err != nil {
+				return err
+			}
+			opts.Worker.ID = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runAdd(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Worker.Name, "name", "", "full `NAME`")
+	fl.StringVar(&opts.Worker.Role, "role", "social-worker", "`ROLE`: social-worker, nurse, psychologist, educator, supervisor, …")
+	fl.Float64Var(&opts.Worker.FTE, "fte", 1, "full-time equivalent, more than 0 and at most 1")
+	fl.StringVar(&opts.Worker.Team, "team", "", "`TEAM` the worker belongs to")
+	fl.StringVar(&opts.Worker.Email, "email", "", "e-mail `ADDRESS`")
+	return cmd
+}
+
+func runAdd(opts *AddOptions) error {
+	w := opts.Worker
+	if err := store.ValidateID("worker", w.ID); err != nil {
+		return err
+	}
+	if w.Name == "" {
+		return cmdutil.Usagef("--name must not be empty")
+	}
+	if w.FTE <= 0 || w.FTE > 1 {
+		return cmdutil.Usagef("--fte %s is out of range: give a number more than 0 and at most 1 (0.5 for half time)", cmdutil.Number(w.FTE))
+	}
+	repo, err := opts.F.Repo()
+	if err != nil {
+		return err
+	}
+	if _, err := opts.F.Config(); err != nil {
+		return err
+	}
+	if _, err := store.Create(repo, store.WorkerPath(w.ID), &w); err != nil {
+		return fmt.Errorf("cannot add worker %s: %w", w.ID, err)
+	}
+	opts.F.Infof("Added worker %s (%s).", w.ID, w.Role)
+	return nil
+}
+
+// NewCmdList returns `casework worker list`.
+func NewCmdList(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List caseworkers",
+		Args:  cmdutil.ExactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
+			if err != nil {
+				return err
+			}
+			repo, err := f.Repo()
+			if err != nil {
+				return err
+			}
+			recs, err := repo.AllWorkers()
+			if err != nil {
+				return err
+			}
+			data := make([]casefile.Worker, len(recs))
+			tab := &output.Tabular{Header: []string{"id", "name", "role", "fte", "team"}}
+			for i, r := range recs {
+				w := r.Data
+				data[i] = w
+				tab.Rows = append(tab.Rows, []string{w.ID, w.Name, w.Role, cmdutil.Number(w.FTE), w.Team})
+			}
+			return p.Print(data, tab)
+		},
+	}
+}
+
+// NewCmdShow returns `casework worker show ID`.
+func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one caseworker",
+		Args:  cmdutil.ExactArgs(1, "one worker ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := f.Printer(output.Table, output.JSON, output.YAML)
+			if err != nil {
+				return err
+			}
+			w, err := f.RequireWorker(args[0])
+			if err != nil {
+				return err
+			}
+			details := []output.Detail{
+				{Label: "ID", Value: w.ID},
+				{Label: "Name", Value: w.Name},
+				{Label: "Role", Value: w.Role},
+				{Label: "FTE", Value: cmdutil.Number(w.FTE)},
+				{Label: "Team", Value: w.Team},
+				{Label: "Email", Value: w.Email},
+			}
+			if l := w.Limits; l != nil {
+				details = append(details, output.Detail{Label: "Limits", Value: fmt.Sprintf("max_active %d, warn_active %d, max_new_per_month %d, warn_new_per_month %d (0 = agency default)", l.MaxActive, l.WarnActive, l.MaxNewPerMonth, l.WarnNewPerMonth)})
+			}
+			return p.PrintRecord(w, details)
+		},
+	}
+}

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// File modes: records hold clients' personal data and are readable by their
+// owner only.
+const (
+	FileMode os.FileMode = 0o600
+	DirMode  os.FileMode = 0o700
+)
+
+// tempPrefix starts the name of every temporary file, so that a leftover
+// one (after a crash) is never mistaken for a record.
+const tempPrefix = ".casework-tmp-"
+
+// IsTemp reports whether name is a temporary file left by a write.
+func IsTemp(name string) bool { return strings.HasPrefix(filepath.Base(name), tempPrefix) }
+
+// writeTemp writes data to a new temporary file in dir, synced to disk.
+func writeTemp(dir string, data []byte) (string, error) {
+	if err := os.MkdirAll(dir, DirMode); err != nil {
+		return "", err
+	}
+	var b [6]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	tmp := filepath.Join(dir, tempPrefix+hex.EncodeToString(b[:]))
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, FileMode)
+	if err != nil {
+		return "", err
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	for _, err := range []error{werr, serr, cerr} {
+		if err != nil {
+			os.Remove(tmp)
+			return "", err
+		}
+	}
+	return tmp, nil
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// WriteFile replaces path with data atomically: a reader or a crash sees
+// either the old file or the new one, never a mix.
+func WriteFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := writeTemp(dir, data)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// CreateFile writes data to path atomically, failing with os.ErrExist if
+// path already exists, even when another process creates it at the same
+// moment.
+func CreateFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := writeTemp(dir, data)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	if err := os.Link(tmp, path); err != nil {
+		if os.IsExist(err) {
+			return fmt.Errorf("%s: %w", path, os.ErrExist)
+		}
+		return err
+	}
+	syncDir(dir)
+	return nil
+}

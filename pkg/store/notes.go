@@ -1,0 +1,93 @@
+package store
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+)
+
+// noteStamp is the UTC time stamp that starts a note's file name, so notes
+// sort by time in any file listing.
+const noteStamp = "20060102T150405Z"
+
+// NoteRecord is a note with the path it was read from.
+type NoteRecord struct {
+	Path string
+	Note *casefile.Note
+}
+
+// CreateNote writes a new note file for the case. The name is the time
+// stamp and a random suffix: never client data. Notes are never rewritten.
+func (r *Repo) CreateNote(caseID string, n *casefile.Note) (string, error) {
+	data, err := casefile.FormatNote(n)
+	if err != nil {
+		return "", err
+	}
+	for try := 0; try < 5; try++ {
+		var b [4]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return "", err
+		}
+		var suffix strings.Builder
+		for _, c := range b {
+			suffix.WriteByte(crockford[c&31])
+		}
+		rel := fmt.Sprintf("%s/%s-%s.md", NotesPath(caseID), n.At.UTC().Format(noteStamp), suffix.String())
+		err := CreateFile(r.Abs(rel), data)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("cannot write %s: %w", rel, err)
+		}
+		return rel, nil
+	}
+	return "", errors.New("cannot find a free note file name; try again")
+}
+
+// NotePaths lists the note files of a case, oldest first.
+func (r *Repo) NotePaths(caseID string) ([]string, error) {
+	dir := NotesPath(caseID)
+	entries, err := os.ReadDir(r.Abs(dir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && !strings.HasPrefix(e.Name(), ".") {
+			paths = append(paths, dir+"/"+e.Name())
+		}
+	}
+	sort.Strings(paths)
+	return paths, nil
+}
+
+// Notes reads the notes of a case, oldest first.
+func (r *Repo) Notes(caseID string) ([]NoteRecord, error) {
+	paths, err := r.NotePaths(caseID)
+	if err != nil {
+		return nil, err
+	}
+	notes := make([]NoteRecord, 0, len(paths))
+	for _, p := range paths {
+		data, err := r.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		n, err := casefile.ParseNote(p, data)
+		if err != nil {
+			return nil, err
+		}
+		notes = append(notes, NoteRecord{Path: p, Note: n})
+	}
+	return notes, nil
+}

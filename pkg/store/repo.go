@@ -1,0 +1,330 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/casework/casework/pkg/casefile"
+)
+
+// Repo is a case repository on disk.
+type Repo struct {
+	Root string
+}
+
+// Directory names inside a repository.
+const (
+	CasesDir     = "cases"
+	WorkersDir   = "workers"
+	ResourcesDir = "resources"
+	NotesDir     = "notes"
+	CaseFile     = "case.yaml"
+)
+
+// CasePath is the path of a case file, relative to the root.
+func CasePath(id string) string { return filepath.ToSlash(filepath.Join(CasesDir, id, CaseFile)) }
+
+// WorkerPath is the path of a worker file, relative to the root.
+func WorkerPath(id string) string { return WorkersDir + "/" + id + ".yaml" }
+
+// ResourcePath is the path of a resource file, relative to the root.
+func ResourcePath(id string) string { return ResourcesDir + "/" + id + ".yaml" }
+
+// NotesPath is the notes directory of a case, relative to the root.
+func NotesPath(id string) string { return CasesDir + "/" + id + "/" + NotesDir }
+
+// Abs turns a path relative to the root into an absolute one.
+func (r *Repo) Abs(rel string) string { return filepath.Join(r.Root, filepath.FromSlash(rel)) }
+
+// Record is one YAML record: where it lives, its document (for in-place
+// updates) and its decoded data.
+type Record[T any] struct {
+	Path string // relative to the root, with forward slashes
+	Doc  *casefile.Document
+	Data T
+}
+
+// ErrNotFound matches (with errors.Is) every error about a record that does
+// not exist.
+var ErrNotFound = errors.New("not found")
+
+type notFoundError struct{ msg string }
+
+func (e *notFoundError) Error() string        { return e.msg }
+func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
+
+// ReadFile reads a file of the repository, refusing files over
+// casefile.MaxFileSize without reading them whole.
+func (r *Repo) ReadFile(rel string) ([]byte, error) {
+	f, err := os.Open(r.Abs(rel))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, casefile.MaxFileSize+1))
+	if err != nil {
+		return nil, &casefile.PosError{Path: rel, Msg: err.Error()}
+	}
+	return data, nil
+}
+
+// Load reads and strictly decodes the record at rel.
+func Load[T any](r *Repo, rel string) (*Record[T], error) {
+	data, err := r.ReadFile(rel)
+	if err != nil {
+		return nil, err
+	}
+	return Decode[T](rel, data)
+}
+
+// Decode parses and strictly decodes a record's bytes.
+func Decode[T any](rel string, data []byte) (*Record[T], error) {
+	doc, err := casefile.Parse(rel, data)
+	if err != nil {
+		return nil, err
+	}
+	rec := &Record[T]{Path: rel, Doc: doc}
+	if errs := doc.Decode(&rec.Data); len(errs) > 0 {
+		return nil, errs.WithPath(rel)
+	}
+	return rec, nil
+}
+
+// Save writes the record back in place, keeping comments and formatting.
+// Call it with the repository lock held.
+func Save[T any](r *Repo, rec *Record[T]) error {
+	data, err := rec.Doc.Marshal(&rec.Data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rec.Path, err)
+	}
+	if err := WriteFile(r.Abs(rec.Path), data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", rec.Path, err)
+	}
+	return nil
+}
+
+// Create writes a new record at rel, failing if one is already there.
+func Create[T any](r *Repo, rel string, v *T) (*Record[T], error) {
+	doc, err := casefile.NewDocument(v)
+	if err != nil {
+		return nil, err
+	}
+	data, err := doc.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", rel, err)
+	}
+	if err := CreateFile(r.Abs(rel), data); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil, fmt.Errorf("%s already exists", rel)
+		}
+		return nil, fmt.Errorf("cannot write %s: %w", rel, err)
+	}
+	return &Record[T]{Path: rel, Doc: doc, Data: *v}, nil
+}
+
+// notFound turns a missing file into a clear error.
+func notFound(kind, id string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return &notFoundError{fmt.Sprintf("no %s %q in this repository; 'casework %s list' shows them", kind, id, kind)}
+	}
+	return err
+}
+
+// LoadCase loads a case by its exact ID.
+func (r *Repo) LoadCase(id string) (*Record[casefile.Case], error) {
+	rec, err := Load[casefile.Case](r, CasePath(id))
+	return rec, notFound("case", id, err)
+}
+
+// LoadWorker loads a worker by ID.
+func (r *Repo) LoadWorker(id string) (*Record[casefile.Worker], error) {
+	if err := ValidateID("worker", id); err != nil {
+		return nil, err
+	}
+	rec, err := Load[casefile.Worker](r, WorkerPath(id))
+	return rec, notFound("worker", id, err)
+}
+
+// LoadResource loads a resource by ID.
+func (r *Repo) LoadResource(id string) (*Record[casefile.Resource], error) {
+	if err := ValidateID("resource", id); err != nil {
+		return nil, err
+	}
+	rec, err := Load[casefile.Resource](r, ResourcePath(id))
+	return rec, notFound("resource", id, err)
+}
+
+// Exists reports whether a file exists at rel.
+func (r *Repo) Exists(rel string) bool {
+	_, err := os.Stat(r.Abs(rel))
+	return err == nil
+}
+
+// CaseIDs lists the IDs of all cases, sorted: the names of the directories
+// under cases/ that are valid IDs.
+func (r *Repo) CaseIDs() ([]string, error) {
+	entries, err := os.ReadDir(r.Abs(CasesDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if e.IsDir() && ValidateID("case", e.Name()) == nil {
+			ids = append(ids, e.Name())
+		}
+	}
+	return ids, nil
+}
+
+// recordIDs lists the IDs of the YAML records in dir (workers, resources).
+func (r *Repo) recordIDs(dir string) ([]string, error) {
+	entries, err := os.ReadDir(r.Abs(dir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".yaml")
+		if ok && !e.IsDir() && ValidateID("record", id) == nil {
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+// WorkerIDs lists the IDs of all workers, sorted.
+func (r *Repo) WorkerIDs() ([]string, error) { return r.recordIDs(WorkersDir) }
+
+// ResourceIDs lists the IDs of all resources, sorted.
+func (r *Repo) ResourceIDs() ([]string, error) { return r.recordIDs(ResourcesDir) }
+
+// LoadAll loads the records at the given paths in parallel, in the order
+// given. Records that fail to load are left out and their errors returned
+// together.
+func LoadAll[T any](r *Repo, paths []string) ([]*Record[T], error) {
+	recs := make([]*Record[T], len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0)*2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				recs[i], errs[i] = Load[T](r, paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := recs[:0]
+	var all []error
+	for i, rec := range recs {
+		if errs[i] != nil {
+			all = append(all, errs[i])
+			continue
+		}
+		out = append(out, rec)
+	}
+	return out, errors.Join(all...)
+}
+
+// AllCases loads every case.
+func (r *Repo) AllCases() ([]*Record[casefile.Case], error) {
+	ids, err := r.CaseIDs()
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(ids))
+	for i, id := range ids {
+		paths[i] = CasePath(id)
+	}
+	return LoadAll[casefile.Case](r, paths)
+}
+
+// AllWorkers loads every worker.
+func (r *Repo) AllWorkers() ([]*Record[casefile.Worker], error) {
+	ids, err := r.WorkerIDs()
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(ids))
+	for i, id := range ids {
+		paths[i] = WorkerPath(id)
+	}
+	return LoadAll[casefile.Worker](r, paths)
+}
+
+// AllResources loads every resource.
+func (r *Repo) AllResources() ([]*Record[casefile.Resource], error) {
+	ids, err := r.ResourceIDs()
+	if err != nil {
+		return nil, err
+	}
+	paths := make([]string, len(ids))
+	for i, id := range ids {
+		paths[i] = ResourcePath(id)
+	}
+	return LoadAll[casefile.Resource](r, paths)
+}
+
+// ResolveCaseID turns a full ID or any unique prefix of one, in any case,
+// into the case's ID. An ambiguous prefix lists the candidates.
+func (r *Repo) ResolveCaseID(prefix string) (string, error) {
+	if prefix == "" {
+		return "", errors.New("case ID is empty")
+	}
+	if strings.ContainsAny(prefix, `/\`) || strings.Contains(prefix, "..") {
+		return "", fmt.Errorf("invalid case ID %q: IDs have no '/', '\\' or '..'", prefix)
+	}
+	ids, err := r.CaseIDs()
+	if err != nil {
+		return "", err
+	}
+	return resolvePrefix(prefix, ids)
+}
+
+func resolvePrefix(prefix string, ids []string) (string, error) {
+	var matches []string
+	for _, id := range ids {
+		if strings.EqualFold(id, prefix) {
+			return id, nil
+		}
+		if len(id) >= len(prefix) && strings.EqualFold(id[:len(prefix)], prefix) {
+			matches = append(matches, id)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return "", &notFoundError{fmt.Sprintf("no case matches %q; 'casework case list' shows the cases", prefix)}
+	case 1:
+		return matches[0], nil
+	}
+	sort.Strings(matches)
+	shown := matches
+	if len(shown) > 10 {
+		shown = shown[:10]
+	}
+	more := ""
+	if len(matches) > len(shown) {
+		more = fmt.Sprintf(" and %d more", len(matches)-len(shown))
+	}
+	return "", fmt.Errorf("case ID prefix %q is ambiguous: it matches %s%s; give more characters", prefix, strings.Join(shown, ", "), more)
+}
