@@ -80,3 +80,22 @@ func TestNoteRoundTrip(t *testing.T) {
 		t.Error("note without front matter accepted")
 	}
 }
+
+func TestPlanDigest(t *testing.T) {
+	p := Plan{Goals: []Goal{{ID: "G1", Text: "Stable housing", Status: "open", Actions: []Action{{ID: "A1", Text: "Apply", Status: "planned"}}}}}
+	d := p.Digest()
+	p.Agreed = &Agreement{By: "client", Digest: d}
+	if !p.AgreementCurrent() {
+		t.Fatal("fresh agreement not current")
+	}
+	p.Goals[0].Status = "achieved"
+	p.Goals[0].Actions[0].Status = "done"
+	p.Budget = 500
+	if !p.AgreementCurrent() {
+		t.Error("progress or budget made the agreement stale")
+	}
+	p.Goals[0].Actions[0].Cost = 20
+	if p.AgreementCurrent() {
+		t.Error("changed action cost left the agreement current")
+	}
+}

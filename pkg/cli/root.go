@@ -12,13 +12,22 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/approvecmd"
+	"github.com/casework/casework/pkg/cli/assesscmd"
 	"github.com/casework/casework/pkg/cli/casecmd"
+	"github.com/casework/casework/pkg/cli/caseloadcmd"
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/duecmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
+	"github.com/casework/casework/pkg/cli/plancmd"
+	"github.com/casework/casework/pkg/cli/rendercmd"
 	"github.com/casework/casework/pkg/cli/resourcecmd"
+	"github.com/casework/casework/pkg/cli/reviewcmd"
+	"github.com/casework/casework/pkg/cli/validatecmd"
 	"github.com/casework/casework/pkg/cli/versioncmd"
 	"github.com/casework/casework/pkg/cli/workercmd"
+	"github.com/casework/casework/pkg/cli/workflowcmd"
 	"github.com/spf13/cobra"
 )
 
@@ -53,6 +62,15 @@ agency's limits, and renders care plans.`,
 		workercmd.NewCmdWorker(f),
 		resourcecmd.NewCmdResource(f),
 		versioncmd.NewCmdVersion(f),
+		validatecmd.NewCmdValidate(f),
+		workflowcmd.NewCmdWorkflow(f),
+		caseloadcmd.NewCmdCaseload(f),
+		assesscmd.NewCmdAssess(f),
+		plancmd.NewCmdPlan(f),
+		reviewcmd.NewCmdReview(f),
+		approvecmd.NewCmdApprove(f),
+		duecmd.NewCmdDue(f),
+		rendercmd.NewCmdRender(f),
 	} {
 		root.AddCommand(c)
 	}

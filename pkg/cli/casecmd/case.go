@@ -23,6 +23,9 @@ func NewCmdCase(f *cmdutil.Factory) *cobra.Command {
 		NewCmdShow(f),
 		NewCmdSet(f, nil),
 		NewCmdAssign(f, nil),
+		NewCmdMove(f),
+		NewCmdClose(f),
+		NewCmdReopen(f),
 	)
 	return cmd
 }
