@@ -163,7 +163,12 @@ type Approval struct {
 	At   time.Time `yaml:"at" json:"at"`
 	By   string    `yaml:"by" json:"by"`
 	What string    `yaml:"what" json:"what"`
-	Note string    `yaml:"note,omitempty" json:"note,omitempty"`
+	// Digest is the plan's Digest when a plan is approved, so that a later
+	// change to the plan needs a new approval.
+	Digest string `yaml:"digest,omitempty" json:"digest,omitempty"`
+	// Amount is the expenditure approved, for expense approvals.
+	Amount float64 `yaml:"amount,omitempty" json:"amount,omitempty"`
+	Note   string  `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // Closure is the closure record of a case.
