@@ -56,8 +56,12 @@ func (d Date) After(e Date) bool { return d.t.After(e.t) }
 // AddDays returns the date n days later.
 func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
 
-// MarshalYAML writes the date as a plain YAML timestamp, unquoted.
+// MarshalYAML writes the date as a plain YAML timestamp, unquoted, and an
+// unset date as null.
 func (d Date) MarshalYAML() (any, error) {
+	if d.IsZero() {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
+	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: d.String()}, nil
 }
 

@@ -2,7 +2,6 @@ package casefile
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -147,8 +146,8 @@ func (d *Document) Marshal(v any) ([]byte, error) {
 	if errs := back.Decode(fresh.Interface()); len(errs) > 0 {
 		return nil, fmt.Errorf("internal error: encoded file does not load: %w", errs)
 	}
-	want, _ := json.Marshal(v)
-	got, _ := json.Marshal(fresh.Interface())
+	want, _ := yaml.Marshal(v)
+	got, _ := yaml.Marshal(fresh.Interface())
 	if !bytes.Equal(want, got) {
 		return nil, fmt.Errorf("internal error: encoded file does not round-trip")
 	}
