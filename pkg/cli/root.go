@@ -106,18 +106,42 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	return cmdutil.ExitCode(err)
 }
 
+// maxErrorLines caps how many problems one failing command lists; validate
+// lists them all.
+const maxErrorLines = 20
+
+// printError writes err to w, one problem a line: every problem of a
+// positioned error list and of joined errors, up to maxErrorLines.
 func printError(w io.Writer, err error) {
-	var posErrs casefile.Errors
-	var usage *cmdutil.UsageError
-	switch {
-	case errors.As(err, &posErrs):
-		for _, e := range posErrs {
-			fmt.Fprintln(w, e.Error())
+	var lines []string
+	var collect func(err error)
+	collect = func(err error) {
+		var usage *cmdutil.UsageError
+		es, isList := err.(casefile.Errors)
+		switch {
+		case isList:
+			for _, e := range es {
+				lines = append(lines, e.Error())
+			}
+		case isJoined(err):
+			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+				collect(e)
+			}
+		case errors.As(err, &usage) && usage.Hint:
+			lines = append(lines, strings.TrimSpace(err.Error()), "Run with --help for usage.")
+		default:
+			lines = append(lines, strings.TrimSpace(err.Error()))
 		}
-	case errors.As(err, &usage) && usage.Hint:
-		fmt.Fprintln(w, strings.TrimSpace(err.Error()))
-		fmt.Fprintln(w, "Run with --help for usage.")
-	default:
-		fmt.Fprintln(w, strings.TrimSpace(err.Error()))
 	}
+	collect(err)
+	if len(lines) > maxErrorLines {
+		more := len(lines) - maxErrorLines
+		lines = append(lines[:maxErrorLines], fmt.Sprintf("... and %d more problems; run 'casework validate' to see them all", more))
+	}
+	fmt.Fprintln(w, strings.Join(lines, "\n"))
+}
+
+func isJoined(err error) bool {
+	_, ok := err.(interface{ Unwrap() []error })
+	return ok
 }

@@ -66,7 +66,11 @@ func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
 func (r *Repo) ReadFile(rel string) ([]byte, error) {
 	f, err := os.Open(r.Abs(rel))
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: cannot read: %w", rel, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, casefile.MaxFileSize+1))
@@ -214,7 +218,7 @@ func (r *Repo) ResourceIDs() ([]string, error) { return r.recordIDs(ResourcesDir
 
 // LoadAll loads the records at the given paths in parallel, in the order
 // given. Records that fail to load are left out and their errors returned
-// together.
+// together; paths with no file are skipped (validate reports them).
 func LoadAll[T any](r *Repo, paths []string) ([]*Record[T], error) {
 	recs := make([]*Record[T], len(paths))
 	errs := make([]error, len(paths))
@@ -237,6 +241,9 @@ func LoadAll[T any](r *Repo, paths []string) ([]*Record[T], error) {
 	out := recs[:0]
 	var all []error
 	for i, rec := range recs {
+		if errors.Is(errs[i], fs.ErrNotExist) {
+			continue // removed since listed, or a directory left without its file
+		}
 		if errs[i] != nil {
 			all = append(all, errs[i])
 			continue

@@ -68,7 +68,9 @@ func NewFactory(in io.Reader, out, errOut io.Writer) *Factory {
 func (f *Factory) Today() casefile.Date { return casefile.NewDate(f.Now()) }
 
 // Repo finds the case repository: --dir, else CASEWORK_DIR, else the
-// nearest ancestor of the working directory holding .casework.yaml.
+// nearest ancestor of the working directory holding .casework.yaml. Its
+// configuration is loaded at the same time, so that every command in a
+// repository with a broken configuration stops with the config's error.
 func (f *Factory) Repo() (*store.Repo, error) {
 	if f.repo != nil {
 		return f.repo, nil
@@ -81,30 +83,26 @@ func (f *Factory) Repo() (*store.Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.repo = &store.Repo{Root: root}
-	return f.repo, nil
-}
-
-// Config loads the repository's configuration: the built-in defaults, then
-// .casework.yaml, then CASEWORK_* environment variables.
-func (f *Factory) Config() (*config.Config, error) {
-	if f.cfg != nil {
-		return f.cfg, nil
-	}
-	repo, err := f.Repo()
-	if err != nil {
-		return nil, err
-	}
+	repo := &store.Repo{Root: root}
 	data, err := repo.ReadFile(config.FileName)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", config.FileName, err)
+		return nil, err
 	}
 	cfg, err := LoadConfig(data)
 	if err != nil {
 		return nil, err
 	}
-	f.cfg = cfg
-	return cfg, nil
+	f.repo, f.cfg = repo, cfg
+	return repo, nil
+}
+
+// Config returns the repository's configuration: the built-in defaults,
+// then .casework.yaml, then CASEWORK_* environment variables.
+func (f *Factory) Config() (*config.Config, error) {
+	if _, err := f.Repo(); err != nil {
+		return nil, err
+	}
+	return f.cfg, nil
 }
 
 // LoadConfig reads a configuration file strictly (unknown keys and wrong
