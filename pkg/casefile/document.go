@@ -164,7 +164,12 @@ func merge(dst, src *yaml.Node) {
 	switch dst.Kind {
 	case yaml.ScalarNode:
 		if !sameScalar(dst, src) {
+			keepStyle := dst.ShortTag() == "!!str" && src.ShortTag() == "!!str"
+			style := dst.Style
 			dst.Tag, dst.Value, dst.Style = src.Tag, src.Value, src.Style
+			if keepStyle {
+				dst.Style = style // a quoted string stays quoted
+			}
 		}
 	case yaml.SequenceNode:
 		for i, s := range src.Content {
