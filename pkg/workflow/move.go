@@ -1,0 +1,147 @@
+package workflow
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/schedule"
+)
+
+// GuardsFailed is a move refused because guards of the target phase do
+// not hold. Its message names every failed guard and how to satisfy it.
+type GuardsFailed struct {
+	CaseID, From, To string
+	Failed           []*GuardError
+}
+
+// Error gives one line per failed guard, the first naming the move.
+func (e *GuardsFailed) Error() string {
+	lines := make([]string, len(e.Failed))
+	for i, g := range e.Failed {
+		lines[i] = g.Error()
+	}
+	return fmt.Sprintf("cannot move case %s from %s to %s: %s", e.CaseID, e.From, e.To, strings.Join(lines, "\n"))
+}
+
+// AsOf returns a copy of c as it stood just after its first n history
+// entries, at time at: the history cut to n entries, the phase those
+// entries lead to, and only the assessments, reviews, approvals and
+// closure recorded by then. The plan, agreement and client are as they
+// are now: the file keeps no earlier version of them.
+func AsOf(c *casefile.Case, n int, at time.Time) *casefile.Case {
+	v := *c
+	v.History = c.History[:n:n]
+	v.Phase = ""
+	for _, h := range v.History {
+		if !h.IsAssignment() && h.To != "" {
+			v.Phase = h.To
+		}
+	}
+	v.Assessments = upTo(c.Assessments, at, func(a casefile.Assessment) time.Time { return a.At })
+	v.Reviews = upTo(c.Reviews, at, func(r casefile.Review) time.Time { return r.At })
+	v.Approvals = upTo(c.Approvals, at, func(a casefile.Approval) time.Time { return a.At })
+	if c.Closure != nil && c.Closure.At.After(at) {
+		v.Closure = nil
+	}
+	return &v
+}
+
+// upTo returns the records dated at or before at.
+func upTo[T any](recs []T, at time.Time, when func(T) time.Time) []T {
+	return slices.DeleteFunc(slices.Clone(recs), func(r T) bool { return when(r).After(at) })
+}
+
+// LastEntry returns the time of the case's last history entry, or the zero
+// time when it has none.
+func LastEntry(c *casefile.Case) time.Time {
+	if len(c.History) == 0 {
+		return time.Time{}
+	}
+	return c.History[len(c.History)-1].At
+}
+
+// Move moves c to phase to at time at, by the acting worker, for reason:
+// it checks the move is allowed, that at is not before the last history
+// entry, and that the guards of to hold on the case as it stood at at;
+// then it sets the phase and appends {at, by, from, to, reason} to the
+// history. On error c is unchanged.
+func (w *Workflow) Move(c *casefile.Case, to string, at time.Time, by, reason string) error {
+	if !w.Has(to) {
+		return fmt.Errorf("unknown phase %q: the phases are %s ('casework workflow' shows them)", to, strings.Join(w.cfg.PhaseNames(), ", "))
+	}
+	if to == c.Phase {
+		return fmt.Errorf("case %s is already in %s", c.ID, to)
+	}
+	if !w.CanMove(c.Phase, to) {
+		next := w.Next(c.Phase)
+		allowed := "nowhere"
+		if len(next) > 0 {
+			allowed = strings.Join(next, ", ")
+		}
+		return fmt.Errorf("cannot move case %s from %s to %s: the workflow allows %s -> %s ('casework workflow' shows every move)", c.ID, c.Phase, to, c.Phase, allowed)
+	}
+	at = at.UTC()
+	if last := LastEntry(c); at.Before(last) {
+		return fmt.Errorf("cannot record the move at %s: it is before the case's last history entry (%s), and history is kept in time order", at.Format(time.RFC3339), last.Format(time.RFC3339))
+	}
+	view := AsOf(c, len(c.History), at)
+	view.Phase = c.Phase
+	t := Transition{Case: view, From: c.Phase, To: to, At: at, Since: schedule.PhaseSince(view)}
+	if failed := w.CheckGuards(t); len(failed) > 0 {
+		return &GuardsFailed{CaseID: c.ID, From: c.Phase, To: to, Failed: failed}
+	}
+	c.History = append(c.History, casefile.HistoryEntry{At: at, By: by, From: c.Phase, To: to, Reason: reason})
+	c.Phase = to
+	return nil
+}
+
+// Close records the closure cl (its At is the time of the move) and moves
+// c to the closed phase; the closure reason must be one of reasons and is
+// also the reason of the history entry. On error c is unchanged.
+func (w *Workflow) Close(c *casefile.Case, cl casefile.Closure, by string, reasons []string) error {
+	if !config.IsOpen(c.Phase) {
+		return fmt.Errorf("case %s is already closed", c.ID)
+	}
+	if !slices.Contains(reasons, cl.Reason) {
+		return fmt.Errorf("unknown closure reason %q: use one of %s (closure_reasons in .casework.yaml)", cl.Reason, strings.Join(reasons, ", "))
+	}
+	if !cl.FollowUp.IsZero() && cl.FollowUp.Before(casefile.NewDate(cl.At)) {
+		return fmt.Errorf("the follow-up date %s is before the closure (%s)", cl.FollowUp, casefile.NewDate(cl.At))
+	}
+	old := c.Closure
+	cl.At = cl.At.UTC()
+	c.Closure = &cl
+	if err := w.Move(c, config.ClosedPhase, cl.At, by, cl.Reason); err != nil {
+		c.Closure = old
+		return err
+	}
+	return nil
+}
+
+// ErrCannotReopen is returned when the workflow lets closed cases go
+// nowhere.
+var ErrCannotReopen = errors.New("the workflow does not let closed cases be reopened (closed has no next phase in .casework.yaml)")
+
+// Reopen moves a closed case back into the open phase to (ReopenTarget
+// when empty), recorded in history like any other move. The closure
+// record is kept: it is the record of the last closure, and the history
+// shows the case was reopened after it.
+func (w *Workflow) Reopen(c *casefile.Case, to string, at time.Time, by, reason string) error {
+	if config.IsOpen(c.Phase) {
+		return fmt.Errorf("case %s is not closed (it is in %s); only closed cases are reopened", c.ID, c.Phase)
+	}
+	if to == "" {
+		if to = w.ReopenTarget(); to == "" {
+			return ErrCannotReopen
+		}
+	}
+	if !config.IsOpen(to) {
+		return fmt.Errorf("cannot reopen case %s into %s: choose an open phase", c.ID, to)
+	}
+	return w.Move(c, to, at, by, reason)
+}
