@@ -1,0 +1,78 @@
+package assess
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+)
+
+// Input is what a caseworker records in an assessment, as given on the
+// command line.
+type Input struct {
+	At        time.Time
+	By        string
+	Strengths []string
+	Scores    []string // DOMAIN=N
+	Network   string   // low, medium, high or ""
+	Needs     []string // DOMAIN:PRIORITY:TEXT
+}
+
+// Result is a recorded assessment and the need it was computed from.
+type Result struct {
+	Assessment casefile.Assessment
+	// Need is the mean normalised need plus the network adjustment.
+	Need float64
+	// Scored is how many domains were scored (not NA).
+	Scored int
+}
+
+// Record checks an assessment against the instrument and computes its
+// level of attention with the rule. At least one domain must be scored on
+// the scale; each domain may be scored once.
+func Record(in config.Instrument, rule config.LevelRule, input Input) (Result, error) {
+	if err := CheckInstrument(in); err != nil {
+		return Result{}, err
+	}
+	if len(input.Scores) == 0 {
+		return Result{}, fmt.Errorf("give at least one --score DOMAIN=N (%s scale %s)", in.ID, ScaleText(in))
+	}
+	if input.Network != "" && !slices.Contains(Networks, input.Network) {
+		return Result{}, fmt.Errorf("unknown network support %q: use one of %s", input.Network, strings.Join(Networks, ", "))
+	}
+	a := casefile.Assessment{At: input.At, By: input.By, Instrument: in.ID, Network: input.Network, Scores: map[string]int{}}
+	for _, s := range input.Strengths {
+		if s = strings.TrimSpace(s); s != "" {
+			a.Strengths = append(a.Strengths, s)
+		}
+	}
+	for _, arg := range input.Scores {
+		domain, score, err := ParseScore(in, arg)
+		if err != nil {
+			return Result{}, err
+		}
+		if _, dup := a.Scores[domain]; dup {
+			return Result{}, fmt.Errorf("domain %s is scored twice; give each domain once", domain)
+		}
+		a.Scores[domain] = score
+	}
+	for _, arg := range input.Needs {
+		n, err := ParseNeed(in, arg)
+		if err != nil {
+			return Result{}, err
+		}
+		a.Needs = append(a.Needs, n)
+	}
+	SortNeeds(a.Needs)
+	need, scored := Need(in, a.Scores)
+	if scored == 0 {
+		return Result{}, errors.New("every score given is 'not applicable': score at least one domain on the scale")
+	}
+	adjusted, level := Level(rule, need, input.Network)
+	a.Level = level
+	return Result{Assessment: a, Need: adjusted, Scored: scored}, nil
+}

@@ -1,0 +1,190 @@
+// Package planning edits the individualised care plan: goals set with the
+// client, the actions (package of services) that serve them, the client's
+// agreement, reviews of progress and supervisors' approvals. Everything
+// here is pure: it changes casefile values in memory.
+package planning
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+)
+
+// Goal statuses.
+const (
+	GoalOpen       = "open"
+	GoalInProgress = "in-progress"
+	GoalAchieved   = "achieved"
+	GoalDropped    = "dropped"
+)
+
+// Action statuses.
+const (
+	ActionPlanned   = "planned"
+	ActionActive    = "active"
+	ActionDone      = "done"
+	ActionCancelled = "cancelled"
+)
+
+// GoalStatuses are the statuses a goal can have.
+var GoalStatuses = []string{GoalOpen, GoalInProgress, GoalAchieved, GoalDropped}
+
+// ActionStatuses are the statuses an action can have.
+var ActionStatuses = []string{ActionPlanned, ActionActive, ActionDone, ActionCancelled}
+
+// Who can agree a plan.
+const (
+	ByClient         = "client"
+	ByRepresentative = "representative"
+)
+
+// Agreement states of a plan.
+const (
+	AgreementNone    = "none"    // never agreed
+	AgreementCurrent = "current" // agreed as it stands
+	AgreementStale   = "stale"   // goals or actions changed since
+)
+
+// nextID returns prefix plus one more than the highest number used with
+// that prefix, so IDs are never reused (an old review that names G2 keeps
+// meaning the same goal). IDs that are not prefix+number are ignored.
+func nextID(prefix string, used []string) string {
+	highest := 0
+	for _, id := range used {
+		rest, ok := strings.CutPrefix(strings.ToUpper(id), prefix)
+		if n, err := strconv.Atoi(rest); ok && err == nil && n > highest {
+			highest = n
+		}
+	}
+	return prefix + strconv.Itoa(highest+1)
+}
+
+// NextGoalID returns the ID for a new goal: G1, G2, …
+func NextGoalID(p casefile.Plan) string {
+	var ids []string
+	for _, g := range p.Goals {
+		ids = append(ids, g.ID)
+	}
+	return nextID("G", ids)
+}
+
+// NextActionID returns the ID for a new action: A1, A2, …, unique across
+// the whole plan.
+func NextActionID(p casefile.Plan) string {
+	var ids []string
+	for _, g := range p.Goals {
+		for _, a := range g.Actions {
+			ids = append(ids, a.ID)
+		}
+	}
+	return nextID("A", ids)
+}
+
+// FindGoal returns the goal with the given ID (any letter case).
+func FindGoal(p *casefile.Plan, id string) (*casefile.Goal, error) {
+	for i := range p.Goals {
+		if strings.EqualFold(p.Goals[i].ID, id) {
+			return &p.Goals[i], nil
+		}
+	}
+	if len(p.Goals) == 0 {
+		return nil, fmt.Errorf("unknown goal %q: the plan has no goals yet; add one with 'casework plan goal add'", id)
+	}
+	var ids []string
+	for _, g := range p.Goals {
+		ids = append(ids, g.ID)
+	}
+	return nil, fmt.Errorf("unknown goal %q: the plan has %s", id, strings.Join(ids, ", "))
+}
+
+// AddGoal adds an open goal with the next free ID and returns it.
+func AddGoal(p *casefile.Plan, g casefile.Goal) (casefile.Goal, error) {
+	g.Text = strings.TrimSpace(g.Text)
+	if g.Text == "" {
+		return g, fmt.Errorf("the goal's text is empty: say what the client wants to achieve")
+	}
+	g.ID, g.Status, g.Actions = NextGoalID(*p), GoalOpen, nil
+	p.Goals = append(p.Goals, g)
+	return g, nil
+}
+
+// AddAction adds a planned action with the next free ID to the goal and
+// returns it.
+func AddAction(p *casefile.Plan, goalID string, a casefile.Action) (casefile.Action, error) {
+	a.Text = strings.TrimSpace(a.Text)
+	if a.Text == "" {
+		return a, fmt.Errorf("the action's text is empty: say what will be done")
+	}
+	if a.Cost < 0 {
+		return a, fmt.Errorf("cost %s is negative", strconv.FormatFloat(a.Cost, 'f', -1, 64))
+	}
+	g, err := FindGoal(p, goalID)
+	if err != nil {
+		return a, err
+	}
+	a.ID, a.Status = NextActionID(*p), ActionPlanned
+	g.Actions = append(g.Actions, a)
+	return a, nil
+}
+
+// Total is the cost of every action in the plan that is not cancelled,
+// rounded to cents.
+func Total(p casefile.Plan) float64 {
+	var total float64
+	for _, g := range p.Goals {
+		for _, a := range g.Actions {
+			if a.Status != ActionCancelled {
+				total += a.Cost
+			}
+		}
+	}
+	return math.Round(total*100) / 100
+}
+
+// OverBudget returns the plan's cost total and whether it is over the
+// budget. A plan without a budget is never over it.
+func OverBudget(p casefile.Plan) (total float64, over bool) {
+	total = Total(p)
+	return total, p.Budget > 0 && total > p.Budget
+}
+
+// AgreementState says whether the plan was agreed as it stands: none,
+// current or stale.
+func AgreementState(p casefile.Plan) string {
+	switch {
+	case p.Agreed == nil:
+		return AgreementNone
+	case p.AgreementCurrent():
+		return AgreementCurrent
+	}
+	return AgreementStale
+}
+
+// Agree records that the client, or their representative, agreed the plan
+// as it stands now. A representative can agree only when the case names
+// one; a plan without goals cannot be agreed.
+func Agree(c *casefile.Case, by string, at time.Time) error {
+	switch {
+	case by != ByClient && by != ByRepresentative:
+		return fmt.Errorf("--by %q: the plan is agreed by %s or %s", by, ByClient, ByRepresentative)
+	case by == ByRepresentative && c.Client.Representative == nil:
+		return fmt.Errorf("case %s has no representative: record one first (casework case set %s client.representative.name=NAME), or have the client agree with --by client", c.ID, c.ID)
+	case len(c.Plan.Goals) == 0:
+		return fmt.Errorf("the plan of case %s has no goals to agree: add one with 'casework plan goal add'", c.ID)
+	}
+	c.Plan.Agreed = &casefile.Agreement{By: by, At: at, Digest: c.Plan.Digest()}
+	return nil
+}
+
+// CheckStatus reports a status that is not one of allowed.
+func CheckStatus(kind, status string, allowed []string) error {
+	if !slices.Contains(allowed, status) {
+		return fmt.Errorf("unknown %s status %q: use one of %s", kind, status, strings.Join(allowed, ", "))
+	}
+	return nil
+}
