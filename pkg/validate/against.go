@@ -1,0 +1,149 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/store"
+)
+
+// BaseFile reports whether a file of the base revision is needed by the
+// comparison: the case files.
+func BaseFile(path string) bool {
+	dir, ok := strings.CutPrefix(path, store.CasesDir+"/")
+	return ok && strings.Count(dir, "/") == 1 && strings.HasSuffix(dir, "/"+store.CaseFile)
+}
+
+// against compares every case with its version at the base revision:
+// cases are never deleted, IDs never change, history is only appended to,
+// a phase changes only with a recorded move, and a closed case changes
+// only by being reopened (or by a follow-up review).
+func (v *validator) against(base *Base) {
+	current := map[string]*caseRecord{}
+	for _, c := range v.cases {
+		current[c.path] = c
+	}
+	paths := make([]string, 0, len(base.Files))
+	for p := range base.Files {
+		if BaseFile(p) {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		var old casefile.Case
+		rec, fs := parse(p, base.Files[p], &old)
+		if len(fs) > 0 || rec.root == nil {
+			continue // unreadable at the base: nothing to compare with
+		}
+		cur, ok := current[p]
+		if !ok {
+			if !(&store.Repo{Root: v.Root}).Exists(p) {
+				v.findings = append(v.findings, at(p, 1, 1, Error, "case-deleted", "case %s was deleted since %s; records are never deleted: restore it with 'git checkout %s -- %s' and close it instead", old.ID, base.Rev, base.Rev, p))
+			}
+			continue // present but unreadable: reported already
+		}
+		v.compare(cur, &old, base.Rev)
+	}
+}
+
+// compare checks one case against its version old at rev.
+func (v *validator) compare(cur *caseRecord, old *casefile.Case, rev string) {
+	c := &cur.data
+	if c.ID != old.ID {
+		v.add(cur.record, "id", Error, "id-changed", "the case ID changed from %s to %s since %s; IDs never change", old.ID, c.ID, rev)
+	}
+	appended, prefix := v.compareHistory(cur, old, rev)
+	if !prefix {
+		return // the history was rewritten: the other checks would only repeat it
+	}
+	if c.Phase != old.Phase {
+		last := ""
+		for _, h := range appended {
+			if !h.IsAssignment() && h.To != "" {
+				last = h.To
+			}
+		}
+		if last != c.Phase {
+			v.add(cur.record, "phase", Error, "unrecorded-phase-change", "the phase changed from %s to %s since %s without a recorded move; use 'casework case move'", old.Phase, c.Phase, rev)
+		}
+	}
+	if old.Phase == config.ClosedPhase && !reopened(appended) {
+		if keys := changedKeys(old, c); len(keys) > 0 {
+			v.add(cur.record, keys[0], Error, "closed-case-edited", "the case was closed at %s and was changed (%s) without being reopened; reopen it with 'casework case reopen ID --reason R' first", rev, strings.Join(keys, ", "))
+		}
+	}
+}
+
+// compareHistory checks old's history is a prefix of the current one and
+// returns the entries appended since.
+func (v *validator) compareHistory(cur *caseRecord, old *casefile.Case, rev string) ([]casefile.HistoryEntry, bool) {
+	now := cur.data.History
+	for i, h := range old.History {
+		if i >= len(now) {
+			v.add(cur.record, "history", Error, "history-removed", "history entries %d to %d (%s) were removed since %s; history is append-only", i, len(old.History)-1, describe(h), rev)
+			return nil, false
+		}
+		if !sameJSON(h, now[i]) {
+			v.add(cur.record, fmt.Sprintf("history[%d]", i), Error, "history-rewritten", "history[%d] was rewritten since %s (it was %s at %s by %s); history is append-only", i, rev, describeEntry(h), h.At.Format("2006-01-02T15:04:05Z07:00"), h.By)
+			return nil, false
+		}
+	}
+	return now[len(old.History):], true
+}
+
+// describeEntry names any history entry for messages.
+func describeEntry(h casefile.HistoryEntry) string {
+	if h.IsAssignment() {
+		return "an assignment to " + h.Assign.To
+	}
+	return describe(h)
+}
+
+// reopened reports whether the entries include a move out of closed.
+func reopened(entries []casefile.HistoryEntry) bool {
+	for _, h := range entries {
+		if !h.IsAssignment() && h.From == config.ClosedPhase {
+			return true
+		}
+	}
+	return false
+}
+
+// changedKeys lists the top-level keys whose data differs, leaving out
+// reviews appended after the old ones (a follow-up of a closed case).
+func changedKeys(old, cur *casefile.Case) []string {
+	trimmed := *cur
+	if len(cur.Reviews) > len(old.Reviews) && sameJSON(old.Reviews, cur.Reviews[:len(old.Reviews)]) {
+		trimmed.Reviews = cur.Reviews[:len(old.Reviews)]
+	}
+	var a, b map[string]json.RawMessage
+	ja, _ := json.Marshal(old)
+	jb, _ := json.Marshal(&trimmed)
+	json.Unmarshal(ja, &a)
+	json.Unmarshal(jb, &b)
+	var keys []string
+	for k := range a {
+		if !bytes.Equal(a[k], b[k]) {
+			keys = append(keys, k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func sameJSON(a, b any) bool {
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	return bytes.Equal(ja, jb)
+}

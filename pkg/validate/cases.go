@@ -1,0 +1,173 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/store"
+)
+
+// approvalKinds are what a supervisor may approve.
+var approvalKinds = []string{"plan", "closure", "expense"}
+
+// loadCases reads every case directory's case.yaml.
+func (v *validator) loadCases(repo *store.Repo, dirs []string) {
+	owners := idOwners{}
+	for _, dir := range dirs {
+		rel := store.CasePath(dir)
+		if !repo.Exists(rel) {
+			v.findings = append(v.findings, at(rel, 1, 1, Error, "missing-file", "case directory %s has no %s; restore it from git (records are never deleted)", store.CasesDir+"/"+dir, store.CaseFile))
+			continue
+		}
+		c := &caseRecord{dir: dir}
+		c.record = v.readRecord(repo, rel, &c.data)
+		if c.record == nil || c.root == nil {
+			continue
+		}
+		v.checkIDName(c.record, "case", c.data.ID, dir)
+		v.claim(owners, c.record, "case", dir)
+		v.cases = append(v.cases, c)
+	}
+}
+
+// checkCase runs every check on one case.
+func (v *validator) checkCase(cr *caseRecord) {
+	v.requireValues(cr.record, "id", "opened", "phase", "worker", "client.name", "history")
+	v.checkFields(cr)
+	v.checkRefs(cr)
+	v.checkPlan(cr)
+	v.checkHistory(cr)
+	v.checkClosure(cr)
+}
+
+// checkFields checks values against the configuration and the clock.
+func (v *validator) checkFields(cr *caseRecord) {
+	c := &cr.data
+	rec := cr.record
+	if c.Phase != "" && !v.wf.Has(c.Phase) {
+		v.add(rec, "phase", Error, "unknown-phase", "phase %q is not a phase of the workflow (%s)", c.Phase, strings.Join(v.Config.Workflow.PhaseNames(), ", "))
+	}
+	if c.Model != "" && !slices.Contains(v.Config.Models, c.Model) {
+		v.add(rec, "model", Error, "unknown-model", "model %q is not one of the configured models (%s)", c.Model, strings.Join(v.Config.Models, ", "))
+	}
+	for _, d := range []struct {
+		key  string
+		date casefile.Date
+	}{{"opened", c.Opened}, {"client.dob", c.Client.DOB}, {"client.consent.at", c.Client.Consent.At}, {"referral.date", c.Referral.Date}} {
+		if v.futureDate(d.date) {
+			v.add(rec, d.key, Error, "future-date", "%s %s is in the future", d.key, d.date)
+		}
+	}
+	v.futureTimes(rec, "assessments", len(c.Assessments), func(i int) time.Time { return c.Assessments[i].At })
+	v.futureTimes(rec, "reviews", len(c.Reviews), func(i int) time.Time { return c.Reviews[i].At })
+	v.futureTimes(rec, "approvals", len(c.Approvals), func(i int) time.Time { return c.Approvals[i].At })
+	for i, a := range c.Assessments {
+		v.checkScores(rec, fmt.Sprintf("assessments[%d]", i), a)
+	}
+	for i, a := range c.Approvals {
+		if a.What != "" && !slices.Contains(approvalKinds, a.What) {
+			v.add(rec, fmt.Sprintf("approvals[%d].what", i), Error, "invalid-value", "approval of %q: approvals are of %s", a.What, strings.Join(approvalKinds, ", "))
+		}
+	}
+}
+
+// futureTimes reports records of a list dated in the future.
+func (v *validator) futureTimes(rec *record, list string, n int, at func(int) time.Time) {
+	for i := 0; i < n; i++ {
+		if v.future(at(i)) {
+			v.add(rec, fmt.Sprintf("%s[%d].at", list, i), Error, "future-date", "%s[%d] is dated %s, in the future", list, i, at(i).Format(time.RFC3339))
+		}
+	}
+}
+
+// checkScores checks an assessment's instrument, domains and scores.
+func (v *validator) checkScores(rec *record, key string, a casefile.Assessment) {
+	in, ok := v.Config.Assessment.Instrument(a.Instrument)
+	if !ok {
+		if a.Instrument != "" {
+			v.add(rec, key+".instrument", Error, "unknown-instrument", "instrument %q is not configured under assessment.instruments", a.Instrument)
+		}
+		return
+	}
+	for domain, score := range a.Scores {
+		k := key + ".scores." + domain
+		switch {
+		case !slices.Contains(in.Domains, domain):
+			v.add(rec, k, Error, "unknown-domain", "%s has no domain %q", in.ID, domain)
+		case (score < in.Scale.Min || score > in.Scale.Max) && (in.Scale.NA == nil || score != *in.Scale.NA):
+			v.add(rec, k, Error, "invalid-score", "score %d for %s is outside the %s scale %d-%d", score, domain, in.ID, in.Scale.Min, in.Scale.Max)
+		}
+	}
+}
+
+// checkRefs checks that the workers and resources a case names exist.
+func (v *validator) checkRefs(cr *caseRecord) {
+	c := &cr.data
+	if c.Worker != "" && v.workers[c.Worker] == "" {
+		v.add(cr.record, "worker", Error, "unknown-worker", "worker %q does not exist (no %s); add it with 'casework worker add %s --name NAME'", c.Worker, store.WorkerPath(c.Worker), c.Worker)
+	}
+	for i, m := range c.Team {
+		if m.Worker != "" && v.workers[m.Worker] == "" {
+			v.add(cr.record, fmt.Sprintf("team[%d].worker", i), Error, "unknown-worker", "team member %q is not a worker (no %s)", m.Worker, store.WorkerPath(m.Worker))
+		}
+	}
+	for i, g := range c.Plan.Goals {
+		for j, a := range g.Actions {
+			if a.Resource != "" && v.resources[a.Resource] == "" {
+				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].resource", i, j), Error, "unknown-resource", "resource %q does not exist (no %s); add it with 'casework resource add'", a.Resource, store.ResourcePath(a.Resource))
+			}
+		}
+	}
+}
+
+// checkPlan checks goal and action IDs are unique and reviews name real
+// goals.
+func (v *validator) checkPlan(cr *caseRecord) {
+	c := &cr.data
+	goals := map[string]bool{}
+	actions := map[string]bool{}
+	for i, g := range c.Plan.Goals {
+		if goals[g.ID] {
+			v.add(cr.record, fmt.Sprintf("plan.goals[%d].id", i), Error, "duplicate-id", "goal ID %q is used twice", g.ID)
+		}
+		goals[g.ID] = true
+		for j, a := range g.Actions {
+			if actions[a.ID] {
+				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].id", i, j), Error, "duplicate-id", "action ID %q is used twice", a.ID)
+			}
+			actions[a.ID] = true
+		}
+	}
+	for i, r := range c.Reviews {
+		for g := range r.Goals {
+			if !goals[g] {
+				v.add(cr.record, fmt.Sprintf("reviews[%d].goals.%s", i, g), Error, "unknown-goal", "review of goal %q, which the plan does not have", g)
+			}
+		}
+	}
+}
+
+// checkClosure checks that closed cases have a closure with a configured
+// reason, and that open cases have none unless they were reopened.
+func (v *validator) checkClosure(cr *caseRecord) {
+	c := &cr.data
+	if c.Closure == nil {
+		if c.Phase == config.ClosedPhase {
+			v.add(cr.record, "phase", Error, "missing-closure", "the case is closed but has no closure record; close cases with 'casework case close ID --reason R'")
+		}
+		return
+	}
+	if c.Closure.Reason != "" && !slices.Contains(v.Config.ClosureReasons, c.Closure.Reason) {
+		v.add(cr.record, "closure.reason", Error, "unknown-closure-reason", "closure reason %q is not one of closure_reasons (%s)", c.Closure.Reason, strings.Join(v.Config.ClosureReasons, ", "))
+	}
+	if v.future(c.Closure.At) {
+		v.add(cr.record, "closure.at", Error, "future-date", "the closure is dated %s, in the future", c.Closure.At.Format(time.RFC3339))
+	}
+	if config.IsOpen(c.Phase) && !slices.ContainsFunc(c.History, func(h casefile.HistoryEntry) bool { return h.To == config.ClosedPhase }) {
+		v.add(cr.record, "closure", Error, "unexpected-closure", "the case has a closure record but its history shows it was never closed")
+	}
+}

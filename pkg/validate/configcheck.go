@@ -1,0 +1,61 @@
+package validate
+
+import (
+	"slices"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/store"
+	"github.com/casework/casework/pkg/workflow"
+	"go.yaml.in/yaml/v3"
+)
+
+// WorkflowFindings checks a workflow configuration and places each problem
+// on its line of the configuration file (data; nil or unparsable data puts
+// them at 1:1).
+func WorkflowFindings(data []byte, wf config.Workflow) []Finding {
+	root := configRoot(data)
+	var out []Finding
+	for _, p := range workflow.CheckConfig(wf) {
+		sev := Error
+		if p.Warning {
+			sev = Warning
+		}
+		line, col := Pos(root, p.Key)
+		out = append(out, at(config.FileName, line, col, sev, p.Rule, "%s", p.Msg))
+	}
+	return out
+}
+
+// configRoot parses the configuration file for positions only.
+func configRoot(data []byte) *yaml.Node {
+	if data == nil {
+		return nil
+	}
+	doc, err := casefile.Parse(config.FileName, data)
+	if err != nil {
+		return nil
+	}
+	return doc.Root()
+}
+
+// checkConfig checks the parts of the configuration that the strict load
+// cannot: the workflow, and values that must agree with each other.
+func (v *validator) checkConfig() {
+	data, _ := (&store.Repo{Root: v.Root}).ReadFile(config.FileName)
+	v.findings = append(v.findings, WorkflowFindings(data, v.Config.Workflow)...)
+	rec := &record{path: config.FileName, root: configRoot(data)}
+	cfg := v.Config
+	if len(cfg.ClosureReasons) == 0 {
+		v.add(rec, "closure_reasons", Error, "config-value", "closure_reasons is empty: no case could be closed; list the reasons a case may be closed with")
+	}
+	if cfg.DefaultModel != "" && !slices.Contains(cfg.Models, cfg.DefaultModel) {
+		v.add(rec, "default_model", Error, "config-value", "default_model %q is not one of models", cfg.DefaultModel)
+	}
+	if _, err := config.ParseDuration(cfg.ReviewInterval); err != nil {
+		v.add(rec, "review_interval", Error, "config-value", "review_interval: %v", err)
+	}
+	if c := cfg.Caseload; c.WarnActive > c.MaxActive || c.WarnNewPerMonth > c.MaxNewPerMonth {
+		v.add(rec, "caseload", Warning, "config-value", "caseload warn limits are above the max limits, so no warning comes before a breach")
+	}
+}

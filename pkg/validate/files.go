@@ -1,0 +1,115 @@
+package validate
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/store"
+	"go.yaml.in/yaml/v3"
+)
+
+// record is one parsed YAML file: its node tree (nil when it did not
+// parse) and whether it decoded without problems.
+type record struct {
+	path  string
+	root  *yaml.Node
+	clean bool
+}
+
+// pos returns the position of a key path in the record.
+func (r *record) pos(key string) (int, int) { return Pos(r.root, key) }
+
+// layout is what the repository holds, by kind of file.
+type layout struct {
+	cases     []string // case directory names
+	workers   []string // worker file paths
+	resources []string // resource file paths
+	notes     map[string][]string
+	strays    []Finding
+}
+
+// readLayout lists the repository's record files from disk; never a cache.
+func readLayout(root string) (*layout, error) {
+	l := &layout{notes: map[string][]string{}}
+	for _, dir := range []struct {
+		name string
+		into *[]string
+		what string
+	}{{store.WorkersDir, &l.workers, "worker"}, {store.ResourcesDir, &l.resources, "resource"}} {
+		entries, err := readDir(filepath.Join(root, dir.name))
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			rel := dir.name + "/" + e.Name()
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+				l.strays = append(l.strays, at(rel, 1, 1, Warning, "stray-file", "%s/ holds one <id>.yaml file per %s; this is not one and is not checked", dir.name, dir.what))
+				continue
+			}
+			*dir.into = append(*dir.into, rel)
+		}
+	}
+	entries, err := readDir(filepath.Join(root, store.CasesDir))
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		rel := store.CasesDir + "/" + e.Name()
+		if !e.IsDir() {
+			l.strays = append(l.strays, at(rel, 1, 1, Warning, "stray-file", "cases/ holds one directory per case; this file is not checked"))
+			continue
+		}
+		l.cases = append(l.cases, e.Name())
+		notes, err := readDir(filepath.Join(root, store.NotesPath(e.Name())))
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range notes {
+			if !n.IsDir() && strings.HasSuffix(n.Name(), ".md") {
+				l.notes[e.Name()] = append(l.notes[e.Name()], store.NotesPath(e.Name())+"/"+n.Name())
+			}
+		}
+	}
+	return l, nil
+}
+
+// readDir lists a directory, sorted, leaving out dot files; a missing
+// directory is empty.
+func readDir(dir string) ([]os.DirEntry, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	out := entries[:0]
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+// parse reads a YAML record into out, strictly, reporting every problem;
+// the record's data is whatever could be decoded.
+func parse(rel string, data []byte, out any) (*record, []Finding) {
+	doc, err := casefile.Parse(rel, data)
+	if err != nil {
+		return &record{path: rel}, FromError(err, rel)
+	}
+	rec := &record{path: rel, root: doc.Root()}
+	errs := doc.Decode(out)
+	rec.clean = len(errs) == 0
+	if len(errs) > 0 {
+		return rec, FromError(errs.WithPath(rel), rel)
+	}
+	return rec, nil
+}

@@ -1,0 +1,177 @@
+// Package validate checks a case repository: every case, worker, resource
+// and note, and the configuration, against the rules of SPEC section 5,
+// and (with a base revision) that history was only ever appended to. Each
+// problem is a Finding with its file, line, column and rule.
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+)
+
+// Severity of a finding. Errors make validate fail; warnings are reported
+// but do not.
+type Severity string
+
+// Severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Finding is one problem found in a file.
+type Finding struct {
+	Path     string   `json:"path"`
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Rule     string   `json:"rule"`
+}
+
+// String formats the finding as "path:line:col: severity: message [rule]".
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.Path, f.Line, f.Col, f.Severity, f.Message, f.Rule)
+}
+
+// GitHub formats the finding as a GitHub Actions workflow command, which
+// annotates the line in a pull request.
+func (f Finding) GitHub() string {
+	level := "error"
+	if f.Severity == Warning {
+		level = "warning"
+	}
+	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", level, escapeProperty(f.Path), f.Line, f.Col, escapeData(f.Message+" ["+f.Rule+"]"))
+}
+
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// HasErrors reports whether any finding is an error.
+func HasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns the number of errors and warnings.
+func Count(fs []Finding) (errs, warnings int) {
+	for _, f := range fs {
+		if f.Severity == Error {
+			errs++
+		} else {
+			warnings++
+		}
+	}
+	return errs, warnings
+}
+
+// Sort orders findings by path, line, column and rule.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// Within keeps the findings in the given paths (files or directories,
+// relative to the repository root with forward slashes); no paths keeps
+// everything.
+func Within(fs []Finding, paths []string) []Finding {
+	if len(paths) == 0 {
+		return fs
+	}
+	var out []Finding
+	for _, f := range fs {
+		for _, p := range paths {
+			p = strings.TrimSuffix(p, "/")
+			if p == "." || p == "" || f.Path == p || strings.HasPrefix(f.Path, p+"/") {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// FromError turns an error from parsing or decoding a file into findings:
+// each positioned problem keeps its position, and its rule is told from
+// its message. path is used where the error names none.
+func FromError(err error, path string) []Finding {
+	var list casefile.Errors
+	var one *casefile.PosError
+	switch {
+	case errors.As(err, &list):
+	case errors.As(err, &one):
+		list = casefile.Errors{one}
+	default:
+		return []Finding{at(path, 1, 1, Error, "cannot-read", "%v", err)}
+	}
+	out := make([]Finding, 0, len(list))
+	for _, e := range list {
+		p := e.Path
+		if p == "" {
+			p = path
+		}
+		out = append(out, at(p, e.Line, e.Col, Error, ruleOf(e.Msg), "%s", e.Msg))
+	}
+	return out
+}
+
+// ruleOf tells the rule of a decoding problem from its message.
+func ruleOf(msg string) string {
+	for _, r := range []struct{ text, rule string }{
+		{"YAML syntax error", "yaml-syntax"},
+		{"invalid UTF-8", "yaml-syntax"},
+		{"more than one YAML document", "yaml-syntax"},
+		{"front matter", "note-front-matter"},
+		{"unknown key", "unknown-key"},
+		{"missing required key", "missing-key"},
+		{"empty list item", "empty-value"},
+		{"duplicate key", "duplicate-key"},
+		{"is not a date", "invalid-date"},
+		{"is not a time", "invalid-time"},
+		{"aliases", "yaml-feature"},
+		{"merge keys", "yaml-feature"},
+		{"the file is empty", "empty-file"},
+		{"byte limit", "file-too-large"},
+	} {
+		if strings.Contains(msg, r.text) {
+			return r.rule
+		}
+	}
+	return "wrong-type"
+}
+
+// at makes a finding; an unknown position becomes 1:1 so that every
+// finding reads path:line:col.
+func at(path string, line, col int, sev Severity, rule, format string, args ...any) Finding {
+	if line < 1 {
+		line, col = 1, 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	return Finding{Path: path, Line: line, Col: col, Severity: sev, Rule: rule, Message: fmt.Sprintf(format, args...)}
+}

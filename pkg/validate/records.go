@@ -1,0 +1,105 @@
+package validate
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/store"
+)
+
+// idOwners tracks which file holds each ID, case-insensitively, to report
+// IDs used twice.
+type idOwners map[string]string
+
+// claim records that rec holds id, reporting an ID already held by another
+// file.
+func (v *validator) claim(owners idOwners, rec *record, kind, id string) {
+	if id == "" {
+		return
+	}
+	key := strings.ToLower(id)
+	if other, dup := owners[key]; dup && other != rec.path {
+		v.add(rec, "id", Error, "duplicate-id", "%s ID %q is also used by %s (IDs must be unique, whatever their letter case)", kind, id, other)
+		return
+	}
+	owners[key] = rec.path
+}
+
+// checkIDName checks an ID against the name of the file or directory that
+// holds it.
+func (v *validator) checkIDName(rec *record, kind, id, name string) {
+	if err := store.ValidateID(kind, name); err != nil {
+		v.add(rec, "", Error, "invalid-id", "%s file name: %v", kind, err)
+	}
+	if id != "" && id != name {
+		v.add(rec, "id", Error, "id-mismatch", "%s ID %q does not match its file name %q; IDs never change, so rename nothing: put back id: %s", kind, id, name, name)
+	}
+}
+
+func (v *validator) loadWorkers(repo *store.Repo, paths []string) {
+	owners := idOwners{}
+	for _, rel := range paths {
+		var w casefile.Worker
+		rec := v.readRecord(repo, rel, &w)
+		if rec == nil || rec.root == nil {
+			continue
+		}
+		v.requireValues(rec, "id", "name", "fte")
+		name := strings.TrimSuffix(path.Base(rel), ".yaml")
+		v.checkIDName(rec, "worker", w.ID, name)
+		v.claim(owners, rec, "worker", w.ID)
+		if _, ok := Lookup(rec.root, "fte"); ok && w.FTE <= 0 {
+			v.add(rec, "fte", Error, "invalid-value", "fte must be more than 0 (1 is full time, 0.5 half time)")
+		}
+		v.workers[name] = rel
+	}
+}
+
+func (v *validator) loadResources(repo *store.Repo, paths []string) {
+	owners := idOwners{}
+	for _, rel := range paths {
+		var r casefile.Resource
+		rec := v.readRecord(repo, rel, &r)
+		if rec == nil || rec.root == nil {
+			continue
+		}
+		v.requireValues(rec, "id", "name", "category")
+		name := strings.TrimSuffix(path.Base(rel), ".yaml")
+		v.checkIDName(rec, "resource", r.ID, name)
+		v.claim(owners, rec, "resource", r.ID)
+		if r.Cost < 0 {
+			v.add(rec, "cost", Error, "invalid-value", "cost must not be negative")
+		}
+		v.resources[name] = rel
+	}
+}
+
+// checkNotes checks the contact notes of one case.
+func (v *validator) checkNotes(repo *store.Repo, paths []string) {
+	for _, rel := range paths {
+		data, err := repo.ReadFile(rel)
+		if err != nil {
+			v.findings = append(v.findings, at(rel, 1, 1, Error, "cannot-read", "%v", err))
+			continue
+		}
+		n, err := casefile.ParseNote(rel, data)
+		if err != nil {
+			v.findings = append(v.findings, FromError(err, rel)...)
+			continue
+		}
+		switch {
+		case n.At.IsZero():
+			v.findings = append(v.findings, at(rel, 2, 1, Error, "missing-key", "the note's front matter has no 'at' time"))
+		case v.future(n.At):
+			v.findings = append(v.findings, at(rel, 2, 1, Error, "future-date", "the note is dated %s, in the future", n.At.Format("2006-01-02T15:04:05Z07:00")))
+		}
+		if n.By == "" {
+			v.findings = append(v.findings, at(rel, 2, 1, Error, "missing-key", "the note's front matter has no 'by'"))
+		}
+		if !slices.Contains(casefile.NoteKinds, n.Kind) {
+			v.findings = append(v.findings, at(rel, 2, 1, Error, "invalid-value", "note kind %q is not one of %s", n.Kind, strings.Join(casefile.NoteKinds, ", ")))
+		}
+	}
+}

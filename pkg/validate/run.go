@@ -1,0 +1,148 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/store"
+	"github.com/casework/casework/pkg/workflow"
+	"go.yaml.in/yaml/v3"
+)
+
+// Options say what to validate.
+type Options struct {
+	// Root is the repository's root directory.
+	Root string
+	// Config is the effective configuration (defaults, file, environment).
+	Config *config.Config
+	// Now is the current time: nothing may be dated after it.
+	Now time.Time
+	// Base, when set, is the repository at an earlier git revision to
+	// compare with (--against).
+	Base *Base
+}
+
+// Base is the repository at a git revision: its files by path.
+type Base struct {
+	Rev   string
+	Files map[string][]byte
+}
+
+// validator holds what one run has loaded and found.
+type validator struct {
+	Options
+	wf        *workflow.Workflow
+	findings  []Finding
+	workers   map[string]string // ID -> path
+	resources map[string]string
+	cases     []*caseRecord
+}
+
+// caseRecord is a loaded case file.
+type caseRecord struct {
+	*record
+	dir  string
+	data casefile.Case
+}
+
+// Run checks the whole repository from disk and returns every finding,
+// sorted. It returns an error only when it could not read the repository.
+func Run(opts Options) ([]Finding, error) {
+	v := &validator{Options: opts, wf: workflow.New(opts.Config.Workflow), workers: map[string]string{}, resources: map[string]string{}}
+	l, err := readLayout(opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	v.findings = append(v.findings, l.strays...)
+	v.checkConfig()
+	repo := &store.Repo{Root: opts.Root}
+	v.loadWorkers(repo, l.workers)
+	v.loadResources(repo, l.resources)
+	v.loadCases(repo, l.cases)
+	for _, c := range v.cases {
+		v.checkCase(c)
+	}
+	for _, dir := range l.cases {
+		v.checkNotes(repo, l.notes[dir])
+	}
+	if opts.Base != nil {
+		v.against(opts.Base)
+	}
+	Sort(v.findings)
+	return v.findings, nil
+}
+
+// add records a finding at a key path of rec.
+func (v *validator) add(rec *record, key string, sev Severity, rule, format string, args ...any) {
+	line, col := rec.pos(key)
+	v.findings = append(v.findings, at(rec.path, line, col, sev, rule, format, args...))
+}
+
+// readRecord reads and decodes one YAML record, adding its problems.
+func (v *validator) readRecord(repo *store.Repo, rel string, out any) *record {
+	data, err := repo.ReadFile(rel)
+	if err != nil {
+		v.findings = append(v.findings, at(rel, 1, 1, Error, "cannot-read", "%v", err))
+		return nil
+	}
+	rec, fs := parse(rel, data, out)
+	v.findings = append(v.findings, fs...)
+	return rec
+}
+
+// requireValues reports required keys that are missing (unless the
+// decoder already did) or empty.
+func (v *validator) requireValues(rec *record, keys ...string) {
+	if rec.root == nil {
+		return
+	}
+	for _, key := range keys {
+		n, found := Lookup(rec.root, key)
+		if !found {
+			parent, name := "", key
+			if i := strings.LastIndexByte(key, '.'); i >= 0 {
+				parent, name = key[:i], key[i+1:]
+			}
+			if v.reported(rec.path, prefixed(parent, fmt.Sprintf("missing required key %q", name))) {
+				continue
+			}
+			if _, ok := Lookup(rec.root, parent); parent != "" && !ok {
+				continue // the parent is missing: reported once, for it
+			}
+			v.add(rec, parent, Error, "missing-key", "%s", prefixed(parent, fmt.Sprintf("missing required key %q", name)))
+			continue
+		}
+		if n.Kind == yaml.ScalarNode && (n.Value == "" || n.Tag == "!!null") {
+			v.add(rec, key, Error, "empty-value", "%s must not be empty", key)
+		}
+	}
+}
+
+func prefixed(where, msg string) string {
+	if where == "" {
+		return msg
+	}
+	return where + ": " + msg
+}
+
+// reported reports whether a finding with this message was already made
+// for path.
+func (v *validator) reported(path, msg string) bool {
+	for _, f := range v.findings {
+		if f.Path == path && f.Message == msg {
+			return true
+		}
+	}
+	return false
+}
+
+// future reports whether t is after now.
+func (v *validator) future(t time.Time) bool { return !v.Now.IsZero() && t.After(v.Now) }
+
+// futureDate reports whether d is after today.
+func (v *validator) futureDate(d casefile.Date) bool {
+	return !v.Now.IsZero() && d.After(casefile.NewDate(v.Now))
+}
