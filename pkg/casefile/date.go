@@ -3,6 +3,7 @@ package casefile
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -27,10 +28,25 @@ func NewDate(t time.Time) Date {
 // 2026-02-30.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
-	if err != nil {
+	if err != nil || !dateShape.MatchString(s) || t.Year() < 1800 {
 		return Date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-03-14", s)
 	}
 	return Date{t}, nil
+}
+
+var (
+	dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	timeShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$`)
+)
+
+// ParseTime reads an RFC 3339 time such as 2026-03-14T09:30:00Z, strictly:
+// two-digit fields, a zone, and a year from 1900.
+func ParseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil || !timeShape.MatchString(s) || t.Year() < 1900 {
+		return time.Time{}, fmt.Errorf("%q is not a time: write it in RFC 3339 UTC, for example 2026-03-14T09:30:00Z", s)
+	}
+	return t, nil
 }
 
 // IsZero reports whether the date is unset.

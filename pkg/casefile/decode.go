@@ -17,8 +17,20 @@ import (
 // any struct with yaml tags) strictly: unknown keys, duplicate keys, aliases,
 // wrong types and impossible dates are all reported with their line and
 // column, and decoding goes on so that every problem is found in one pass.
+//
+// Every field whose yaml tag lacks omitempty is required: a mapping that
+// leaves one out is reported.
 func Decode(node *yaml.Node, out any) Errors {
-	d := &decoder{}
+	return decodeWith(&decoder{}, node, out)
+}
+
+// DecodePartial is Decode without the required-key check, for files whose
+// missing keys take defaults (the configuration).
+func DecodePartial(node *yaml.Node, out any) Errors {
+	return decodeWith(&decoder{partial: true}, node, out)
+}
+
+func decodeWith(d *decoder, node *yaml.Node, out any) Errors {
 	v := reflect.ValueOf(out)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		panic("casefile.Decode: out must be a non-nil pointer")
@@ -35,7 +47,8 @@ func Decode(node *yaml.Node, out any) Errors {
 }
 
 type decoder struct {
-	errs Errors
+	errs    Errors
+	partial bool
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -73,6 +86,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, where string) {
 		return
 	}
 	if isNull(n) {
+		if v.Type() == timeType {
+			d.errorf(n, "%sa time is required here, for example 2026-03-14T09:30:00Z", prefix(where))
+			return
+		}
 		v.Set(reflect.Zero(v.Type()))
 		return
 	}
@@ -177,9 +194,9 @@ func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value, where string) {
 	if !ok {
 		return
 	}
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := ParseTime(s)
 	if err != nil {
-		d.errorf(n, "%s%q is not a time: write it in RFC 3339 UTC, for example 2026-03-14T09:30:00Z", prefix(where), s)
+		d.errorf(n, "%s%v", prefix(where), err)
 		return
 	}
 	v.Set(reflect.ValueOf(t))
@@ -220,13 +237,23 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, where string) {
 		return
 	}
 	fields := fieldsOf(v.Type())
+	given := map[string]bool{}
 	for i, k := range keys {
 		idx, known := fields.index[k.Value]
 		if !known {
 			d.errorf(k, "%s", unknownKeyMessage(where, k.Value, fields.names))
 			continue
 		}
+		given[k.Value] = true
 		d.decode(values[i], v.Field(idx), join(where, k.Value))
+	}
+	if d.partial {
+		return
+	}
+	for _, name := range fields.required {
+		if !given[name] {
+			d.errorf(n, "%smissing required key %q", prefix(where), name)
+		}
 	}
 }
 
@@ -264,15 +291,21 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, where string) {
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, item := range n.Content {
-		d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", where, i))
+		at := fmt.Sprintf("%s[%d]", where, i)
+		if isNull(item) {
+			d.errorf(item, "%s: empty list item; remove the lone '-' or fill it in", at)
+			continue
+		}
+		d.decode(item, s.Index(i), at)
 	}
 	v.Set(s)
 }
 
 // structFields maps the yaml key names of a struct type to field indexes.
 type structFields struct {
-	index map[string]int
-	names []string // in declaration order: the canonical key order
+	index    map[string]int
+	names    []string // in declaration order: the canonical key order
+	required []string // keys whose tag lacks omitempty
 }
 
 var fieldCache sync.Map // reflect.Type -> *structFields
@@ -289,6 +322,9 @@ func fieldsOf(t reflect.Type) *structFields {
 		}
 		f.index[name] = i
 		f.names = append(f.names, name)
+		if !strings.Contains(t.Field(i).Tag.Get("yaml"), ",omitempty") {
+			f.required = append(f.required, name)
+		}
 	}
 	fieldCache.Store(t, f)
 	return f

@@ -3,6 +3,7 @@ package casefile
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 var lockedForTest = map[string]string{"phase": "use 'casework case move'", "history": "history is append-only"}
@@ -61,7 +62,7 @@ func TestSettableKeys(t *testing.T) {
 }
 
 func TestNoteRoundTrip(t *testing.T) {
-	n := &Note{By: "w-ana", Kind: "visit", Body: "Home visit.\n\nKitchen repaired."}
+	n := &Note{At: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), By: "w-ana", Kind: "visit", Body: "Home visit.\n\nKitchen repaired."}
 	data, err := FormatNote(n)
 	if err != nil {
 		t.Fatal(err)

@@ -53,3 +53,13 @@ func TestLoadConfigStrict(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestLoadConfigEmptyFileIsDefaults(t *testing.T) {
+	cfg, err := LoadConfig(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Workflow.Initial != "intake" || cfg.Caseload.MaxActive != 15 {
+		t.Errorf("empty config did not give defaults: %+v", cfg.Workflow)
+	}
+}

@@ -114,8 +114,10 @@ func LoadConfig(data []byte) (*config.Config, error) {
 		return nil, err
 	}
 	var strict config.Config
-	if errs := doc.Decode(&strict); len(errs) > 0 {
-		return nil, errs.WithPath(config.FileName)
+	if root := doc.Root(); root != nil {
+		if errs := casefile.DecodePartial(root, &strict); len(errs) > 0 {
+			return nil, errs.WithPath(config.FileName)
+		}
 	}
 	v := viper.New()
 	v.SetConfigType("yaml")
