@@ -1,0 +1,269 @@
+package careplan
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/assess"
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/planning"
+	"github.com/casework/casework/pkg/redact"
+	"github.com/casework/casework/pkg/schedule"
+)
+
+// Input is what Build reads.
+type Input struct {
+	Case      *casefile.Case
+	Config    *config.Config
+	Workers   map[string]casefile.Worker
+	Resources map[string]casefile.Resource
+	Today     casefile.Date
+	// Redact removes what identifies the client (see package redact).
+	Redact bool
+	// Action is the ID of the action the template is about (a referral),
+	// or "" for none.
+	Action string
+}
+
+// Build assembles the data of a care plan. It fails when the review
+// interval in the configuration is not a duration or when Action names no
+// action of the case.
+func Build(in Input) (*Data, error) {
+	c := in.Case
+	interval, err := in.Config.ReviewEvery()
+	if err != nil {
+		return nil, fmt.Errorf("review_interval in %s: %w", config.FileName, err)
+	}
+	shown := c
+	if in.Redact {
+		shown = redact.Case(c)
+	}
+	b := builder{in: in}
+	d := &Data{
+		Agency:   in.Config.Agency,
+		Today:    in.Today,
+		Redacted: in.Redact,
+		Case: CaseInfo{
+			ID:         c.ID,
+			Phase:      c.Phase,
+			PhaseSince: casefile.NewDate(schedule.PhaseSince(c)),
+			Model:      c.Model,
+			Opened:     c.Opened,
+			Open:       config.IsOpen(c.Phase),
+		},
+		Worker:   b.person(c.Worker, ""),
+		Client:   b.client(shown.Client),
+		Referral: shown.Referral,
+		Goals:    b.goals(c.Plan, shown.Plan),
+		Cost:     costOf(c.Plan),
+		Reviews:  b.reviews(c, shown, interval),
+	}
+	for _, m := range c.Team {
+		d.Team = append(d.Team, b.person(m.Worker, m.Role))
+	}
+	if n := len(shown.Assessments); n > 0 {
+		d.Assessment = b.assessment(shown.Assessments[n-1], n)
+		d.Needs = prioritised(shown.Assessments[n-1].Needs)
+	}
+	if a := c.Plan.Agreed; a != nil {
+		d.Agreement = &AgreementInfo{By: a.By, At: a.At, Current: c.Plan.AgreementCurrent()}
+	}
+	digest := c.Plan.Digest()
+	for _, a := range shown.Approvals {
+		d.Approvals = append(d.Approvals, ApprovalInfo{
+			At: a.At, By: b.person(a.By, ""), What: a.What, Amount: a.Amount, Note: a.Note,
+			Current: a.What != "plan" || a.Digest == digest,
+		})
+	}
+	if cl := shown.Closure; cl != nil {
+		d.Closure = &ClosureInfo{Closure: *cl, Days: int(cl.At.Sub(c.Opened.Time()).Hours() / 24)}
+	}
+	if in.Action != "" {
+		if d.Action, err = selectAction(d, in.Action); err != nil {
+			return nil, fmt.Errorf("case %s: %w", c.ID, err)
+		}
+	}
+	return d, nil
+}
+
+type builder struct{ in Input }
+
+// person resolves a worker ID; role, when given, is their role on the
+// case.
+func (b builder) person(id, role string) Person {
+	w, ok := b.in.Workers[id]
+	if !ok {
+		return Person{ID: id, Name: id, Role: role}
+	}
+	return Person{ID: id, Name: w.Name, Role: cmp.Or(role, w.Role), Team: w.Team, Email: w.Email}
+}
+
+func (b builder) client(cl casefile.Client) ClientInfo {
+	info := ClientInfo{
+		Name: cl.Name, Gender: cl.Gender, Phone: cl.Phone, Email: cl.Email,
+		Address: cl.Address, Language: cl.Language,
+		Representative: cl.Representative, Consent: cl.Consent,
+	}
+	switch {
+	case b.in.Redact:
+		info.Born = redact.Mark
+	case !cl.DOB.IsZero():
+		info.Born = fmt.Sprintf("%s (age %d)", cl.DOB, age(cl.DOB, b.in.Today))
+	}
+	return info
+}
+
+// age is the age in whole years on today.
+func age(dob, today casefile.Date) int {
+	b, t := dob.Time(), today.Time()
+	years := t.Year() - b.Year()
+	if t.Month() < b.Month() || t.Month() == b.Month() && t.Day() < b.Day() {
+		years--
+	}
+	return years
+}
+
+func (b builder) assessment(a casefile.Assessment, n int) *AssessmentInfo {
+	info := &AssessmentInfo{
+		At: a.At, By: b.person(a.By, ""), Instrument: a.Instrument, InstrumentID: a.Instrument,
+		Strengths: a.Strengths, Network: a.Network, Level: a.Level, NumAssessments: n,
+	}
+	inst, ok := b.in.Config.Assessment.Instrument(a.Instrument)
+	if ok && inst.Name != "" {
+		info.Instrument = inst.Name
+	}
+	for _, domain := range orderedDomains(a.Scores, inst.Domains) {
+		s := a.Scores[domain]
+		label := inst.Labels[s]
+		if ok && assess.IsNA(inst, s) {
+			label = "not applicable"
+		}
+		info.Scores = append(info.Scores, Score{Domain: domain, Score: s, Label: label})
+	}
+	return info
+}
+
+// orderedDomains lists the scored domains in the instrument's order, then
+// any others alphabetically.
+func orderedDomains(scores map[string]int, order []string) []string {
+	var out, rest []string
+	for _, d := range order {
+		if _, ok := scores[d]; ok {
+			out = append(out, d)
+		}
+	}
+	for d := range scores {
+		if !slices.Contains(order, d) {
+			rest = append(rest, d)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// prioritised returns a copy of the needs, highest priority first.
+func prioritised(needs []casefile.Need) []casefile.Need {
+	out := slices.Clone(needs)
+	assess.SortNeeds(out)
+	return out
+}
+
+// goals pairs the plan as recorded (for IDs) with the plan as shown (for
+// text, which may be redacted).
+func (b builder) goals(orig, shown casefile.Plan) []GoalInfo {
+	var out []GoalInfo
+	for i, g := range shown.Goals {
+		info := GoalInfo{ID: g.ID, Text: g.Text, Domain: g.Domain, Target: g.Target, Status: g.Status}
+		for j, a := range g.Actions {
+			act := ActionInfo{
+				ID: a.ID, Text: a.Text, ResourceID: a.Resource, Responsible: a.Responsible,
+				Cost: a.Cost, Due: a.Due, Status: a.Status,
+				Overdue: !a.Due.IsZero() && a.Due.Before(b.in.Today) && !finished(a.Status),
+			}
+			if r, ok := b.in.Resources[a.Resource]; ok {
+				act.Resource = &r
+			}
+			if w, ok := b.in.Workers[orig.Goals[i].Actions[j].Responsible]; ok {
+				act.Responsible = w.Name
+			}
+			info.Actions = append(info.Actions, act)
+		}
+		out = append(out, info)
+	}
+	return out
+}
+
+// finished reports whether an action's status means nothing is due.
+func finished(status string) bool {
+	return status == planning.ActionDone || status == planning.ActionCancelled
+}
+
+func costOf(p casefile.Plan) CostInfo {
+	total, over := planning.OverBudget(p)
+	c := CostInfo{Total: total, Budget: p.Budget, Remaining: p.Budget - total, Over: over}
+	if over {
+		c.OverBy = total - p.Budget
+	}
+	return c
+}
+
+// reviews gives the schedule, worked out on the case as recorded, and the
+// latest reviews as shown.
+func (b builder) reviews(c, shown *casefile.Case, interval time.Duration) ReviewInfo {
+	info := ReviewInfo{Interval: every(interval), Count: len(c.Reviews)}
+	if next, ok := schedule.NextReview(c, interval); ok && config.IsOpen(c.Phase) {
+		info.Next = next
+		info.Overdue = next.Before(b.in.Today)
+	}
+	for i := len(shown.Reviews) - 1; i >= 0 && len(info.Last) < LastReviews; i-- {
+		r := shown.Reviews[i]
+		e := ReviewEntry{At: r.At, By: b.person(r.By, ""), Note: r.Note, Next: r.Next}
+		for _, g := range slices.Sorted(maps.Keys(r.Goals)) {
+			e.Goals = append(e.Goals, GoalStatus{Goal: g, Status: r.Goals[g]})
+		}
+		info.Last = append(info.Last, e)
+	}
+	return info
+}
+
+// selectAction finds the action with the given ID (letter case ignored).
+func selectAction(d *Data, id string) (*Selected, error) {
+	var ids []string
+	for _, g := range d.Goals {
+		for _, a := range g.Actions {
+			if strings.EqualFold(a.ID, id) {
+				s := &Selected{Goal: g, Action: a}
+				for _, n := range d.Needs {
+					if g.Domain != "" && n.Domain == g.Domain {
+						s.Needs = append(s.Needs, n)
+					}
+				}
+				return s, nil
+			}
+			ids = append(ids, a.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("no action %q: the plan has no actions yet", id)
+	}
+	return nil, fmt.Errorf("no action %q in the plan; its actions are %s", id, strings.Join(ids, ", "))
+}
+
+// every says how often something happens: "30 days", "day", "36 hours".
+func every(d time.Duration) string {
+	day := 24 * time.Hour
+	switch {
+	case d == day:
+		return "day"
+	case d%day == 0:
+		return fmt.Sprintf("%d days", d/day)
+	case d == time.Hour:
+		return "hour"
+	}
+	return fmt.Sprintf("%d hours", d/time.Hour)
+}

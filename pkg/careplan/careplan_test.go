@@ -1,0 +1,341 @@
+package careplan
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/store"
+	"github.com/casework/casework/templates"
+	"go.yaml.in/yaml/v3"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+var builtin = Source{Label: "built-in ", FS: templates.FS}
+
+// fixture loads the rich case in testdata and the workers, resources and
+// default configuration it refers to.
+func fixture(t *testing.T) Input {
+	t.Helper()
+	data, err := os.ReadFile("testdata/case.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := store.Decode[casefile.Case]("testdata/case.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var records struct {
+		Workers   []casefile.Worker
+		Resources []casefile.Resource
+	}
+	data, err = os.ReadFile("testdata/records.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(data, &records); err != nil {
+		t.Fatal(err)
+	}
+	var cfg config.Config
+	if err := yaml.Unmarshal(config.DefaultYAML, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Agency = "Northside Family Services"
+	in := Input{
+		Case:      &rec.Data,
+		Config:    &cfg,
+		Workers:   map[string]casefile.Worker{},
+		Resources: map[string]casefile.Resource{},
+		Today:     mustDate(t, "2026-03-02"),
+	}
+	for _, w := range records.Workers {
+		in.Workers[w.ID] = w
+	}
+	for _, r := range records.Resources {
+		in.Resources[r.ID] = r
+	}
+	return in
+}
+
+func mustDate(t *testing.T, s string) casefile.Date {
+	t.Helper()
+	d, err := casefile.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// closed turns the fixture's case into a closed one.
+func closed(t *testing.T, in Input) Input {
+	c := *in.Case
+	c.Phase = config.ClosedPhase
+	c.Closure = &casefile.Closure{
+		At:         time.Date(2026, 6, 30, 16, 0, 0, 0, time.UTC),
+		Reason:     "goals-met",
+		Evaluation: "Maria Lopez and her son moved into social housing in May.\nIncome restored after the appeal.",
+		FollowUp:   mustDate(t, "2026-09-30"),
+	}
+	in.Case = &c
+	return in
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		golden   string
+		template string
+		input    func(*testing.T) Input
+	}{
+		{"careplan", "careplan", fixture},
+		{"careplan-redacted", "careplan", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Redact = true
+			return in
+		}},
+		{"careplan-new-case", "careplan", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Case = &casefile.Case{ID: "C-2", Opened: in.Today, Phase: "intake", Worker: "w-nobody", Client: casefile.Client{Name: "Bo Li"}}
+			return in
+		}},
+		{"careplan-stale-agreement", "careplan", func(t *testing.T) Input {
+			in := fixture(t)
+			c := *in.Case
+			c.Plan.Budget = 1000
+			c.Plan.Goals = append([]casefile.Goal(nil), c.Plan.Goals...)
+			c.Plan.Goals[0].Text = "Stable housing by the summer"
+			in.Case = &c
+			return in
+		}},
+		{"referral", "referral", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Action = "a1"
+			return in
+		}},
+		{"referral-redacted", "referral", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Action, in.Redact = "A3", true
+			return in
+		}},
+		{"closure", "closure", func(t *testing.T) Input { return closed(t, fixture(t)) }},
+		{"closure-redacted", "closure", func(t *testing.T) Input {
+			in := closed(t, fixture(t))
+			in.Redact = true
+			return in
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			data, err := Build(tt.input(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Render(tt.template, data, builtin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, _ := Render(tt.template, data, builtin)
+			if string(again) != string(got) {
+				t.Error("rendering twice gave different output")
+			}
+			path := filepath.Join("testdata", tt.golden+".golden")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s differs from the output; run go test ./pkg/careplan -update and review the diff\n--- got ---\n%s", path, got)
+			}
+		})
+	}
+}
+
+func TestRedactedOutputHasNoClientValues(t *testing.T) {
+	for _, name := range []string{"careplan", "referral", "closure"} {
+		in := closed(t, fixture(t))
+		in.Redact, in.Action = true, "A1"
+		data, err := Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(name, data, builtin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.ToLower(string(out))
+		for _, leak := range []string{"maria", "lopez", "garcia", "1984", "555-0142", "0142", "elm street", "springfield housing", "rosa", "sister", "spanish", "female"} {
+			if leak == "springfield housing" {
+				continue // the provider's name, not the client's address
+			}
+			if strings.Contains(got, leak) {
+				t.Errorf("%s: redacted output contains %q", name, leak)
+			}
+		}
+		if !strings.Contains(got, "c-2026-7k3qx9m2ab") {
+			t.Errorf("%s: redacted output lost the case ID", name)
+		}
+	}
+}
+
+func TestBuild(t *testing.T) {
+	d, err := Build(fixture(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"reference person", d.Worker.Name, "Ana Ruiz"},
+		{"team role from case", d.Team[0].Role, "psychologist"},
+		{"team role from worker", d.Team[1].Role, "welfare-rights-adviser"},
+		{"born", d.Client.Born, "1984-05-01 (age 41)"},
+		{"latest assessment", d.Assessment.Level, "intensive"},
+		{"assessments", d.Assessment.NumAssessments, 2},
+		{"instrument name", d.Assessment.Instrument, "Self-Sufficiency Matrix"},
+		{"scores in instrument order", d.Assessment.Scores[0].Domain, "housing"},
+		{"score label", d.Assessment.Scores[0].Label, "In Crisis"},
+		{"not applicable", d.Assessment.Scores[3].Label, "not applicable"},
+		{"highest need first", d.Needs[0].Domain, "housing"},
+		{"lowest need last", d.Needs[2].Domain, "employment"},
+		{"responsible worker", d.Goals[0].Actions[0].Responsible, "Ana Ruiz"},
+		{"responsible other", d.Goals[0].Actions[1].Responsible, "Maria"},
+		{"resource", d.Goals[0].Actions[0].ResourceName(), "Emergency Rent Fund"},
+		{"overdue action", d.Goals[0].Actions[0].Overdue, true},
+		{"cancelled not overdue", d.Goals[1].Actions[1].Overdue, false},
+		{"total without cancelled", d.Cost.Total, 1500.0},
+		{"not over", d.Cost.Over, false},
+		{"next review", d.Reviews.Next.String(), "2026-03-16"},
+		{"review goals sorted", d.Reviews.Last[0].Goals[0].Goal, "G1"},
+		{"agreement current", d.Agreement.Current, true},
+		{"approval current", d.Approvals[0].Current, true},
+		{"no closure", d.Closure == nil, true},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	in := fixture(t)
+	in.Action = "A9"
+	if _, err := Build(in); err == nil || !strings.Contains(err.Error(), `no action "A9" in the plan; its actions are A1, A2, A3, A4`) {
+		t.Errorf("unknown action: %v", err)
+	}
+	in = fixture(t)
+	in.Config.ReviewInterval = "monthly"
+	if _, err := Build(in); err == nil || !strings.Contains(err.Error(), "review_interval") {
+		t.Errorf("bad interval: %v", err)
+	}
+}
+
+func TestAge(t *testing.T) {
+	tests := []struct {
+		dob, today string
+		want       int
+	}{
+		{"1984-05-01", "2026-04-30", 41},
+		{"1984-05-01", "2026-05-01", 42},
+		{"2000-02-29", "2026-02-28", 25},
+		{"2000-02-29", "2026-03-01", 26},
+	}
+	for _, tt := range tests {
+		if got := age(mustDate(t, tt.dob), mustDate(t, tt.today)); got != tt.want {
+			t.Errorf("age(%s, %s) = %d, want %d", tt.dob, tt.today, got, tt.want)
+		}
+	}
+}
+
+func TestOverride(t *testing.T) {
+	repo := Source{Label: "templates/", FS: fstest.MapFS{
+		"careplan.md.tmpl": {Data: []byte("# Ours {{.Case.ID}}\n\n\n\nbody   \n\n")},
+		"letter.md.tmpl":   {Data: []byte("# Letter\n")},
+		"broken.md.tmpl":   {Data: []byte("# {{.Case.ID\n")},
+		"missing.md.tmpl":  {Data: []byte("# {{.Nope}}\n")},
+		"notes.txt":        {Data: []byte("not a template")},
+	}}
+	d := &Data{Case: CaseInfo{ID: "C-1"}}
+	got, err := Render("careplan", d, repo, builtin)
+	if err != nil || string(got) != "# Ours C-1\n\nbody\n" {
+		t.Errorf("override: %q, %v", got, err)
+	}
+	names := strings.Join(Names(repo, builtin), " ")
+	if names != "broken careplan closure letter missing referral" {
+		t.Errorf("Names = %s", names)
+	}
+	var unknown *UnknownTemplateError
+	if _, err := Render("nope", d, repo, builtin); !errors.As(err, &unknown) || !strings.Contains(err.Error(), `no template "nope"; available templates: broken, careplan,`) {
+		t.Errorf("unknown: %v", err)
+	}
+	if _, err := Render("broken", d, repo, builtin); err == nil || !strings.Contains(err.Error(), "templates/broken.md.tmpl:1") {
+		t.Errorf("broken: %v", err)
+	}
+	if _, err := Render("missing", d, repo, builtin); err == nil || !strings.Contains(err.Error(), "templates/missing.md.tmpl:1") {
+		t.Errorf("missing field: %v", err)
+	}
+}
+
+func TestFuncs(t *testing.T) {
+	tests := []struct {
+		got, want string
+	}{
+		{Money(0), "0.00"},
+		{Money(1250.5), "1,250.50"},
+		{Money(999.999), "1,000.00"},
+		{Money(-1234567), "-1,234,567.00"},
+		{cell("a | b\nc"), `a \| b c`},
+		{cell("  "), None},
+		{heading("Find housing.\n"), "Find housing"},
+		{heading("Is it (really)?"), "Is it (really)"},
+		{human("case-management"), "case management"},
+		{human("family_social"), "family social"},
+		{link("a@b.example"), "<a@b.example>"},
+		{link("https://x.example/a"), "<https://x.example/a>"},
+		{link("555-0100"), "555-0100"},
+		{link("ask a@b.example"), "ask a@b.example"},
+		{every(30 * 24 * time.Hour), "30 days"},
+		{every(24 * time.Hour), "day"},
+		{every(36 * time.Hour), "36 hours"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+	for _, v := range []any{casefile.Date{}, time.Time{}, ""} {
+		if s, err := formatDate(v); s != None || err != nil {
+			t.Errorf("date(%#v) = %q, %v", v, s, err)
+		}
+	}
+	if _, err := formatDate(3); err == nil {
+		t.Error("date(3) should fail")
+	}
+}
+
+func TestTidy(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\n\n# A  \n\n\n\ntext\t\n\n", "# A\n\ntext\n"},
+		{"```\na\n\n\nb\n```\n\n\nc", "```\na\n\n\nb\n```\n\nc\n"},
+		{"", "\n"},
+	}
+	for _, tt := range tests {
+		if got := string(Tidy([]byte(tt.in))); got != tt.want {
+			t.Errorf("Tidy(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,190 @@
+// Package careplan builds what a care plan template shows from a case, the
+// agency configuration, the workers and the resources, and renders
+// Markdown templates over it. It is pure: the caller loads the records and
+// chooses where the templates come from and where the output goes.
+package careplan
+
+import (
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+)
+
+// Data is what a template is executed over. Everything is already in
+// display order: needs by priority, scores in the instrument's domain
+// order, reviews newest first. When Redacted, the client's identifying
+// values are replaced with redact.Mark and the case ID is their identity.
+type Data struct {
+	Agency     string
+	Today      casefile.Date
+	Redacted   bool
+	Case       CaseInfo
+	Worker     Person   // the reference person
+	Team       []Person // other professionals on the case
+	Client     ClientInfo
+	Referral   casefile.Referral
+	Assessment *AssessmentInfo // the latest assessment; nil before the first
+	Needs      []casefile.Need // the latest assessment's needs, highest priority first
+	Goals      []GoalInfo
+	Cost       CostInfo
+	Reviews    ReviewInfo
+	Agreement  *AgreementInfo // nil until the plan is agreed
+	Approvals  []ApprovalInfo
+	Closure    *ClosureInfo // nil while the case is open
+	Action     *Selected    // the action a template is about (a referral); nil unless asked for
+}
+
+// CaseInfo is the case itself.
+type CaseInfo struct {
+	ID         string
+	Phase      string
+	PhaseSince casefile.Date
+	Model      string
+	Opened     casefile.Date
+	Open       bool
+}
+
+// Person is a worker named by ID in the case, resolved from workers/. An
+// ID with no worker file keeps the ID as its name.
+type Person struct {
+	ID    string
+	Name  string
+	Role  string // the role on this case for team members, else the worker's role
+	Team  string
+	Email string
+}
+
+// ClientInfo is the client as shown. Born is the date of birth with the
+// age, "" when unknown, and redact.Mark when redacted.
+type ClientInfo struct {
+	Name           string
+	Born           string
+	Gender         string
+	Phone          string
+	Email          string
+	Address        string
+	Language       string
+	Representative *casefile.Representative
+	Consent        casefile.Consent
+}
+
+// AssessmentInfo is one assessment, with its scores labelled.
+type AssessmentInfo struct {
+	At             time.Time
+	By             Person
+	Instrument     string // the instrument's name from config, else its ID
+	InstrumentID   string
+	Strengths      []string
+	Scores         []Score
+	Network        string
+	Level          string
+	NumAssessments int // how many assessments the case has had
+}
+
+// Score is one domain's score with the instrument's label for it.
+type Score struct {
+	Domain string
+	Score  int
+	Label  string
+}
+
+// GoalInfo is a goal with its actions.
+type GoalInfo struct {
+	ID      string
+	Text    string
+	Domain  string
+	Target  casefile.Date
+	Status  string
+	Actions []ActionInfo
+}
+
+// ActionInfo is one service or task of the plan, with its resource and the
+// person responsible resolved.
+type ActionInfo struct {
+	ID          string
+	Text        string
+	Resource    *casefile.Resource // nil when the action names no known resource
+	ResourceID  string
+	Responsible string // the worker's name when it is a worker ID, else as written
+	Cost        float64
+	Due         casefile.Date
+	Status      string
+	Overdue     bool // due before today and neither done nor cancelled
+}
+
+// ResourceName is the resource's name, else its ID, else "".
+func (a ActionInfo) ResourceName() string {
+	if a.Resource != nil {
+		return a.Resource.Name
+	}
+	return a.ResourceID
+}
+
+// CostInfo is the cost of the package of services against the budget.
+type CostInfo struct {
+	Total     float64 // of every action not cancelled
+	Budget    float64 // 0 when no budget is set
+	Remaining float64 // Budget - Total
+	Over      bool    // a budget is set and Total exceeds it
+	OverBy    float64 // how far Total exceeds the budget, when Over
+}
+
+// ReviewInfo is the review schedule and the latest reviews.
+type ReviewInfo struct {
+	Interval string        // review_interval from config, in words: "30 days"
+	Next     casefile.Date // zero when no review is scheduled
+	Overdue  bool
+	Count    int
+	Last     []ReviewEntry // newest first, at most LastReviews
+}
+
+// LastReviews is how many of the latest reviews a care plan shows.
+const LastReviews = 3
+
+// ReviewEntry is one review.
+type ReviewEntry struct {
+	At    time.Time
+	By    Person
+	Goals []GoalStatus // sorted by goal ID
+	Note  string
+	Next  casefile.Date
+}
+
+// GoalStatus is a goal's status as recorded at a review.
+type GoalStatus struct {
+	Goal   string
+	Status string
+}
+
+// AgreementInfo is the client's agreement to the plan. Current is false
+// when the plan changed after it was agreed.
+type AgreementInfo struct {
+	By      string
+	At      time.Time
+	Current bool
+}
+
+// ApprovalInfo is a supervisor's approval. Current is false for a plan
+// approval given to an earlier version of the plan.
+type ApprovalInfo struct {
+	At      time.Time
+	By      Person
+	What    string
+	Amount  float64
+	Note    string
+	Current bool
+}
+
+// ClosureInfo is the closure record with the length of the case.
+type ClosureInfo struct {
+	casefile.Closure
+	Days int // from opening to closure
+}
+
+// Selected is the one action a template is about, with its goal, the
+// needs of the goal's domain and the resource's full record.
+type Selected struct {
+	Goal   GoalInfo
+	Action ActionInfo
+	Needs  []casefile.Need
+}

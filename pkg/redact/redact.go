@@ -1,0 +1,126 @@
+// Package redact removes what identifies a client from a case, so that a
+// care plan or summary rendered from it can be shared: the client's and
+// representative's fields, and any occurrence of their values inside the
+// free-text fields of the case.
+package redact
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/casework/casework/pkg/casefile"
+)
+
+// Mark replaces every redacted value.
+const Mark = "[redacted]"
+
+// Case returns a redacted deep copy of c; c itself is not changed. Every
+// identifying client field is replaced with Mark (dates are cleared), the
+// representative keeps only the fact that there is one, and every
+// free-text field is scrubbed of the client's identifying values and of
+// the parts of their names (see Scrubber). IDs of workers, resources,
+// goals and actions are kept: they identify staff and services, not the
+// client, and the case ID stands in as the client's identity.
+func Case(c *casefile.Case) *casefile.Case {
+	s := NewScrubber(&c.Client)
+	out := *c
+	out.Team = slices.Clone(c.Team)
+	out.Client = redactClient(c.Client, s)
+	out.Referral.Source = s.Text(c.Referral.Source)
+	out.Referral.Reason = s.Text(c.Referral.Reason)
+	out.History = make([]casefile.HistoryEntry, len(c.History))
+	for i, h := range c.History {
+		h.Reason = s.Text(h.Reason)
+		if h.Assign != nil {
+			a := *h.Assign
+			h.Assign = &a
+		}
+		out.History[i] = h
+	}
+	out.Assessments = make([]casefile.Assessment, len(c.Assessments))
+	for i, a := range c.Assessments {
+		out.Assessments[i] = redactAssessment(a, s)
+	}
+	out.Plan = redactPlan(c.Plan, s)
+	out.Reviews = make([]casefile.Review, len(c.Reviews))
+	for i, r := range c.Reviews {
+		r.Goals = maps.Clone(r.Goals)
+		r.Note = s.Text(r.Note)
+		out.Reviews[i] = r
+	}
+	out.Approvals = make([]casefile.Approval, len(c.Approvals))
+	for i, a := range c.Approvals {
+		a.Note = s.Text(a.Note)
+		out.Approvals[i] = a
+	}
+	if c.Closure != nil {
+		cl := *c.Closure
+		cl.Reason = s.Text(cl.Reason)
+		cl.Evaluation = s.Text(cl.Evaluation)
+		out.Closure = &cl
+	}
+	return &out
+}
+
+// redactClient keeps only whether a value was recorded, and the consent.
+func redactClient(cl casefile.Client, s *Scrubber) casefile.Client {
+	out := casefile.Client{
+		Name:     mark(cl.Name),
+		Gender:   mark(cl.Gender),
+		Phone:    mark(cl.Phone),
+		Email:    mark(cl.Email),
+		Address:  mark(cl.Address),
+		Language: mark(cl.Language),
+		Consent:  cl.Consent,
+	}
+	out.Consent.Scope = s.Text(cl.Consent.Scope)
+	if r := cl.Representative; r != nil {
+		out.Representative = &casefile.Representative{
+			Name:         mark(r.Name),
+			Relationship: mark(r.Relationship),
+			Phone:        mark(r.Phone),
+			Email:        mark(r.Email),
+		}
+	}
+	return out
+}
+
+func redactAssessment(a casefile.Assessment, s *Scrubber) casefile.Assessment {
+	a.Scores = maps.Clone(a.Scores)
+	a.Strengths = slices.Clone(a.Strengths)
+	for i := range a.Strengths {
+		a.Strengths[i] = s.Text(a.Strengths[i])
+	}
+	a.Needs = slices.Clone(a.Needs)
+	for i := range a.Needs {
+		a.Needs[i].Text = s.Text(a.Needs[i].Text)
+	}
+	return a
+}
+
+func redactPlan(p casefile.Plan, s *Scrubber) casefile.Plan {
+	p.Goals = slices.Clone(p.Goals)
+	for i := range p.Goals {
+		g := &p.Goals[i]
+		g.Text = s.Text(g.Text)
+		g.Actions = slices.Clone(g.Actions)
+		for j := range g.Actions {
+			a := &g.Actions[j]
+			a.Text = s.Text(a.Text)
+			a.Responsible = s.Text(a.Responsible)
+		}
+	}
+	if p.Agreed != nil {
+		a := *p.Agreed
+		p.Agreed = &a
+	}
+	return p
+}
+
+// mark returns Mark for a recorded value and "" for an empty one.
+func mark(s string) string {
+	if s == "" {
+		return ""
+	}
+	return Mark
+}
