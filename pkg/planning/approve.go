@@ -18,6 +18,14 @@ const (
 // Approvables are the things a supervisor can approve.
 var Approvables = []string{ApprovePlan, ApproveClosure, ApproveExpense}
 
+// CheckApprovable reports what cannot be approved.
+func CheckApprovable(what string) error {
+	if !slices.Contains(Approvables, what) {
+		return fmt.Errorf("cannot approve %q: approve one of %s", what, strings.Join(Approvables, ", "))
+	}
+	return nil
+}
+
 // CanApprove reports whether a worker may approve, by role: the role must
 // be one of the agency's approver roles.
 func CanApprove(w casefile.Worker, roles []string) error {
@@ -36,9 +44,10 @@ func CanApprove(w casefile.Worker, roles []string) error {
 // approval; a plan without goals cannot be approved. An expense approval
 // needs a positive amount; other approvals take no amount.
 func Approve(c *casefile.Case, a casefile.Approval) (casefile.Approval, error) {
+	if err := CheckApprovable(a.What); err != nil {
+		return a, err
+	}
 	switch {
-	case !slices.Contains(Approvables, a.What):
-		return a, fmt.Errorf("cannot approve %q: approve one of %s", a.What, strings.Join(Approvables, ", "))
 	case a.What == ApproveExpense && a.Amount <= 0:
 		return a, fmt.Errorf("an expense approval needs the --amount approved (a positive number)")
 	case a.What != ApproveExpense && a.Amount != 0:

@@ -1,0 +1,161 @@
+// Package assesscmd implements `casework assess`.
+package assesscmd
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/casework/casework/pkg/assess"
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/config"
+	"github.com/spf13/cobra"
+)
+
+// Options are the inputs of `casework assess`.
+type Options struct {
+	F          *cmdutil.Factory
+	CaseID     string
+	Instrument string
+	Scores     []string
+	Network    string
+	Strengths  []string
+	Needs      []string
+}
+
+// Recorded is what `assess` prints: the stored assessment, the case it
+// belongs to and the need it was computed from.
+type Recorded struct {
+	Case                string `json:"case" yaml:"case"`
+	casefile.Assessment `yaml:",inline"`
+	Need                float64 `json:"need" yaml:"need"`
+}
+
+// NewCmdAssess returns `casework assess ID --score DOMAIN=N...`.
+func NewCmdAssess(f *cmdutil.Factory) *cobra.Command {
+	opts := &Options{F: f}
+	cmd := &cobra.Command{
+		Use:   "assess ID --score DOMAIN=N...",
+		Short: "Record a functional-capacity and strengths assessment; computes the level of attention",
+		Long: `Record an assessment of the client: strengths first (strengths-based
+practice), a score per domain on one of the instruments in .casework.yaml
+(the Self-Sufficiency Matrix by default), the support the client's own
+network gives, and the needs found, each with a priority.
+
+The level of attention follows the Kaiser pyramid (self-management,
+care-management, intensive): the mean need of the scored domains, on a 0
+to 1 scale, plus the network adjustment, against the thresholds in
+assessment.levels. Domains scored "not applicable" do not count.`,
+		Example: `  casework assess C-2026-7K3Q --strength 'Close to her sister' \
+    --score housing=2 --score income=3 --score food=na --network low \
+    --need 'housing:high:Eviction notice for April'
+  casework assess C-2026-7K3Q --instrument cans --score school=2,emotional=1`,
+		GroupID: "cases",
+		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.CaseID = args[0]
+			if err := cmdutil.RequireFlag(cmd, "score"); err != nil {
+				return err
+			}
+			return run(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringSliceVar(&opts.Scores, "score", nil, "`DOMAIN=N` score (repeat, or separate with commas; N may be na where the scale allows it)")
+	fl.StringVar(&opts.Instrument, "instrument", "", "`INSTRUMENT` id from assessment.instruments (default: assessment.default_instrument)")
+	fl.StringVar(&opts.Network, "network", "", "support from the client's own network: "+strings.Join(assess.Networks, ", "))
+	fl.StringArrayVar(&opts.Strengths, "strength", nil, "a `STRENGTH`, skill, resource or past success (repeat)")
+	fl.StringArrayVar(&opts.Needs, "need", nil, "a prioritised need, `DOMAIN:PRIORITY:TEXT` with priority "+strings.Join(assess.Priorities, ", ")+" (repeat)")
+	return cmd
+}
+
+func run(opts *Options) error {
+	f := opts.F
+	p, err := f.Printer(output.Table, output.JSON, output.YAML)
+	if err != nil {
+		return err
+	}
+	by, err := f.Actor()
+	if err != nil {
+		return err
+	}
+	var res assess.Result
+	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+		if !config.IsOpen(c.Phase) {
+			return fmt.Errorf("case %s is closed; reopen it for a re-assessment with 'casework case reopen %s --reason R'", c.ID, c.ID)
+		}
+		in, err := instrument(cfg, opts.Instrument)
+		if err != nil {
+			return err
+		}
+		res, err = assess.Record(in, cfg.Assessment.Levels, assess.Input{
+			At: f.Now(), By: by, Strengths: opts.Strengths, Scores: opts.Scores, Network: opts.Network, Needs: opts.Needs,
+		})
+		if err != nil {
+			return cmdutil.Usagef("%v", err)
+		}
+		c.Assessments = append(c.Assessments, res.Assessment)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	a := res.Assessment
+	if len(a.Strengths) == 0 {
+		f.Warnf("no strengths recorded: strengths-based practice records the client's strengths, skills and past successes too (--strength)")
+	}
+	cfg, _ := f.Config()
+	in, _ := cfg.Assessment.Instrument(a.Instrument)
+	return p.PrintRecord(Recorded{Case: rec.Data.ID, Assessment: a, Need: res.Need}, details(rec.Data.ID, in, res))
+}
+
+// instrument returns the named instrument, or the default one.
+func instrument(cfg *config.Config, id string) (config.Instrument, error) {
+	if id == "" {
+		id = cfg.Assessment.DefaultInstrument
+	}
+	if in, ok := cfg.Assessment.Instrument(id); ok {
+		return in, nil
+	}
+	var ids []string
+	for _, in := range cfg.Assessment.Instruments {
+		ids = append(ids, in.ID)
+	}
+	return config.Instrument{}, cmdutil.Usagef("unknown instrument %q: use one of %s (assessment.instruments in .casework.yaml)", id, strings.Join(ids, ", "))
+}
+
+func details(caseID string, in config.Instrument, res assess.Result) []output.Detail {
+	a := res.Assessment
+	domains := make([]string, 0, len(a.Scores))
+	for d := range a.Scores {
+		domains = append(domains, d)
+	}
+	sort.Slice(domains, func(i, j int) bool {
+		return slices.Index(in.Domains, domains[i]) < slices.Index(in.Domains, domains[j])
+	})
+	var scores []string
+	for _, d := range domains {
+		s := a.Scores[d]
+		label := in.Labels[s]
+		if assess.IsNA(in, s) {
+			label = "not applicable"
+		}
+		scores = append(scores, strings.TrimSpace(fmt.Sprintf("%-20s %d %s", d, s, label)))
+	}
+	var needs []string
+	for _, n := range a.Needs {
+		needs = append(needs, fmt.Sprintf("%-6s %s: %s", n.Priority, n.Domain, n.Text))
+	}
+	return []output.Detail{
+		{Label: "Case", Value: caseID},
+		{Label: "Instrument", Value: in.ID + " " + in.Name},
+		{Label: "Level", Value: fmt.Sprintf("%s (need %.2f over %d scored domains)", a.Level, res.Need, res.Scored)},
+		{Label: "Network", Value: a.Network},
+		{Label: "Strengths", Value: strings.Join(a.Strengths, "\n")},
+		{Label: "Scores", Value: strings.Join(scores, "\n")},
+		{Label: "Needs", Value: strings.Join(needs, "\n")},
+	}
+}

@@ -1,0 +1,96 @@
+package plancmd
+
+import (
+	"fmt"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/planning"
+	"github.com/spf13/cobra"
+)
+
+// ActionAddOptions are the inputs of `casework plan action add`.
+type ActionAddOptions struct {
+	F           *cmdutil.Factory
+	CaseID      string
+	Goal        string
+	Text        string
+	Resource    string
+	Responsible string
+	Cost        float64
+	Due         string
+}
+
+// NewCmdActionAdd returns `casework plan action add ID --goal G TEXT
+// [--resource R] [--responsible WHO] [--cost X] [--due DATE]`.
+func NewCmdActionAdd(f *cmdutil.Factory) *cobra.Command {
+	opts := &ActionAddOptions{F: f}
+	cmd := &cobra.Command{
+		Use:   "add ID --goal G TEXT",
+		Short: "Add an action or service to a goal; prints its ID (A1, A2, …)",
+		Long: `Add an action to a goal of the care plan: a service from a community
+resource, or a task for the client, the worker or someone else. It gets
+the next action ID (A1, A2, … unique across the plan) and the status
+planned. --resource must be a resource of the repository. The cost is what
+is planned for this action; it is not taken from the resource's unit cost,
+since only you know how many units the plan needs.`,
+		Example: "  casework plan action add C-2026-7K3Q --goal G1 'Weekly budgeting sessions' --resource debt-advice --responsible provider --cost 240 --due 2026-04-30",
+		Args:    cmdutil.ExactArgs(2, "a case ID and the action's TEXT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := cmdutil.RequireFlag(cmd, "goal"); err != nil {
+				return err
+			}
+			opts.CaseID, opts.Text = args[0], args[1]
+			return runActionAdd(opts, cmd.Flags().Changed("cost"))
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Goal, "goal", "", "`GOAL` the action serves, e.g. G1")
+	fl.StringVar(&opts.Resource, "resource", "", "`RESOURCE` id of the service used (resources/<id>.yaml)")
+	fl.StringVar(&opts.Responsible, "responsible", "", "`WHO` carries it out: a worker, the client, a provider")
+	fl.Float64Var(&opts.Cost, "cost", 0, "planned `COST` of the action")
+	fl.StringVar(&opts.Due, "due", "", "due `DATE`, YYYY-MM-DD")
+	return cmd
+}
+
+func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
+	f := opts.F
+	if opts.Cost < 0 {
+		return cmdutil.Usagef("--cost must not be negative")
+	}
+	due, err := optionalDate(f, "due", opts.Due)
+	if err != nil {
+		return err
+	}
+	var resource *casefile.Resource
+	if opts.Resource != "" {
+		repo, err := f.Repo()
+		if err != nil {
+			return err
+		}
+		rec, err := repo.LoadResource(opts.Resource)
+		if err != nil {
+			return err
+		}
+		resource = &rec.Data
+	}
+	var action casefile.Action
+	_, err = editPlan(f, opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
+		action, err = planning.AddAction(&c.Plan, opts.Goal, casefile.Action{
+			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, Cost: opts.Cost, Due: due,
+		})
+		if err != nil {
+			return cmdutil.Usagef("%v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if resource != nil && resource.Cost > 0 && !costGiven {
+		f.Infof("Note: %s costs %s per %s; the cost of %s is left at 0, not guessed (plan it with --cost).", resource.ID, cmdutil.Money(resource.Cost), resource.Per, action.ID)
+	}
+	_, err = fmt.Fprintln(f.IO.Out, action.ID)
+	return err
+}

@@ -1,0 +1,91 @@
+// Package reviewcmd implements `casework review`.
+package reviewcmd
+
+import (
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/planning"
+	"github.com/spf13/cobra"
+)
+
+// Options are the inputs of `casework review`.
+type Options struct {
+	F      *cmdutil.Factory
+	CaseID string
+	Goals  []string
+	Note   string
+	Next   string
+}
+
+// NewCmdReview returns `casework review ID [--goal G=STATUS]... [--note
+// TEXT] [--next DATE]`.
+func NewCmdReview(f *cmdutil.Factory) *cobra.Command {
+	opts := &Options{F: f}
+	cmd := &cobra.Command{
+		Use:   "review ID",
+		Short: "Record a monitoring review; sets goal statuses and the next review date",
+		Long: `Record a monitoring review of the case: the progress of each goal named
+with --goal (` + strings.Join(planning.GoalStatuses, ", ") + `), which also updates the
+goal in the plan, a note, and the date of the next review. Without --next,
+the next review is one review_interval (config) from today; it cannot be
+in the past. A review of a closed case is its follow-up: it sets no next
+review unless --next is given.`,
+		Example: "  casework review C-2026-7K3Q --goal G1=achieved --goal G2=in-progress --note 'Tenancy secured' --next 2026-04-15",
+		GroupID: "cases",
+		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.CaseID = args[0]
+			return run(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&opts.Goals, "goal", nil, "`G=STATUS` progress of a goal, e.g. G1=in-progress (repeat)")
+	fl.StringVar(&opts.Note, "note", "", "what the review found")
+	fl.StringVar(&opts.Next, "next", "", "`DATE` of the next review, YYYY-MM-DD (default: today plus review_interval)")
+	return cmd
+}
+
+func run(opts *Options) error {
+	f := opts.F
+	var next casefile.Date
+	if opts.Next != "" {
+		d, err := casefile.ParseDate(opts.Next)
+		if err != nil {
+			return cmdutil.Usagef("--next: %v", err)
+		}
+		next = d
+	}
+	by, err := f.Actor()
+	if err != nil {
+		return err
+	}
+	var review casefile.Review
+	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+		interval, err := cfg.ReviewEvery()
+		if err != nil {
+			return cmdutil.Usagef("review_interval in %s: %v", config.FileName, err)
+		}
+		review, err = planning.Review(c, planning.ReviewInput{
+			At: f.Now(), By: by, Goals: opts.Goals, Note: opts.Note, Next: next, Interval: interval,
+		}, config.IsOpen(c.Phase))
+		if err != nil {
+			return cmdutil.Usagef("%v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	msg := "Recorded a review of " + rec.Data.ID
+	if !config.IsOpen(rec.Data.Phase) {
+		msg = "Recorded the follow-up review of " + rec.Data.ID
+	}
+	if !review.Next.IsZero() {
+		msg += "; next review " + review.Next.String()
+	}
+	f.Infof("%s.", msg)
+	return nil
+}
