@@ -1,0 +1,124 @@
+package casecmd
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/validate"
+	"github.com/casework/casework/pkg/workflow"
+	"github.com/spf13/cobra"
+)
+
+// MoveOptions are the inputs of `casework case move`.
+type MoveOptions struct {
+	F      *cmdutil.Factory
+	CaseID string
+	Phase  string
+	Reason string
+	At     string
+}
+
+// NewCmdMove returns `casework case move ID PHASE [--reason R] [--at TIME]`.
+func NewCmdMove(f *cmdutil.Factory) *cobra.Command {
+	opts := &MoveOptions{F: f}
+	cmd := &cobra.Command{
+		Use:   "move ID PHASE",
+		Short: "Move a case to another phase, if the workflow allows it and its guards hold",
+		Long: `Move a case to another phase. The workflow in .casework.yaml says which
+moves are allowed and which guards must hold to enter a phase (see
+'casework workflow'). A refused move changes nothing and says what to do.
+The move is appended to the case's history with who, when and why.
+
+Close and reopen cases with 'casework case close' and 'casework case reopen'.`,
+		Example: "  casework case move C-2026-7K3Q planning --reason 'assessment done'\n  casework case move C-2026-7K3Q implementation --at 2026-02-27",
+		Args:    cmdutil.ExactArgs(2, "a case ID and a phase"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.CaseID, opts.Phase = args[0], args[1]
+			return runMove(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why the case moves")
+	cmd.Flags().StringVar(&opts.At, "at", "", "when the move happened, to record it late: RFC 3339 `TIME` or YYYY-MM-DD (not before the last history entry, not in the future)")
+	return cmd
+}
+
+func runMove(opts *MoveOptions) error {
+	f := opts.F
+	if opts.Phase == config.ClosedPhase {
+		return cmdutil.Usagef("close cases with 'casework case close %s --reason REASON', which records the closure", opts.CaseID)
+	}
+	wf, err := loadWorkflow(f)
+	if err != nil {
+		return err
+	}
+	at, err := parseAt(opts.At, f.Now())
+	if err != nil {
+		return err
+	}
+	by, err := f.Actor()
+	if err != nil {
+		return err
+	}
+	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
+		if !config.IsOpen(c.Phase) {
+			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen %s --reason REASON'", c.ID, c.ID)
+		}
+		return wf.Move(c, opts.Phase, at, by, opts.Reason)
+	})
+	if err != nil {
+		return err
+	}
+	f.Infof("Moved %s to %s.", rec.Data.ID, rec.Data.Phase)
+	return nil
+}
+
+// loadWorkflow returns the configured workflow, refusing to move cases
+// through a broken one.
+func loadWorkflow(f *cmdutil.Factory) (*workflow.Workflow, error) {
+	cfg, err := f.Config()
+	if err != nil {
+		return nil, err
+	}
+	probs := workflow.Errors(workflow.CheckConfig(cfg.Workflow))
+	if len(probs) == 0 {
+		return workflow.New(cfg.Workflow), nil
+	}
+	repo, err := f.Repo()
+	if err != nil {
+		return nil, err
+	}
+	data, _ := repo.ReadFile(config.FileName)
+	var lines []string
+	for _, fd := range validate.WorkflowFindings(data, cfg.Workflow) {
+		if fd.Severity == validate.Error {
+			lines = append(lines, fd.String())
+		}
+	}
+	return nil, errors.New("the workflow in .casework.yaml is broken, so no case can move; fix it ('casework validate' checks it):\n" + strings.Join(lines, "\n"))
+}
+
+// parseAt reads --at: an RFC 3339 time or a date (midnight UTC), not in
+// the future. Empty means now.
+func parseAt(s string, now time.Time) (time.Time, error) {
+	if s == "" {
+		return now, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		d, derr := casefile.ParseDate(s)
+		if derr != nil {
+			return time.Time{}, cmdutil.Usagef("--at %q is neither a time (2026-03-02T14:30:00Z) nor a date (2026-03-02)", s)
+		}
+		t = d.Time()
+	}
+	t = t.UTC()
+	if t.After(now) {
+		return time.Time{}, cmdutil.Usagef("--at %s is in the future; --at records a move that already happened", s)
+	}
+	return t, nil
+}

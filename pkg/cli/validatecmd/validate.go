@@ -1,0 +1,184 @@
+// Package validatecmd implements `casework validate`.
+package validatecmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/gitrev"
+	"github.com/casework/casework/pkg/store"
+	"github.com/casework/casework/pkg/validate"
+	"github.com/spf13/cobra"
+)
+
+// Output formats of validate.
+const (
+	formatText   = "text"
+	formatGitHub = "github"
+)
+
+// Options are the inputs of `casework validate`.
+type Options struct {
+	F       *cmdutil.Factory
+	Paths   []string
+	Against string
+}
+
+// NewCmdValidate returns `casework validate [PATH...] [--against REV]`.
+func NewCmdValidate(f *cmdutil.Factory) *cobra.Command {
+	opts := &Options{F: f}
+	cmd := &cobra.Command{
+		Use:   "validate [PATH...]",
+		Short: "Check every file of the repository; exit 1 if anything is wrong",
+		Long: `Check every case, worker, resource and note, and the configuration:
+YAML syntax, types, required and unknown keys, IDs, references, dates, and
+that each case's history is a legal walk through the workflow, in time
+order, with the guards of each move holding. With --against, also compare
+with the repository at a git revision: history may only be appended to,
+phases change only by recorded moves, IDs never change, cases are never
+deleted, and closed cases change only by being reopened.
+
+Each problem is printed as 'path:line:col: error|warning: message [rule]'
+(-o json: a list of objects; -o github: annotations for GitHub Actions).
+PATH arguments restrict the report to those files or directories. Exit
+status: 0 no errors (warnings alone do not fail), 1 errors found, 2 could
+not run.`,
+		Example: "  casework validate\n  casework validate cases/C-2026-7K3QX9M2AB\n  casework validate --against origin/main -o github",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			return run(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Against, "against", "", "also compare with the repository at git revision `REV` (e.g. origin/main)")
+	return cmd
+}
+
+func run(opts *Options) error {
+	f := opts.F
+	format := f.Flags.Output
+	switch format {
+	case "", output.Table:
+		format = formatText
+	case formatText, output.JSON, formatGitHub:
+	default:
+		return &cmdutil.UsageError{Err: fmt.Errorf("unknown output format %q: validate prints text, json or github", format), Hint: true}
+	}
+	// The repository is found without loading its configuration: a broken
+	// configuration is something to report, not a reason to stop.
+	dir := f.Flags.Dir
+	if dir == "" {
+		dir = f.Getenv("CASEWORK_DIR")
+	}
+	root, err := store.FindRoot(dir, f.Cwd)
+	if err != nil {
+		return err
+	}
+	paths, err := relPaths(root, f.Cwd, opts.Paths)
+	if err != nil {
+		return err
+	}
+	cfg, findings, err := loadConfig(root)
+	if err != nil {
+		return err
+	}
+	vopts := validate.Options{Root: root, Config: cfg, Now: f.Now()}
+	if opts.Against != "" {
+		files, err := gitrev.Files(root, opts.Against, validate.BaseFile)
+		if err != nil {
+			return err
+		}
+		vopts.Base = &validate.Base{Rev: opts.Against, Files: files}
+	}
+	more, err := validate.Run(vopts)
+	if err != nil {
+		return fmt.Errorf("cannot validate %s: %w", root, err)
+	}
+	findings = validate.Within(append(findings, more...), paths)
+	validate.Sort(findings)
+	if err := report(f, format, findings); err != nil {
+		return err
+	}
+	if validate.HasErrors(findings) {
+		return cmdutil.ErrFindings
+	}
+	return nil
+}
+
+// loadConfig loads the configuration; when it cannot be loaded, its
+// problems become findings and the built-in defaults stand in, so that
+// every other file is still checked.
+func loadConfig(root string) (*config.Config, []validate.Finding, error) {
+	data, err := (&store.Repo{Root: root}).ReadFile(config.FileName)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, err := cmdutil.LoadConfig(data)
+	if err == nil {
+		return cfg, nil, nil
+	}
+	findings := validate.FromError(err, config.FileName)
+	cfg, err = cmdutil.LoadConfig(config.DefaultYAML)
+	return cfg, findings, err
+}
+
+// relPaths turns PATH arguments into paths relative to the root, checking
+// each exists inside the repository.
+func relPaths(root, cwd string, args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		abs := a
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(cwd, a)
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return nil, cmdutil.Usagef("%s is outside the case repository %s", a, root)
+		}
+		if _, err := os.Stat(abs); errors.Is(err, os.ErrNotExist) {
+			return nil, cmdutil.Usagef("%s: no such file or directory", a)
+		}
+		out = append(out, filepath.ToSlash(rel))
+	}
+	return out, nil
+}
+
+// report writes the findings in the chosen format, and a summary on stderr
+// for people.
+func report(f *cmdutil.Factory, format string, findings []validate.Finding) error {
+	w := f.IO.Out
+	switch format {
+	case output.JSON:
+		if findings == nil {
+			findings = []validate.Finding{}
+		}
+		return output.WriteJSON(w, findings)
+	case formatGitHub:
+		for _, fd := range findings {
+			fmt.Fprintln(w, fd.GitHub())
+		}
+	default:
+		for _, fd := range findings {
+			fmt.Fprintln(w, fd.String())
+		}
+	}
+	errs, warns := validate.Count(findings)
+	if errs+warns == 0 {
+		f.Infof("No problems found.")
+	} else {
+		f.Infof("%s, %s.", plural(errs, "error"), plural(warns, "warning"))
+	}
+	return nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
