@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // File modes: records hold clients' personal data and are readable by their
@@ -23,11 +24,34 @@ const tempPrefix = ".casework-tmp-"
 // IsTemp reports whether name is a temporary file left by a write.
 func IsTemp(name string) bool { return strings.HasPrefix(filepath.Base(name), tempPrefix) }
 
+// StaleTempAge is how old a temporary file must be before a later write in
+// the same directory removes it as the leftover of a crashed process.
+const StaleTempAge = 10 * time.Minute
+
+// removeStaleTemps deletes temporary files in dir older than StaleTempAge:
+// what a killed process left behind. Younger ones may belong to a write in
+// progress and are left alone.
+func removeStaleTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !IsTemp(e.Name()) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > StaleTempAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // writeTemp writes data to a new temporary file in dir, synced to disk.
 func writeTemp(dir string, data []byte) (string, error) {
 	if err := os.MkdirAll(dir, DirMode); err != nil {
 		return "", err
 	}
+	removeStaleTemps(dir)
 	var b [6]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return "", err

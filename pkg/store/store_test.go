@@ -198,3 +198,25 @@ func TestLoadErrorsArePositioned(t *testing.T) {
 		t.Errorf("missing case: %v", err)
 	}
 }
+
+func TestStaleTempFilesAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, tempPrefix+"old")
+	fresh := filepath.Join(dir, tempPrefix+"new")
+	os.WriteFile(stale, []byte("half"), FileMode)
+	os.WriteFile(fresh, []byte("half"), FileMode)
+	old := time.Now().Add(-2 * StaleTempAge)
+	os.Chtimes(stale, old, old)
+	if err := WriteFile(filepath.Join(dir, "case.yaml"), []byte("id: x\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("stale temporary file left behind")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a fresh temporary file (a write in progress) was removed")
+	}
+	if !IsTemp(fresh) || IsTemp(filepath.Join(dir, "case.yaml")) {
+		t.Error("IsTemp misclassifies")
+	}
+}
