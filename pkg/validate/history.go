@@ -106,6 +106,9 @@ func (v *validator) checkMove(cr *caseRecord, i int, phase string) {
 		Historical: true,
 		Superseded: enteredAgain(c.History[i+1:], h.To),
 	}
+	if t.Superseded {
+		view.Closure = c.Closure // replaced by a later closure: only its presence tells
+	}
 	for _, g := range v.wf.CheckGuards(t) {
 		if g.Guard == "closure" && c.Closure == nil {
 			continue // reported once, as missing-closure or by the closure checks
