@@ -4,8 +4,10 @@ import (
 	"fmt"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/caseload"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
 
@@ -15,20 +17,29 @@ type AssignOptions struct {
 	CaseID string
 	Worker string
 	Reason string
+	Force  bool
 }
 
-// NewCmdAssign returns `casework case assign ID WORKER [--reason R]`.
+// NewCmdAssign returns `casework case assign ID WORKER [--reason R]
+// [--force]`.
 func NewCmdAssign(f *cmdutil.Factory, runF func(*AssignOptions) error) *cobra.Command {
 	opts := &AssignOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "assign ID WORKER",
 		Short: "Change the case's reference person; recorded in history",
 		Long: `Give the case to another worker as the client's reference person. The
-change is recorded in the case's history, for continuity of care.`,
+change is recorded in the case's history, for continuity of care.
+
+When the worker already holds max_active open cases, casework warns; where
+caseload.enforce is true in .casework.yaml it refuses, unless --force is
+given with a --reason, and the override is recorded in history as forced.`,
 		Example: "  casework case assign C-2026-7K3Q w-ben --reason 'Ana on parental leave'",
 		Args:    cmdutil.ExactArgs(2, "a case ID and a worker ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.CaseID, opts.Worker = args[0], args[1]
+			if err := requireForceReason(opts.Force, opts.Reason); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -36,36 +47,100 @@ change is recorded in the case's history, for continuity of care.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why the case changes hands")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "give the case even past the caseload limit (needs --reason)")
 	return cmd
 }
 
 func runAssign(opts *AssignOptions) error {
-	f := opts.F
-	if _, err := f.RequireWorker(opts.Worker); err != nil {
+	rec, err := Assign(opts.F, opts.CaseID, opts.Worker, opts.Reason, opts.Force)
+	if err != nil {
 		return err
+	}
+	opts.F.Infof("Assigned %s to %s.", rec.Data.ID, opts.Worker)
+	return nil
+}
+
+// Assign gives the case named by caseID (an ID or unique prefix) to worker
+// as its reference person, and records the change in its history. It
+// checks the worker's caseload first (see checkRoom); force overrides an
+// enforced limit. `case assign` and `caseload rebalance --apply` both
+// change hands through it.
+func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*store.Record[casefile.Case], error) {
+	w, err := f.RequireWorker(worker)
+	if err != nil {
+		return nil, err
 	}
 	by, err := f.Actor()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	now := f.Now()
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+	return f.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config) error {
 		if !config.IsOpen(c.Phase) {
 			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen' before assigning it", c.ID)
 		}
-		if c.Worker == opts.Worker {
-			return fmt.Errorf("case %s is already assigned to %s", c.ID, opts.Worker)
+		if c.Worker == worker {
+			return fmt.Errorf("case %s is already assigned to %s", c.ID, worker)
+		}
+		forced, err := checkRoom(f, cfg, w, force, false)
+		if err != nil {
+			return err
 		}
 		c.History = append(c.History, casefile.HistoryEntry{
-			At: now, By: by, Reason: opts.Reason,
-			Assign: &casefile.Assignment{From: c.Worker, To: opts.Worker},
+			At: now, By: by, Reason: reason, Forced: forced,
+			Assign: &casefile.Assignment{From: c.Worker, To: worker},
 		})
-		c.Worker = opts.Worker
+		c.Worker = worker
 		return nil
 	})
-	if err != nil {
-		return err
+}
+
+// requireForceReason refuses --force without a reason: an override of the
+// caseload limit must say why.
+func requireForceReason(force bool, reason string) error {
+	if force && reason == "" {
+		return cmdutil.Usagef("--force needs --reason: say why the caseload limit is overridden")
 	}
-	f.Infof("Assigned %s to %s.", rec.Data.ID, opts.Worker)
 	return nil
+}
+
+// checkRoom looks at what worker holds now before they are given one more
+// case. When they already hold max_active open cases it warns or, where
+// caseload.enforce is true, refuses unless force is set; forced reports
+// that the limit was overridden, to be recorded in history. For a new case
+// (isNew) it also warns at max_new_per_month.
+func checkRoom(f *cmdutil.Factory, cfg *config.Config, w *casefile.Worker, force, isNew bool) (forced bool, err error) {
+	repo, err := f.Repo()
+	if err != nil {
+		return false, err
+	}
+	recs, err := repo.AllCases()
+	if err != nil {
+		if cfg.Caseload.Enforce {
+			return false, fmt.Errorf("cannot count %s's caseload, which caseload.enforce requires; fix the case files first ('casework validate'):\n%v", w.ID, err)
+		}
+		f.Warnf("%s's caseload is counted without the cases that failed to load; run 'casework validate'", w.ID)
+	}
+	cases := make([]*casefile.Case, len(recs))
+	for i, r := range recs {
+		cases[i] = &r.Data
+	}
+	held := caseload.HoldingOf(cases, w.ID, f.Now())
+	limits := caseload.LimitsFor(cfg.Caseload, *w)
+	if isNew && limits.MaxNewPerMonth > 0 && held.New >= limits.MaxNewPerMonth {
+		f.Warnf("%s already has %d new cases this month, at or past max_new_per_month %d", w.ID, held.New, limits.MaxNewPerMonth)
+	}
+	if !limits.Full(held.Active) {
+		return false, nil
+	}
+	full := fmt.Sprintf("%s already holds %d open cases, at or past max_active %d", w.ID, held.Active, limits.MaxActive)
+	switch {
+	case !cfg.Caseload.Enforce:
+		f.Warnf("%s; 'casework caseload' shows who has room", full)
+		return false, nil
+	case !force:
+		return false, fmt.Errorf("%s, and caseload.enforce is on: give the case to a worker with room ('casework caseload' shows them), or override with --force --reason TEXT", full)
+	}
+	f.Warnf("%s; limit overridden with --force, recorded in history", full)
+	return true, nil
 }

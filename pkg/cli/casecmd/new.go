@@ -25,6 +25,8 @@ type NewOptions struct {
 	Model          string
 	DOB            string
 	ID             string
+	Reason         string
+	Force          bool
 }
 
 // NewCmdNew returns `casework case new`.
@@ -35,7 +37,12 @@ func NewCmdNew(f *cmdutil.Factory, runF func(*NewOptions) error) *cobra.Command 
 		Short: "Open a case in the workflow's initial phase; prints the new ID",
 		Long: `Open a case in the workflow's initial phase (intake by default), with the
 given worker as the client's reference person. The new case ID is printed
-alone on stdout, so scripts can capture it.`,
+alone on stdout, so scripts can capture it.
+
+When the worker already holds max_active open cases, casework warns (and
+also at max_new_per_month new cases this month); where caseload.enforce is
+true in .casework.yaml it refuses, unless --force is given with a --reason,
+and the override is recorded on the opening history entry as forced.`,
 		Example: "  id=$(casework case new --client 'Maria Lopez' --worker w-ana --referral-source school --dob 1984-05-01)",
 		Args:    cmdutil.ExactArgs(0, "no arguments (give the client with --client)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -43,6 +50,9 @@ alone on stdout, so scripts can capture it.`,
 				if err := cmdutil.RequireFlag(cmd, name); err != nil {
 					return err
 				}
+			}
+			if err := requireForceReason(opts.Force, opts.Reason); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -59,6 +69,8 @@ alone on stdout, so scripts can capture it.`,
 	fl.StringVar(&opts.Model, "model", "", "model of practice (default: default_model in config)")
 	fl.StringVar(&opts.DOB, "dob", "", "the client's date of birth, YYYY-MM-DD")
 	fl.StringVar(&opts.ID, "id", "", "keep an `ID` from a legacy system instead of generating one")
+	fl.BoolVar(&opts.Force, "force", false, "open the case even past the worker's caseload limit (needs --reason)")
+	fl.StringVar(&opts.Reason, "reason", "", "why the case is opened (recorded in history; required with --force)")
 	return cmd
 }
 
@@ -109,7 +121,8 @@ func runNew(opts *NewOptions) error {
 	if err := checkIDFree(repoOf(f), opts.ID); err != nil {
 		return err
 	}
-	if _, err := f.RequireWorker(opts.Worker); err != nil {
+	worker, err := f.RequireWorker(opts.Worker)
+	if err != nil {
 		return err
 	}
 	by, err := f.Actor()
@@ -118,6 +131,23 @@ func runNew(opts *NewOptions) error {
 	}
 	repo := repoOf(f)
 	now := f.Now()
+	if cfg.Caseload.Enforce {
+		// An enforced limit must not race another command giving the
+		// worker a case.
+		release, err := repo.Lock()
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
+	forced, err := checkRoom(f, cfg, worker, opts.Force, true)
+	if err != nil {
+		return err
+	}
+	opening := casefile.HistoryEntry{At: now, By: by, To: cfg.Workflow.Initial, Reason: "opened", Forced: forced}
+	if opts.Reason != "" {
+		opening.Reason = opts.Reason
+	}
 	c := casefile.Case{
 		Opened: today,
 		Phase:  cfg.Workflow.Initial,
@@ -129,7 +159,7 @@ func runNew(opts *NewOptions) error {
 			Date:   refDate,
 			Reason: opts.ReferralReason,
 		},
-		History: []casefile.HistoryEntry{{At: now, By: by, To: cfg.Workflow.Initial, Reason: "opened"}},
+		History: []casefile.HistoryEntry{opening},
 	}
 	id, err := claimCaseDir(repo, opts.ID, cfg.IDPrefix, now)
 	if err != nil {
