@@ -52,7 +52,7 @@ func TestAgainst(t *testing.T) {
 		name string
 		path string
 		edit func(string) string // nil deletes the file
-		rule string               // "" when nothing must be found
+		rule string              // "" when nothing must be found
 		line int
 	}{
 		{"legal appended move", "cases/C-1/case.yaml", func(s string) string {
