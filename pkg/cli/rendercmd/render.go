@@ -83,8 +83,8 @@ func (o *Options) check() error {
 		return &cmdutil.UsageError{Err: fmt.Errorf("render takes one case ID (or a unique prefix), or --all"), Hint: true}
 	case o.All && o.Out == "":
 		return cmdutil.Usagef("--all needs --out DIR: it writes one file per open case")
-	case o.All && o.Action != "":
-		return cmdutil.Usagef("--action names an action of one case; it cannot be used with --all")
+	case o.All && (o.Action != "" || o.Template == "referral"):
+		return cmdutil.Usagef("a referral is about one action of one case: render it with ID --template referral --action A, not with --all")
 	}
 	return nil
 }

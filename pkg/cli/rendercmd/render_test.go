@@ -22,7 +22,8 @@ func TestFlags(t *testing.T) {
 		{args: []string{}, wantErr: "or --all"},
 		{args: []string{"--all"}, wantErr: "--all needs --out DIR"},
 		{args: []string{"C-1", "--all", "--out", "d"}, wantErr: "not both"},
-		{args: []string{"--all", "--out", "d", "--action", "A1"}, wantErr: "cannot be used with --all"},
+		{args: []string{"--all", "--out", "d", "--action", "A1"}, wantErr: "not with --all"},
+		{args: []string{"--all", "--out", "d", "-t", "referral"}, wantErr: "not with --all"},
 		{args: []string{"C-1", "C-2"}, wantErr: "one case ID"},
 	}
 	for _, tt := range tests {
