@@ -13,12 +13,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// record is one parsed YAML file: its node tree (nil when it did not
-// parse) and whether it decoded without problems.
+// record is one parsed YAML file and its node tree (nil when it did not
+// parse), for the positions of findings.
 type record struct {
-	path  string
-	root  *yaml.Node
-	clean bool
+	path string
+	root *yaml.Node
 }
 
 // pos returns the position of a key path in the record.
@@ -106,9 +105,7 @@ func parse(rel string, data []byte, out any) (*record, []Finding) {
 		return &record{path: rel}, FromError(err, rel)
 	}
 	rec := &record{path: rel, root: doc.Root()}
-	errs := doc.Decode(out)
-	rec.clean = len(errs) == 0
-	if len(errs) > 0 {
+	if errs := doc.Decode(out); len(errs) > 0 {
 		return rec, FromError(errs.WithPath(rel), rel)
 	}
 	return rec, nil

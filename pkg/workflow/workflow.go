@@ -20,14 +20,8 @@ type Workflow struct {
 // CheckConfig.
 func New(cfg config.Workflow) *Workflow { return &Workflow{cfg: cfg} }
 
-// Config returns the configuration the workflow was built from.
-func (w *Workflow) Config() config.Workflow { return w.cfg }
-
 // Initial is the phase a new case starts in.
 func (w *Workflow) Initial() string { return w.cfg.Initial }
-
-// Phases lists the phases in configured order.
-func (w *Workflow) Phases() []config.Phase { return w.cfg.Phases }
 
 // Has reports whether phase is a configured phase.
 func (w *Workflow) Has(phase string) bool {

@@ -30,7 +30,10 @@ func NewCmdWorkflow(f *cmdutil.Factory) *cobra.Command {
 may go next, and the guards that must hold to enter it; the initial phase is
 marked. -o json or -o yaml gives the workflow configuration itself.
 --mermaid prints a Mermaid stateDiagram-v2, which GitHub renders in
-Markdown, with each move's guards as its label.`,
+Markdown, with each move's guards as its label.
+
+Guards a phase can require:
+` + guardHelp(),
 		Example: "  casework workflow\n  casework workflow --mermaid > docs/workflow.mmd",
 		Args:    cmdutil.ExactArgs(0, "no arguments"),
 		GroupID: "agency",
@@ -100,4 +103,13 @@ func Mermaid(w io.Writer, wf config.Workflow) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// guardHelp lists the known guards and what each requires.
+func guardHelp() string {
+	var b strings.Builder
+	for _, name := range workflow.GuardNames() {
+		fmt.Fprintf(&b, "  %-11s %s\n", name, workflow.Guards[name].Doc)
+	}
+	return b.String()
 }
