@@ -14,10 +14,15 @@ type span struct {
 	from, to time.Time
 }
 
-// overlaps reports whether the case was open at some moment of m: opened
-// before the month ended and not closed before it began.
-func (s span) overlaps(m Month) bool {
-	return s.from.Before(m.End()) && (s.to.IsZero() || !s.to.Before(m.Start()))
+// overlaps reports whether the case was open at some moment between start
+// and asOf: opened by asOf and not closed before start.
+func (s span) overlaps(start, asOf time.Time) bool {
+	return !s.from.After(asOf) && (s.to.IsZero() || !s.to.Before(start))
+}
+
+// openAt reports whether the case was open at t.
+func (s span) openAt(t time.Time) bool {
+	return !s.from.After(t) && (s.to.IsZero() || s.to.After(t))
 }
 
 // openedAt is when the case was opened: the start of its opened date, else
@@ -110,47 +115,57 @@ func WorkerAt(c *casefile.Case, t time.Time) string {
 type Activity struct {
 	Case     string  `json:"case" yaml:"case"`
 	Worker   string  `json:"worker" yaml:"worker"`
+	Active   bool    `json:"active" yaml:"active"`
 	New      bool    `json:"new" yaml:"new"`
 	Assessed bool    `json:"assessed" yaml:"assessed"`
 	Level    string  `json:"level,omitempty" yaml:"level,omitempty"`
 	Hours    float64 `json:"hours" yaml:"hours"`
 }
 
-// InMonth returns what the case contributed to month m, and false when it
-// was not active in m. A case is active in m when it was open at any
-// moment of m: opened on or before the month's last day, and not closed,
-// or closed on or after its first day; a case closed in a later month
-// counts in every month it was open. The case counts for the worker who
-// held it at the end of the month, or at the moment it closed when it
-// closed within the month. Its hours are
+// InMonth returns what the case contributed to month m seen at asOf (see
+// Month.AsOf), and false when it was not open at any moment of m up to
+// asOf.
+//
+// The case is active when it was open at asOf: at the end of a past month,
+// or now in the current month; so a case closed in a later month is
+// active in every month-end it was open at, and a case closed today is not
+// active today. It is new when it was opened in m. It counts for the
+// worker who held it at asOf, or at the moment it closed when it closed
+// within m. Every case open at some moment of m costs hours, active at
+// asOf or closed during the month:
 //
 //	(case_management + intake if opened in m + assessment if assessed in m)
-//	  × the multiplier of the level of its latest assessment up to the end of m
+//	  × the multiplier of the level of its latest assessment up to asOf
 //
 // with a multiplier of 1 for a case never assessed or a level with no
 // configured weight.
-func InMonth(c *casefile.Case, m Month, w config.Weights) (Activity, bool) {
+func InMonth(c *casefile.Case, m Month, asOf time.Time, w config.Weights) (Activity, bool) {
+	if asOf.Before(m.Start()) {
+		return Activity{}, false // a month that has not begun
+	}
 	var last span
-	active := false
+	found := false
 	for _, s := range openSpans(c) {
-		if s.overlaps(m) {
-			last, active = s, true
+		if s.overlaps(m.Start(), asOf) {
+			last, found = s, true
 		}
 	}
-	if !active {
+	if !found {
 		return Activity{}, false
 	}
-	held := m.End().Add(-time.Nanosecond)
-	if !last.to.IsZero() && last.to.Before(held) {
+	held := asOf
+	active := last.openAt(asOf)
+	if !active {
 		held = last.to
 	}
-	a := Activity{Case: c.ID, Worker: WorkerAt(c, held), New: m.Contains(openedAt(c))}
+	within := func(t time.Time) bool { return !t.Before(m.Start()) && !t.After(asOf) }
+	a := Activity{Case: c.ID, Worker: WorkerAt(c, held), Active: active, New: within(openedAt(c))}
 	var latest time.Time
 	for _, as := range c.Assessments {
-		if m.Contains(as.At) {
+		if within(as.At) {
 			a.Assessed = true
 		}
-		if as.At.Before(m.End()) && !as.At.Before(latest) {
+		if !as.At.After(asOf) && !as.At.Before(latest) {
 			latest, a.Level = as.At, as.Level
 		}
 	}

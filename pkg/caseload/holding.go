@@ -7,27 +7,27 @@ import (
 	"github.com/casework/casework/pkg/config"
 )
 
-// Holding is what a worker holds at a moment: open cases, and cases opened
-// in that month.
+// Holding is what a worker holds at a moment: active (open) cases, and
+// cases opened in that month.
 type Holding struct {
 	Active int
 	New    int
 }
 
-// HoldingOf counts what worker holds at now: the open cases whose
-// reference person they are, and those of their cases (open or closed
-// since) opened in the month of now.
+// HoldingOf counts what worker holds at now, as the report of the current
+// month counts it: their open cases, and the cases opened this month that
+// they hold (or held when the case closed).
 func HoldingOf(cases []*casefile.Case, worker string, now time.Time) Holding {
 	var h Holding
-	m := MonthOf(now)
 	for _, c := range cases {
-		if c.Worker != worker {
+		a, ok := InMonth(c, MonthOf(now), now, config.Weights{})
+		if !ok || a.Worker != worker {
 			continue
 		}
-		if config.IsOpen(c.Phase) {
+		if a.Active {
 			h.Active++
 		}
-		if m.Contains(openedAt(c)) {
+		if a.New {
 			h.New++
 		}
 	}

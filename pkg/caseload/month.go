@@ -35,9 +35,14 @@ func (m Month) Start() time.Time { return time.Date(m.Year, m.Month, 1, 0, 0, 0,
 // End is the first instant of the next month: the month is [Start, End).
 func (m Month) End() time.Time { return m.Start().AddDate(0, 1, 0) }
 
-// Contains reports whether t falls within the month.
-func (m Month) Contains(t time.Time) bool {
-	return !t.Before(m.Start()) && t.Before(m.End())
+// AsOf is the moment at which month m is seen from now: its last instant
+// once it is over, now while it runs. Its active cases are those open at
+// that moment. For a month that has not begun, it is before the month.
+func (m Month) AsOf(now time.Time) time.Time {
+	if last := m.End().Add(-time.Nanosecond); now.After(last) {
+		return last
+	}
+	return now
 }
 
 // String writes the month as YYYY-MM.

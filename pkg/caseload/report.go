@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
@@ -24,7 +25,8 @@ type Row struct {
 	Status       Status   `json:"status" yaml:"status"`
 	Reasons      []string `json:"reasons,omitempty" yaml:"reasons,omitempty"`
 	Limits       Limits   `json:"limits" yaml:"limits"`
-	Cases        []string `json:"cases" yaml:"cases"`
+	// Cases are the IDs of the active cases.
+	Cases []string `json:"cases" yaml:"cases"`
 	// Unknown is set when cases name a worker with no worker file.
 	Unknown bool `json:"unknown_worker,omitempty" yaml:"unknown_worker,omitempty"`
 }
@@ -46,21 +48,25 @@ type Totals struct {
 
 // Report is the caseload of every worker in one month.
 type Report struct {
-	Month   Month  `json:"month" yaml:"month"`
-	Workers []Row  `json:"workers" yaml:"workers"`
-	Totals  Totals `json:"totals" yaml:"totals"`
+	Month Month `json:"month" yaml:"month"`
+	// AsOf is the moment active cases are counted at (Month.AsOf).
+	AsOf    time.Time `json:"as_of" yaml:"as_of"`
+	Workers []Row     `json:"workers" yaml:"workers"`
+	Totals  Totals    `json:"totals" yaml:"totals"`
 }
 
-// Compute builds the caseload report of month m. Every worker with a
-// worker file gets a row, sorted by ID; cases held by a worker with no
-// file get a row too, with no capacity, so they are not lost.
-func Compute(cases []*casefile.Case, workers []casefile.Worker, cfg config.Caseload, m Month) Report {
+// Compute builds the caseload report of month m seen from now (see
+// InMonth for what counts). Every worker with a worker file gets a row,
+// sorted by ID; cases held by a worker with no file get a row too, with no
+// capacity, so they are not lost.
+func Compute(cases []*casefile.Case, workers []casefile.Worker, cfg config.Caseload, m Month, now time.Time) Report {
+	asOf := m.AsOf(now)
 	rows := map[string]*Row{}
 	for _, w := range workers {
 		rows[w.ID] = newRow(w, cfg)
 	}
 	for _, c := range cases {
-		a, ok := InMonth(c, m, cfg.Weights)
+		a, ok := InMonth(c, m, asOf, cfg.Weights)
 		if !ok {
 			continue
 		}
@@ -70,14 +76,9 @@ func Compute(cases []*casefile.Case, workers []casefile.Worker, cfg config.Casel
 			r.Unknown = true
 			rows[a.Worker] = r
 		}
-		r.Active++
-		if a.New {
-			r.New++
-		}
-		r.Hours += a.Hours
-		r.Cases = append(r.Cases, a.Case)
+		r.add(a)
 	}
-	rep := Report{Month: m, Workers: []Row{}}
+	rep := Report{Month: m, AsOf: asOf, Workers: []Row{}}
 	for _, r := range rows {
 		r.finish()
 		rep.Workers = append(rep.Workers, *r)
@@ -94,6 +95,18 @@ func newRow(w casefile.Worker, cfg config.Caseload) *Row {
 		Limits:   LimitsFor(cfg, w),
 		Cases:    []string{},
 	}
+}
+
+// add counts one case's activity.
+func (r *Row) add(a Activity) {
+	if a.Active {
+		r.Active++
+		r.Cases = append(r.Cases, a.Case)
+	}
+	if a.New {
+		r.New++
+	}
+	r.Hours += a.Hours
 }
 
 // finish computes the derived figures and the status of a row.

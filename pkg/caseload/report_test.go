@@ -3,6 +3,7 @@ package caseload
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 )
@@ -21,9 +22,12 @@ func TestCompute(t *testing.T) {
 		newCase(t, "C-5", "w-ana", "2026-01-05").assign("2026-03-09T10:00:00Z", "w-ben").c,     // Ben: 3.5
 		newCase(t, "C-6", "w-gone", "2026-02-05").c,                                            // no worker file: 3.5
 	}
-	rep := Compute(cases, workers, agency, month(t, "2026-03"))
-	if rep.Month.String() != "2026-03" {
-		t.Errorf("month %s", rep.Month)
+	rep := Compute(cases, workers, agency, month(t, "2026-03"), at(t, "2026-03-25T12:00:00Z"))
+	if rep.Month.String() != "2026-03" || !rep.AsOf.Equal(at(t, "2026-03-25T12:00:00Z")) {
+		t.Errorf("month %s as of %s", rep.Month, rep.AsOf)
+	}
+	if past := Compute(cases, workers, agency, month(t, "2026-02"), at(t, "2026-03-25T12:00:00Z")); past.AsOf.Format(time.RFC3339Nano) != "2026-02-28T23:59:59.999999999Z" {
+		t.Errorf("a past month is seen at its end, got %s", past.AsOf)
 	}
 	type row struct {
 		worker        string
@@ -34,7 +38,7 @@ func TestCompute(t *testing.T) {
 		cases         []string
 	}
 	want := []row{
-		{"w-ana", 3, 1, 25, 120, 0.2083, 3, Over, []string{"C-1", "C-2", "C-3"}},
+		{"w-ana", 2, 1, 25, 120, 0.2083, 2, Warn, []string{"C-1", "C-2"}},
 		{"w-ben", 1, 0, 3.5, 60, 0.0583, 2, OK, []string{"C-5"}},
 		{"w-gone", 1, 0, 3.5, 0, 0, 0, Over, []string{"C-6"}},
 		{"w-sue", 0, 0, 0, 120, 0, 0, OK, []string{}},
@@ -54,7 +58,7 @@ func TestCompute(t *testing.T) {
 		t.Error("unknown worker not flagged")
 	}
 	tot := rep.Totals
-	wantTot := Totals{Workers: 4, FTE: 2.5, Active: 5, New: 1, Hours: 32, Capacity: 300, Load: 0.1067, ActivePerFTE: 2, Warn: 0, Over: 2}
+	wantTot := Totals{Workers: 4, FTE: 2.5, Active: 4, New: 1, Hours: 32, Capacity: 300, Load: 0.1067, ActivePerFTE: 1.6, Warn: 1, Over: 1}
 	if tot != wantTot {
 		t.Errorf("totals %+v, want %+v", tot, wantTot)
 	}
@@ -64,7 +68,7 @@ func TestCompute(t *testing.T) {
 }
 
 func TestComputeEmpty(t *testing.T) {
-	rep := Compute(nil, nil, agency, month(t, "2026-03"))
+	rep := Compute(nil, nil, agency, month(t, "2026-03"), at(t, "2026-03-25T12:00:00Z"))
 	if rep.Workers == nil || len(rep.Workers) != 0 || rep.Totals != (Totals{}) {
 		t.Errorf("got %+v", rep)
 	}

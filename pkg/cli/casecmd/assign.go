@@ -128,12 +128,12 @@ func checkRoom(f *cmdutil.Factory, cfg *config.Config, w *casefile.Worker, force
 	held := caseload.HoldingOf(cases, w.ID, f.Now())
 	limits := caseload.LimitsFor(cfg.Caseload, *w)
 	if isNew && limits.MaxNewPerMonth > 0 && held.New >= limits.MaxNewPerMonth {
-		f.Warnf("%s already has %d new cases this month, at or past max_new_per_month %d", w.ID, held.New, limits.MaxNewPerMonth)
+		f.Warnf("%s already has %s this month, at or past max_new_per_month %d", w.ID, count(held.New, "new case"), limits.MaxNewPerMonth)
 	}
 	if !limits.Full(held.Active) {
 		return false, nil
 	}
-	full := fmt.Sprintf("%s already holds %d open cases, at or past max_active %d", w.ID, held.Active, limits.MaxActive)
+	full := fmt.Sprintf("%s already holds %s, at or past max_active %d", w.ID, count(held.Active, "open case"), limits.MaxActive)
 	switch {
 	case !cfg.Caseload.Enforce:
 		f.Warnf("%s; 'casework caseload' shows who has room", full)
@@ -143,4 +143,12 @@ func checkRoom(f *cmdutil.Factory, cfg *config.Config, w *casefile.Worker, force
 	}
 	f.Warnf("%s; limit overridden with --force, recorded in history", full)
 	return true, nil
+}
+
+// count writes n things: "1 open case", "2 open cases".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

@@ -86,10 +86,14 @@ func runReport(opts *Options) error {
 			return cmdutil.Usagef("--fail-on: %v", err)
 		}
 	}
-	month := caseload.MonthOf(f.Now())
+	now := f.Now()
+	month := caseload.MonthOf(now)
 	if opts.Month != "" {
 		if month, err = caseload.ParseMonth(opts.Month); err != nil {
 			return cmdutil.Usagef("--month: %v", err)
+		}
+		if now.Before(month.Start()) {
+			return cmdutil.Usagef("--month %s has not begun (this is %s): the caseload is computed from what the files record", month, caseload.MonthOf(now))
 		}
 	}
 	cfg, err := f.Config()
@@ -105,7 +109,7 @@ func runReport(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	rep := caseload.Compute(cases, workers, cfg.Caseload, month)
+	rep := caseload.Compute(cases, workers, cfg.Caseload, month, now)
 	if rep.Workers, err = opts.filter(rep.Workers); err != nil {
 		return err
 	}
