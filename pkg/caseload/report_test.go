@@ -86,3 +86,20 @@ func TestHoldingOf(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+// TestWorkedExample is the worked example of docs/caseload.md.
+func TestWorkedExample(t *testing.T) {
+	workers := []casefile.Worker{{ID: "w-ana", FTE: 0.8}}
+	cases := []*casefile.Case{
+		newCase(t, "C-1", "w-ana", "2026-01-05").assess("2026-01-06T10:00:00Z", "intensive").c,
+		newCase(t, "C-2", "w-ana", "2026-03-02").assess("2026-03-03T10:00:00Z", "intensive").c,
+		newCase(t, "C-3", "w-ana", "2026-02-05").c,
+		newCase(t, "C-4", "w-ana", "2026-01-05").assess("2026-03-10T10:00:00Z", "self-management").c,
+		newCase(t, "C-5", "w-ana", "2026-01-05").move("2026-03-12T10:00:00Z", "closed").c,
+		newCase(t, "C-6", "w-ana", "2026-01-05").move("2026-02-12T10:00:00Z", "closed").c,
+	}
+	r := Compute(cases, workers, agency, month(t, "2026-03"), at(t, "2026-04-10T00:00:00Z")).Workers[0]
+	if r.Active != 4 || r.New != 1 || r.Hours != 35.625 || r.Capacity != 96 || Percent(r.Load) != "37.1%" || r.Status != OK {
+		t.Errorf("got %+v", r)
+	}
+}

@@ -46,7 +46,7 @@ given with a --reason, and the override is recorded in history as forced.`,
 			return runAssign(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why the case changes hands")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why the case changes hands (required with --force)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "give the case even past the caseload limit (needs --reason)")
 	return cmd
 }

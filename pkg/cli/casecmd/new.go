@@ -70,7 +70,7 @@ and the override is recorded on the opening history entry as forced.`,
 	fl.StringVar(&opts.DOB, "dob", "", "the client's date of birth, YYYY-MM-DD")
 	fl.StringVar(&opts.ID, "id", "", "keep an `ID` from a legacy system instead of generating one")
 	fl.BoolVar(&opts.Force, "force", false, "open the case even past the worker's caseload limit (needs --reason)")
-	fl.StringVar(&opts.Reason, "reason", "", "why the case is opened (recorded in history; required with --force)")
+	fl.StringVar(&opts.Reason, "reason", "", "`TEXT` saying why the case is opened, recorded in history (required with --force)")
 	return cmd
 }
 

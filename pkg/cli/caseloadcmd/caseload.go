@@ -50,9 +50,12 @@ against the limits in .casework.yaml (caseload) or the worker file (limits):
         max_new_per_month (full), or load at 80% or more
   over  past max_active or max_new_per_month, or load past 100%
 
-A case is active in a month when it was open at any moment of it, so a
+Active cases are those open at the end of the month (now, for the current
+month); every case open at some moment of the month costs its hours, so a
 past month is reproducible from the files. The totals row gives the
-agency's active cases per FTE. See docs/caseload.md for the formula.`,
+agency's active cases per FTE. Output: -o table (with load bars), json,
+yaml, csv, or markdown for meeting notes. See docs/caseload.md for the
+formula.`,
 		Example: `  casework caseload
   casework caseload --month 2026-01 --team north
   casework caseload -o markdown >> meeting-notes.md
