@@ -19,7 +19,7 @@ var agency = config.Caseload{
 	HoursPerFTEMonth: 120, Weights: weights,
 }
 
-func at(t *testing.T, s string) time.Time {
+func at(t testing.TB, s string) time.Time {
 	t.Helper()
 	v, err := time.Parse(time.RFC3339, s)
 	if err != nil {
@@ -28,7 +28,7 @@ func at(t *testing.T, s string) time.Time {
 	return v
 }
 
-func day(t *testing.T, s string) casefile.Date {
+func day(t testing.TB, s string) casefile.Date {
 	t.Helper()
 	d, err := casefile.ParseDate(s)
 	if err != nil {
@@ -37,7 +37,7 @@ func day(t *testing.T, s string) casefile.Date {
 	return d
 }
 
-func month(t *testing.T, s string) Month {
+func month(t testing.TB, s string) Month {
 	t.Helper()
 	m, err := ParseMonth(s)
 	if err != nil {
@@ -48,11 +48,11 @@ func month(t *testing.T, s string) Month {
 
 // caseBuilder writes a case's history the way the commands do.
 type caseBuilder struct {
-	t *testing.T
+	t testing.TB
 	c *casefile.Case
 }
 
-func newCase(t *testing.T, id, worker, opened string) *caseBuilder {
+func newCase(t testing.TB, id, worker, opened string) *caseBuilder {
 	c := &casefile.Case{ID: id, Opened: day(t, opened), Phase: "intake", Worker: worker}
 	c.History = []casefile.HistoryEntry{{At: day(t, opened).Time().Add(9 * time.Hour), By: worker, To: "intake", Reason: "opened"}}
 	return &caseBuilder{t, c}
