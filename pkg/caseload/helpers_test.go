@@ -16,7 +16,7 @@ var weights = config.Weights{
 
 var agency = config.Caseload{
 	MaxActive: 15, WarnActive: 12, MaxNewPerMonth: 10, WarnNewPerMonth: 8,
-	HoursPerFTEMonth: 120, Weights: weights,
+	HoursPerFTEMonth: 120, WarnLoad: 0.8, Weights: weights,
 }
 
 func at(t testing.TB, s string) time.Time {

@@ -9,12 +9,9 @@ import (
 	"github.com/casework/casework/pkg/config"
 )
 
-// Load thresholds: a worker is warned at WarnLoad of capacity and over past
-// MaxLoad.
-const (
-	WarnLoad = 0.8
-	MaxLoad  = 1.0
-)
+// MaxLoad is the load past which a worker is over: more hours than
+// capacity.
+const MaxLoad = 1.0
 
 // Limits are the caseload limits that apply to one worker. A limit of 0
 // means "no limit".
@@ -23,25 +20,21 @@ type Limits struct {
 	WarnActive      int `json:"warn_active" yaml:"warn_active"`
 	MaxNewPerMonth  int `json:"max_new_per_month" yaml:"max_new_per_month"`
 	WarnNewPerMonth int `json:"warn_new_per_month" yaml:"warn_new_per_month"`
+	// WarnLoad is the load (hours / capacity) at which a worker is warned.
+	WarnLoad float64 `json:"warn_load" yaml:"warn_load"`
 }
 
-// LimitsFor resolves the limits of a worker. The agency's limits are for a
-// full-time worker: they are scaled by the worker's FTE and rounded down
-// (never below 1). A limit set in the worker file replaces the agency's
-// and is used as written, unscaled. An agency limit of 0 turns that check
-// off.
+// LimitsFor resolves the limits of a worker: the agency's limits, each
+// replaced by the worker file's override where one is set. Limits count
+// cases, whatever the worker's FTE; part-time work shows in capacity and
+// load instead. An agency limit of 0 turns that check off.
 func LimitsFor(agency config.Caseload, w casefile.Worker) Limits {
-	scale := func(limit int) int {
-		if limit <= 0 {
-			return 0
-		}
-		return max(1, int(math.Floor(float64(limit)*w.FTE+1e-9)))
-	}
 	l := Limits{
-		MaxActive:       scale(agency.MaxActive),
-		WarnActive:      scale(agency.WarnActive),
-		MaxNewPerMonth:  scale(agency.MaxNewPerMonth),
-		WarnNewPerMonth: scale(agency.WarnNewPerMonth),
+		MaxActive:       agency.MaxActive,
+		WarnActive:      agency.WarnActive,
+		MaxNewPerMonth:  agency.MaxNewPerMonth,
+		WarnNewPerMonth: agency.WarnNewPerMonth,
+		WarnLoad:        agency.WarnLoad,
 	}
 	if o := w.Limits; o != nil {
 		override(&l.MaxActive, o.MaxActive)
@@ -121,8 +114,8 @@ func Evaluate(l Limits, active, fresh int, hours, capacity, load float64) (Statu
 		over = append(over, "no capacity (fte 0 or no worker file)")
 	case load > MaxLoad:
 		over = append(over, fmt.Sprintf("load %s > 100%%", Percent(load)))
-	case load >= WarnLoad:
-		warn = append(warn, fmt.Sprintf("load %s >= %s", Percent(load), Percent(WarnLoad)))
+	case l.WarnLoad > 0 && load >= l.WarnLoad:
+		warn = append(warn, fmt.Sprintf("load %s >= %s", Percent(load), Percent(l.WarnLoad)))
 	}
 	switch {
 	case len(over) > 0:

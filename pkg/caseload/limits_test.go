@@ -13,12 +13,10 @@ func TestLimitsFor(t *testing.T) {
 		worker casefile.Worker
 		want   Limits
 	}{
-		{"full time gets the agency's limits", casefile.Worker{FTE: 1}, Limits{15, 12, 10, 8}},
-		{"half time, rounded down", casefile.Worker{FTE: 0.5}, Limits{7, 6, 5, 4}},
-		{"0.8 FTE", casefile.Worker{FTE: 0.8}, Limits{12, 9, 8, 6}},
-		{"tiny FTE keeps a limit of 1", casefile.Worker{FTE: 0.01}, Limits{1, 1, 1, 1}},
-		{"overrides are used as written", casefile.Worker{FTE: 0.5, Limits: &casefile.Limits{MaxActive: 20, WarnNewPerMonth: 3}}, Limits{20, 6, 5, 3}},
-		{"zero override keeps the default", casefile.Worker{FTE: 1, Limits: &casefile.Limits{}}, Limits{15, 12, 10, 8}},
+		{"full time gets the agency's limits", casefile.Worker{FTE: 1}, Limits{15, 12, 10, 8, 0.8}},
+		{"part time counts cases the same", casefile.Worker{FTE: 0.5}, Limits{15, 12, 10, 8, 0.8}},
+		{"overrides are used as written", casefile.Worker{FTE: 0.5, Limits: &casefile.Limits{MaxActive: 20, WarnNewPerMonth: 3}}, Limits{20, 12, 10, 3, 0.8}},
+		{"zero override keeps the default", casefile.Worker{FTE: 1, Limits: &casefile.Limits{}}, Limits{15, 12, 10, 8, 0.8}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -30,12 +28,12 @@ func TestLimitsFor(t *testing.T) {
 	off := agency
 	off.WarnActive = 0
 	if got := LimitsFor(off, casefile.Worker{FTE: 0.5}).WarnActive; got != 0 {
-		t.Errorf("agency limit 0 (off) scaled to %d", got)
+		t.Errorf("agency limit 0 (off) became %d", got)
 	}
 }
 
 func TestEvaluate(t *testing.T) {
-	l := Limits{MaxActive: 15, WarnActive: 12, MaxNewPerMonth: 10, WarnNewPerMonth: 8}
+	l := Limits{MaxActive: 15, WarnActive: 12, MaxNewPerMonth: 10, WarnNewPerMonth: 8, WarnLoad: 0.8}
 	tests := []struct {
 		name            string
 		active, fresh   int

@@ -49,7 +49,7 @@ agency's limits, and renders care plans.`,
 	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.Flags.Dir, "dir", "", "case repository `DIR` (default: $CASEWORK_DIR, else the nearest parent with .casework.yaml)")
-	pf.StringVarP(&f.Flags.Output, "output", "o", "", "output `FORMAT`: table, json, yaml or csv, where the command prints records")
+	pf.StringVarP(&f.Flags.Output, "output", "o", "", "output `FORMAT` where the command prints records or reports: table, json, yaml, csv (and markdown, text, github or ics where a command says so)")
 	pf.StringVar(&f.Flags.As, "as", "", "`WORKER` who is acting (default: $CASEWORK_USER, else user in config, else git user.email)")
 	pf.BoolVar(&f.Flags.NoColor, "no-color", false, "no colour in output (also when NO_COLOR is set)")
 	pf.BoolVarP(&f.Flags.Quiet, "quiet", "q", false, "print only data and errors")

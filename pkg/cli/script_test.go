@@ -27,5 +27,8 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		RequireExplicitExec: true,
+		// UPDATE_SCRIPTS=1 go test ./pkg/cli rewrites the golden files
+		// that cmp compares with; review the diff before committing.
+		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
 	})
 }

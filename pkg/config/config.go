@@ -58,6 +58,7 @@ type Caseload struct {
 	MaxNewPerMonth   int     `yaml:"max_new_per_month" mapstructure:"max_new_per_month"`
 	WarnNewPerMonth  int     `yaml:"warn_new_per_month" mapstructure:"warn_new_per_month"`
 	HoursPerFTEMonth float64 `yaml:"hours_per_fte_month" mapstructure:"hours_per_fte_month"`
+	WarnLoad         float64 `yaml:"warn_load" mapstructure:"warn_load"`
 	Enforce          bool    `yaml:"enforce" mapstructure:"enforce"`
 	Weights          Weights `yaml:"weights" mapstructure:"weights"`
 }

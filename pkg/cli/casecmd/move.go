@@ -108,7 +108,7 @@ func parseAt(s string, now time.Time) (time.Time, error) {
 	if s == "" {
 		return now, nil
 	}
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := casefile.ParseTime(s)
 	if err != nil {
 		d, derr := casefile.ParseDate(s)
 		if derr != nil {

@@ -95,7 +95,7 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Client == "" {
+	if strings.TrimSpace(opts.Client) == "" {
 		return cmdutil.Usagef("--client must not be empty")
 	}
 	if opts.Model == "" {
