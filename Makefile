@@ -5,7 +5,7 @@ DEMO    := examples/agency
 # The demo runs on a fixed date so its report reads the same every day.
 DEMO_ENV := CASEWORK_NOW=2026-06-15T09:00:00Z CASEWORK_USER=w-ana
 
-.PHONY: build test demo lint fmt clean
+.PHONY: build test demo example lint fmt clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/casework
@@ -18,14 +18,24 @@ demo: build
 	@echo "== casework case list ($(DEMO))"
 	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) case list
 	@echo
-	@echo "== casework worker list"
-	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) worker list
+	@echo "== casework caseload"
+	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) caseload
 	@echo
-	@echo "== casework resource list"
-	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) resource list
+	@echo "== casework due --within 4w"
+	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) due --within 4w
 	@echo
-	@echo "== casework case list --overdue"
-	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) case list --overdue
+	@echo "== casework validate"
+	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) validate
+	@echo
+	@echo "== casework workflow"
+	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) workflow
+	@echo
+	@echo "== casework render C-2026-7K3Q --redact (the care plan, shareable)"
+	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) render C-2026-7K3Q --redact
+
+# Rebuild the sample repository with casework itself.
+example: build
+	bash examples/build-agency.sh $(BIN) $(DEMO)
 
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }

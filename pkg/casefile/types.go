@@ -150,11 +150,12 @@ type Agreement struct {
 
 // Review is one monitoring review.
 type Review struct {
-	At    time.Time         `yaml:"at" json:"at"`
-	By    string            `yaml:"by" json:"by"`
-	Goals map[string]string `yaml:"goals,omitempty" json:"goals,omitempty"`
-	Note  string            `yaml:"note,omitempty" json:"note,omitempty"`
-	Next  Date              `yaml:"next,omitempty" json:"next,omitempty"`
+	At      time.Time         `yaml:"at" json:"at"`
+	By      string            `yaml:"by" json:"by"`
+	Goals   map[string]string `yaml:"goals,omitempty" json:"goals,omitempty"`
+	Actions map[string]string `yaml:"actions,omitempty" json:"actions,omitempty"`
+	Note    string            `yaml:"note,omitempty" json:"note,omitempty"`
+	Next    Date              `yaml:"next,omitempty" json:"next,omitempty"`
 }
 
 // Approval is a supervisor's approval of a plan, a closure or an expense

@@ -19,9 +19,15 @@ import (
 // testscript.Main) in dir and returns its exit code and output.
 func casework(t *testing.T, dir string, args ...string) (int, string) {
 	t.Helper()
+	return caseworkEnv(t, dir, []string{"CASEWORK_DIR="}, args...)
+}
+
+// caseworkEnv is casework with extra environment variables.
+func caseworkEnv(t *testing.T, dir string, env []string, args ...string) (int, string) {
+	t.Helper()
 	cmd := exec.Command("casework", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "CASEWORK_USER=w-a", "CASEWORK_DIR=")
+	cmd.Env = append(append(os.Environ(), "CASEWORK_USER=w-a"), env...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		if ee, ok := err.(*exec.ExitError); ok {

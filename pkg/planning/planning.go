@@ -102,6 +102,25 @@ func FindGoal(p *casefile.Plan, id string) (*casefile.Goal, error) {
 	return nil, fmt.Errorf("unknown goal %q: the plan has %s", id, strings.Join(ids, ", "))
 }
 
+// FindAction returns the action with the given ID (any letter case),
+// under whichever goal it serves.
+func FindAction(p *casefile.Plan, id string) (*casefile.Action, error) {
+	var ids []string
+	for i := range p.Goals {
+		for j := range p.Goals[i].Actions {
+			a := &p.Goals[i].Actions[j]
+			if strings.EqualFold(a.ID, id) {
+				return a, nil
+			}
+			ids = append(ids, a.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("unknown action %q: the plan has no actions yet; add one with 'casework plan action add'", id)
+	}
+	return nil, fmt.Errorf("unknown action %q: the plan has %s", id, strings.Join(ids, ", "))
+}
+
 // AddGoal adds an open goal with the next free ID and returns it.
 func AddGoal(p *casefile.Plan, g casefile.Goal) (casefile.Goal, error) {
 	g.Text = strings.TrimSpace(g.Text)

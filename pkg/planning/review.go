@@ -10,17 +10,18 @@ import (
 
 // ReviewInput is a monitoring review as given on the command line.
 type ReviewInput struct {
-	At    time.Time
-	By    string
-	Goals []string // G=STATUS
-	Note  string
+	At      time.Time
+	By      string
+	Goals   []string // G=STATUS
+	Actions []string // A=STATUS
+	Note    string
 	// Next is the next review date; zero means today plus Interval.
 	Next     casefile.Date
 	Interval time.Duration
 }
 
-// Review records a monitoring review on the case: each goal named gets its
-// new status, in the review and in the plan. The next review date must
+// Review records a monitoring review on the case: each goal and action
+// named gets its new status, in the review and in the plan. The next review date must
 // not be in the past; without one, it is one interval from today. A
 // review of a closed case is its follow-up and sets no next date unless
 // asked.
@@ -33,28 +34,57 @@ func Review(c *casefile.Case, in ReviewInput, open bool) (casefile.Review, error
 	if r.Next.Before(today) && !r.Next.IsZero() {
 		return r, fmt.Errorf("next review %s is in the past: give a date from %s on", r.Next, today)
 	}
-	for _, arg := range in.Goals {
-		id, status, ok := strings.Cut(arg, "=")
-		if !ok || strings.TrimSpace(id) == "" {
-			return r, fmt.Errorf("--goal %q: write G=STATUS, for example G1=in-progress", arg)
-		}
-		g, err := FindGoal(&c.Plan, strings.TrimSpace(id))
+	var err error
+	r.Goals, err = setStatuses("goal", in.Goals, GoalStatuses, func(id string) (string, *string, error) {
+		g, err := FindGoal(&c.Plan, id)
 		if err != nil {
-			return r, err
+			return "", nil, err
 		}
-		status = strings.TrimSpace(status)
-		if err := CheckStatus("goal", status, GoalStatuses); err != nil {
-			return r, fmt.Errorf("--goal %s: %w", arg, err)
+		return g.ID, &g.Status, nil
+	})
+	if err != nil {
+		return r, err
+	}
+	r.Actions, err = setStatuses("action", in.Actions, ActionStatuses, func(id string) (string, *string, error) {
+		a, err := FindAction(&c.Plan, id)
+		if err != nil {
+			return "", nil, err
 		}
-		if _, dup := r.Goals[g.ID]; dup {
-			return r, fmt.Errorf("goal %s is given twice", g.ID)
-		}
-		if r.Goals == nil {
-			r.Goals = map[string]string{}
-		}
-		r.Goals[g.ID] = status
-		g.Status = status
+		return a.ID, &a.Status, nil
+	})
+	if err != nil {
+		return r, err
 	}
 	c.Reviews = append(c.Reviews, r)
 	return r, nil
+}
+
+// setStatuses applies ID=STATUS arguments of one kind (goal or action):
+// find locates the item and returns its canonical ID and its status field.
+// It returns the statuses set, by ID, or nil when none were given.
+func setStatuses(kind string, args, allowed []string, find func(id string) (string, *string, error)) (map[string]string, error) {
+	var set map[string]string
+	for _, arg := range args {
+		id, status, ok := strings.Cut(arg, "=")
+		if !ok || strings.TrimSpace(id) == "" {
+			return nil, fmt.Errorf("--%s %q: write ID=STATUS, for example %s", kind, arg, map[string]string{"goal": "G1=in-progress", "action": "A1=done"}[kind])
+		}
+		canonical, field, err := find(strings.TrimSpace(id))
+		if err != nil {
+			return nil, err
+		}
+		status = strings.TrimSpace(status)
+		if err := CheckStatus(kind, status, allowed); err != nil {
+			return nil, fmt.Errorf("--%s %s: %w", kind, arg, err)
+		}
+		if _, dup := set[canonical]; dup {
+			return nil, fmt.Errorf("%s %s is given twice", kind, canonical)
+		}
+		if set == nil {
+			set = map[string]string{}
+		}
+		set[canonical] = status
+		*field = status
+	}
+	return set, nil
 }

@@ -19,6 +19,7 @@ func TestReview(t *testing.T) {
 		c := &casefile.Case{ID: "C-1", Phase: "monitoring"}
 		AddGoal(&c.Plan, casefile.Goal{Text: "Housing"})
 		AddGoal(&c.Plan, casefile.Goal{Text: "Income"})
+		AddAction(&c.Plan, "G2", casefile.Action{Text: "Apply for benefits"})
 		return c
 	}
 	tests := []struct {
@@ -37,7 +38,10 @@ func TestReview(t *testing.T) {
 		{"past next", ReviewInput{Next: date("2026-03-01")}, true, "", "", "next review 2026-03-01 is in the past"},
 		{"unknown goal", ReviewInput{Goals: []string{"G3=achieved"}}, true, "", "", `unknown goal "G3"`},
 		{"unknown status", ReviewInput{Goals: []string{"G1=finished"}}, true, "", "", `unknown goal status "finished": use one of open, in-progress, achieved, dropped`},
-		{"no status", ReviewInput{Goals: []string{"G1"}}, true, "", "", "write G=STATUS"},
+		{"no status", ReviewInput{Goals: []string{"G1"}}, true, "", "", "write ID=STATUS, for example G1=in-progress"},
+		{"action done", ReviewInput{Actions: []string{"a1=done"}}, true, "2026-04-01", "open,open", ""},
+		{"unknown action", ReviewInput{Actions: []string{"A9=done"}}, true, "", "", `unknown action "A9": the plan has A1`},
+		{"unknown action status", ReviewInput{Actions: []string{"A1=achieved"}}, true, "", "", `unknown action status "achieved"`},
 		{"twice", ReviewInput{Goals: []string{"G1=open", "g1=dropped"}}, true, "", "", "given twice"},
 	}
 	for _, tt := range tests {
@@ -62,6 +66,11 @@ func TestReview(t *testing.T) {
 			}
 			if got := c.Plan.Goals[0].Status + "," + c.Plan.Goals[1].Status; got != tt.wantGoals {
 				t.Errorf("goal statuses %s, want %s", got, tt.wantGoals)
+			}
+			for id, st := range r.Actions {
+				if a, _ := FindAction(&c.Plan, id); a.Status != st || st != "done" {
+					t.Errorf("review says %s=%s, plan says %s", id, st, a.Status)
+				}
 			}
 			for id, st := range r.Goals {
 				if g, _ := FindGoal(&c.Plan, id); g.Status != st {

@@ -125,7 +125,7 @@ func (v *validator) checkRefs(cr *caseRecord) {
 }
 
 // checkPlan checks goal and action IDs are unique and reviews name real
-// goals.
+// goals and actions.
 func (v *validator) checkPlan(cr *caseRecord) {
 	c := &cr.data
 	goals := map[string]bool{}
@@ -146,6 +146,11 @@ func (v *validator) checkPlan(cr *caseRecord) {
 		for g := range r.Goals {
 			if !goals[g] {
 				v.add(cr.record, fmt.Sprintf("reviews[%d].goals.%s", i, g), Error, "unknown-goal", "review of goal %q, which the plan does not have", g)
+			}
+		}
+		for a := range r.Actions {
+			if !actions[a] {
+				v.add(cr.record, fmt.Sprintf("reviews[%d].actions.%s", i, a), Error, "unknown-action", "review of action %q, which the plan does not have", a)
 			}
 		}
 	}

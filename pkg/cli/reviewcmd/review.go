@@ -13,11 +13,12 @@ import (
 
 // Options are the inputs of `casework review`.
 type Options struct {
-	F      *cmdutil.Factory
-	CaseID string
-	Goals  []string
-	Note   string
-	Next   string
+	F       *cmdutil.Factory
+	CaseID  string
+	Goals   []string
+	Actions []string
+	Note    string
+	Next    string
 }
 
 // NewCmdReview returns `casework review ID [--goal G=STATUS]... [--note
@@ -28,12 +29,13 @@ func NewCmdReview(f *cmdutil.Factory) *cobra.Command {
 		Use:   "review ID",
 		Short: "Record a monitoring review; sets goal statuses and the next review date",
 		Long: `Record a monitoring review of the case: the progress of each goal named
-with --goal (` + strings.Join(planning.GoalStatuses, ", ") + `), which also updates the
-goal in the plan, a note, and the date of the next review. Without --next,
+with --goal (` + strings.Join(planning.GoalStatuses, ", ") + `) and of each action
+named with --action (` + strings.Join(planning.ActionStatuses, ", ") + `), which also
+update the plan, a note, and the date of the next review. Without --next,
 the next review is one review_interval (config) from today; it cannot be
 in the past. A review of a closed case is its follow-up: it sets no next
 review unless --next is given.`,
-		Example: "  casework review C-2026-7K3Q --goal G1=achieved --goal G2=in-progress --note 'Tenancy secured' --next 2026-04-15",
+		Example: "  casework review C-2026-7K3Q --goal G1=achieved --goal G2=in-progress --action A1=done --note 'Tenancy secured' --next 2026-04-15",
 		GroupID: "cases",
 		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -43,6 +45,7 @@ review unless --next is given.`,
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVar(&opts.Goals, "goal", nil, "`G=STATUS` progress of a goal, e.g. G1=in-progress (repeat)")
+	fl.StringArrayVar(&opts.Actions, "action", nil, "`A=STATUS` progress of an action, e.g. A1=done (repeat)")
 	fl.StringVar(&opts.Note, "note", "", "what the review found")
 	fl.StringVar(&opts.Next, "next", "", "`DATE` of the next review, YYYY-MM-DD (default: today plus review_interval)")
 	return cmd
@@ -69,7 +72,7 @@ func run(opts *Options) error {
 			return cmdutil.Usagef("review_interval in %s: %v", config.FileName, err)
 		}
 		review, err = planning.Review(c, planning.ReviewInput{
-			At: f.Now(), By: by, Goals: opts.Goals, Note: opts.Note, Next: next, Interval: interval,
+			At: f.Now(), By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, Next: next, Interval: interval,
 		}, config.IsOpen(c.Phase))
 		if err != nil {
 			return cmdutil.Usagef("%v", err)
