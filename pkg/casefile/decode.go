@@ -124,7 +124,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, where string) {
 		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
 		if err != nil || n.Tag != "!!int" {
-			d.errorf(n, "%sexpected a whole number, found %q", prefix(where), s)
+			d.errorf(n, "%sexpected a whole number, found %s", prefix(where), shown(where, s))
 			return
 		}
 		v.SetInt(i)
@@ -135,7 +135,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, where string) {
 		}
 		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
 		if err != nil || (n.Tag != "!!int" && n.Tag != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
-			d.errorf(n, "%sexpected a number, found %q", prefix(where), s)
+			d.errorf(n, "%sexpected a number, found %s", prefix(where), shown(where, s))
 			return
 		}
 		v.SetFloat(f)
@@ -145,7 +145,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, where string) {
 			return
 		}
 		if n.Tag != "!!bool" {
-			d.errorf(n, "%sexpected true or false, found %q", prefix(where), s)
+			d.errorf(n, "%sexpected true or false, found %s", prefix(where), shown(where, s))
 			return
 		}
 		v.SetBool(strings.EqualFold(s, "true"))
@@ -158,13 +158,29 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, where string) {
 // expected instead.
 func (d *decoder) scalar(n *yaml.Node, where, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%sexpected %s, found %s", prefix(where), want, kindName(n))
+		d.errorf(n, "%sexpected %s, found %s", prefix(where), want, kindName(n, where))
 		return "", false
 	}
 	return n.Value, true
 }
 
-func kindName(n *yaml.Node) string {
+// private reports whether the value at where is the client's personal
+// data, which messages never repeat: they end up in terminals, CI logs and
+// bug reports.
+func private(where string) bool {
+	return where == "client" || strings.HasPrefix(where, "client.")
+}
+
+// shown is how a message quotes a scalar found at where: the value itself,
+// or a placeholder for client data.
+func shown(where, value string) string {
+	if private(where) {
+		return "a value (not shown: client data)"
+	}
+	return fmt.Sprintf("%q", value)
+}
+
+func kindName(n *yaml.Node, where string) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping (key: value lines)"
@@ -173,7 +189,7 @@ func kindName(n *yaml.Node) string {
 	case yaml.AliasNode:
 		return "an alias"
 	}
-	return fmt.Sprintf("%q", n.Value)
+	return shown(where, n.Value)
 }
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, where string) {
@@ -183,6 +199,10 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, where string) {
 	}
 	date, err := ParseDate(s)
 	if err != nil {
+		if private(where) {
+			d.errorf(n, "%snot a date (value not shown: client data): write it as YYYY-MM-DD, for example 1984-05-01", prefix(where))
+			return
+		}
 		d.errorf(n, "%s%v", prefix(where), err)
 		return
 	}
@@ -206,7 +226,7 @@ func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value, where string) {
 // returns its key and value nodes.
 func (d *decoder) mappingPairs(n *yaml.Node, where string) (keys, values []*yaml.Node, ok bool) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%sexpected a mapping (key: value lines), found %s", prefix(where), kindName(n))
+		d.errorf(n, "%sexpected a mapping (key: value lines), found %s", prefix(where), kindName(n, where))
 		return nil, nil, false
 	}
 	seen := map[string]*yaml.Node{}
@@ -286,7 +306,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, where string) {
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, where string) {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, "%sexpected a list, found %s", prefix(where), kindName(n))
+		d.errorf(n, "%sexpected a list, found %s", prefix(where), kindName(n, where))
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))

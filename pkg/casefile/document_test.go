@@ -86,7 +86,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"alias", "id: &a X\nworker: *a\n", `2:9: worker: YAML aliases (*a) are not allowed`},
 		{"merge key", "client: &c {name: A}\nreferral:\n  <<: *c\n", `3:3: referral: YAML merge keys`},
 		{"not a mapping", "- a\n- b\n", `1:1: expected a mapping`},
-		{"bool", "client:\n  consent:\n    given: yes\n", `3:12: client.consent.given: expected true or false, found "yes"`},
+		{"bool", "referral:\n  date: yes\n", `2:9: referral.date: "yes" is not a date`},
+		{"client values are not repeated", "client:\n  consent:\n    given: yes\n", `3:12: client.consent.given: expected true or false, found a value (not shown: client data)`},
+		{"client dates are not repeated", "client:\n  dob: 1984-02-30\n", `2:8: client.dob: not a date (value not shown: client data)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -65,6 +65,9 @@ func setScalar(f reflect.Value, key, value string) error {
 	}
 	if f.Type() == dateType {
 		d, err := ParseDate(value)
+		if err != nil && private(key) {
+			return fmt.Errorf("%s: not a date (value not shown: client data): write it as YYYY-MM-DD, for example 1984-05-01", key)
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}
@@ -76,19 +79,19 @@ func setScalar(f reflect.Value, key, value string) error {
 		f.SetString(value)
 	case reflect.Bool:
 		if value != "true" && value != "false" {
-			return fmt.Errorf("%s: expected true or false, got %q", key, value)
+			return fmt.Errorf("%s: expected true or false, got %s", key, shown(key, value))
 		}
 		f.SetBool(value == "true")
 	case reflect.Int:
 		n, err := strconv.Atoi(value)
 		if err != nil {
-			return fmt.Errorf("%s: expected a whole number, got %q", key, value)
+			return fmt.Errorf("%s: expected a whole number, got %s", key, shown(key, value))
 		}
 		f.SetInt(int64(n))
 	case reflect.Float64:
 		x, err := strconv.ParseFloat(value, 64)
 		if err != nil {
-			return fmt.Errorf("%s: expected a number, got %q", key, value)
+			return fmt.Errorf("%s: expected a number, got %s", key, shown(key, value))
 		}
 		f.SetFloat(x)
 	}

@@ -16,7 +16,8 @@ func TestSetField(t *testing.T) {
 	}{
 		{"client.phone", "555-0101", func(c *Case) bool { return c.Client.Phone == "555-0101" }, ""},
 		{"client.dob", "1980-02-29", func(c *Case) bool { return c.Client.DOB.String() == "1980-02-29" }, ""},
-		{"client.dob", "1981-02-29", nil, `client.dob: "1981-02-29" is not a date`},
+		{"client.dob", "1981-02-29", nil, `client.dob: not a date (value not shown: client data)`},
+		{"referral.date", "2026-02-30", nil, `referral.date: "2026-02-30" is not a date`},
 		{"client.representative.name", "Joe", func(c *Case) bool { return c.Client.Representative.Name == "Joe" }, ""},
 		{"client.consent.given", "true", func(c *Case) bool { return c.Client.Consent.Given }, ""},
 		{"client.consent.given", "yes", nil, "expected true or false"},

@@ -95,7 +95,7 @@ func checkCase(c *casefile.Case, cfg *config.Config, today casefile.Date) error 
 		}
 	}
 	if c.Client.DOB.After(today) {
-		return cmdutil.Usagef("client.dob %s is in the future", c.Client.DOB)
+		return cmdutil.Usagef("client.dob is in the future (value not shown: client data)")
 	}
 	if r := c.Client.Representative; r != nil && *r == (casefile.Representative{}) {
 		c.Client.Representative = nil
