@@ -45,7 +45,24 @@ func Parse(path string, data []byte) (*Document, error) {
 	if err := dec.Decode(&extra); err == nil {
 		return nil, &PosError{Path: path, Line: extra.Line, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows"}
 	}
+	if alias := findAlias(&root); alias != nil {
+		return nil, &PosError{Path: path, Line: alias.Line, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", alias.Value)}
+	}
 	return &Document{root: &root}, nil
+}
+
+// findAlias returns the first alias in the tree, without following any:
+// aliases are refused before anything could expand them (alias bombs).
+func findAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := findAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
 }
 
 func syntaxError(path string, err error) error {

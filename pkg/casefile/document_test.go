@@ -83,8 +83,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"wrong type", "client:\n  name: [a, b]\n", `2:9: client.name: expected text, found a list`},
 		{"not a number", "plan:\n  budget: lots\n", `2:11: plan.budget: expected a number, found "lots"`},
 		{"duplicate", "id: X\nphase: a\nid: Y\n", `3:1: duplicate key "id" (first given at line 1)`},
-		{"alias", "id: &a X\nworker: *a\n", `2:9: worker: YAML aliases (*a) are not allowed`},
-		{"merge key", "client: &c {name: A}\nreferral:\n  <<: *c\n", `3:3: referral: YAML merge keys`},
+		{"merge key", "referral:\n  <<: {source: x}\n", `2:3: referral: YAML merge keys`},
 		{"not a mapping", "- a\n- b\n", `1:1: expected a mapping`},
 		{"bool", "referral:\n  date: yes\n", `2:9: referral.date: "yes" is not a date`},
 		{"client values are not repeated", "client:\n  consent:\n    given: yes\n", `3:12: client.consent.given: expected true or false, found a value (not shown: client data)`},
@@ -118,6 +117,8 @@ func TestParseErrors(t *testing.T) {
 		{"utf8", []byte("id: x\nname: a\xffb\n"), "f.yaml:2:8: invalid UTF-8"},
 		{"too large", make([]byte, MaxFileSize+1), "over the"},
 		{"two docs", []byte("id: a\n---\nid: b\n"), "more than one YAML document"},
+		{"alias", []byte("id: &a X\nworker: *a\n"), "f.yaml:2:9: YAML aliases (*a) are not allowed"},
+		{"alias bomb", []byte("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"), "f.yaml:2:9: YAML aliases (*a)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -27,8 +29,27 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		RequireExplicitExec: true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"bigfile": bigfile,
+		},
 		// UPDATE_SCRIPTS=1 go test ./pkg/cli rewrites the golden files
 		// that cmp compares with; review the diff before committing.
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
 	})
+}
+
+// bigfile PATH BYTES writes a YAML file of about BYTES bytes: a case file
+// with a very long history, for the size limit.
+func bigfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: bigfile PATH BYTES")
+	}
+	size, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	var b strings.Builder
+	b.WriteString("id: C-1\nopened: 2026-01-01\nphase: intake\nworker: w-ana\nclient:\n  name: X\nhistory:\n")
+	for b.Len() < size {
+		b.WriteString("  - at: 2026-01-01T00:00:00Z\n    by: w-ana\n    to: intake\n")
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o600))
 }

@@ -54,6 +54,9 @@ and the override is recorded on the opening history entry as forced.`,
 			if err := requireForceReason(opts.Force, opts.Reason); err != nil {
 				return err
 			}
+			if cmd.Flags().Changed("id") && opts.ID == "" {
+				return cmdutil.Usagef("--id: case ID is empty; leave --id out to generate one")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
