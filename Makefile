@@ -5,7 +5,7 @@ DEMO    := examples/agency
 # The demo runs on a fixed date so its report reads the same every day.
 DEMO_ENV := CASEWORK_NOW=2026-06-15T09:00:00Z CASEWORK_USER=w-ana
 
-.PHONY: build test demo example lint fmt clean
+.PHONY: build test demo example fuzz lint fmt clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/casework
@@ -36,6 +36,15 @@ demo: build
 # Rebuild the sample repository with casework itself.
 example: build
 	bash examples/build-agency.sh $(BIN) $(DEMO)
+
+# Longer fuzzing than the seed-corpus runs in make test; anything found is
+# written to the package's testdata/fuzz and becomes a regular test.
+FUZZTIME ?= 2m
+fuzz:
+	$(GO) test ./pkg/casefile -run XXX -fuzz FuzzCaseRoundTrip -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/workflow -run XXX -fuzz FuzzMove -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/store -run XXX -fuzz FuzzValidateID -fuzztime $(FUZZTIME)
+	$(GO) test ./pkg/store -run XXX -fuzz FuzzResolvePrefix -fuzztime $(FUZZTIME)
 
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
