@@ -179,3 +179,54 @@ func TestKillDuringWrites(t *testing.T) {
 	})
 	t.Logf("%d temporary files left by killed writes (removed by later writes once stale)", len(tmp))
 }
+
+// TestMessagesCarryNoClientData runs a case through its life with canary
+// values in every client field and checks that nothing casework writes to
+// stderr (messages, warnings, errors) repeats any of them.
+func TestMessagesCarryNoClientData(t *testing.T) {
+	dir := newRepo(t)
+	canaries := []string{"Zanzibarova", "Quixotic", "1911-11-11", "0799-CANARY", "canary@example.org", "7 Canary Wharf", "Klingon", "Guardianname"}
+	steps := [][]string{
+		{"case", "new", "--client", "Quixotic Zanzibarova", "--dob", "1911-11-11", "--worker", "w-a", "--id", "C-9", "--referral-source", "school"},
+		{"case", "set", "C-9", "client.phone=0799-CANARY", "client.email=canary@example.org", "client.address=7 Canary Wharf", "client.language=Klingon", "client.representative.name=Guardianname", "client.gender=Quixotic"},
+		{"case", "set", "C-9", "client.dob=1911-11-31"},
+		{"case", "set", "C-9", "client.consent.given=Zanzibarova"},
+		{"note", "C-9", "Met Quixotic Zanzibarova at 7 Canary Wharf."},
+		{"case", "assign", "C-9", "w-b", "--reason", "handover"},
+		{"case", "move", "C-9", "assessment"},
+		{"case", "move", "C-9", "implementation"},
+		{"assess", "C-9", "--score", "housing=2", "--network", "low"},
+		{"case", "move", "C-9", "planning"},
+		{"plan", "goal", "add", "C-9", "Keep the flat"},
+		{"plan", "agree", "C-9", "--by", "representative"},
+		{"case", "move", "C-9", "implementation"},
+		{"review", "C-9", "--goal", "G1=in-progress"},
+		{"case", "close", "C-9", "--reason", "goals-met"},
+		{"case", "reopen", "C-9", "--reason", "again"},
+		{"validate"},
+		{"caseload"},
+		{"due"},
+	}
+	for _, args := range steps {
+		cmd := exec.Command("casework", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "CASEWORK_USER=w-a", "CASEWORK_DIR=")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		cmd.Run()
+		for _, c := range canaries {
+			if strings.Contains(stderr.String(), c) {
+				t.Errorf("casework %s: stderr shows client data %q:\n%s", strings.Join(args, " "), c, stderr.String())
+			}
+		}
+	}
+	// File names never hold client data either.
+	filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
+		for _, c := range canaries {
+			if err == nil && strings.Contains(path, c) {
+				t.Errorf("file name %s holds client data", path)
+			}
+		}
+		return nil
+	})
+}

@@ -66,18 +66,24 @@ func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
 func (r *Repo) ReadFile(rel string) ([]byte, error) {
 	f, err := os.Open(r.Abs(rel))
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("%s: cannot read: %w", rel, err)
+		return nil, cannotRead(rel, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, casefile.MaxFileSize+1))
 	if err != nil {
-		return nil, &casefile.PosError{Path: rel, Msg: err.Error()}
+		return nil, cannotRead(rel, err)
 	}
 	return data, nil
+}
+
+// cannotRead reports a file that could not be read, by its path in the
+// repository (the operating system's message names the absolute path).
+func cannotRead(rel string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("%s: cannot read: %w", rel, err)
 }
 
 // Load reads and strictly decodes the record at rel.
