@@ -53,6 +53,7 @@ agency's limits, and renders care plans.`,
 	pf.StringVar(&f.Flags.As, "as", "", "`WORKER` who is acting (default: $CASEWORK_USER, else user in config, else git user.email)")
 	pf.BoolVar(&f.Flags.NoColor, "no-color", false, "no colour in output (also when NO_COLOR is set)")
 	pf.BoolVarP(&f.Flags.Quiet, "quiet", "q", false, "print only data and errors")
+	pf.BoolVar(&f.Flags.Commit, "commit", false, "commit the files the command writes to git, and only those (also when CASEWORK_COMMIT=1)")
 
 	root.AddGroup(&cobra.Group{ID: "cases", Title: "Cases:"}, &cobra.Group{ID: "agency", Title: "Agency:"})
 	for _, c := range []*cobra.Command{
@@ -95,11 +96,15 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		f.Flags.NoColor = true
 	}
 	root := NewRootCmd(f)
+	f.Flags.Commit = f.Getenv("CASEWORK_COMMIT") == "1"
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		err = f.Commit(strings.TrimPrefix(cmd.CommandPath(), root.Name()+" "))
+	}
 	if err != nil && !errors.Is(err, cmdutil.ErrFindings) {
 		printError(stderr, err)
 	}

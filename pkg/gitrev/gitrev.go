@@ -1,6 +1,8 @@
-// Package gitrev reads the files of a repository as they were at a git
-// revision, with one `git ls-tree` to list them and one `git cat-file
-// --batch` to read them all, however many there are.
+// Package gitrev is casework's one way to git: it reads the files of a
+// repository as they were at a git revision (one `git ls-tree` to list them
+// and one `git cat-file --batch` to read them all, however many there are),
+// commits the files a command wrote, and lists the commits that touched a
+// path.
 package gitrev
 
 import (

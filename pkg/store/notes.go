@@ -46,6 +46,7 @@ func (r *Repo) CreateNote(caseID string, n *casefile.Note) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("cannot write %s: %w", rel, err)
 		}
+		r.wrote(rel)
 		return rel, nil
 	}
 	return "", errors.New("cannot find a free note file name; try again")

@@ -18,6 +18,17 @@ import (
 // Repo is a case repository on disk.
 type Repo struct {
 	Root string
+	// OnWrite, when set, is told the path (relative to the root, with
+	// forward slashes) of every record written or created, after the write:
+	// `--commit` commits exactly those files.
+	OnWrite func(rel string)
+}
+
+// wrote reports a written record to OnWrite.
+func (r *Repo) wrote(rel string) {
+	if r.OnWrite != nil {
+		r.OnWrite(rel)
+	}
 }
 
 // Directory names inside a repository.
@@ -118,6 +129,7 @@ func Save[T any](r *Repo, rec *Record[T]) error {
 	if err := WriteFile(r.Abs(rec.Path), data); err != nil {
 		return fmt.Errorf("cannot write %s: %w", rec.Path, err)
 	}
+	r.wrote(rec.Path)
 	return nil
 }
 
@@ -137,6 +149,7 @@ func Create[T any](r *Repo, rel string, v *T) (*Record[T], error) {
 		}
 		return nil, fmt.Errorf("cannot write %s: %w", rel, err)
 	}
+	r.wrote(rel)
 	return &Record[T]{Path: rel, Doc: doc, Data: *v}, nil
 }
 

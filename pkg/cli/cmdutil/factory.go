@@ -32,6 +32,7 @@ type GlobalFlags struct {
 	As      string
 	NoColor bool
 	Quiet   bool
+	Commit  bool
 }
 
 // Factory gives commands what they need, loaded lazily: the repository,
@@ -44,6 +45,8 @@ type Factory struct {
 	// Now is the clock. CASEWORK_NOW (RFC 3339) fixes it, for reproducible
 	// runs and tests.
 	Now func() time.Time
+	// Changes is what the command wrote, for --commit.
+	Changes Changes
 
 	repo *store.Repo
 	cfg  *config.Config
@@ -83,7 +86,12 @@ func (f *Factory) Repo() (*store.Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	repo := &store.Repo{Root: root}
+	if f.Flags.Commit {
+		if err := checkGit(root); err != nil {
+			return nil, err
+		}
+	}
+	repo := &store.Repo{Root: root, OnWrite: f.Changes.wrote}
 	data, err := repo.ReadFile(config.FileName)
 	if err != nil {
 		return nil, err

@@ -46,12 +46,14 @@ func (f *Factory) UpdateCase(arg string, change CaseChange) (*store.Record[casef
 	if err != nil {
 		return nil, err
 	}
+	before := rec.Data.Phase
 	if err := change(&rec.Data, cfg); err != nil {
 		return nil, err
 	}
 	if err := store.Save(repo, rec); err != nil {
 		return nil, err
 	}
+	f.Changes.moved(rec.Data.ID, before, rec.Data.Phase)
 	return rec, nil
 }
 

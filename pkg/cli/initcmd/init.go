@@ -55,6 +55,9 @@ const gitignore = `# casework's local state: the write lock and caches. Never co
 `
 
 func run(opts *Options) error {
+	if opts.F.Flags.Commit {
+		return cmdutil.Usagef("--commit does not apply to init: run init, then 'git add -A && git commit' to start the history")
+	}
 	dir := opts.Dir
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(opts.F.Cwd, dir)

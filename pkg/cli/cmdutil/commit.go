@@ -1,0 +1,113 @@
+package cmdutil
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/casework/casework/pkg/gitrev"
+	"github.com/casework/casework/pkg/store"
+)
+
+// Changes is what a command wrote, for --commit: the files and the phase
+// changes of cases. It never holds client data.
+type Changes struct {
+	// Paths are the written files, relative to the repository root, each
+	// once, in the order first written.
+	Paths []string
+	// Phases maps the ID of a case whose phase changed to its phase before
+	// and after.
+	Phases map[string][2]string
+}
+
+// wrote records a written file.
+func (c *Changes) wrote(rel string) {
+	if !slices.Contains(c.Paths, rel) {
+		c.Paths = append(c.Paths, rel)
+	}
+}
+
+// moved records a case's phase change.
+func (c *Changes) moved(id, from, to string) {
+	if before, ok := c.Phases[id]; ok {
+		from = before[0]
+	}
+	if from == to {
+		delete(c.Phases, id)
+		return
+	}
+	if c.Phases == nil {
+		c.Phases = map[string][2]string{}
+	}
+	c.Phases[id] = [2]string{from, to}
+}
+
+// maxSubjectIDs is how many record IDs a commit subject names before it
+// counts the rest.
+const maxSubjectIDs = 3
+
+// Subject is the commit message for the changes made by command (its
+// path without "casework", e.g. "case move"): the IDs of the records
+// written, then the phase change of a single case ("C-2026-7K3QX9M2AB:
+// assessment → planning") or else the command. Only IDs, phases and
+// command names: never client data.
+func (c *Changes) Subject(command string) string {
+	var ids []string
+	for _, p := range c.Paths {
+		if id := recordID(p); !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	what := command
+	if len(ids) == 1 {
+		if ph, ok := c.Phases[ids[0]]; ok {
+			what = ph[0] + " → " + ph[1]
+		}
+	}
+	if len(ids) > maxSubjectIDs {
+		ids = append(ids[:maxSubjectIDs], fmt.Sprintf("%d more", len(ids)-maxSubjectIDs))
+	}
+	return strings.Join(ids, ", ") + ": " + what
+}
+
+// recordID names the record a written file belongs to: the case ID for
+// anything under cases/ID/, the ID of a worker or resource, else the file's
+// path.
+func recordID(rel string) string {
+	dir, rest, _ := strings.Cut(rel, "/")
+	switch dir {
+	case store.CasesDir:
+		id, _, _ := strings.Cut(rest, "/")
+		return id
+	case store.WorkersDir, store.ResourcesDir:
+		if path.Dir(rest) == "." {
+			return strings.TrimSuffix(rest, path.Ext(rest))
+		}
+	}
+	return rel
+}
+
+// checkGit is run before anything is written when --commit is given: the
+// repository must be inside a git work tree.
+func checkGit(root string) error {
+	if _, err := gitrev.TopLevel(root); err != nil {
+		return Usagef("--commit: the case repository is not in a git work tree (%v); run 'git init' in it first, or leave out --commit", err)
+	}
+	return nil
+}
+
+// Commit commits the files the command wrote, when --commit was given, with
+// a message made by Changes.Subject. A failure says the files were written
+// but not committed.
+func (f *Factory) Commit(command string) error {
+	if !f.Flags.Commit || f.repo == nil || len(f.Changes.Paths) == 0 {
+		return nil
+	}
+	subject := f.Changes.Subject(command)
+	if err := gitrev.Commit(f.repo.Root, subject, f.Changes.Paths); err != nil {
+		return fmt.Errorf("the files were written but not committed: %v; commit them with git yourself (%s)", err, strings.Join(f.Changes.Paths, " "))
+	}
+	f.Infof("Committed %q.", subject)
+	return nil
+}
