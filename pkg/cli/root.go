@@ -17,6 +17,7 @@ import (
 	"github.com/casework/casework/pkg/cli/casecmd"
 	"github.com/casework/casework/pkg/cli/caseloadcmd"
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/completion"
 	"github.com/casework/casework/pkg/cli/duecmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
@@ -75,6 +76,7 @@ agency's limits, and renders care plans.`,
 	} {
 		root.AddCommand(c)
 	}
+	completion.Register(root, f)
 	return root
 }
 

@@ -105,10 +105,7 @@ func run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	sources := []careplan.Source{
-		{Label: "templates/", FS: os.DirFS(repo.Abs("templates"))},
-		{Label: "built-in template ", FS: templates.FS},
-	}
+	sources := TemplateSources(repo)
 	if names := careplan.Names(sources...); !slices.Contains(names, o.Template) {
 		return cmdutil.Usagef("no template %q; available templates: %s (add your own as templates/NAME%s)", o.Template, strings.Join(names, ", "), careplan.Ext)
 	}
@@ -133,6 +130,15 @@ func run(o *Options) error {
 		outs = append(outs, output{c.ID, data})
 	}
 	return o.write(outs)
+}
+
+// TemplateSources are where templates come from: the repository's
+// templates/ folder first, then the built-in ones.
+func TemplateSources(repo *store.Repo) []careplan.Source {
+	return []careplan.Source{
+		{Label: "templates/", FS: os.DirFS(repo.Abs("templates"))},
+		{Label: "built-in template ", FS: templates.FS},
+	}
 }
 
 // cases loads the case asked for, or every open case with --all.
