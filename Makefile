@@ -5,7 +5,7 @@ DEMO    := examples/agency
 # The demo runs on a fixed date so its report reads the same every day.
 DEMO_ENV := CASEWORK_NOW=2026-06-15T09:00:00Z CASEWORK_USER=w-ana
 
-.PHONY: build test demo example fuzz lint fmt clean
+.PHONY: build test demo example fuzz lint fmt clean docs
 
 build:
 	$(GO) build -o $(BIN) ./cmd/casework
@@ -36,6 +36,11 @@ demo: build
 # Rebuild the sample repository with casework itself.
 example: build
 	bash examples/build-agency.sh $(BIN) $(DEMO)
+
+# The command-line reference (docs/cli, Markdown) and man pages (docs/man),
+# generated from the live command tree; a test fails when they are stale.
+docs:
+	$(GO) run ./cmd/casework-docs -md docs/cli -man docs/man
 
 # Longer fuzzing than the seed-corpus runs in make test; anything found is
 # written to the package's testdata/fuzz and becomes a regular test.
