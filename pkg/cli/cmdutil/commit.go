@@ -19,6 +19,9 @@ type Changes struct {
 	// Phases maps the ID of a case whose phase changed to its phase before
 	// and after.
 	Phases map[string][2]string
+	// Detail is an ID the command made (a goal's, an action's), added to
+	// the subject after the command.
+	Detail string
 }
 
 // wrote records a written file.
@@ -50,7 +53,7 @@ const maxSubjectIDs = 3
 // Subject is the commit message for the changes made by command (its
 // path without "casework", e.g. "case move"): the IDs of the records
 // written, then the phase change of a single case ("C-2026-7K3QX9M2AB:
-// assessment → planning") or else the command. Only IDs, phases and
+// assessment → planning") or else the command and Detail. Only IDs, phases and
 // command names: never client data.
 func (c *Changes) Subject(command string) string {
 	var ids []string
@@ -59,7 +62,7 @@ func (c *Changes) Subject(command string) string {
 			ids = append(ids, id)
 		}
 	}
-	what := command
+	what := strings.TrimSpace(command + " " + c.Detail)
 	if len(ids) == 1 {
 		if ph, ok := c.Phases[ids[0]]; ok {
 			what = ph[0] + " → " + ph[1]

@@ -91,6 +91,7 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 	if resource != nil && resource.Cost > 0 && !costGiven {
 		f.Infof("Note: %s costs %s per %s; the cost of %s is left at 0, not guessed (plan it with --cost).", resource.ID, cmdutil.Money(resource.Cost), resource.Per, action.ID)
 	}
+	f.Changes.Detail = action.ID
 	_, err = fmt.Fprintln(f.IO.Out, action.ID)
 	return err
 }

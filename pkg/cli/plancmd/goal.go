@@ -65,6 +65,7 @@ func runGoalAdd(opts *GoalAddOptions) error {
 	if err != nil {
 		return err
 	}
+	f.Changes.Detail = goal.ID
 	_, err = fmt.Fprintln(f.IO.Out, goal.ID)
 	return err
 }
