@@ -20,6 +20,7 @@ import (
 	"github.com/casework/casework/pkg/cli/completion"
 	"github.com/casework/casework/pkg/cli/duecmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
+	"github.com/casework/casework/pkg/cli/logcmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
 	"github.com/casework/casework/pkg/cli/plancmd"
 	"github.com/casework/casework/pkg/cli/rendercmd"
@@ -73,6 +74,7 @@ agency's limits, and renders care plans.`,
 		approvecmd.NewCmdApprove(f),
 		duecmd.NewCmdDue(f),
 		rendercmd.NewCmdRender(f),
+		logcmd.NewCmdLog(f),
 	} {
 		root.AddCommand(c)
 	}

@@ -3,6 +3,7 @@ package gitrev
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // TopLevel returns the root of the git work tree holding dir, or an error
@@ -15,17 +16,17 @@ func TopLevel(dir string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-// Commit records paths (relative to dir) in a new commit with message, and
-// nothing else: changes the user staged in other files stay staged and out
-// of the commit (git commit --only).
-func Commit(dir, message string, paths []string) error {
+// Commit records paths (relative to dir) in a new commit with message and
+// author date at, and nothing else: changes the user staged in other files
+// stay staged and out of the commit (git commit --only).
+func Commit(dir, message string, at time.Time, paths []string) error {
 	if len(paths) == 0 {
 		return nil
 	}
 	if _, err := run(dir, nil, append([]string{"add", "--"}, paths...)...); err != nil {
 		return fmt.Errorf("git add: %w", err)
 	}
-	args := append([]string{"commit", "--quiet", "--only", "--message", message, "--"}, paths...)
+	args := append([]string{"commit", "--quiet", "--only", "--message", message, "--date", at.UTC().Format(time.RFC3339), "--"}, paths...)
 	if _, err := run(dir, nil, args...); err != nil {
 		return fmt.Errorf("git commit: %w", err)
 	}

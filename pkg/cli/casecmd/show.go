@@ -8,6 +8,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/schedule"
+	"github.com/casework/casework/pkg/timeline"
 	"github.com/spf13/cobra"
 )
 
@@ -104,22 +105,7 @@ func followUp(d casefile.Date) string {
 
 // historyLine formats a history entry: "2026-03-02 09:00  w-ana  intake → assessment: reason".
 func historyLine(h casefile.HistoryEntry) string {
-	var what string
-	switch {
-	case h.IsAssignment():
-		what = fmt.Sprintf("assigned %s → %s", orDash(h.Assign.From), h.Assign.To)
-	case h.From == "":
-		what = "opened in " + h.To
-	default:
-		what = h.From + " → " + h.To
-	}
-	if h.Forced {
-		what += " (forced)"
-	}
-	if h.Reason != "" && h.Reason != "opened" {
-		what += ": " + h.Reason
-	}
-	return fmt.Sprintf("%s  %s  %s", cmdutil.Stamp(h.At), h.By, what)
+	return fmt.Sprintf("%s  %s  %s", cmdutil.Stamp(h.At), h.By, timeline.Describe(h))
 }
 
 func assessmentsText(c *casefile.Case) string {

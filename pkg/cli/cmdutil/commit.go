@@ -108,7 +108,7 @@ func (f *Factory) Commit(command string) error {
 		return nil
 	}
 	subject := f.Changes.Subject(command)
-	if err := gitrev.Commit(f.repo.Root, subject, f.Changes.Paths); err != nil {
+	if err := gitrev.Commit(f.repo.Root, subject, f.Now(), f.Changes.Paths); err != nil {
 		return fmt.Errorf("the files were written but not committed: %v; commit them with git yourself (%s)", err, strings.Join(f.Changes.Paths, " "))
 	}
 	f.Infof("Committed %q.", subject)
