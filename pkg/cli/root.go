@@ -19,6 +19,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/completion"
 	"github.com/casework/casework/pkg/cli/duecmd"
+	"github.com/casework/casework/pkg/cli/dupescmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/logcmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
@@ -75,6 +76,7 @@ agency's limits, and renders care plans.`,
 		duecmd.NewCmdDue(f),
 		rendercmd.NewCmdRender(f),
 		logcmd.NewCmdLog(f),
+		dupescmd.NewCmdDupes(f),
 	} {
 		root.AddCommand(c)
 	}

@@ -1,0 +1,133 @@
+package dupes
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/casework/casework/pkg/casefile"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"María López", "lopez maria"},
+		{"  SMITH,  John ", "john smith"},
+		{"Jean-Luc O'Brien", "jean luc obrien"},
+		{"Søren Kierkegaard", "kierkegaard soren"},
+		{"Straße", "strasse"},
+		{"Łukasz Wałęsa", "lukasz walesa"},
+		{"J. R. R. Tolkien", "j r r tolkien"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestJaroWinkler(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		{"martha", "marhta", 0.961},
+		{"dwayne", "duane", 0.840},
+		{"dixon", "dicksonx", 0.813},
+		{"same", "same", 1},
+		{"", "", 1},
+		{"abc", "", 0},
+		{"abc", "xyz", 0},
+	}
+	for _, tt := range tests {
+		got := JaroWinkler(tt.a, tt.b)
+		if math.Abs(got-tt.want) > 0.001 {
+			t.Errorf("JaroWinkler(%q, %q) = %.3f, want %.3f", tt.a, tt.b, got, tt.want)
+		}
+		if back := JaroWinkler(tt.b, tt.a); math.Abs(back-got) > 1e-9 {
+			t.Errorf("JaroWinkler is not symmetric on %q, %q: %.3f vs %.3f", tt.a, tt.b, got, back)
+		}
+	}
+}
+
+func date(s string) casefile.Date {
+	if s == "" {
+		return casefile.Date{}
+	}
+	d, err := casefile.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		name         string
+		a, b         string
+		dobA, dobB   string
+		dupe         bool // at or above the default threshold
+		reasonSubstr string
+	}{
+		{"spelling variant, same DOB", "Jon Smith", "John Smith", "1980-04-02", "1980-04-02", true, "same date of birth"},
+		{"spelling variant, no DOB", "Jon Smith", "John Smith", "", "1980-04-02", true, "date of birth missing"},
+		{"accents", "María López", "Maria Lopez", "", "", true, "same name"},
+		{"swapped first and last name", "Lopez Maria", "Maria Lopez", "1984-05-01", "1984-05-01", true, "same name"},
+		{"surname first with comma", "López, María", "Maria Lopez", "", "", true, "same name"},
+		{"second surname", "María López García", "Maria Lopez", "1984-05-01", "1984-05-01", true, "same date of birth"},
+		{"day and month swapped", "Maria Lopez", "Maria Lopez", "1984-05-01", "1984-01-05", true, "swapped"},
+		{"same name, different DOB", "John Smith", "John Smith", "1980-04-02", "1992-11-30", false, "different dates of birth"},
+		{"different people", "John Smith", "Eva Holm", "1980-04-02", "1980-04-02", false, "same date of birth"},
+		{"similar surname, different first name", "Anna Berg", "Tom Berg", "", "", false, "date of birth missing"},
+		{"first name only", "Maria", "Maria Lopez", "", "", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := Client{Case: "C-1", Name: tt.a, DOB: date(tt.dobA)}
+			b := Client{Case: "C-2", Name: tt.b, DOB: date(tt.dobB)}
+			score, reasons := Compare(a, b)
+			if got := score >= DefaultThreshold; got != tt.dupe {
+				t.Errorf("score %.3f (%v): duplicate = %v, want %v", score, reasons, got, tt.dupe)
+			}
+			if !strings.Contains(strings.Join(reasons, "; "), tt.reasonSubstr) {
+				t.Errorf("reasons %q lack %q", reasons, tt.reasonSubstr)
+			}
+			if back, _ := Compare(b, a); math.Abs(back-score) > 1e-9 {
+				t.Errorf("Compare is not symmetric: %.3f vs %.3f", score, back)
+			}
+		})
+	}
+}
+
+func TestDOBWeighs(t *testing.T) {
+	name := NameScore("Jon Smith", "John Smith")
+	same, _ := Compare(Client{Name: "Jon Smith", DOB: date("1980-04-02")}, Client{Name: "John Smith", DOB: date("1980-04-02")})
+	none, _ := Compare(Client{Name: "Jon Smith"}, Client{Name: "John Smith", DOB: date("1980-04-02")})
+	diff, _ := Compare(Client{Name: "Jon Smith", DOB: date("1980-04-02")}, Client{Name: "John Smith", DOB: date("1981-04-02")})
+	if !(same > none && none == name && none > diff) {
+		t.Errorf("same DOB %.3f, missing %.3f (name %.3f), different %.3f: want same > missing = name > different", same, none, name, diff)
+	}
+}
+
+func TestFind(t *testing.T) {
+	clients := []Client{
+		{Case: "C-1", Name: "Maria Lopez", DOB: date("1984-05-01")},
+		{Case: "C-2", Name: "Tom Berg"},
+		{Case: "C-3", Name: "María López", DOB: date("1984-05-01")},
+		{Case: "C-4", Name: "Jon Smith"},
+		{Case: "C-5", Name: "John Smith"},
+		{Case: "C-6", Name: "John Smith", DOB: date("1950-01-01")},
+	}
+	got := Find(clients, DefaultThreshold)
+	var pairs []string
+	for _, m := range got {
+		pairs = append(pairs, m.A.Case+"+"+m.B.Case)
+	}
+	want := "C-1+C-3 C-5+C-6 C-4+C-5 C-4+C-6"
+	if strings.Join(pairs, " ") != want {
+		t.Errorf("Find pairs = %v, want %s", pairs, want)
+	}
+	if len(Find(clients, 1.01)) != 0 {
+		t.Error("a threshold above 1 found pairs")
+	}
+}
