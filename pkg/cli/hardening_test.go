@@ -206,17 +206,46 @@ func TestMessagesCarryNoClientData(t *testing.T) {
 		{"validate"},
 		{"caseload"},
 		{"due"},
+		{"log", "C-9"},
+		{"dupes"},
+	}
+	// With git, every change is committed: the commit messages must not
+	// carry client data either.
+	env := append(os.Environ(), "CASEWORK_USER=w-a", "CASEWORK_DIR=")
+	_, gitErr := exec.LookPath("git")
+	if gitErr == nil {
+		env = append(env, "CASEWORK_COMMIT=1", "GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T", "GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_NOSYSTEM=1", "HOME="+t.TempDir())
+		for _, args := range [][]string{{"init", "-q"}, {"config", "commit.gpgsign", "false"}, {"add", "-A"}, {"commit", "-qm", "base"}} {
+			git := exec.Command("git", args...)
+			git.Dir, git.Env = dir, env
+			if out, err := git.CombinedOutput(); err != nil {
+				t.Fatalf("git %v: %v\n%s", args, err, out)
+			}
+		}
 	}
 	for _, args := range steps {
 		cmd := exec.Command("casework", args...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "CASEWORK_USER=w-a", "CASEWORK_DIR=")
+		cmd.Env = env
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
 		cmd.Run()
 		for _, c := range canaries {
 			if strings.Contains(stderr.String(), c) {
 				t.Errorf("casework %s: stderr shows client data %q:\n%s", strings.Join(args, " "), c, stderr.String())
+			}
+		}
+	}
+	if gitErr == nil {
+		git := exec.Command("git", "log", "--format=%B")
+		git.Dir, git.Env = dir, env
+		msgs, err := git.Output()
+		if err != nil || !strings.Contains(string(msgs), "C-9: assessment → planning") {
+			t.Errorf("git log after committed steps: %v\n%s", err, msgs)
+		}
+		for _, c := range canaries {
+			if strings.Contains(string(msgs), c) {
+				t.Errorf("a commit message shows client data %q:\n%s", c, msgs)
 			}
 		}
 	}

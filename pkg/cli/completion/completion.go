@@ -120,16 +120,16 @@ func flagCompleter(cmd *cobra.Command, name string) completer {
 	case "resource":
 		return (*source).resources
 	case "phase", "to":
-		return (*source).phases
+		return configured(phaseNames)
 	case "domain":
-		return (*source).domains
+		return configured(domains)
 	case "score":
-		return suffixed((*source).domains, "=")
+		return suffixed(configured(domains), "=")
 	case "need":
-		return suffixed((*source).domains, ":")
+		return suffixed(configured(domains), ":")
 	case "reason":
 		if cmd.Name() == "close" {
-			return (*source).closureReasons
+			return configured(closureReasons)
 		}
 	case "template":
 		return (*source).templates
@@ -138,9 +138,9 @@ func flagCompleter(cmd *cobra.Command, name string) completer {
 	case "network":
 		return fixed(assess.Networks...)
 	case "model":
-		return (*source).models
+		return configured(models)
 	case "instrument":
-		return (*source).instruments
+		return configured(instruments)
 	case "goal":
 		if cmd.Name() == "review" {
 			return suffixed((*source).goals, "=")

@@ -89,15 +89,6 @@ func (s *source) resources(_ []string, toComplete string) ([]string, cobra.Shell
 	return matching(out, toComplete), noFiles
 }
 
-// phases offers every configured phase.
-func (s *source) phases(_ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	_, cfg, ok := s.repo()
-	if !ok {
-		return nil, noFiles
-	}
-	return matching(cfg.Workflow.PhaseNames(), toComplete), noFiles
-}
-
 // nextPhases offers the phases the case in args[0] may move to (closing
 // has its own command), or every phase when the case is unknown.
 func (s *source) nextPhases(args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
@@ -107,56 +98,11 @@ func (s *source) nextPhases(args []string, toComplete string) ([]string, cobra.S
 	}
 	c := s.caseOf(args)
 	if c == nil {
-		return s.phases(args, toComplete)
+		return configured(phaseNames)(s, args, toComplete)
 	}
 	phase, _ := cfg.Workflow.Phase(c.Phase)
 	next := slices.DeleteFunc(slices.Clone(phase.Next), func(p string) bool { return p == config.ClosedPhase })
 	return matching(next, toComplete), noFiles
-}
-
-// domains offers the domains of every configured instrument, each once.
-func (s *source) domains(_ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	_, cfg, ok := s.repo()
-	if !ok {
-		return nil, noFiles
-	}
-	var out []string
-	for _, in := range cfg.Assessment.Instruments {
-		for _, d := range in.Domains {
-			if !slices.Contains(out, d) {
-				out = append(out, d)
-			}
-		}
-	}
-	return matching(out, toComplete), noFiles
-}
-
-func (s *source) closureReasons(_ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	_, cfg, ok := s.repo()
-	if !ok {
-		return nil, noFiles
-	}
-	return matching(slices.Clone(cfg.ClosureReasons), toComplete), noFiles
-}
-
-func (s *source) models(_ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	_, cfg, ok := s.repo()
-	if !ok {
-		return nil, noFiles
-	}
-	return matching(slices.Clone(cfg.Models), toComplete), noFiles
-}
-
-func (s *source) instruments(_ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	_, cfg, ok := s.repo()
-	if !ok {
-		return nil, noFiles
-	}
-	var out []string
-	for _, in := range cfg.Assessment.Instruments {
-		out = append(out, in.ID+"\t"+in.Name)
-	}
-	return matching(out, toComplete), noFiles
 }
 
 // templates offers the repository's templates and the built-in ones.
@@ -195,6 +141,43 @@ func (s *source) actions(args []string, toComplete string) ([]string, cobra.Shel
 		}
 	}
 	return matching(out, toComplete), noFiles
+}
+
+// configured offers a list read from the configuration.
+func configured(list func(*config.Config) []string) completer {
+	return func(s *source, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		_, cfg, ok := s.repo()
+		if !ok {
+			return nil, noFiles
+		}
+		return matching(slices.Clone(list(cfg)), toComplete), noFiles
+	}
+}
+
+func phaseNames(cfg *config.Config) []string     { return cfg.Workflow.PhaseNames() }
+func closureReasons(cfg *config.Config) []string { return cfg.ClosureReasons }
+func models(cfg *config.Config) []string         { return cfg.Models }
+
+// domains are the domains of every configured instrument, each once.
+func domains(cfg *config.Config) []string {
+	var out []string
+	for _, in := range cfg.Assessment.Instruments {
+		for _, d := range in.Domains {
+			if !slices.Contains(out, d) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// instruments are the configured instruments, described by name.
+func instruments(cfg *config.Config) []string {
+	var out []string
+	for _, in := range cfg.Assessment.Instruments {
+		out = append(out, in.ID+"\t"+in.Name)
+	}
+	return out
 }
 
 // caseOf loads the case named by the first argument, or returns nil.
