@@ -39,6 +39,9 @@ func (r *Repo) CreateNote(caseID string, n *casefile.Note) (string, error) {
 			suffix.WriteByte(crockford[c&31])
 		}
 		rel := fmt.Sprintf("%s/%s-%s.md", NotesPath(caseID), n.At.UTC().Format(noteStamp), suffix.String())
+		if err := r.beforeWrite(rel); err != nil {
+			return "", err
+		}
 		err := CreateFile(r.Abs(rel), data)
 		if errors.Is(err, os.ErrExist) {
 			continue
@@ -46,7 +49,6 @@ func (r *Repo) CreateNote(caseID string, n *casefile.Note) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("cannot write %s: %w", rel, err)
 		}
-		r.wrote(rel)
 		return rel, nil
 	}
 	return "", errors.New("cannot find a free note file name; try again")

@@ -18,17 +18,19 @@ import (
 // Repo is a case repository on disk.
 type Repo struct {
 	Root string
-	// OnWrite, when set, is told the path (relative to the root, with
-	// forward slashes) of every record written or created, after the write:
-	// `--commit` commits exactly those files.
-	OnWrite func(rel string)
+	// BeforeWrite, when set, is told the path (relative to the root, with
+	// forward slashes) of every record about to be written or created; an
+	// error stops the write. `--commit` uses it to check for git before
+	// anything is written, and to commit exactly those files.
+	BeforeWrite func(rel string) error
 }
 
-// wrote reports a written record to OnWrite.
-func (r *Repo) wrote(rel string) {
-	if r.OnWrite != nil {
-		r.OnWrite(rel)
+// beforeWrite reports a record about to be written to BeforeWrite.
+func (r *Repo) beforeWrite(rel string) error {
+	if r.BeforeWrite == nil {
+		return nil
 	}
+	return r.BeforeWrite(rel)
 }
 
 // Directory names inside a repository.
@@ -126,10 +128,12 @@ func Save[T any](r *Repo, rec *Record[T]) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", rec.Path, err)
 	}
+	if err := r.beforeWrite(rec.Path); err != nil {
+		return err
+	}
 	if err := WriteFile(r.Abs(rec.Path), data); err != nil {
 		return fmt.Errorf("cannot write %s: %w", rec.Path, err)
 	}
-	r.wrote(rec.Path)
 	return nil
 }
 
@@ -143,13 +147,15 @@ func Create[T any](r *Repo, rel string, v *T) (*Record[T], error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
+	if err := r.beforeWrite(rel); err != nil {
+		return nil, err
+	}
 	if err := CreateFile(r.Abs(rel), data); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return nil, fmt.Errorf("%s already exists", rel)
 		}
 		return nil, fmt.Errorf("cannot write %s: %w", rel, err)
 	}
-	r.wrote(rel)
 	return &Record[T]{Path: rel, Doc: doc, Data: *v}, nil
 }
 

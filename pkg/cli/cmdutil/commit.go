@@ -91,12 +91,16 @@ func recordID(rel string) string {
 	return rel
 }
 
-// checkGit is run before anything is written when --commit is given: the
-// repository must be inside a git work tree.
-func checkGit(root string) error {
-	if _, err := gitrev.TopLevel(root); err != nil {
-		return Usagef("--commit: the case repository is not in a git work tree (%v); run 'git init' in it first, or leave out --commit", err)
+// beforeWrite is told of every record about to be written. With --commit,
+// the first one checks that the repository is inside a git work tree, so a
+// command that cannot be committed fails before it writes anything.
+func (f *Factory) beforeWrite(rel string) error {
+	if f.Flags.Commit && len(f.Changes.Paths) == 0 {
+		if _, err := gitrev.TopLevel(f.repo.Root); err != nil {
+			return Usagef("--commit: the case repository is not in a git work tree (%v); run 'git init' in it first, or leave out --commit", err)
+		}
 	}
+	f.Changes.wrote(rel)
 	return nil
 }
 

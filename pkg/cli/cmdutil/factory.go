@@ -86,12 +86,7 @@ func (f *Factory) Repo() (*store.Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	if f.Flags.Commit {
-		if err := checkGit(root); err != nil {
-			return nil, err
-		}
-	}
-	repo := &store.Repo{Root: root, OnWrite: f.Changes.wrote}
+	repo := &store.Repo{Root: root, BeforeWrite: f.beforeWrite}
 	data, err := repo.ReadFile(config.FileName)
 	if err != nil {
 		return nil, err
