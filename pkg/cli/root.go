@@ -18,6 +18,7 @@ import (
 	"github.com/casework/casework/pkg/cli/caseloadcmd"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/duecmd"
+	"github.com/casework/casework/pkg/cli/fmtcmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
 	"github.com/casework/casework/pkg/cli/plancmd"
@@ -71,6 +72,7 @@ agency's limits, and renders care plans.`,
 		approvecmd.NewCmdApprove(f),
 		duecmd.NewCmdDue(f),
 		rendercmd.NewCmdRender(f),
+		fmtcmd.NewCmdFmt(f),
 	} {
 		root.AddCommand(c)
 	}
