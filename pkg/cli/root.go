@@ -18,6 +18,7 @@ import (
 	"github.com/casework/casework/pkg/cli/caseloadcmd"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/duecmd"
+	"github.com/casework/casework/pkg/cli/exportcmd"
 	"github.com/casework/casework/pkg/cli/fmtcmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
@@ -73,6 +74,7 @@ agency's limits, and renders care plans.`,
 		duecmd.NewCmdDue(f),
 		rendercmd.NewCmdRender(f),
 		fmtcmd.NewCmdFmt(f),
+		exportcmd.NewCmdExport(f),
 	} {
 		root.AddCommand(c)
 	}
