@@ -26,6 +26,7 @@ import (
 	"github.com/casework/casework/pkg/cli/rendercmd"
 	"github.com/casework/casework/pkg/cli/resourcecmd"
 	"github.com/casework/casework/pkg/cli/reviewcmd"
+	"github.com/casework/casework/pkg/cli/schemacmd"
 	"github.com/casework/casework/pkg/cli/validatecmd"
 	"github.com/casework/casework/pkg/cli/versioncmd"
 	"github.com/casework/casework/pkg/cli/workercmd"
@@ -75,6 +76,7 @@ agency's limits, and renders care plans.`,
 		rendercmd.NewCmdRender(f),
 		fmtcmd.NewCmdFmt(f),
 		exportcmd.NewCmdExport(f),
+		schemacmd.NewCmdSchema(f),
 	} {
 		root.AddCommand(c)
 	}
