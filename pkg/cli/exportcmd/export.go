@@ -3,7 +3,6 @@
 package exportcmd
 
 import (
-	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/casetable"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
@@ -72,24 +71,13 @@ func runFHIR(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	repo, _ := f.Repo()
+	workers, resources, err := f.WorkersAndResources()
+	if err != nil {
+		return err
+	}
 	in := fhir.Input{
-		Case: &rec.Data, Agency: cfg.Agency, Initial: cfg.Workflow.Initial, Now: f.Now(), Redact: opts.Redact,
-		Workers: map[string]casefile.Worker{}, Resources: map[string]casefile.Resource{},
-	}
-	workers, err := repo.AllWorkers()
-	if err != nil {
-		return err
-	}
-	for _, w := range workers {
-		in.Workers[w.Data.ID] = w.Data
-	}
-	resources, err := repo.AllResources()
-	if err != nil {
-		return err
-	}
-	for _, r := range resources {
-		in.Resources[r.Data.ID] = r.Data
+		Case: &rec.Data, Workers: workers, Resources: resources,
+		Agency: cfg.Agency, Initial: cfg.Workflow.Initial, Now: f.Now(), Redact: opts.Redact,
 	}
 	return output.WriteJSON(p.Out, fhir.Build(in))
 }
