@@ -20,6 +20,8 @@ import (
 	"github.com/casework/casework/pkg/cli/completion"
 	"github.com/casework/casework/pkg/cli/duecmd"
 	"github.com/casework/casework/pkg/cli/dupescmd"
+	"github.com/casework/casework/pkg/cli/exportcmd"
+	"github.com/casework/casework/pkg/cli/fmtcmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/logcmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
@@ -27,6 +29,7 @@ import (
 	"github.com/casework/casework/pkg/cli/rendercmd"
 	"github.com/casework/casework/pkg/cli/resourcecmd"
 	"github.com/casework/casework/pkg/cli/reviewcmd"
+	"github.com/casework/casework/pkg/cli/schemacmd"
 	"github.com/casework/casework/pkg/cli/validatecmd"
 	"github.com/casework/casework/pkg/cli/versioncmd"
 	"github.com/casework/casework/pkg/cli/workercmd"
@@ -77,6 +80,9 @@ agency's limits, and renders care plans.`,
 		rendercmd.NewCmdRender(f),
 		logcmd.NewCmdLog(f),
 		dupescmd.NewCmdDupes(f),
+		fmtcmd.NewCmdFmt(f),
+		exportcmd.NewCmdExport(f),
+		schemacmd.NewCmdSchema(f),
 	} {
 		root.AddCommand(c)
 	}

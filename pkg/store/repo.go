@@ -33,6 +33,19 @@ func (r *Repo) beforeWrite(rel string) error {
 	return r.BeforeWrite(rel)
 }
 
+// Write replaces the repository file at rel atomically, first telling
+// BeforeWrite, for commands that write whole files (fmt) rather than
+// records through Save.
+func (r *Repo) Write(rel string, data []byte) error {
+	if err := r.beforeWrite(rel); err != nil {
+		return err
+	}
+	if err := WriteFile(r.Abs(rel), data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", rel, err)
+	}
+	return nil
+}
+
 // Directory names inside a repository.
 const (
 	CasesDir     = "cases"

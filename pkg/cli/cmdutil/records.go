@@ -69,3 +69,30 @@ func (f *Factory) RequireWorker(id string) (*casefile.Worker, error) {
 	}
 	return &rec.Data, nil
 }
+
+// WorkersAndResources loads every worker and every resource of the
+// repository, by ID: what reports need to name the people and services a
+// case refers to.
+func (f *Factory) WorkersAndResources() (map[string]casefile.Worker, map[string]casefile.Resource, error) {
+	repo, err := f.Repo()
+	if err != nil {
+		return nil, nil, err
+	}
+	workers, err := repo.AllWorkers()
+	if err != nil {
+		return nil, nil, err
+	}
+	resources, err := repo.AllResources()
+	if err != nil {
+		return nil, nil, err
+	}
+	ws := make(map[string]casefile.Worker, len(workers))
+	for _, w := range workers {
+		ws[w.Data.ID] = w.Data
+	}
+	rs := make(map[string]casefile.Resource, len(resources))
+	for _, r := range resources {
+		rs[r.Data.ID] = r.Data
+	}
+	return ws, rs, nil
+}

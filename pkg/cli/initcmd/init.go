@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/schemacmd"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
@@ -30,8 +31,9 @@ func NewCmdInit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Short: "Create a case repository with a commented default configuration",
 		Long: `Create a case repository in DIR (default: the current directory): a
 commented .casework.yaml holding every default setting, the cases/,
-workers/ and resources/ directories, and a .gitignore for casework's local
-state. An existing .casework.yaml is never overwritten.`,
+workers/ and resources/ directories, a .gitignore for casework's local
+state, and JSON Schemas of the files in schemas/ with a
+.vscode/settings.json that points editors at them (see casework schema). An existing .casework.yaml is never overwritten.`,
 		Example: "  casework init ./northside --agency 'Northside Family Services'",
 		GroupID: "agency",
 		Args:    cmdutil.RangeArgs(0, 1, "at most one DIR"),
@@ -77,7 +79,8 @@ func run(opts *Options) error {
 		quoted := fmt.Sprintf("agency: %q", opts.Agency)
 		cfg = bytes.Replace(cfg, []byte("agency: Example Agency"), []byte(quoted), 1)
 	}
-	if _, err := cmdutil.LoadConfig(cfg); err != nil {
+	loaded, err := cmdutil.LoadConfig(cfg)
+	if err != nil {
 		return fmt.Errorf("internal error: default configuration does not load: %w", err)
 	}
 	for _, sub := range []string{store.CasesDir, store.WorkersDir, store.ResourcesDir} {
@@ -98,6 +101,9 @@ func run(opts *Options) error {
 		return fmt.Errorf("cannot write %s: %w", config.FileName, err)
 	}
 	os.Chmod(cfgPath, 0o644)
+	if _, err := schemacmd.WriteFiles(dir, loaded); err != nil {
+		return err
+	}
 	opts.F.Infof("Created a case repository in %s. Next: casework worker add ID --name NAME", opts.F.Rel(dir))
 	return nil
 }

@@ -113,10 +113,11 @@ func run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	in, err := records(repo, cfg)
+	workers, resources, err := f.WorkersAndResources()
 	if err != nil {
 		return err
 	}
+	in := careplan.Input{Config: cfg, Workers: workers, Resources: resources}
 	in.Today = f.Today()
 	in.Redact = o.Redact
 	in.Action = o.Action
@@ -161,26 +162,6 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*casefile.Case,
 		}
 	}
 	return open, nil
-}
-
-// records loads the workers and resources a care plan names.
-func records(repo *store.Repo, cfg *config.Config) (careplan.Input, error) {
-	in := careplan.Input{Config: cfg, Workers: map[string]casefile.Worker{}, Resources: map[string]casefile.Resource{}}
-	workers, err := repo.AllWorkers()
-	if err != nil {
-		return in, err
-	}
-	for _, w := range workers {
-		in.Workers[w.Data.ID] = w.Data
-	}
-	resources, err := repo.AllResources()
-	if err != nil {
-		return in, err
-	}
-	for _, r := range resources {
-		in.Resources[r.Data.ID] = r.Data
-	}
-	return in, nil
 }
 
 // render builds the data of one case and renders the template over it,

@@ -1,4 +1,4 @@
-// Package resourcecmd implements `casework resource add|list|show`.
+// Package resourcecmd implements `casework resource add|list|show|import`.
 package resourcecmd
 
 import (
@@ -18,7 +18,7 @@ func NewCmdResource(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Community resources and services, with their cost",
 		GroupID: "agency",
 	}
-	cmd.AddCommand(NewCmdAdd(f, nil), NewCmdList(f), NewCmdShow(f))
+	cmd.AddCommand(NewCmdAdd(f, nil), NewCmdList(f), NewCmdShow(f), NewCmdImport(f, nil))
 	return cmd
 }
 

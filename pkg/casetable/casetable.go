@@ -1,0 +1,67 @@
+// Package casetable flattens cases into one row each, for spreadsheets
+// (`casework export csv`).
+package casetable
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/planning"
+	"github.com/casework/casework/pkg/redact"
+	"github.com/casework/casework/pkg/schedule"
+)
+
+// Header names the columns, in order.
+var Header = []string{
+	"id", "phase", "model", "worker", "opened",
+	"client_name", "client_dob", "referral_source", "referral_date",
+	"level", "goals", "actions", "cost_total", "agreement",
+	"next_due", "closed_at", "closure_reason",
+}
+
+// Row is one case as a row of Header's columns. interval is the agency's
+// review interval (for the next due date). With redacted, the client's
+// name is replaced with redact.Mark, the date of birth left empty, and
+// free text (referral source, closure reason) scrubbed of client data.
+// Text that a spreadsheet would run as a formula is made inert.
+func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
+	if redacted {
+		c = redact.Case(c)
+	}
+	level := ""
+	if n := len(c.Assessments); n > 0 {
+		level = c.Assessments[n-1].Level
+	}
+	actions := 0
+	for _, g := range c.Plan.Goals {
+		actions += len(g.Actions)
+	}
+	nextDue := ""
+	if due := schedule.ForCase(c, interval); len(due) > 0 {
+		nextDue = due[0].Date.String()
+	}
+	closedAt, reason := "", ""
+	if c.Closure != nil {
+		closedAt = c.Closure.At.UTC().Format(time.RFC3339)
+		reason = c.Closure.Reason
+	}
+	return []string{
+		inert(c.ID), inert(c.Phase), inert(c.Model), inert(c.Worker), c.Opened.String(),
+		inert(c.Client.Name), c.Client.DOB.String(), inert(c.Referral.Source), c.Referral.Date.String(),
+		inert(level), strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
+		strconv.FormatFloat(planning.Total(c.Plan), 'f', 2, 64), planning.AgreementState(c.Plan),
+		nextDue, closedAt, inert(reason),
+	}
+}
+
+// inert keeps a spreadsheet from running a text cell as a formula (CSV
+// injection): text starting with =, +, -, @, a tab or a carriage return
+// gets a leading apostrophe.
+func inert(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
