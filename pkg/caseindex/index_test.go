@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/caseload"
-	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/gen"
 	"github.com/casework/casework/pkg/schedule"
@@ -18,9 +18,13 @@ import (
 
 func generated(t *testing.T, cases int) *store.Repo {
 	t.Helper()
-	cfg, err := cmdutil.LoadConfig(config.DefaultYAML)
+	doc, err := casefile.Parse(config.FileName, config.DefaultYAML)
 	if err != nil {
 		t.Fatal(err)
+	}
+	cfg := &config.Config{}
+	if errs := casefile.DecodePartial(doc.Root(), cfg); len(errs) > 0 {
+		t.Fatal(errs)
 	}
 	dir := t.TempDir()
 	if err := gen.Generate(gen.Options{Dir: dir, Cases: cases, Workers: 6, Seed: 11}, cfg); err != nil {

@@ -22,9 +22,9 @@ type summary struct {
 }
 
 type historyEntry struct {
-	At                           int64
-	From, To                     string
-	Assign                       bool
+	At                   int64
+	From, To             string
+	Assign               bool
 	AssignFrom, AssignTo string
 }
 
