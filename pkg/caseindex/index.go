@@ -24,8 +24,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -84,22 +82,27 @@ func Cases(repo *store.Repo) ([]*casefile.Case, error) {
 	old := read(repo)
 	entries := make([]*entry, len(names))
 	errs := make([]error, len(names))
-	changed := make([]bool, len(names))
-	parallel(len(names), func(i int) {
-		entries[i], changed[i], errs[i] = refresh(repo, names[i], old[names[i]], start)
+	worth := make([]bool, len(names))
+	store.Parallel(len(names), func(i int) {
+		entries[i], worth[i], errs[i] = refresh(repo, names[i], old[names[i]], start)
 	})
-	dirty := len(old) != len(names)
+	// Rewrite the index when an entry is worth writing, or when one it
+	// holds is gone.
+	dirty, stillThere := false, 0
 	cases := make([]*casefile.Case, 0, len(names))
 	var kept []entry
 	for i, e := range entries {
-		dirty = dirty || changed[i] || e == nil
+		dirty = dirty || worth[i]
 		if e == nil {
 			continue
+		}
+		if old[names[i]] != nil {
+			stillThere++
 		}
 		kept = append(kept, *e)
 		cases = append(cases, e.Summary.Case())
 	}
-	if dirty {
+	if dirty || stillThere != len(old) {
 		write(repo, kept)
 	}
 	return cases, errors.Join(errs...)
@@ -107,15 +110,19 @@ func Cases(repo *store.Repo) ([]*casefile.Case, error) {
 
 // refresh returns the entry of the case in directory name: the old one
 // when it is still trusted, else one made by reading the file. A missing
-// file gives no entry and no error (validate reports it).
-func refresh(repo *store.Repo, name string, old *entry, start int64) (*entry, bool, error) {
+// file gives no entry and no error (validate reports it). worth reports
+// whether the index on disk should be rewritten for it: not for a file
+// changed so recently that its new entry would not be trusted either
+// (writing the whole index after every 'case new' would cost more than
+// reading one file again).
+func refresh(repo *store.Repo, name string, old *entry, start int64) (e *entry, worth bool, err error) {
 	rel := store.CasePath(name)
 	info, err := os.Stat(repo.Abs(rel))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, true, nil
+		return nil, false, nil
 	}
 	if err != nil {
-		return nil, true, err
+		return nil, false, err
 	}
 	size, mtime := info.Size(), info.ModTime().UnixNano()
 	if old != nil && old.trusted(size, mtime) {
@@ -123,32 +130,13 @@ func refresh(repo *store.Repo, name string, old *entry, start int64) (*entry, bo
 	}
 	rec, err := store.Load[casefile.Case](repo, rel)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, true, nil
+		return nil, false, nil
 	}
 	if err != nil {
-		return nil, true, err
+		return nil, false, err
 	}
-	return &entry{Name: name, Size: size, ModTime: mtime, ReadAt: start, Summary: summarize(&rec.Data)}, true, nil
-}
-
-// parallel calls do(i) for every i below n, on every core.
-func parallel(n int, do func(i int)) {
-	var wg sync.WaitGroup
-	work := make(chan int, 256)
-	for range runtime.GOMAXPROCS(0) * 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				do(i)
-			}
-		}()
-	}
-	for i := range n {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	e = &entry{Name: name, Size: size, ModTime: mtime, ReadAt: start, Summary: summarize(&rec.Data)}
+	return e, e.trusted(size, mtime), nil
 }
 
 // read loads the index, by directory name; anything wrong with it gives an

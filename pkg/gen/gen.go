@@ -15,8 +15,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -93,36 +91,15 @@ func Generate(opts Options, cfg *config.Config) error {
 // random source seeded from (seed, index), so the result does not depend on
 // how the work was shared out.
 func (a *agency) writeCases(repo *store.Repo, opts Options) error {
-	var (
-		next atomic.Int64
-		done atomic.Int64
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		errs []error
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= opts.Cases {
-					return
-				}
-				rng := rand.New(rand.NewPCG(opts.Seed, uint64(i)))
-				if err := a.writeCase(repo, a.newCase(rng, opts)); err != nil {
-					mu.Lock()
-					errs = append(errs, err)
-					mu.Unlock()
-					return
-				}
-				if n := done.Add(1); opts.Progress != nil && n%1000 == 0 {
-					opts.Progress(int(n), opts.Cases)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	errs := make([]error, opts.Cases)
+	var done atomic.Int64
+	store.Parallel(opts.Cases, func(i int) {
+		rng := rand.New(rand.NewPCG(opts.Seed, uint64(i)))
+		errs[i] = a.writeCase(repo, a.newCase(rng, opts))
+		if n := done.Add(1); opts.Progress != nil && n%500 == 0 {
+			opts.Progress(int(n), opts.Cases)
+		}
+	})
 	if opts.Progress != nil {
 		opts.Progress(opts.Cases, opts.Cases)
 	}

@@ -95,7 +95,10 @@ func run(opts *Options) error {
 		}
 		vopts.Base = &validate.Base{Rev: opts.Against, Files: files}
 	}
+	progress := f.Progress("validating cases")
+	vopts.Progress = progress.Update
 	more, err := validate.Run(vopts)
+	progress.Done()
 	if err != nil {
 		return fmt.Errorf("cannot validate %s: %w", root, err)
 	}
