@@ -16,7 +16,7 @@ import (
 	"github.com/casework/casework/pkg/store"
 )
 
-func generated(t *testing.T, cases int) *store.Repo {
+func generated(t testing.TB, cases int) *store.Repo {
 	t.Helper()
 	doc, err := casefile.Parse(config.FileName, config.DefaultYAML)
 	if err != nil {
