@@ -5,7 +5,7 @@ DEMO    := examples/agency
 # The demo runs on a fixed date so its report reads the same every day.
 DEMO_ENV := CASEWORK_NOW=2026-06-15T09:00:00Z CASEWORK_USER=w-ana
 
-.PHONY: build test demo example fuzz lint fmt clean docs
+.PHONY: build test demo example fuzz lint fmt clean docs bench
 
 build:
 	$(GO) build -o $(BIN) ./cmd/casework
@@ -50,6 +50,19 @@ fuzz:
 	$(GO) test ./pkg/workflow -run XXX -fuzz FuzzMove -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/store -run XXX -fuzz FuzzValidateID -fuzztime $(FUZZTIME)
 	$(GO) test ./pkg/store -run XXX -fuzz FuzzResolvePrefix -fuzztime $(FUZZTIME)
+
+# Figures of docs/performance.md: generates 10k- and 100k-case repositories
+# under bench/ (git-ignored, kept for the next run; BENCH_FLAGS=-fresh makes
+# them again) and prints validate, caseload, case list and case new against
+# a bare parallel YAML decode of the same files, with peak memory.
+BENCH_SIZES ?= 10000,100000
+BENCH_FLAGS ?=
+bench:
+	$(GO) build -o bin/casework ./cmd/casework
+	$(GO) build -o bin/casework-gen ./cmd/casework-gen
+	$(GO) build -o bin/casework-bench ./cmd/casework-bench
+	$(GO) test -run XXX -bench . -benchtime 3x ./pkg/caseload ./pkg/gen
+	./bin/casework-bench -sizes $(BENCH_SIZES) -dir bench $(BENCH_FLAGS)
 
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }

@@ -339,6 +339,12 @@ func (r *Repo) ResolveCaseID(prefix string) (string, error) {
 	if strings.ContainsAny(prefix, `/\`) || strings.Contains(prefix, "..") {
 		return "", fmt.Errorf("invalid case ID %q: IDs have no '/', '\\' or '..'", prefix)
 	}
+	// A full ID names its directory: no need to list every case.
+	if ValidateID("case", prefix) == nil {
+		if info, err := os.Stat(r.Abs(CasesDir + "/" + prefix)); err == nil && info.IsDir() {
+			return prefix, nil
+		}
+	}
 	ids, err := r.CaseIDs()
 	if err != nil {
 		return "", err

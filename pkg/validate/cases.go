@@ -1,9 +1,12 @@
 package validate
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -14,24 +17,75 @@ import (
 // approvalKinds are what a supervisor may approve.
 var approvalKinds = []string{"plan", "closure", "expense"}
 
-// loadCases reads every case directory's case.yaml.
-func (v *validator) loadCases(repo *store.Repo, dirs []string) {
-	owners := idOwners{}
-	for _, dir := range dirs {
-		rel := store.CasePath(dir)
-		if !repo.Exists(rel) {
-			v.findings = append(v.findings, at(rel, 1, 1, Error, "missing-file", "case directory %s has no %s; restore it from git (records are never deleted)", store.CasesDir+"/"+dir, store.CaseFile))
-			continue
-		}
-		c := &caseRecord{dir: dir}
-		c.record = v.readRecord(repo, rel, &c.data)
-		if c.record == nil || c.root == nil {
-			continue
-		}
-		v.checkIDName(c.record, "case", c.data.ID, dir)
-		v.claim(owners, c.record, "case", dir)
-		v.cases = append(v.cases, c)
+// checkCases checks every case directory: its case.yaml and its notes. The
+// cases are checked in parallel, each on its own, and nothing of a case is
+// kept once it is checked (but what --against compares), so memory does
+// not grow with the repository. Then IDs are checked for uniqueness.
+func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
+	type result struct {
+		findings []Finding
+		claim    *idClaim
+		kept     *caseRecord
+		err      error
 	}
+	results := make([]result, len(dirs))
+	var done atomic.Int64
+	store.Parallel(len(dirs), func(i int) {
+		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, resources: v.resources}
+		r := &results[i]
+		if c := cv.loadCase(repo, dirs[i]); c != nil {
+			claim := newClaim(c.record, "case", dirs[i])
+			r.claim = &claim
+			cv.checkCase(c)
+			if v.Base != nil {
+				r.kept = c
+			}
+		}
+		notes, err := notePaths(v.Root, dirs[i])
+		cv.checkNotes(repo, notes)
+		r.findings, r.err = cv.findings, err
+		if v.Progress != nil {
+			v.Progress(int(done.Add(1)), len(dirs))
+		}
+	})
+	owners := idOwners{}
+	for _, r := range results {
+		if r.err != nil {
+			return r.err
+		}
+		v.findings = append(v.findings, r.findings...)
+		if r.claim != nil {
+			v.claimAt(owners, *r.claim)
+		}
+		if r.kept != nil {
+			v.cases = append(v.cases, r.kept)
+		}
+	}
+	return nil
+}
+
+// loadCase reads the case.yaml of a case directory; nil when there is
+// nothing to check further.
+func (v *validator) loadCase(repo *store.Repo, dir string) *caseRecord {
+	rel := store.CasePath(dir)
+	data, err := repo.ReadFile(rel)
+	if errors.Is(err, fs.ErrNotExist) {
+		v.findings = append(v.findings, at(rel, 1, 1, Error, "missing-file", "case directory %s has no %s; restore it from git (records are never deleted)", store.CasesDir+"/"+dir, store.CaseFile))
+		return nil
+	}
+	if err != nil {
+		v.findings = append(v.findings, at(rel, 1, 1, Error, "cannot-read", "%v", err))
+		return nil
+	}
+	c := &caseRecord{dir: dir}
+	rec, found := parse(rel, data, &c.data)
+	v.findings = append(v.findings, found...)
+	if rec.root == nil {
+		return nil
+	}
+	c.record = rec
+	v.checkIDName(c.record, "case", c.data.ID, dir)
+	return c
 }
 
 // checkCase runs every check on one case.

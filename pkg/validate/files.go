@@ -28,13 +28,12 @@ type layout struct {
 	cases     []string // case directory names
 	workers   []string // worker file paths
 	resources []string // resource file paths
-	notes     map[string][]string
 	strays    []Finding
 }
 
 // readLayout lists the repository's record files from disk; never a cache.
 func readLayout(root string) (*layout, error) {
-	l := &layout{notes: map[string][]string{}}
+	l := &layout{}
 	for _, dir := range []struct {
 		name string
 		into *[]string
@@ -64,17 +63,23 @@ func readLayout(root string) (*layout, error) {
 			continue
 		}
 		l.cases = append(l.cases, e.Name())
-		notes, err := readDir(filepath.Join(root, store.NotesPath(e.Name())))
-		if err != nil {
-			return nil, err
-		}
-		for _, n := range notes {
-			if !n.IsDir() && strings.HasSuffix(n.Name(), ".md") {
-				l.notes[e.Name()] = append(l.notes[e.Name()], store.NotesPath(e.Name())+"/"+n.Name())
-			}
-		}
 	}
 	return l, nil
+}
+
+// notePaths lists the note files of the case in directory dir.
+func notePaths(root, dir string) ([]string, error) {
+	notes, err := readDir(filepath.Join(root, store.NotesPath(dir)))
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, n := range notes {
+		if !n.IsDir() && strings.HasSuffix(n.Name(), ".md") {
+			paths = append(paths, store.NotesPath(dir)+"/"+n.Name())
+		}
+	}
+	return paths, nil
 }
 
 // readDir lists a directory, sorted, leaving out dot files; a missing

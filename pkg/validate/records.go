@@ -16,15 +16,31 @@ type idOwners map[string]string
 // claim records that rec holds id, reporting an ID already held by another
 // file.
 func (v *validator) claim(owners idOwners, rec *record, kind, id string) {
-	if id == "" {
+	v.claimAt(owners, newClaim(rec, kind, id))
+}
+
+// idClaim is a file's claim to an ID, with the position of its id key.
+type idClaim struct {
+	path, kind, id string
+	line, col      int
+}
+
+func newClaim(rec *record, kind, id string) idClaim {
+	line, col := rec.pos("id")
+	return idClaim{path: rec.path, kind: kind, id: id, line: line, col: col}
+}
+
+// claimAt records a claim, reporting an ID already held by another file.
+func (v *validator) claimAt(owners idOwners, c idClaim) {
+	if c.id == "" {
 		return
 	}
-	key := strings.ToLower(id)
-	if other, dup := owners[key]; dup && other != rec.path {
-		v.add(rec, "id", Error, "duplicate-id", "%s ID %q is also used by %s (IDs must be unique, whatever their letter case)", kind, id, other)
+	key := strings.ToLower(c.id)
+	if other, dup := owners[key]; dup && other != c.path {
+		v.findings = append(v.findings, at(c.path, c.line, c.col, Error, "duplicate-id", "%s ID %q is also used by %s (IDs must be unique, whatever their letter case)", c.kind, c.id, other))
 		return
 	}
-	owners[key] = rec.path
+	owners[key] = c.path
 }
 
 // checkIDName checks an ID against the name of the file or directory that

@@ -23,6 +23,9 @@ type Options struct {
 	// Base, when set, is the repository at an earlier git revision to
 	// compare with (--against).
 	Base *Base
+	// Progress, when set, is called as cases are checked, from any
+	// goroutine, with how many are done out of how many.
+	Progress func(done, total int)
 }
 
 // Base is the repository at a git revision: its files by path.
@@ -61,12 +64,8 @@ func Run(opts Options) ([]Finding, error) {
 	repo := &store.Repo{Root: opts.Root}
 	v.loadWorkers(repo, l.workers)
 	v.loadResources(repo, l.resources)
-	v.loadCases(repo, l.cases)
-	for _, c := range v.cases {
-		v.checkCase(c)
-	}
-	for _, dir := range l.cases {
-		v.checkNotes(repo, l.notes[dir])
+	if err := v.checkCases(repo, l.cases); err != nil {
+		return nil, err
 	}
 	if opts.Base != nil {
 		v.against(opts.Base)

@@ -110,20 +110,12 @@ func requireForceReason(force bool, reason string) error {
 // that the limit was overridden, to be recorded in history. For a new case
 // (isNew) it also warns at max_new_per_month.
 func checkRoom(f *cmdutil.Factory, cfg *config.Config, w *casefile.Worker, force, isNew bool) (forced bool, err error) {
-	repo, err := f.Repo()
-	if err != nil {
-		return false, err
-	}
-	recs, err := repo.AllCases()
+	cases, err := f.CaseSummaries()
 	if err != nil {
 		if cfg.Caseload.Enforce {
 			return false, fmt.Errorf("cannot count %s's caseload, which caseload.enforce requires; fix the case files first ('casework validate'):\n%v", w.ID, err)
 		}
 		f.Warnf("%s's caseload is counted without the cases that failed to load; run 'casework validate'", w.ID)
-	}
-	cases := make([]*casefile.Case, len(recs))
-	for i, r := range recs {
-		cases[i] = &r.Data
 	}
 	held := caseload.HoldingOf(cases, w.ID, f.Now())
 	limits := caseload.LimitsFor(cfg.Caseload, *w)

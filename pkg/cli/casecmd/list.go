@@ -86,15 +86,13 @@ func runList(opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	repo, _ := f.Repo()
-	recs, err := repo.AllCases()
+	cases, err := f.CaseSummaries()
 	if err != nil {
 		return err
 	}
 	today := f.Today()
 	var rows []Summary
-	for _, r := range recs {
-		c := &r.Data
+	for _, c := range cases {
 		s := summarize(c, interval, today)
 		if !opts.keep(s) {
 			continue

@@ -155,24 +155,17 @@ func teams(rows []caseload.Row) []string {
 	return names
 }
 
-// loadAll loads every case and worker. A file that fails to load stops the
+// loadAll loads every case (as the index summarises it) and worker. A file that fails to load stops the
 // report: a caseload that silently left a case out would mislead.
 func loadAll(f *cmdutil.Factory) ([]*casefile.Case, []casefile.Worker, error) {
-	repo, err := f.Repo()
-	if err != nil {
-		return nil, nil, err
-	}
-	crecs, err := repo.AllCases()
+	cases, err := f.CaseSummaries()
 	if err != nil {
 		return nil, nil, unloadable(err)
 	}
+	repo, _ := f.Repo()
 	wrecs, err := repo.AllWorkers()
 	if err != nil {
 		return nil, nil, unloadable(err)
-	}
-	cases := make([]*casefile.Case, len(crecs))
-	for i, r := range crecs {
-		cases[i] = &r.Data
 	}
 	workers := make([]casefile.Worker, len(wrecs))
 	for i, r := range wrecs {

@@ -86,15 +86,14 @@ func run(opts *Options) error {
 	if err != nil {
 		return cmdutil.Usagef("review_interval in %s: %v", config.FileName, err)
 	}
-	repo, _ := f.Repo()
-	recs, err := repo.AllCases()
+	all, err := f.CaseSummaries()
 	if err != nil {
 		return err
 	}
 	var cases []*casefile.Case
-	for _, r := range recs {
-		if opts.Worker == "" || r.Data.Worker == opts.Worker {
-			cases = append(cases, &r.Data)
+	for _, c := range all {
+		if opts.Worker == "" || c.Worker == opts.Worker {
+			cases = append(cases, c)
 		}
 	}
 	items := schedule.Until(cases, interval, casefile.NewDate(f.Now().Add(within)))

@@ -122,14 +122,20 @@ func run(o *Options) error {
 	in.Redact = o.Redact
 	in.Action = o.Action
 	var outs []output
-	for _, c := range cases {
+	progress := f.Progress("rendering care plans")
+	defer progress.Done()
+	for i, c := range cases {
 		in.Case = c
 		data, err := o.render(in, sources)
 		if err != nil {
 			return err
 		}
 		outs = append(outs, output{c.ID, data})
+		if o.All {
+			progress.Update(i+1, len(cases))
+		}
 	}
+	progress.Done()
 	return o.write(outs)
 }
 

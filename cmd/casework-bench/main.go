@@ -1,0 +1,228 @@
+// Command casework-bench measures casework on generated repositories and
+// prints a table of figures, each relative to a yardstick measured in the
+// same run on the same machine:
+//
+//	casework-bench --sizes 10000,100000 --dir bench
+//
+// For each size it generates a repository with casework-gen (kept under
+// --dir for the next run), then times a bare parallel yaml.Node decode of
+// every file, `validate`, a warm `caseload` and `case list`, and the peak
+// memory of each (the child's rusage maxrss); and `case new` in the big
+// repository against an empty one. `make bench` runs it; docs/performance.md
+// explains the method.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+func main() {
+	os.Exit(run())
+}
+
+// config is the command line.
+type config struct {
+	sizes  []int
+	dir    string
+	bin    string
+	gen    string
+	runs   int
+	fresh  bool
+	events int
+}
+
+func run() int {
+	var c config
+	sizes := flag.String("sizes", "10000,100000", "comma-separated numbers of cases")
+	flag.StringVar(&c.dir, "dir", "bench", "where the generated repositories are kept")
+	flag.StringVar(&c.bin, "casework", "bin/casework", "the casework binary")
+	flag.StringVar(&c.gen, "gen", "bin/casework-gen", "the casework-gen binary")
+	flag.IntVar(&c.runs, "runs", 3, "timed runs of each command; the fastest counts")
+	flag.BoolVar(&c.fresh, "fresh", false, "generate the repositories again")
+	flag.IntVar(&c.events, "new", 7, "case new runs in each repository; the median counts")
+	flag.Parse()
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			fmt.Fprintf(os.Stderr, "casework-bench: bad --sizes %q\n", *sizes)
+			return 2
+		}
+		c.sizes = append(c.sizes, n)
+	}
+	if err := c.measure(os.Stdout); err != nil {
+		fmt.Fprintf(os.Stderr, "casework-bench: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// figures are the measurements of one repository size.
+type figures struct {
+	cases                    int
+	gen                      time.Duration
+	decode                   time.Duration
+	validate, caseload, list time.Duration
+	validateRSS, caseloadRSS int64 // bytes
+	newEmpty, newFull        time.Duration
+}
+
+func (c *config) measure(out io.Writer) error {
+	fmt.Fprintf(out, "casework-bench: %s/%s, %d CPUs, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	var all []figures
+	for _, n := range c.sizes {
+		f, err := c.measureSize(n)
+		if err != nil {
+			return err
+		}
+		all = append(all, f)
+	}
+	report(out, all)
+	return nil
+}
+
+func (c *config) measureSize(n int) (figures, error) {
+	f := figures{cases: n}
+	repo := filepath.Join(c.dir, fmt.Sprintf("repo-%d", n))
+	if c.fresh {
+		os.RemoveAll(repo)
+	}
+	if _, err := os.Stat(filepath.Join(repo, ".casework.yaml")); err != nil {
+		os.RemoveAll(repo)
+		start := time.Now()
+		if _, err := c.exec("", c.gen, "--cases", strconv.Itoa(n), "--seed", "1", repo); err != nil {
+			return f, err
+		}
+		f.gen = time.Since(start)
+	}
+	status(n, "decode")
+	files, err := recordFiles(repo)
+	if err != nil {
+		return f, err
+	}
+	if _, err := bareDecode(files); err != nil { // warms the page cache
+		return f, err
+	}
+	f.decode = fastest(c.runs, func() (time.Duration, int64, error) {
+		d, err := bareDecode(files)
+		return d, 0, err
+	}, nil)
+	status(n, "validate")
+	f.validate = fastest(c.runs, func() (time.Duration, int64, error) {
+		return c.timed(repo, "validate")
+	}, &f.validateRSS)
+	status(n, "caseload")
+	c.timed(repo, "caseload") // builds the index
+	f.caseload = fastest(c.runs, func() (time.Duration, int64, error) {
+		return c.timed(repo, "caseload")
+	}, &f.caseloadRSS)
+	f.list = fastest(c.runs, func() (time.Duration, int64, error) {
+		return c.timed(repo, "case", "list")
+	}, nil)
+	status(n, "case new")
+	empty := filepath.Join(c.dir, "empty")
+	os.RemoveAll(empty)
+	if _, err := c.exec("", c.bin, "init", empty); err != nil {
+		return f, err
+	}
+	if _, err := c.exec("", c.bin, "--dir", empty, "worker", "add", "w-0001", "--name", "Bench Worker"); err != nil {
+		return f, err
+	}
+	f.newEmpty = c.medianNew(empty)
+	f.newFull = c.medianNew(repo)
+	os.RemoveAll(empty)
+	return f, nil
+}
+
+// medianNew is the median time of `case new` in repo.
+func (c *config) medianNew(repo string) time.Duration {
+	var times []time.Duration
+	for range c.events {
+		d, _, err := c.timed(repo, "case", "new", "--client", "Bench Client", "--worker", "w-0001")
+		if err == nil {
+			times = append(times, d)
+		}
+	}
+	if len(times) == 0 {
+		return 0
+	}
+	slices.Sort(times)
+	return times[len(times)/2]
+}
+
+// timed runs casework in repo and returns its wall time and peak memory.
+func (c *config) timed(repo string, args ...string) (time.Duration, int64, error) {
+	start := time.Now()
+	ps, err := c.exec(repo, c.bin, append([]string{"--dir", repo}, args...)...)
+	elapsed := time.Since(start)
+	if err != nil {
+		return 0, 0, err
+	}
+	return elapsed, maxRSS(ps), nil
+}
+
+// exec runs a command, discarding its output, with the user set.
+func (c *config) exec(_ string, name string, args ...string) (*os.ProcessState, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), "CASEWORK_USER=w-0001")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if err != nil {
+		return cmd.ProcessState, fmt.Errorf("%s %s: %v: %s", name, strings.Join(args, " "), err, firstLine(stderr.String()))
+	}
+	return cmd.ProcessState, nil
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+// maxRSS is the child's peak resident memory in bytes (Linux reports
+// kilobytes; macOS bytes).
+func maxRSS(ps *os.ProcessState) int64 {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0
+	}
+	if runtime.GOOS == "darwin" {
+		return ru.Maxrss
+	}
+	return ru.Maxrss * 1024
+}
+
+// fastest runs measure runs times and returns the fastest time; rss, when
+// given, gets the largest peak memory seen. A failed run stops the
+// program: the figures would be meaningless.
+func fastest(runs int, measure func() (time.Duration, int64, error), rss *int64) time.Duration {
+	best := time.Duration(0)
+	for range runs {
+		d, mem, err := measure()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "casework-bench: %v\n", err)
+			os.Exit(1)
+		}
+		if best == 0 || d < best {
+			best = d
+		}
+		if rss != nil && mem > *rss {
+			*rss = mem
+		}
+	}
+	return best
+}
+
+func status(n int, what string) {
+	fmt.Fprintf(os.Stderr, "casework-bench: %d cases: %s\n", n, what)
+}

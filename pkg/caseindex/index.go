@@ -1,0 +1,173 @@
+// Package caseindex keeps a local summary of every case, like git's index:
+// the few fields that `case list`, `caseload` and `due` need, so that they
+// do not parse every case file on every run.
+//
+// The index lives in .casework/cache/cases (git-ignored, mode 0600: it
+// holds client names). It is never the source of truth: each entry is
+// trusted only while its file has the same size and modification time (in
+// nanoseconds) as when it was read, every case file is checked with a
+// stat on every run, changed files are read again, and a missing, corrupt
+// or older-version index is silently rebuilt. `casework validate` never
+// uses it.
+//
+// Racily clean entries: a file changed again within the same tick of the
+// file system's clock, keeping its size, would keep its modification time.
+// As git does, an entry is trusted only when the file's modification time
+// is at least RacyWindow before the moment the reading of it began; files
+// changed more recently are read again on every run until they settle.
+package caseindex
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/store"
+)
+
+// Path is where the index is kept, relative to the repository's root.
+const Path = store.StateDir + "/cache/cases"
+
+// version is the format of the index file; an index of another version is
+// ignored and rebuilt.
+const version = 1
+
+// magic starts the index file.
+const magic = "casework-case-index\n"
+
+// RacyWindow is how long after a file's modification time its entry stays
+// untrusted: longer than the coarsest file-system clock in common use (2 s
+// on FAT).
+const RacyWindow = 2 * time.Second
+
+// entry is one case file as it was when read.
+type entry struct {
+	Name    string // the case's directory name
+	Size    int64
+	ModTime int64 // nanoseconds
+	ReadAt  int64 // when the run that read the file began, nanoseconds
+	Summary summary
+}
+
+// file is the index as written to disk.
+type file struct {
+	Version int
+	Entries []entry
+}
+
+// trusted reports whether e still describes a file with this size and
+// modification time.
+func (e *entry) trusted(size, mtime int64) bool {
+	return e.Size == size && e.ModTime == mtime && mtime < e.ReadAt-int64(RacyWindow)
+}
+
+// Cases returns every case of the repository as a partial case (see
+// summary.Case), in ID order, reading only the case files that changed
+// since the index was written. Files that fail to load are left out and
+// their errors returned together, as store.LoadAll does. The index is
+// brought up to date on disk when anything changed; when it cannot be
+// written (a read-only checkout), the answer is the same, only slower
+// next time.
+func Cases(repo *store.Repo) ([]*casefile.Case, error) {
+	start := time.Now().UnixNano()
+	names, err := repo.CaseIDs()
+	if err != nil {
+		return nil, err
+	}
+	old := read(repo)
+	entries := make([]*entry, len(names))
+	errs := make([]error, len(names))
+	worth := make([]bool, len(names))
+	store.Parallel(len(names), func(i int) {
+		entries[i], worth[i], errs[i] = refresh(repo, names[i], old[names[i]], start)
+	})
+	// Rewrite the index when an entry is worth writing, or when one it
+	// holds is gone.
+	dirty, stillThere := false, 0
+	cases := make([]*casefile.Case, 0, len(names))
+	var kept []entry
+	for i, e := range entries {
+		dirty = dirty || worth[i]
+		if e == nil {
+			continue
+		}
+		if old[names[i]] != nil {
+			stillThere++
+		}
+		kept = append(kept, *e)
+		cases = append(cases, e.Summary.Case())
+	}
+	if dirty || stillThere != len(old) {
+		write(repo, kept)
+	}
+	return cases, errors.Join(errs...)
+}
+
+// refresh returns the entry of the case in directory name: the old one
+// when it is still trusted, else one made by reading the file. A missing
+// file gives no entry and no error (validate reports it). worth reports
+// whether the index on disk should be rewritten for it: not for a file
+// changed so recently that its new entry would not be trusted either
+// (writing the whole index after every 'case new' would cost more than
+// reading one file again).
+func refresh(repo *store.Repo, name string, old *entry, start int64) (e *entry, worth bool, err error) {
+	rel := store.CasePath(name)
+	info, err := os.Stat(repo.Abs(rel))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	size, mtime := info.Size(), info.ModTime().UnixNano()
+	if old != nil && old.trusted(size, mtime) {
+		return old, false, nil
+	}
+	rec, err := store.Load[casefile.Case](repo, rel)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	e = &entry{Name: name, Size: size, ModTime: mtime, ReadAt: start, Summary: summarize(&rec.Data)}
+	return e, e.trusted(size, mtime), nil
+}
+
+// read loads the index, by directory name; anything wrong with it gives an
+// empty index, rebuilt by the caller.
+func read(repo *store.Repo) map[string]*entry {
+	data, err := os.ReadFile(repo.Abs(Path))
+	if err != nil || !bytes.HasPrefix(data, []byte(magic)) {
+		return nil
+	}
+	var f file
+	if err := gob.NewDecoder(bytes.NewReader(data[len(magic):])).Decode(&f); err != nil || f.Version != version {
+		return nil
+	}
+	m := make(map[string]*entry, len(f.Entries))
+	for i := range f.Entries {
+		m[f.Entries[i].Name] = &f.Entries[i]
+	}
+	return m
+}
+
+// write replaces the index atomically. Failing to write it is not an
+// error: the index only saves time.
+func write(repo *store.Repo, entries []entry) {
+	var buf bytes.Buffer
+	buf.WriteString(magic)
+	if err := gob.NewEncoder(&buf).Encode(file{Version: version, Entries: entries}); err != nil {
+		return
+	}
+	path := repo.Abs(Path)
+	if err := os.MkdirAll(filepath.Dir(path), store.DirMode); err != nil {
+		return
+	}
+	store.WriteFile(path, buf.Bytes())
+}

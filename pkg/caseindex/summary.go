@@ -1,0 +1,139 @@
+package caseindex
+
+import (
+	"math"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+)
+
+// summary is what the index keeps of one case: the fields that `case
+// list`, `caseload` and `due` read, in a form gob encodes quickly (times
+// as nanoseconds, see stamp).
+type summary struct {
+	ID, Phase, Model, Worker, Client string
+	Opened                           int64
+	History                          []historyEntry
+	Assessments                      []assessment
+	Actions                          []action
+	Reviews                          []review
+	Closure                          *closure
+}
+
+type historyEntry struct {
+	At                   int64
+	From, To             string
+	Assign               bool
+	AssignFrom, AssignTo string
+}
+
+type assessment struct {
+	At    int64
+	Level string
+}
+
+// action is a planned action that is still to do and has a due date: the
+// only ones the schedule lists.
+type action struct {
+	ID, Text, Status string
+	Due              int64
+}
+
+type review struct{ At, Next int64 }
+
+type closure struct{ At, FollowUp int64 }
+
+// noTime stands for the zero time.
+const noTime = math.MinInt64
+
+// stamp turns a time into nanoseconds since 1970, noTime when unset.
+func stamp(t time.Time) int64 {
+	if t.IsZero() {
+		return noTime
+	}
+	return t.UnixNano()
+}
+
+// unstamp is the inverse of stamp, in UTC.
+func unstamp(n int64) time.Time {
+	if n == noTime {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
+
+func stampDate(d casefile.Date) int64 { return stamp(d.Time()) }
+
+func unstampDate(n int64) casefile.Date {
+	if n == noTime {
+		return casefile.Date{}
+	}
+	return casefile.NewDate(unstamp(n))
+}
+
+// summarize keeps what the index needs of c.
+func summarize(c *casefile.Case) summary {
+	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, Opened: stampDate(c.Opened)}
+	for _, h := range c.History {
+		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
+		if h.Assign != nil {
+			e.Assign, e.AssignFrom, e.AssignTo = true, h.Assign.From, h.Assign.To
+		}
+		s.History = append(s.History, e)
+	}
+	for _, a := range c.Assessments {
+		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level})
+	}
+	if config.IsOpen(c.Phase) {
+		for _, g := range c.Plan.Goals {
+			for _, a := range g.Actions {
+				if a.Status != "done" && a.Status != "cancelled" && !a.Due.IsZero() {
+					s.Actions = append(s.Actions, action{ID: a.ID, Text: a.Text, Status: a.Status, Due: stampDate(a.Due)})
+				}
+			}
+		}
+	}
+	for _, r := range c.Reviews {
+		s.Reviews = append(s.Reviews, review{At: stamp(r.At), Next: stampDate(r.Next)})
+	}
+	if c.Closure != nil {
+		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp)}
+	}
+	return s
+}
+
+// Case rebuilds a partial case from the summary: ID, phase, model,
+// worker, client name, opening, history (without who or why), the time
+// and level of each assessment, the open actions that have a due date (in
+// one goal), the time and next date of each review, and the closure's time
+// and follow-up. That is everything schedule and caseload read, so they
+// work on it as on the whole case.
+func (s *summary) Case() *casefile.Case {
+	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
+	c.Client.Name = s.Client
+	c.History = make([]casefile.HistoryEntry, len(s.History))
+	for i, h := range s.History {
+		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To}
+		if h.Assign {
+			c.History[i].Assign = &casefile.Assignment{From: h.AssignFrom, To: h.AssignTo}
+		}
+	}
+	for _, a := range s.Assessments {
+		c.Assessments = append(c.Assessments, casefile.Assessment{At: unstamp(a.At), Level: a.Level})
+	}
+	if len(s.Actions) > 0 {
+		g := casefile.Goal{}
+		for _, a := range s.Actions {
+			g.Actions = append(g.Actions, casefile.Action{ID: a.ID, Text: a.Text, Status: a.Status, Due: unstampDate(a.Due)})
+		}
+		c.Plan.Goals = []casefile.Goal{g}
+	}
+	for _, r := range s.Reviews {
+		c.Reviews = append(c.Reviews, casefile.Review{At: unstamp(r.At), Next: unstampDate(r.Next)})
+	}
+	if s.Closure != nil {
+		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp)}
+	}
+	return c
+}
