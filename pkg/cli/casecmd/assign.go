@@ -75,7 +75,8 @@ func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*sto
 		return nil, err
 	}
 	now := f.Now()
-	return f.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config) error {
+	var from string
+	rec, err := f.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config) error {
 		if !config.IsOpen(c.Phase) {
 			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen' before assigning it", c.ID)
 		}
@@ -86,6 +87,7 @@ func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*sto
 		if err != nil {
 			return err
 		}
+		from = c.Worker
 		c.History = append(c.History, casefile.HistoryEntry{
 			At: now, By: by, Reason: reason, Forced: forced,
 			Assign: &casefile.Assignment{From: c.Worker, To: worker},
@@ -93,6 +95,11 @@ func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*sto
 		c.Worker = worker
 		return nil
 	})
+	if err == nil {
+		f.AdjustHolding(from, -1, 0)
+		f.AdjustHolding(worker, 1, 0)
+	}
+	return rec, err
 }
 
 // requireForceReason refuses --force without a reason: an override of the
@@ -105,19 +112,20 @@ func requireForceReason(force bool, reason string) error {
 }
 
 // checkRoom looks at what worker holds now before they are given one more
-// case. When they already hold max_active open cases it warns or, where
+// case: counted from every case where caseload.enforce is on, else read
+// from the tally beside the case index (see Factory.Holding), so that an
+// advisory check costs the same in any size of repository. When they already hold max_active open cases it warns or, where
 // caseload.enforce is true, refuses unless force is set; forced reports
 // that the limit was overridden, to be recorded in history. For a new case
 // (isNew) it also warns at max_new_per_month.
 func checkRoom(f *cmdutil.Factory, cfg *config.Config, w *casefile.Worker, force, isNew bool) (forced bool, err error) {
-	cases, err := f.CaseSummaries()
+	held, err := f.Holding(w.ID, !cfg.Caseload.Enforce)
 	if err != nil {
 		if cfg.Caseload.Enforce {
 			return false, fmt.Errorf("cannot count %s's caseload, which caseload.enforce requires; fix the case files first ('casework validate'):\n%v", w.ID, err)
 		}
 		f.Warnf("%s's caseload is counted without the cases that failed to load; run 'casework validate'", w.ID)
 	}
-	held := caseload.HoldingOf(cases, w.ID, f.Now())
 	limits := caseload.LimitsFor(cfg.Caseload, *w)
 	if isNew && limits.MaxNewPerMonth > 0 && held.New >= limits.MaxNewPerMonth {
 		f.Warnf("%s already has %s this month, at or past max_new_per_month %d", w.ID, count(held.New, "new case"), limits.MaxNewPerMonth)

@@ -67,6 +67,7 @@ func runClose(opts *CloseOptions) error {
 	if err != nil {
 		return err
 	}
+	f.AdjustHolding(rec.Data.Worker, -1, 0)
 	f.Infof("Closed %s (%s).", rec.Data.ID, opts.Reason)
 	return nil
 }

@@ -173,6 +173,7 @@ func runNew(opts *NewOptions) error {
 		os.RemoveAll(repo.Abs(filepath.Dir(store.CasePath(id))))
 		return err
 	}
+	f.AdjustHolding(c.Worker, 1, 1)
 	_, err = fmt.Fprintln(f.IO.Out, id)
 	return err
 }

@@ -59,6 +59,7 @@ func runReopen(opts *ReopenOptions) error {
 	if err != nil {
 		return err
 	}
+	f.AdjustHolding(rec.Data.Worker, 1, 0)
 	f.Infof("Reopened %s in %s.", rec.Data.ID, rec.Data.Phase)
 	return nil
 }
