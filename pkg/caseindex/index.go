@@ -169,5 +169,5 @@ func write(repo *store.Repo, entries []entry) {
 	if err := os.MkdirAll(filepath.Dir(path), store.DirMode); err != nil {
 		return
 	}
-	store.WriteFile(path, buf.Bytes())
+	store.WriteCache(path, buf.Bytes())
 }

@@ -39,7 +39,7 @@ func SaveTally(repo *store.Repo, t caseload.Tally) {
 	}
 	path := repo.Abs(TallyPath)
 	if os.MkdirAll(filepath.Dir(path), store.DirMode) == nil {
-		store.WriteFile(path, data)
+		store.WriteCache(path, data)
 	}
 }
 

@@ -48,6 +48,10 @@ func removeStaleTemps(dir string) {
 
 // writeTemp writes data to a new temporary file in dir, synced to disk.
 func writeTemp(dir string, data []byte) (string, error) {
+	return writeTempSync(dir, data, true)
+}
+
+func writeTempSync(dir string, data []byte, durable bool) (string, error) {
 	if err := os.MkdirAll(dir, DirMode); err != nil {
 		return "", err
 	}
@@ -62,7 +66,10 @@ func writeTemp(dir string, data []byte) (string, error) {
 		return "", err
 	}
 	_, werr := f.Write(data)
-	serr := f.Sync()
+	var serr error
+	if durable {
+		serr = f.Sync()
+	}
 	cerr := f.Close()
 	for _, err := range []error{werr, serr, cerr} {
 		if err != nil {
@@ -93,6 +100,22 @@ func WriteFile(path string, data []byte) error {
 		return err
 	}
 	syncDir(dir)
+	return nil
+}
+
+// WriteCache replaces a cache file atomically but without syncing it to
+// disk: readers never see a mix, and after a power cut the file may be
+// old, empty or torn, which a cache detects and rebuilds. Records are
+// never written this way.
+func WriteCache(path string, data []byte) error {
+	tmp, err := writeTempSync(filepath.Dir(path), data, false)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
 	return nil
 }
 

@@ -78,11 +78,7 @@ func (f *Factory) Repo() (*store.Repo, error) {
 	if f.repo != nil {
 		return f.repo, nil
 	}
-	dir := f.Flags.Dir
-	if dir == "" {
-		dir = f.Getenv("CASEWORK_DIR")
-	}
-	root, err := store.FindRoot(dir, f.Cwd)
+	root, err := f.Root()
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +93,18 @@ func (f *Factory) Repo() (*store.Repo, error) {
 	}
 	f.repo, f.cfg = repo, cfg
 	return repo, nil
+}
+
+// Root finds the repository's root directory (--dir, else CASEWORK_DIR,
+// else the nearest parent holding .casework.yaml) without loading its
+// configuration: validate reports a broken configuration rather than
+// stopping at it.
+func (f *Factory) Root() (string, error) {
+	dir := f.Flags.Dir
+	if dir == "" {
+		dir = f.Getenv("CASEWORK_DIR")
+	}
+	return store.FindRoot(dir, f.Cwd)
 }
 
 // Config returns the repository's configuration: the built-in defaults,

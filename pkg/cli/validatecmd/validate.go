@@ -72,11 +72,7 @@ func run(opts *Options) error {
 	}
 	// The repository is found without loading its configuration: a broken
 	// configuration is something to report, not a reason to stop.
-	dir := f.Flags.Dir
-	if dir == "" {
-		dir = f.Getenv("CASEWORK_DIR")
-	}
-	root, err := store.FindRoot(dir, f.Cwd)
+	root, err := f.Root()
 	if err != nil {
 		return err
 	}
