@@ -3,7 +3,6 @@ package casefile
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -28,22 +27,56 @@ func NewDate(t time.Time) Date {
 // 2026-02-30.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
-	if err != nil || !dateShape.MatchString(s) || t.Year() < 1800 {
+	if err != nil || !shaped(s, "9999-99-99") || t.Year() < 1800 {
 		return Date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-03-14", s)
 	}
 	return Date{t}, nil
 }
 
-var (
-	dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	timeShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$`)
-)
+// shaped reports whether s matches shape, where '9' stands for any digit
+// and every other byte for itself: cheaper than a regular expression on
+// the hot path of loading every case.
+func shaped(s, shape string) bool {
+	if len(s) != len(shape) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if shape[i] == '9' {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		} else if s[i] != shape[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isTimeShape reports whether s is YYYY-MM-DDTHH:MM:SS, optionally with a
+// fraction of up to nine digits, then Z or a ±HH:MM offset.
+func isTimeShape(s string) bool {
+	if len(s) < 20 || !shaped(s[:19], "9999-99-99T99:99:99") {
+		return false
+	}
+	rest := s[19:]
+	if rest[0] == '.' {
+		digits := 1
+		for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
+			digits++
+		}
+		if digits == 1 || digits > 10 {
+			return false
+		}
+		rest = rest[digits:]
+	}
+	return rest == "Z" || (len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && shaped(rest[1:], "99:99"))
+}
 
 // ParseTime reads an RFC 3339 time such as 2026-03-14T09:30:00Z, strictly:
 // two-digit fields, a zone, and a year from 1900.
 func ParseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
-	if err != nil || !timeShape.MatchString(s) || t.Year() < 1900 {
+	if err != nil || !isTimeShape(s) || t.Year() < 1900 {
 		return time.Time{}, fmt.Errorf("%q is not a time: write it in RFC 3339 UTC, for example 2026-03-14T09:30:00Z", s)
 	}
 	return t, nil

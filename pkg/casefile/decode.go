@@ -229,7 +229,8 @@ func (d *decoder) mappingPairs(n *yaml.Node, where string) (keys, values []*yaml
 		d.errorf(n, "%sexpected a mapping (key: value lines), found %s", prefix(where), kindName(n, where))
 		return nil, nil, false
 	}
-	seen := map[string]*yaml.Node{}
+	size := len(n.Content) / 2
+	keys, values = make([]*yaml.Node, 0, size), make([]*yaml.Node, 0, size)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -240,15 +241,26 @@ func (d *decoder) mappingPairs(n *yaml.Node, where string) (keys, values []*yaml
 			d.errorf(k, "%sYAML merge keys (<<) are not allowed in casework files", prefix(where))
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		if first := keyNamed(keys, k.Value); first != nil {
 			d.errorf(k, "%sduplicate key %q (first given at line %d); remove one of them", prefix(where), k.Value, first.Line)
 			continue
 		}
-		seen[k.Value] = k
 		keys = append(keys, k)
 		values = append(values, val)
 	}
 	return keys, values, true
+}
+
+// keyNamed returns the key node named name, if keys has one. Record
+// mappings are small, so a scan beats a map; a long mapping (a map of
+// scores, say) pays O(n²) only in the number of its keys.
+func keyNamed(keys []*yaml.Node, name string) *yaml.Node {
+	for _, k := range keys {
+		if k.Value == name {
+			return k
+		}
+	}
+	return nil
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, where string) {

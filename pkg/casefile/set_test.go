@@ -101,3 +101,32 @@ func TestPlanDigest(t *testing.T) {
 		t.Error("changed action cost left the agreement current")
 	}
 }
+
+func TestTimeAndDateShapes(t *testing.T) {
+	tests := []struct {
+		s    string
+		time bool
+		date bool
+	}{
+		{"2026-03-02T09:00:00Z", true, false},
+		{"2026-03-02T09:00:00.5Z", true, false},
+		{"2026-03-02T09:00:00.123456789+01:00", true, false},
+		{"2026-03-02T09:00:00.1234567890Z", false, false},
+		{"2026-03-02T09:00:00.Z", false, false},
+		{"2026-03-02T9:00:00Z", false, false},
+		{"2026-03-02T09:00:00", false, false},
+		{"2026-03-02T09:00:00+0100", false, false},
+		{"2026-03-02", false, true},
+		{"2026-3-02", false, false},
+		{"0000-01-01", false, false},
+		{"1899-12-31T00:00:00Z", false, false},
+	}
+	for _, tt := range tests {
+		if _, err := ParseTime(tt.s); (err == nil) != tt.time {
+			t.Errorf("ParseTime(%q) = %v, want ok=%v", tt.s, err, tt.time)
+		}
+		if _, err := ParseDate(tt.s); (err == nil) != tt.date {
+			t.Errorf("ParseDate(%q) = %v, want ok=%v", tt.s, err, tt.date)
+		}
+	}
+}
