@@ -55,41 +55,46 @@ func (v *validator) checkIDName(rec *record, kind, id, name string) {
 }
 
 func (v *validator) loadWorkers(repo *store.Repo, paths []string) {
-	owners := idOwners{}
-	for _, rel := range paths {
-		var w casefile.Worker
-		rec := v.readRecord(repo, rel, &w)
-		if rec == nil || rec.root == nil {
-			continue
-		}
-		v.requireValues(rec, "id", "name", "fte")
-		name := strings.TrimSuffix(path.Base(rel), ".yaml")
-		v.checkIDName(rec, "worker", w.ID, name)
-		v.claim(owners, rec, "worker", w.ID)
-		if _, ok := Lookup(rec.root, "fte"); ok && w.FTE <= 0 {
-			v.add(rec, "fte", Error, "invalid-value", "fte must be more than 0 (1 is full time, 0.5 half time)")
-		}
-		v.workers[name] = rel
-	}
+	v.workers = loadRecords(v, repo, paths, "worker", []string{"id", "name", "fte"},
+		func(w *casefile.Worker) string { return w.ID },
+		func(rec *record, w *casefile.Worker) {
+			if _, ok := Lookup(rec.root, "fte"); ok && w.FTE <= 0 {
+				v.add(rec, "fte", Error, "invalid-value", "fte must be more than 0 (1 is full time, 0.5 half time)")
+			}
+		})
 }
 
 func (v *validator) loadResources(repo *store.Repo, paths []string) {
+	v.resources = loadRecords(v, repo, paths, "resource", []string{"id", "name", "category"},
+		func(r *casefile.Resource) string { return r.ID },
+		func(rec *record, r *casefile.Resource) {
+			if r.Cost < 0 {
+				v.add(rec, "cost", Error, "invalid-value", "cost must not be negative")
+			}
+		})
+}
+
+// loadRecords checks the records of one kind (workers, resources): what
+// all of them share — required values, the ID against the file name, IDs
+// used once — then what is particular to the kind, with check. It returns
+// the path of each record that loaded, by the ID its file name gives.
+func loadRecords[T any](v *validator, repo *store.Repo, paths []string, kind string, required []string, id func(*T) string, check func(*record, *T)) map[string]string {
+	found := map[string]string{}
 	owners := idOwners{}
 	for _, rel := range paths {
-		var r casefile.Resource
-		rec := v.readRecord(repo, rel, &r)
+		var data T
+		rec := v.readRecord(repo, rel, &data)
 		if rec == nil || rec.root == nil {
 			continue
 		}
-		v.requireValues(rec, "id", "name", "category")
+		v.requireValues(rec, required...)
 		name := strings.TrimSuffix(path.Base(rel), ".yaml")
-		v.checkIDName(rec, "resource", r.ID, name)
-		v.claim(owners, rec, "resource", r.ID)
-		if r.Cost < 0 {
-			v.add(rec, "cost", Error, "invalid-value", "cost must not be negative")
-		}
-		v.resources[name] = rel
+		v.checkIDName(rec, kind, id(&data), name)
+		v.claim(owners, rec, kind, id(&data))
+		check(rec, &data)
+		found[name] = rel
 	}
+	return found
 }
 
 // checkNotes checks the contact notes of one case.
