@@ -26,11 +26,37 @@ func NewDate(t time.Time) Date {
 // ParseDate reads a YYYY-MM-DD date and rejects impossible dates such as
 // 2026-02-30.
 func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(DateLayout, s)
-	if err != nil || !shaped(s, "9999-99-99") || t.Year() < 1800 {
-		return Date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-03-14", s)
+	if !shaped(s, "9999-99-99") {
+		return Date{}, notADate(s)
 	}
-	return Date{t}, nil
+	y, m, d := digitsValue(s[0:4]), digitsValue(s[5:7]), digitsValue(s[8:10])
+	if y < 1800 || !validDay(y, m, d) {
+		return Date{}, notADate(s)
+	}
+	return Date{time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)}, nil
+}
+
+func notADate(s string) error {
+	return fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-03-14", s)
+}
+
+// digitsValue reads a run of ASCII digits that shaped has already checked.
+func digitsValue(digits string) int {
+	n := 0
+	for i := 0; i < len(digits); i++ {
+		n = n*10 + int(digits[i]-'0')
+	}
+	return n
+}
+
+// validDay reports whether month m of year y has a day d.
+func validDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	// The day after the month's last is day 1 of the next month.
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return d <= last
 }
 
 // shaped reports whether s matches shape, where '9' stands for any digit
@@ -74,12 +100,28 @@ func isTimeShape(s string) bool {
 
 // ParseTime reads an RFC 3339 time such as 2026-03-14T09:30:00Z, strictly:
 // two-digit fields, a zone, and a year from 1900.
+//
+// The form casework writes, whole seconds in UTC, is read without
+// time.Parse: every case file holds dozens of times, and loading the
+// whole repository (validate) is dominated by such small costs.
 func ParseTime(s string) (time.Time, error) {
+	if len(s) == len("2006-01-02T15:04:05Z") && s[19] == 'Z' && shaped(s[:19], "9999-99-99T99:99:99") {
+		y, mo, d := digitsValue(s[0:4]), digitsValue(s[5:7]), digitsValue(s[8:10])
+		h, mi, sec := digitsValue(s[11:13]), digitsValue(s[14:16]), digitsValue(s[17:19])
+		if y < 1900 || !validDay(y, mo, d) || h > 23 || mi > 59 || sec > 59 {
+			return time.Time{}, notATime(s)
+		}
+		return time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC), nil
+	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil || !isTimeShape(s) || t.Year() < 1900 {
-		return time.Time{}, fmt.Errorf("%q is not a time: write it in RFC 3339 UTC, for example 2026-03-14T09:30:00Z", s)
+		return time.Time{}, notATime(s)
 	}
 	return t, nil
+}
+
+func notATime(s string) error {
+	return fmt.Errorf("%q is not a time: write it in RFC 3339 UTC, for example 2026-03-14T09:30:00Z", s)
 }
 
 // IsZero reports whether the date is unset.

@@ -42,13 +42,46 @@ func decodeWith(d *decoder, node *yaml.Node, out any) Errors {
 		}
 		node = node.Content[0]
 	}
-	d.decode(node, v.Elem(), "")
+	d.decode(node, v.Elem())
 	return d.errs
 }
 
+// decoder decodes one document. It keeps the key path of the value being
+// decoded as a stack, and spells it out ("plan.goals[0].title") only for a
+// message: most values are fine, and building every path as a string
+// would cost more than decoding them.
 type decoder struct {
 	errs    Errors
 	partial bool
+	path    []step
+}
+
+// step is one level of a key path: a mapping key, or a list index when key
+// is empty.
+type step struct {
+	key   string
+	index int
+}
+
+func (d *decoder) pushKey(key string) { d.path = append(d.path, step{key: key}) }
+func (d *decoder) pushIndex(i int)    { d.path = append(d.path, step{index: i}) }
+func (d *decoder) pop()               { d.path = d.path[:len(d.path)-1] }
+
+// where spells out the key path of the value being decoded, e.g.
+// "plan.goals[0].title"; it is empty at the top of the document.
+func (d *decoder) where() string {
+	var b strings.Builder
+	for _, s := range d.path {
+		switch {
+		case s.key == "":
+			fmt.Fprintf(&b, "[%d]", s.index)
+		case b.Len() > 0:
+			b.WriteString("." + s.key)
+		default:
+			b.WriteString(s.key)
+		}
+	}
+	return b.String()
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -59,13 +92,6 @@ var (
 	dateType = reflect.TypeOf(Date{})
 	timeType = reflect.TypeOf(time.Time{})
 )
-
-func join(where, key string) string {
-	if where == "" {
-		return key
-	}
-	return where + "." + key
-}
 
 // prefix names the value being decoded at the start of a message, e.g.
 // "client.dob: "; it is empty at the top of the document.
@@ -80,14 +106,14 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
-func (d *decoder) decode(n *yaml.Node, v reflect.Value, where string) {
+func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.AliasNode {
-		d.errorf(n, "%sYAML aliases (*%s) are not allowed in casework files; write the value out in full", prefix(where), n.Value)
+		d.errorf(n, "%sYAML aliases (*%s) are not allowed in casework files; write the value out in full", prefix(d.where()), n.Value)
 		return
 	}
 	if isNull(n) {
 		if v.Type() == timeType {
-			d.errorf(n, "%sa time is required here, for example 2026-03-14T09:30:00Z", prefix(where))
+			d.errorf(n, "%sa time is required here, for example 2026-03-14T09:30:00Z", prefix(d.where()))
 			return
 		}
 		v.Set(reflect.Zero(v.Type()))
@@ -95,10 +121,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, where string) {
 	}
 	switch v.Type() {
 	case dateType:
-		d.decodeDate(n, v, where)
+		d.decodeDate(n, v)
 		return
 	case timeType:
-		d.decodeTime(n, v, where)
+		d.decodeTime(n, v)
 		return
 	}
 	switch v.Kind() {
@@ -106,62 +132,69 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, where string) {
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
-		d.decode(n, v.Elem(), where)
+		d.decode(n, v.Elem())
 	case reflect.Struct:
-		d.decodeStruct(n, v, where)
+		d.decodeStruct(n, v)
 	case reflect.Map:
-		d.decodeMap(n, v, where)
+		d.decodeMap(n, v)
 	case reflect.Slice:
-		d.decodeSlice(n, v, where)
+		d.decodeSlice(n, v)
 	case reflect.String:
-		if s, ok := d.scalar(n, where, "text"); ok {
+		if s, ok := d.scalar(n, "text"); ok {
 			v.SetString(s)
 		}
 	case reflect.Int, reflect.Int64:
-		s, ok := d.scalar(n, where, "a whole number")
+		s, ok := d.scalar(n, "a whole number")
 		if !ok {
 			return
 		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
 		if err != nil || n.Tag != "!!int" {
-			d.errorf(n, "%sexpected a whole number, found %s", prefix(where), shown(where, s))
+			d.mismatch(n, "a whole number", s)
 			return
 		}
 		v.SetInt(i)
 	case reflect.Float64:
-		s, ok := d.scalar(n, where, "a number")
+		s, ok := d.scalar(n, "a number")
 		if !ok {
 			return
 		}
 		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
 		if err != nil || (n.Tag != "!!int" && n.Tag != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
-			d.errorf(n, "%sexpected a number, found %s", prefix(where), shown(where, s))
+			d.mismatch(n, "a number", s)
 			return
 		}
 		v.SetFloat(f)
 	case reflect.Bool:
-		s, ok := d.scalar(n, where, "true or false")
+		s, ok := d.scalar(n, "true or false")
 		if !ok {
 			return
 		}
 		if n.Tag != "!!bool" {
-			d.errorf(n, "%sexpected true or false, found %s", prefix(where), shown(where, s))
+			d.mismatch(n, "true or false", s)
 			return
 		}
 		v.SetBool(strings.EqualFold(s, "true"))
 	default:
-		d.errorf(n, "%scannot hold a value of this kind", prefix(where))
+		d.errorf(n, "%scannot hold a value of this kind", prefix(d.where()))
 	}
 }
 
 // scalar returns the text of a scalar node, or reports that want was
 // expected instead.
-func (d *decoder) scalar(n *yaml.Node, where, want string) (string, bool) {
+func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
+		where := d.where()
 		d.errorf(n, "%sexpected %s, found %s", prefix(where), want, kindName(n, where))
 		return "", false
 	}
 	return n.Value, true
+}
+
+// mismatch reports a scalar that is not the value wanted.
+func (d *decoder) mismatch(n *yaml.Node, want, value string) {
+	where := d.where()
+	d.errorf(n, "%sexpected %s, found %s", prefix(where), want, shown(where, value))
 }
 
 // private reports whether the value at where is the client's personal
@@ -192,13 +225,14 @@ func kindName(n *yaml.Node, where string) string {
 	return shown(where, n.Value)
 }
 
-func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, where string) {
-	s, ok := d.scalar(n, where, "a date (YYYY-MM-DD)")
+func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
+	s, ok := d.scalar(n, "a date (YYYY-MM-DD)")
 	if !ok {
 		return
 	}
 	date, err := ParseDate(s)
 	if err != nil {
+		where := d.where()
 		if private(where) {
 			d.errorf(n, "%snot a date (value not shown: client data): write it as YYYY-MM-DD, for example 1984-05-01", prefix(where))
 			return
@@ -209,82 +243,86 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, where string) {
 	v.Set(reflect.ValueOf(date))
 }
 
-func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value, where string) {
-	s, ok := d.scalar(n, where, "a time (RFC 3339)")
+func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value) {
+	s, ok := d.scalar(n, "a time (RFC 3339)")
 	if !ok {
 		return
 	}
 	t, err := ParseTime(s)
 	if err != nil {
-		d.errorf(n, "%s%v", prefix(where), err)
+		d.errorf(n, "%s%v", prefix(d.where()), err)
 		return
 	}
 	v.Set(reflect.ValueOf(t))
 }
 
-// mappingPairs checks that n is a mapping with unique scalar keys and
-// returns its key and value nodes.
-func (d *decoder) mappingPairs(n *yaml.Node, where string) (keys, values []*yaml.Node, ok bool) {
+// isMapping reports whether n is a mapping, reporting it when not.
+func (d *decoder) isMapping(n *yaml.Node) bool {
 	if n.Kind != yaml.MappingNode {
+		where := d.where()
 		d.errorf(n, "%sexpected a mapping (key: value lines), found %s", prefix(where), kindName(n, where))
-		return nil, nil, false
+		return false
 	}
-	size := len(n.Content) / 2
-	keys, values = make([]*yaml.Node, 0, size), make([]*yaml.Node, 0, size)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, val := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "%skeys must be plain names", prefix(where))
-			continue
-		}
-		if k.Value == "<<" {
-			d.errorf(k, "%sYAML merge keys (<<) are not allowed in casework files", prefix(where))
-			continue
-		}
-		if first := keyNamed(keys, k.Value); first != nil {
-			d.errorf(k, "%sduplicate key %q (first given at line %d); remove one of them", prefix(where), k.Value, first.Line)
-			continue
-		}
-		keys = append(keys, k)
-		values = append(values, val)
-	}
-	return keys, values, true
+	return true
 }
 
-// keyNamed returns the key node named name, if keys has one. Record
-// mappings are small, so a scan beats a map; a long mapping (a map of
-// scores, say) pays O(n²) only in the number of its keys.
-func keyNamed(keys []*yaml.Node, name string) *yaml.Node {
-	for _, k := range keys {
-		if k.Value == name {
-			return k
+// validKey reports whether the key at Content[i] of mapping n may be
+// decoded: a plain name, not a merge key, and not given before (reported
+// otherwise). Record mappings are small, so a scan for an earlier key
+// beats a map; a long mapping (a map of scores, say) pays O(n²) only in
+// the number of its keys.
+func (d *decoder) validKey(n *yaml.Node, i int) bool {
+	k := n.Content[i]
+	switch {
+	case k.Kind != yaml.ScalarNode:
+		d.errorf(k, "%skeys must be plain names", prefix(d.where()))
+		return false
+	case k.Value == "<<":
+		d.errorf(k, "%sYAML merge keys (<<) are not allowed in casework files", prefix(d.where()))
+		return false
+	}
+	for j := 0; j < i; j += 2 {
+		if first := n.Content[j]; first.Kind == yaml.ScalarNode && first.Value == k.Value {
+			d.errorf(k, "%sduplicate key %q (first given at line %d); remove one of them", prefix(d.where()), k.Value, first.Line)
+			return false
 		}
 	}
-	return nil
+	return true
 }
 
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, where string) {
-	keys, values, ok := d.mappingPairs(n, where)
-	if !ok {
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
+	if !d.isMapping(n) {
 		return
 	}
 	fields := fieldsOf(v.Type())
-	given := map[string]bool{}
-	for i, k := range keys {
-		idx, known := fields.index[k.Value]
-		if !known {
-			d.errorf(k, "%s", unknownKeyMessage(where, k.Value, fields.names))
+	var onStack [64]bool
+	given := onStack[:0]
+	if nf := v.NumField(); nf <= len(onStack) {
+		given = onStack[:nf]
+	} else {
+		given = make([]bool, nf)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if !d.validKey(n, i) {
 			continue
 		}
-		given[k.Value] = true
-		d.decode(values[i], v.Field(idx), join(where, k.Value))
+		k := n.Content[i]
+		idx, known := fields.index[k.Value]
+		if !known {
+			d.errorf(k, "%s", unknownKeyMessage(d.where(), k.Value, fields.names))
+			continue
+		}
+		given[idx] = true
+		d.pushKey(k.Value)
+		d.decode(n.Content[i+1], v.Field(idx))
+		d.pop()
 	}
 	if d.partial {
 		return
 	}
 	for _, name := range fields.required {
-		if !given[name] {
-			d.errorf(n, "%smissing required key %q", prefix(where), name)
+		if !given[fields.index[name]] {
+			d.errorf(n, "%smissing required key %q", prefix(d.where()), name)
 		}
 	}
 }
@@ -300,35 +338,42 @@ func unknownKeyMessage(where, key string, known []string) string {
 	return msg + "; known keys: " + strings.Join(known, ", ")
 }
 
-func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, where string) {
-	keys, values, ok := d.mappingPairs(n, where)
-	if !ok {
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value) {
+	if !d.isMapping(n) {
 		return
 	}
-	m := reflect.MakeMapWithSize(v.Type(), len(keys))
-	for i, k := range keys {
+	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if !d.validKey(n, i) {
+			continue
+		}
+		k := n.Content[i]
+		d.pushKey(k.Value)
 		key := reflect.New(v.Type().Key()).Elem()
-		d.decode(k, key, join(where, k.Value))
+		d.decode(k, key)
 		elem := reflect.New(v.Type().Elem()).Elem()
-		d.decode(values[i], elem, join(where, k.Value))
+		d.decode(n.Content[i+1], elem)
+		d.pop()
 		m.SetMapIndex(key, elem)
 	}
 	v.Set(m)
 }
 
-func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, where string) {
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value) {
 	if n.Kind != yaml.SequenceNode {
+		where := d.where()
 		d.errorf(n, "%sexpected a list, found %s", prefix(where), kindName(n, where))
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, item := range n.Content {
-		at := fmt.Sprintf("%s[%d]", where, i)
+		d.pushIndex(i)
 		if isNull(item) {
-			d.errorf(item, "%s: empty list item; remove the lone '-' or fill it in", at)
-			continue
+			d.errorf(item, "%s: empty list item; remove the lone '-' or fill it in", d.where())
+		} else {
+			d.decode(item, s.Index(i))
 		}
-		d.decode(item, s.Index(i), at)
+		d.pop()
 	}
 	v.Set(s)
 }

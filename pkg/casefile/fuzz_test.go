@@ -3,6 +3,7 @@ package casefile
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -61,6 +62,28 @@ func FuzzCaseRoundTrip(f *testing.F) {
 		out3, err := doc3.Marshal(&c3)
 		if err != nil || !bytes.Equal(out2, out3) {
 			t.Fatalf("saving does not converge (err %v):\n%s\n---\n%s", err, out2, out3)
+		}
+	})
+}
+
+// FuzzParseTimeAndDate checks the fast paths of ParseTime and ParseDate
+// against time.Parse: the same inputs are accepted, as the same instants.
+func FuzzParseTimeAndDate(f *testing.F) {
+	for _, s := range []string{"2026-03-02T09:00:00Z", "2024-02-29T23:59:59Z", "2026-02-29T10:00:00Z", "2026-01-01T23:59:60Z", "2026-03-02", "2100-02-29", "1899-12-31T00:00:00Z", "2026-03-02T09:00:00.5+01:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ref, refErr := time.Parse(time.RFC3339, s)
+		refOK := refErr == nil && isTimeShape(s) && ref.Year() >= 1900
+		got, err := ParseTime(s)
+		if (err == nil) != refOK || (refOK && (!got.Equal(ref) || got.String() != ref.String())) {
+			t.Fatalf("ParseTime(%q) = %v, %v; time.Parse gives %v, ok=%v", s, got, err, ref, refOK)
+		}
+		refDate, refErr := time.Parse(DateLayout, s)
+		refOK = refErr == nil && shaped(s, "9999-99-99") && refDate.Year() >= 1800
+		date, err := ParseDate(s)
+		if (err == nil) != refOK || (refOK && date.Time() != refDate) {
+			t.Fatalf("ParseDate(%q) = %v, %v; time.Parse gives %v, ok=%v", s, date, err, refDate, refOK)
 		}
 	})
 }

@@ -120,6 +120,23 @@ func TestTimeAndDateShapes(t *testing.T) {
 		{"2026-3-02", false, false},
 		{"0000-01-01", false, false},
 		{"1899-12-31T00:00:00Z", false, false},
+		{"1900-01-01T00:00:00Z", true, false},
+		{"2024-02-29T23:59:59Z", true, false},
+		{"2026-02-29T10:00:00Z", false, false},
+		{"2026-04-31T10:00:00Z", false, false},
+		{"2026-13-01T10:00:00Z", false, false},
+		{"2026-00-01T10:00:00Z", false, false},
+		{"2026-01-00T10:00:00Z", false, false},
+		{"2026-01-01T24:00:00Z", false, false},
+		{"2026-01-01T23:60:00Z", false, false},
+		{"2026-01-01T23:59:60Z", false, false},
+		{"2026-01-01T10:00:00z", false, false},
+		{"2024-02-29", false, true},
+		{"2100-02-29", false, false},
+		{"2000-02-29", false, true},
+		{"1800-01-01", false, true},
+		{"1799-12-31", false, false},
+		{"2026-06-31", false, false},
 	}
 	for _, tt := range tests {
 		if _, err := ParseTime(tt.s); (err == nil) != tt.time {

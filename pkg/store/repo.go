@@ -95,9 +95,34 @@ func (r *Repo) ReadFile(rel string) ([]byte, error) {
 		return nil, cannotRead(rel, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, casefile.MaxFileSize+1))
+	data, err := readAtMost(f, casefile.MaxFileSize+1)
 	if err != nil {
 		return nil, cannotRead(rel, err)
+	}
+	return data, nil
+}
+
+// readAtMost reads f to its end, or to limit bytes if it is longer. The
+// buffer is sized from the file's size, as os.ReadFile does, so a record
+// takes one read, not the several of a growing buffer.
+func readAtMost(f *os.File, limit int64) ([]byte, error) {
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil && fi.Size()+1 > size {
+		size = fi.Size() + 1 // one byte more, to meet the end in the same read
+	}
+	data := make([]byte, 0, min(size, limit))
+	for int64(len(data)) < limit {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grow: the file grew since Stat
+		}
+		n, err := f.Read(data[len(data):min(int64(cap(data)), limit)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	return data, nil
 }

@@ -220,3 +220,30 @@ func TestStaleTempFilesAreRemoved(t *testing.T) {
 		t.Error("IsTemp misclassifies")
 	}
 }
+
+func TestReadAtMost(t *testing.T) {
+	dir := t.TempDir()
+	const limit = 1000
+	for _, size := range []int{0, 1, 511, 512, 513, limit - 1, limit, limit + 1, 5 * limit} {
+		path := filepath.Join(dir, "f")
+		want := bytes.Repeat([]byte("x"), size)
+		if err := os.WriteFile(path, want, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := readAtMost(f, limit)
+		f.Close()
+		if err != nil {
+			t.Fatalf("size %d: %v", size, err)
+		}
+		if len(want) > limit {
+			want = want[:limit]
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("size %d: read %d bytes, want %d", size, len(got), len(want))
+		}
+	}
+}

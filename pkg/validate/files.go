@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -92,13 +91,12 @@ func readDir(dir string) ([]os.DirEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := entries[:0]
+	out := entries[:0] // os.ReadDir sorts them by name
 	for _, e := range entries {
 		if !strings.HasPrefix(e.Name(), ".") {
 			out = append(out, e)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
 }
 
