@@ -18,14 +18,14 @@ const (
 
 func report(out io.Writer, all []figures) {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "cases\tgenerate\tbare decode\tvalidate\t(x decode)\tcaseload warm\t(x decode)\tcase list warm\t(x decode)\tvalidate peak\tcaseload peak\tcase new empty\tcase new here\t(x empty)\t")
+	fmt.Fprintln(tw, "cases\tfiles\tgenerate\tbare decode\tvalidate\t(x decode)\tcaseload warm\t(x decode)\tcase list warm\t(x decode)\tvalidate peak\tcaseload peak\tcase new empty\tcase new here\t(x empty)\t")
 	for _, f := range all {
 		gen := "kept"
 		if f.gen > 0 {
 			gen = sec(f.gen)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%.2f\t%s\t%.3f\t%s\t%.3f\t%s\t%s\t%s\t%s\t%.2f\t\n",
-			f.cases, gen, sec(f.decode),
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%.2f\t%s\t%.3f\t%s\t%.3f\t%s\t%s\t%s\t%s\t%.2f\t\n",
+			f.cases, f.files, gen, sec(f.decode),
 			sec(f.validate), ratio(f.validate, f.decode),
 			sec(f.caseload), ratio(f.caseload, f.decode),
 			sec(f.list), ratio(f.list, f.decode),

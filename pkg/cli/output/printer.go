@@ -4,6 +4,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -129,15 +130,15 @@ func WriteTable(w io.Writer, t *Tabular) error {
 	if err := table.Render(); err != nil {
 		return err
 	}
+	out := bufio.NewWriter(w) // a long list is one write per 4 KB, not per line
 	for _, line := range strings.SplitAfter(buf.String(), "\n") {
 		if line == "" {
 			continue
 		}
-		if _, err := io.WriteString(w, strings.TrimRight(line, " \n")+"\n"); err != nil {
-			return err
-		}
+		out.WriteString(strings.TrimRight(line, " \n"))
+		out.WriteByte('\n')
 	}
-	return nil
+	return out.Flush()
 }
 
 // Detail is one labelled value of a single record's detail view.
