@@ -90,7 +90,6 @@ func Cases(repo *store.Repo) ([]*casefile.Case, error) {
 	// holds is gone.
 	dirty, stillThere := false, 0
 	cases := make([]*casefile.Case, 0, len(names))
-	var kept []entry
 	for i, e := range entries {
 		dirty = dirty || worth[i]
 		if e == nil {
@@ -99,10 +98,15 @@ func Cases(repo *store.Repo) ([]*casefile.Case, error) {
 		if old[names[i]] != nil {
 			stillThere++
 		}
-		kept = append(kept, *e)
 		cases = append(cases, e.Summary.Case())
 	}
 	if dirty || stillThere != len(old) {
+		kept := make([]entry, 0, len(cases))
+		for _, e := range entries {
+			if e != nil {
+				kept = append(kept, *e)
+			}
+		}
 		write(repo, kept)
 	}
 	return cases, errors.Join(errs...)

@@ -119,18 +119,26 @@ func (s *summary) Case() *casefile.Case {
 			c.History[i].Assign = &casefile.Assignment{From: h.AssignFrom, To: h.AssignTo}
 		}
 	}
-	for _, a := range s.Assessments {
-		c.Assessments = append(c.Assessments, casefile.Assessment{At: unstamp(a.At), Level: a.Level})
+	// Lists are made at their length: growing them by append would copy
+	// these large structs several times over, for each of 100,000 cases.
+	if len(s.Assessments) > 0 {
+		c.Assessments = make([]casefile.Assessment, len(s.Assessments))
+		for i, a := range s.Assessments {
+			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level}
+		}
 	}
 	if len(s.Actions) > 0 {
-		g := casefile.Goal{}
-		for _, a := range s.Actions {
-			g.Actions = append(g.Actions, casefile.Action{ID: a.ID, Text: a.Text, Status: a.Status, Due: unstampDate(a.Due)})
+		g := casefile.Goal{Actions: make([]casefile.Action, len(s.Actions))}
+		for i, a := range s.Actions {
+			g.Actions[i] = casefile.Action{ID: a.ID, Text: a.Text, Status: a.Status, Due: unstampDate(a.Due)}
 		}
 		c.Plan.Goals = []casefile.Goal{g}
 	}
-	for _, r := range s.Reviews {
-		c.Reviews = append(c.Reviews, casefile.Review{At: unstamp(r.At), Next: unstampDate(r.Next)})
+	if len(s.Reviews) > 0 {
+		c.Reviews = make([]casefile.Review, len(s.Reviews))
+		for i, r := range s.Reviews {
+			c.Reviews[i] = casefile.Review{At: unstamp(r.At), Next: unstampDate(r.Next)}
+		}
 	}
 	if s.Closure != nil {
 		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp)}

@@ -4,8 +4,6 @@
 package output
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -13,9 +11,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -96,49 +91,6 @@ func WriteCSV(w io.Writer, t *Tabular) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// WriteTable writes a plain, borderless table for people at a terminal.
-func WriteTable(w io.Writer, t *Tabular) error {
-	var buf bytes.Buffer
-	table := tablewriter.NewTable(&buf,
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
-			Borders: tw.BorderNone,
-			Symbols: tw.NewSymbols(tw.StyleNone),
-			Settings: tw.Settings{
-				Separators: tw.Separators{BetweenColumns: tw.Off, BetweenRows: tw.Off, ShowHeader: tw.Off, ShowFooter: tw.Off},
-				Lines:      tw.Lines{ShowTop: tw.Off, ShowBottom: tw.Off, ShowHeaderLine: tw.Off, ShowFooterLine: tw.Off},
-			},
-		})),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft}),
-		tablewriter.WithHeaderAutoFormat(tw.On),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithPadding(tw.Padding{Left: "", Right: "  ", Overwrite: true}),
-		tablewriter.WithTrimSpace(tw.Off),
-	)
-	table.Header(t.Header)
-	for _, r := range t.Rows {
-		if err := table.Append(r); err != nil {
-			return err
-		}
-	}
-	if t.Footer != nil {
-		table.Footer(t.Footer)
-	}
-	if err := table.Render(); err != nil {
-		return err
-	}
-	out := bufio.NewWriter(w) // a long list is one write per 4 KB, not per line
-	for _, line := range strings.SplitAfter(buf.String(), "\n") {
-		if line == "" {
-			continue
-		}
-		out.WriteString(strings.TrimRight(line, " \n"))
-		out.WriteByte('\n')
-	}
-	return out.Flush()
 }
 
 // Detail is one labelled value of a single record's detail view.
