@@ -35,7 +35,7 @@ const Path = store.StateDir + "/cache/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
-const version = 1
+const version = 2
 
 // magic starts the index file.
 const magic = "casework-case-index\n"
@@ -54,11 +54,16 @@ type entry struct {
 	Summary summary
 }
 
-// file is the index as written to disk.
-type file struct {
+// header starts the index on disk; Count entries follow, gob-encoded in
+// lists of at most chunk. One list of 100,000 entries would be decoded
+// into a slice grown many times over; lists of a known total go into one
+// slice made at its size.
+type header struct {
 	Version int
-	Entries []entry
+	Count   int
 }
+
+const chunk = 4096
 
 // trusted reports whether e still describes a file with this size and
 // modification time.
@@ -150,13 +155,22 @@ func read(repo *store.Repo) map[string]*entry {
 	if err != nil || !bytes.HasPrefix(data, []byte(magic)) {
 		return nil
 	}
-	var f file
-	if err := gob.NewDecoder(bytes.NewReader(data[len(magic):])).Decode(&f); err != nil || f.Version != version {
+	dec := gob.NewDecoder(bytes.NewReader(data[len(magic):]))
+	var h header
+	if err := dec.Decode(&h); err != nil || h.Version != version || h.Count < 0 || h.Count > len(data) {
 		return nil
 	}
-	m := make(map[string]*entry, len(f.Entries))
-	for i := range f.Entries {
-		m[f.Entries[i].Name] = &f.Entries[i]
+	entries := make([]entry, 0, h.Count)
+	for len(entries) < h.Count {
+		var list []entry
+		if err := dec.Decode(&list); err != nil || len(list) == 0 || len(list) > h.Count-len(entries) {
+			return nil
+		}
+		entries = append(entries, list...)
+	}
+	m := make(map[string]*entry, len(entries))
+	for i := range entries {
+		m[entries[i].Name] = &entries[i]
 	}
 	return m
 }
@@ -166,8 +180,16 @@ func read(repo *store.Repo) map[string]*entry {
 func write(repo *store.Repo, entries []entry) {
 	var buf bytes.Buffer
 	buf.WriteString(magic)
-	if err := gob.NewEncoder(&buf).Encode(file{Version: version, Entries: entries}); err != nil {
+	enc := gob.NewEncoder(&buf)
+	if err := enc.Encode(header{Version: version, Count: len(entries)}); err != nil {
 		return
+	}
+	for len(entries) > 0 {
+		n := min(len(entries), chunk)
+		if err := enc.Encode(entries[:n]); err != nil {
+			return
+		}
+		entries = entries[n:]
 	}
 	path := repo.Abs(Path)
 	if err := os.MkdirAll(filepath.Dir(path), store.DirMode); err != nil {

@@ -1,6 +1,7 @@
 package caseindex
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -207,5 +208,35 @@ func TestRemovedAndBrokenCases(t *testing.T) {
 	cases, err = Cases(repo)
 	if err == nil || !strings.Contains(err.Error(), store.CasePath(id)) || len(cases) != 2 {
 		t.Errorf("broken %s: %d cases, %v", id, len(cases), err)
+	}
+}
+
+// TestIndexOfManyChunks writes and reads back an index of several gob
+// lists, and refuses one whose header promises more entries than follow.
+func TestIndexOfManyChunks(t *testing.T) {
+	repo := &store.Repo{Root: t.TempDir()}
+	entries := make([]entry, 2*chunk+7)
+	for i := range entries {
+		entries[i] = entry{Name: fmt.Sprintf("C-%06d", i), Size: int64(i), Summary: summary{ID: fmt.Sprintf("C-%06d", i), Phase: "intake"}}
+	}
+	write(repo, entries)
+	got := read(repo)
+	if len(got) != len(entries) {
+		t.Fatalf("read %d entries, wrote %d", len(got), len(entries))
+	}
+	for _, e := range entries {
+		if g := got[e.Name]; g == nil || g.Size != e.Size || g.Summary.ID != e.Summary.ID {
+			t.Fatalf("entry %s read back as %+v", e.Name, g)
+		}
+	}
+	data, err := os.ReadFile(repo.Abs(Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(repo.Abs(Path), data[:len(data)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(repo); got != nil {
+		t.Errorf("a truncated index gave %d entries, want none", len(got))
 	}
 }

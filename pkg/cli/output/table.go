@@ -48,7 +48,7 @@ func WriteTable(w io.Writer, t *Tabular) error {
 	for _, l := range lines {
 		for i, cell := range l {
 			for _, part := range strings.Split(cell, "\n") {
-				widths[i] = max(widths[i], twwidth.Width(part))
+				widths[i] = max(widths[i], width(part))
 			}
 		}
 	}
@@ -76,11 +76,23 @@ func writeRow(out *bufio.Writer, row []string, widths []int) {
 				text = parts[i][h]
 			}
 			line.WriteString(text)
-			if pad := widths[i] - twwidth.Width(text) + 2; pad > 0 {
+			if pad := widths[i] - width(text) + 2; pad > 0 {
 				line.WriteString(strings.Repeat(" ", pad))
 			}
 		}
 		out.WriteString(strings.TrimRight(line.String(), " "))
 		out.WriteByte('\n')
 	}
+}
+
+// width is how many columns s takes on a terminal: its length when it is
+// printable ASCII, as IDs, dates and most names are, else tablewriter's
+// measure.
+func width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return twwidth.Width(s)
+		}
+	}
+	return len(s)
 }
