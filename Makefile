@@ -62,6 +62,7 @@ bench:
 	$(GO) build -o bin/casework-gen ./cmd/casework-gen
 	$(GO) build -o bin/casework-bench ./cmd/casework-bench
 	$(GO) test -run XXX -bench . -benchtime 3x ./pkg/caseload ./pkg/gen
+	$(GO) test -run XXX -bench . -benchmem ./pkg/casefile ./pkg/caseindex ./pkg/cli/output
 	./bin/casework-bench -sizes $(BENCH_SIZES) -dir bench $(BENCH_FLAGS)
 
 lint:
