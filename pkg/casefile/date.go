@@ -29,11 +29,11 @@ func ParseDate(s string) (Date, error) {
 	if !shaped(s, "9999-99-99") {
 		return Date{}, notADate(s)
 	}
-	y, m, d := digitsValue(s[0:4]), digitsValue(s[5:7]), digitsValue(s[8:10])
-	if y < 1800 || !validDay(y, m, d) {
+	y, m, d, ok := calendarDay(s)
+	if !ok || y < 1800 {
 		return Date{}, notADate(s)
 	}
-	return Date{time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)}, nil
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}, nil
 }
 
 func notADate(s string) error {
@@ -49,14 +49,15 @@ func digitsValue(digits string) int {
 	return n
 }
 
-// validDay reports whether month m of year y has a day d.
-func validDay(y, m, d int) bool {
-	if m < 1 || m > 12 || d < 1 {
-		return false
+// calendarDay reads the YYYY-MM-DD that starts s, whose digits shaped has
+// already checked, and reports whether that day exists.
+func calendarDay(s string) (y int, m time.Month, d int, ok bool) {
+	y, m, d = digitsValue(s[0:4]), time.Month(digitsValue(s[5:7])), digitsValue(s[8:10])
+	if m < time.January || m > time.December || d < 1 {
+		return y, m, d, false
 	}
-	// The day after the month's last is day 1 of the next month.
-	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-	return d <= last
+	// Day 0 of the next month is the last of this one.
+	return y, m, d, d <= time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // shaped reports whether s matches shape, where '9' stands for any digit
@@ -106,12 +107,12 @@ func isTimeShape(s string) bool {
 // whole repository (validate) is dominated by such small costs.
 func ParseTime(s string) (time.Time, error) {
 	if len(s) == len("2006-01-02T15:04:05Z") && s[19] == 'Z' && shaped(s[:19], "9999-99-99T99:99:99") {
-		y, mo, d := digitsValue(s[0:4]), digitsValue(s[5:7]), digitsValue(s[8:10])
+		y, mo, d, ok := calendarDay(s)
 		h, mi, sec := digitsValue(s[11:13]), digitsValue(s[14:16]), digitsValue(s[17:19])
-		if y < 1900 || !validDay(y, mo, d) || h > 23 || mi > 59 || sec > 59 {
+		if !ok || y < 1900 || h > 23 || mi > 59 || sec > 59 {
 			return time.Time{}, notATime(s)
 		}
-		return time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC), nil
+		return time.Date(y, mo, d, h, mi, sec, 0, time.UTC), nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil || !isTimeShape(s) || t.Year() < 1900 {

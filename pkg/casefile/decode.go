@@ -295,11 +295,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		return
 	}
 	fields := fieldsOf(v.Type())
-	var onStack [64]bool
-	given := onStack[:0]
-	if nf := v.NumField(); nf <= len(onStack) {
-		given = onStack[:nf]
-	} else {
+	var onStack [64]bool // which fields were given, without allocating
+	given := onStack[:]
+	if nf := v.NumField(); nf > len(onStack) {
 		given = make([]bool, nf)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {

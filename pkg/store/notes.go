@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"sort"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -65,12 +64,11 @@ func (r *Repo) NotePaths(caseID string) ([]string, error) {
 		return nil, err
 	}
 	var paths []string
-	for _, e := range entries {
+	for _, e := range entries { // os.ReadDir sorts them by name
 		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && !strings.HasPrefix(e.Name(), ".") {
 			paths = append(paths, dir+"/"+e.Name())
 		}
 	}
-	sort.Strings(paths)
 	return paths, nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -107,11 +106,7 @@ func TestAgainst(t *testing.T) {
 				}
 				return
 			}
-			i := slices.IndexFunc(fs, func(f Finding) bool { return f.Rule == tt.rule })
-			if i < 0 {
-				t.Fatalf("no %s finding in %v", tt.rule, fs)
-			}
-			if f := fs[i]; f.Path != tt.path || f.Line != tt.line || f.Severity != Error || !strings.Contains(f.Message, "HEAD") {
+			if f := findingOf(t, fs, tt.rule); f.Path != tt.path || f.Line != tt.line || f.Severity != Error || !strings.Contains(f.Message, "HEAD") {
 				t.Errorf("got %s, want %s:%d", f, tt.path, tt.line)
 			}
 		})

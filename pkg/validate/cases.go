@@ -41,7 +41,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 				r.kept = c
 			}
 		}
-		notes, err := notePaths(v.Root, dirs[i])
+		notes, err := repo.NotePaths(dirs[i])
 		cv.checkNotes(repo, notes)
 		r.findings, r.err = cv.findings, err
 		if v.Progress != nil {

@@ -66,21 +66,6 @@ func readLayout(root string) (*layout, error) {
 	return l, nil
 }
 
-// notePaths lists the note files of the case in directory dir.
-func notePaths(root, dir string) ([]string, error) {
-	notes, err := readDir(filepath.Join(root, store.NotesPath(dir)))
-	if err != nil {
-		return nil, err
-	}
-	var paths []string
-	for _, n := range notes {
-		if !n.IsDir() && strings.HasSuffix(n.Name(), ".md") {
-			paths = append(paths, store.NotesPath(dir)+"/"+n.Name())
-		}
-	}
-	return paths, nil
-}
-
 // readDir lists a directory, sorted, leaving out dot files; a missing
 // directory is empty.
 func readDir(dir string) ([]os.DirEntry, error) {

@@ -14,7 +14,7 @@ import (
 
 var now = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
-func defaultConfig(t *testing.T) *config.Config {
+func defaultConfig(t testing.TB) *config.Config {
 	t.Helper()
 	var cfg config.Config
 	if err := yaml.Unmarshal(config.DefaultYAML, &cfg); err != nil {
@@ -156,19 +156,27 @@ func TestRules(t *testing.T) {
 				}
 				return
 			}
-			i := slices.IndexFunc(fs, func(f Finding) bool { return f.Rule == tt.rule })
-			if i < 0 {
-				t.Fatalf("no %s finding in %v", tt.rule, fs)
-			}
+			f := findingOf(t, fs, tt.rule)
 			sev := tt.sev
 			if sev == "" {
 				sev = Error
 			}
-			if f := fs[i]; (tt.line != 0 && f.Line != tt.line) || f.Severity != sev || f.Message == "" {
+			if (tt.line != 0 && f.Line != tt.line) || f.Severity != sev || f.Message == "" {
 				t.Errorf("got %s, want line %d, %s", f, tt.line, sev)
 			}
 		})
 	}
+}
+
+// findingOf returns the first finding of rule, failing the test when
+// there is none.
+func findingOf(t *testing.T, fs []Finding, rule string) Finding {
+	t.Helper()
+	i := slices.IndexFunc(fs, func(f Finding) bool { return f.Rule == rule })
+	if i < 0 {
+		t.Fatalf("no %s finding in %v", rule, fs)
+	}
+	return fs[i]
 }
 
 func TestLookupAndPos(t *testing.T) {
