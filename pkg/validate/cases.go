@@ -93,6 +93,7 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.requireValues(cr.record, "id", "opened", "phase", "worker", "client.name", "history")
 	v.checkFields(cr)
 	v.checkRefs(cr)
+	v.checkActors(cr)
 	v.checkPlan(cr)
 	v.checkHistory(cr)
 	v.checkClosure(cr)

@@ -119,6 +119,7 @@ func (v *validator) checkNotes(repo *store.Repo, paths []string) {
 		if n.By == "" {
 			v.findings = append(v.findings, at(rel, 2, 1, Error, "missing-key", "the note's front matter has no 'by'"))
 		}
+		v.checkNoteActor(rel, n.By)
 		if !slices.Contains(casefile.NoteKinds, n.Kind) {
 			v.findings = append(v.findings, at(rel, 2, 1, Error, "invalid-value", "note kind %q is not one of %s", n.Kind, strings.Join(casefile.NoteKinds, ", ")))
 		}

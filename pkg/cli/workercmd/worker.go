@@ -75,6 +75,17 @@ func runAdd(opts *AddOptions) error {
 	if _, err := opts.F.Config(); err != nil {
 		return err
 	}
+	// The first worker bootstraps the repository; after that, adding a
+	// worker (a new identity) is done by one.
+	ids, err := repo.WorkerIDs()
+	if err != nil {
+		return err
+	}
+	if len(ids) > 0 {
+		if _, err := opts.F.Actor(); err != nil {
+			return err
+		}
+	}
 	if _, err := store.Create(repo, store.WorkerPath(w.ID), &w); err != nil {
 		return fmt.Errorf("cannot add worker %s: %w", w.ID, err)
 	}
