@@ -75,6 +75,9 @@ func Build(in Input) (*Data, error) {
 	}
 	digest := c.Plan.Digest()
 	for _, a := range shown.Approvals {
+		if !a.Grants() {
+			continue // requests and rejections are not approvals
+		}
 		d.Approvals = append(d.Approvals, ApprovalInfo{
 			At: a.At, By: b.person(a.By, ""), What: a.What, Amount: a.Amount, Note: a.Note,
 			Current: a.What != "plan" || a.Digest == digest,

@@ -6,6 +6,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/planning"
 )
 
 // summary is what the index keeps of one case: the fields that `case
@@ -19,6 +20,14 @@ type summary struct {
 	Actions                          []action
 	Reviews                          []review
 	Closure                          *closure
+	Pending                          []pending
+}
+
+// pending is a request for approval nobody has decided on yet.
+type pending struct {
+	What, By string
+	At       int64
+	Amount   float64
 }
 
 type historyEntry struct {
@@ -100,15 +109,19 @@ func summarize(c *casefile.Case) summary {
 	if c.Closure != nil {
 		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp)}
 	}
+	for _, a := range planning.Pending(c) {
+		s.Pending = append(s.Pending, pending{What: a.What, By: a.By, At: stamp(a.At), Amount: a.Amount})
+	}
 	return s
 }
 
 // Case rebuilds a partial case from the summary: ID, phase, model,
 // worker, client name, opening, history (without who or why), the time
 // and level of each assessment, the open actions that have a due date (in
-// one goal), the time and next date of each review, and the closure's time
-// and follow-up. That is everything schedule and caseload read, so they
-// work on it as on the whole case.
+// one goal), the time and next date of each review, the closure's time
+// and follow-up, and the requests for approval still pending. That is
+// everything schedule, caseload and due read, so they work on it as on the
+// whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
 	c.Client.Name = s.Client
@@ -142,6 +155,16 @@ func (s *summary) Case() *casefile.Case {
 	}
 	if s.Closure != nil {
 		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp)}
+	}
+	// Pending requests were found on the whole case; a plan request is
+	// given the digest of the partial plan, so planning.Pending finds it
+	// again here.
+	for _, p := range s.Pending {
+		a := casefile.Approval{At: unstamp(p.At), By: p.By, What: p.What, Decision: casefile.DecisionRequested, Amount: p.Amount}
+		if p.What == planning.ApprovePlan {
+			a.Digest = c.Plan.Digest()
+		}
+		c.Approvals = append(c.Approvals, a)
 	}
 	return c
 }

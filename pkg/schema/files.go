@@ -57,6 +57,7 @@ func caseEnums(cfg *config.Config) map[string][]string {
 		"reviews[].goals.*":              planning.GoalStatuses,
 		"reviews[].actions.*":            planning.ActionStatuses,
 		"approvals[].what":               planning.Approvables,
+		"approvals[].decision":           planning.Decisions,
 		"closure.reason":                 cfg.ClosureReasons,
 	}
 }

@@ -58,6 +58,7 @@ func (v *validator) loadWorkers(repo *store.Repo, paths []string) {
 	v.workers = loadRecords(v, repo, paths, "worker", []string{"id", "name", "fte"},
 		func(w *casefile.Worker) string { return w.ID },
 		func(rec *record, w *casefile.Worker) {
+			v.staff[w.ID] = *w
 			if _, ok := Lookup(rec.root, "fte"); ok && w.FTE <= 0 {
 				v.add(rec, "fte", Error, "invalid-value", "fte must be more than 0 (1 is full time, 0.5 half time)")
 			}

@@ -164,7 +164,7 @@ func checkApproval(t Transition) *GuardError {
 	c := t.Case
 	if t.To == config.ClosedPhase {
 		if slices.ContainsFunc(c.Approvals, func(a casefile.Approval) bool {
-			return a.What == "closure" && within(a.At, t.Since, t.At)
+			return a.Grants() && a.What == "closure" && within(a.At, t.Since, t.At)
 		}) {
 			return nil
 		}
@@ -172,7 +172,7 @@ func checkApproval(t Transition) *GuardError {
 	}
 	digest := c.Plan.Digest()
 	if slices.ContainsFunc(c.Approvals, func(a casefile.Approval) bool {
-		return a.What == "plan" && !a.At.After(t.At) && (t.Historical || a.Digest == digest)
+		return a.Grants() && a.What == "plan" && !a.At.After(t.At) && (t.Historical || a.Digest == digest)
 	}) {
 		return nil
 	}

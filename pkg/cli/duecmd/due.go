@@ -47,6 +47,10 @@ func NewCmdDue(f *cmdutil.Factory) *cobra.Command {
 cases: monitoring reviews of cases in implementation or monitoring, the due
 dates of actions not done or cancelled, and follow-ups of closed cases.
 Each item belongs to the case's reference person (--worker filters).
+Plans, closures and expenses submitted for approval ('casework approve ID
+plan --request') are listed, after the rest, until an approver decides:
+with --worker, only to a worker whose role may approve, and not for their
+own cases.
 
 -o ics writes an iCalendar file (RFC 5545) to subscribe to or import: one
 all-day event per item, named by case ID and kind only, never by the
@@ -107,6 +111,14 @@ func run(opts *Options) error {
 		r := row(it, today)
 		rows = append(rows, r)
 		tab.Rows = append(tab.Rows, []string{r.Date.String(), r.Case, r.Worker, r.Kind, what(it), r.Status})
+	}
+	approvals, err := pendingApprovals(f, all, opts.Worker, cfg.ApproverRoles, today)
+	if err != nil {
+		return err
+	}
+	for _, r := range approvals {
+		rows = append(rows, r)
+		tab.Rows = append(tab.Rows, []string{r.Date.String(), r.Case, r.Worker, r.Kind, r.What, r.Status})
 	}
 	if p.Format == output.Table && len(rows) == 0 {
 		f.Infof("Nothing overdue or due within %s.", opts.Within)
