@@ -22,6 +22,7 @@ import (
 	"github.com/casework/casework/pkg/cli/dupescmd"
 	"github.com/casework/casework/pkg/cli/exportcmd"
 	"github.com/casework/casework/pkg/cli/fmtcmd"
+	"github.com/casework/casework/pkg/cli/gitcmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/logcmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
@@ -83,6 +84,8 @@ agency's limits, and renders care plans.`,
 		fmtcmd.NewCmdFmt(f),
 		exportcmd.NewCmdExport(f),
 		schemacmd.NewCmdSchema(f),
+		gitcmd.NewCmdGit(f),
+		gitcmd.NewCmdMergeDriver(f),
 	} {
 		root.AddCommand(c)
 	}

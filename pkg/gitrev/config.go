@@ -2,6 +2,7 @@ package gitrev
 
 import (
 	"errors"
+	"fmt"
 	"os/exec"
 	"strings"
 )
@@ -30,4 +31,20 @@ func Available() error {
 		return errors.New("git is not installed or not on PATH")
 	}
 	return nil
+}
+
+// MergeFile merges theirs into ours as text, three-way from base, with
+// git's own line merge (git merge-file), writing the result, conflict
+// markers and all, into ours. It reports whether conflicts were left.
+func MergeFile(ours, base, theirs string) (bool, error) {
+	cmd := exec.Command("git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs)
+	err := cmd.Run()
+	var exitErr *exec.ExitError
+	switch {
+	case err == nil:
+		return false, nil
+	case errors.As(err, &exitErr) && exitErr.ExitCode() > 0 && exitErr.ExitCode() < 128:
+		return true, nil
+	}
+	return false, fmt.Errorf("git merge-file: %w", err)
 }
