@@ -206,13 +206,16 @@ type Closure struct {
 
 // Worker is a caseworker: workers/<id>.yaml.
 type Worker struct {
-	ID     string  `yaml:"id" json:"id"`
-	Name   string  `yaml:"name" json:"name"`
-	Role   string  `yaml:"role,omitempty" json:"role,omitempty"`
-	FTE    float64 `yaml:"fte" json:"fte"`
-	Team   string  `yaml:"team,omitempty" json:"team,omitempty"`
-	Email  string  `yaml:"email,omitempty" json:"email,omitempty"`
-	Limits *Limits `yaml:"limits,omitempty" json:"limits,omitempty"`
+	ID    string  `yaml:"id" json:"id"`
+	Name  string  `yaml:"name" json:"name"`
+	Role  string  `yaml:"role,omitempty" json:"role,omitempty"`
+	FTE   float64 `yaml:"fte" json:"fte"`
+	Team  string  `yaml:"team,omitempty" json:"team,omitempty"`
+	Email string  `yaml:"email,omitempty" json:"email,omitempty"`
+	// SigningKey is the worker's SSH public key ("ssh-ed25519 AAAA..."),
+	// with which their commits are signed (see casework git setup --sign).
+	SigningKey string  `yaml:"signing_key,omitempty" json:"signing_key,omitempty"`
+	Limits     *Limits `yaml:"limits,omitempty" json:"limits,omitempty"`
 }
 
 // Limits are per-worker overrides of the agency's caseload limits. A zero

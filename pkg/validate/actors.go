@@ -5,13 +5,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/planning"
 	"go.yaml.in/yaml/v3"
 )
-
-// notByWorkers are the lists whose entries' `by` is not a worker: a
-// consent is given by the client or their representative.
-var notByWorkers = map[string]bool{"consents": true}
 
 // checkActors reports entries of the case's lists whose `by` is not a
 // worker in workers/: who acted must always be someone the agency knows.
@@ -24,7 +21,7 @@ func (v *validator) checkActors(cr *caseRecord) {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, list := root.Content[i].Value, root.Content[i+1]
-		if list.Kind != yaml.SequenceNode || notByWorkers[key] {
+		if list.Kind != yaml.SequenceNode || casefile.NotByWorker(key) {
 			continue
 		}
 		for j, item := range list.Content {

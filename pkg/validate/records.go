@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/signatures"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -59,6 +60,11 @@ func (v *validator) loadWorkers(repo *store.Repo, paths []string) {
 		func(w *casefile.Worker) string { return w.ID },
 		func(rec *record, w *casefile.Worker) {
 			v.staff[w.ID] = *w
+			if w.SigningKey != "" {
+				if _, err := signatures.ParseKey(w.SigningKey); err != nil {
+					v.add(rec, "signing_key", Error, "invalid-value", "%v", err)
+				}
+			}
 			if _, ok := Lookup(rec.root, "fte"); ok && w.FTE <= 0 {
 				v.add(rec, "fte", Error, "invalid-value", "fte must be more than 0 (1 is full time, 0.5 half time)")
 			}
