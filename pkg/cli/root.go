@@ -86,6 +86,7 @@ agency's limits, and renders care plans.`,
 		schemacmd.NewCmdSchema(f),
 		gitcmd.NewCmdGit(f),
 		gitcmd.NewCmdMergeDriver(f),
+		gitcmd.NewCmdSync(f),
 	} {
 		root.AddCommand(c)
 	}

@@ -69,6 +69,10 @@ not run.`,
 	return cmd
 }
 
+// Run validates as the command does, for commands that validate on the
+// way (sync): findings are printed, and ErrFindings returned on errors.
+func Run(opts *Options) error { return run(opts) }
+
 func run(opts *Options) error {
 	f := opts.F
 	format := f.Flags.Output
