@@ -134,8 +134,8 @@ func TestFlowByHand(t *testing.T) {
 		closed := opened.AddDate(0, 0, 10*i)
 		c := &casefile.Case{ID: fmt.Sprint("C-", i), Worker: "w-a", Opened: date("2026-01-01"), Phase: "closed",
 			Assessments: []casefile.Assessment{{At: opened.AddDate(0, 0, i)}},
-			History: []casefile.HistoryEntry{{At: opened, To: "intake"}, {At: closed, From: "intake", To: "closed", Reason: "goals-met"}},
-			Closure: &casefile.Closure{At: closed, Reason: "goals-met"}}
+			History:     []casefile.HistoryEntry{{At: opened, To: "intake"}, {At: closed, From: "intake", To: "closed", Reason: "goals-met"}},
+			Closure:     &casefile.Closure{At: closed, Reason: "goals-met"}}
 		if i == 1 {
 			c.History = append(c.History, casefile.HistoryEntry{At: closed.AddDate(0, 0, 10), From: "closed", To: "assessment"})
 			c.Phase = "assessment"
