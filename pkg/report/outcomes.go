@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/config"
 )
 
@@ -132,7 +133,7 @@ func outcomeRow(instrument, domain, group string, cs []change, in config.Instrum
 	for _, c := range cs {
 		sumFirst += float64(c.first)
 		sumLatest += float64(c.latest)
-		switch d := Direction(in, c.first, c.latest); {
+		switch d := assess.Direction(in, c.first, c.latest); {
 		case d > 0:
 			better++
 		case d < 0:
@@ -146,17 +147,6 @@ func outcomeRow(instrument, domain, group string, cs []change, in config.Instrum
 	r.MeanChange = round2((sumLatest - sumFirst) / n)
 	r.Improved, r.Unchanged, r.Worse = round2(float64(better)/n), round2(float64(same)/n), round2(float64(worse)/n)
 	return r
-}
-
-// Direction tells whether a change of score from first to latest is an
-// improvement (1), no change (0) or a worsening (-1) on the instrument's
-// scale: up is better unless the instrument scores need (higher_is: need).
-func Direction(in config.Instrument, first, latest int) int {
-	d := cmp.Compare(latest, first)
-	if in.HigherIs == "need" {
-		return -d
-	}
-	return d
 }
 
 // domainOrder numbers each instrument's domains in configured order.
