@@ -20,6 +20,9 @@ func privacyNote(min int) string {
 	return fmt.Sprintf("Counts only: no client is named. Groups of fewer than %d clients are shown as <%d.", min, min)
 }
 
+// human writes a domain for reading: child_care as "child care".
+func human(domain string) string { return strings.ReplaceAll(domain, "_", " ") }
+
 // pct writes a share as a percentage.
 func pct(x float64) string { return fmt.Sprintf("%.0f%%", x*100) }
 
@@ -66,7 +69,7 @@ func (r Outcomes) Doc(a config.Assessment, min int) Doc {
 			if row.Clients.Suppressed {
 				continue
 			}
-			first.Labels = append(first.Labels, row.Domain)
+			first.Labels = append(first.Labels, human(row.Domain))
 			firsts = append(firsts, row.MeanFirst)
 			latest = append(latest, row.MeanLatest)
 			n := float64(row.Clients.N)
@@ -95,7 +98,7 @@ func outcomeTable(rows []OutcomeRow, byGroup bool) Table {
 		t.Header = append([]string{"Group"}, t.Header...)
 	}
 	for _, r := range rows {
-		cells := []string{r.Domain, r.Clients.String(), "", "", "", "", "", ""}
+		cells := []string{human(r.Domain), r.Clients.String(), "", "", "", "", "", ""}
 		if !r.Clients.Suppressed {
 			copy(cells[2:], []string{num(r.MeanFirst), num(r.MeanLatest), signed(r.MeanChange), pct(r.Improved), pct(r.Unchanged), pct(r.Worse)})
 		}
