@@ -236,6 +236,9 @@ func lintMarkdown(t *testing.T, name, md string) {
 	level, fence, cells := 0, false, 0
 	for i, l := range lines {
 		where := fmt.Sprintf("%s line %d", name, i+1)
+		if i := strings.LastIndex(l, " "); len(l) > 80 && i >= 80 {
+			t.Errorf("%s: longer than 80 columns with a space past them (MD013)", where)
+		}
 		if strings.HasSuffix(l, " ") {
 			t.Errorf("%s: trailing space", where)
 		}

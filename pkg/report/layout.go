@@ -40,7 +40,10 @@ func signed(x float64) string {
 // attention.
 func (r Outcomes) Doc(a config.Assessment, min int) Doc {
 	d := Doc{Title: "Outcomes, " + period(r.From, r.To), Intro: privacyNote(min) +
-		" A client counts for a domain when it was scored twice or more in the period; their first and latest scores are compared."}
+		" A client counts for a domain when it was scored twice or more in the period."+
+		" First and Latest are the mean of each client's first and latest score, Change the mean change;"+
+		" Better, Same and Worse are the shares of clients whose situation improved, stayed or got worse."+
+		" Level is the level of attention at the latest assessment."}
 	for _, in := range a.Instruments {
 		var all, groups []OutcomeRow
 		for _, row := range r.Rows {
@@ -69,7 +72,7 @@ func (r Outcomes) Doc(a config.Assessment, min int) Doc {
 			if row.Clients.Suppressed {
 				continue
 			}
-			first.Labels = append(first.Labels, human(row.Domain))
+			first.Labels = append(first.Labels, row.Domain) // no spaces: a long axis stays one word to markdownlint
 			firsts = append(firsts, row.MeanFirst)
 			latest = append(latest, row.MeanLatest)
 			n := float64(row.Clients.N)
@@ -82,7 +85,7 @@ func (r Outcomes) Doc(a config.Assessment, min int) Doc {
 			s.Charts = append(s.Charts, first, Chart{Kind: Shares, Title: in.Name + ": clients' domains improved, unchanged, worse",
 				Labels: []string{"improved", "unchanged", "worse"}, Series: []Series{{Name: "domains", Values: []float64{improved, same, worse}}}})
 		}
-		s.Tables = append(s.Tables, outcomeTable(all, false), outcomeTable(groups, true))
+		s.Tables = append(s.Tables, outcomeTable(all, false), groupTable("Team", "team:", groups), groupTable("Level", "level:", groups))
 		d.Sections = append(d.Sections, s)
 	}
 	if len(d.Sections) == 0 {
@@ -93,7 +96,7 @@ func (r Outcomes) Doc(a config.Assessment, min int) Doc {
 
 // outcomeTable tabulates outcome rows, with their group when byGroup.
 func outcomeTable(rows []OutcomeRow, byGroup bool) Table {
-	t := Table{Header: []string{"Domain", "Clients", "Mean first", "Mean latest", "Mean change", "Improved", "Unchanged", "Worse"}}
+	t := Table{Header: []string{"Domain", "Clients", "First", "Latest", "Change", "Better", "Same", "Worse"}}
 	if byGroup {
 		t.Header = append([]string{"Group"}, t.Header...)
 	}
@@ -104,6 +107,24 @@ func outcomeTable(rows []OutcomeRow, byGroup bool) Table {
 		}
 		if byGroup {
 			cells = append([]string{r.Group}, cells...)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t
+}
+
+// groupTable tabulates the outcome rows of one kind of group (teams or
+// levels), narrower than the agency's table so that it reads in a
+// terminal and passes markdownlint's line length.
+func groupTable(title, prefix string, rows []OutcomeRow) Table {
+	t := Table{Header: []string{title, "Domain", "Clients", "Change", "Better", "Same", "Worse"}}
+	for _, r := range rows {
+		if !strings.HasPrefix(r.Group, prefix) {
+			continue
+		}
+		cells := []string{strings.TrimPrefix(r.Group, prefix), human(r.Domain), r.Clients.String(), "", "", "", ""}
+		if !r.Clients.Suppressed {
+			copy(cells[3:], []string{signed(r.MeanChange), pct(r.Improved), pct(r.Unchanged), pct(r.Worse)})
 		}
 		t.Rows = append(t.Rows, cells)
 	}
