@@ -70,10 +70,10 @@ type ClientInfo struct {
 
 // AssessmentInfo is one assessment, with its scores labelled.
 type AssessmentInfo struct {
-	At             time.Time
-	By             Person
-	Instrument     string // the instrument's name from config, else its ID
-	InstrumentID   string
+	At           time.Time
+	By           Person
+	Instrument   string // the instrument's name from config, else its ID
+	InstrumentID string
 	// Strengths are every strength recorded in any assessment, newest
 	// first, each once: a re-assessment adds to them, never erases them.
 	Strengths []string

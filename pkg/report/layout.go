@@ -40,9 +40,9 @@ func signed(x float64) string {
 // attention.
 func (r Outcomes) Doc(a config.Assessment, min int) Doc {
 	d := Doc{Title: "Outcomes, " + period(r.From, r.To), Intro: privacyNote(min) +
-		" A client counts for a domain when it was scored twice or more in the period."+
-		" First and Latest are the mean of each client's first and latest score, Change the mean change;"+
-		" Better, Same and Worse are the shares of clients whose situation improved, stayed or got worse."+
+		" A client counts for a domain when it was scored twice or more in the period." +
+		" First and Latest are the mean of each client's first and latest score, Change the mean change;" +
+		" Better, Same and Worse are the shares of clients whose situation improved, stayed or got worse." +
 		" Level is the level of attention at the latest assessment."}
 	for _, in := range a.Instruments {
 		var all, groups []OutcomeRow
