@@ -31,7 +31,7 @@ var shared struct {
 
 // generated makes (once) a synthetic repository of 300 cases and returns
 // it with its cases as the index summarises them, and its workers.
-func generated(t *testing.T) (string, Population) {
+func generated(t testing.TB) (string, Population) {
 	t.Helper()
 	shared.Do(func() {
 		shared.dir, shared.err = os.MkdirTemp("", "casework-report-")
@@ -289,4 +289,18 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(filepath.Dir(shared.dir))
 	}
 	os.Exit(code)
+}
+
+// BenchmarkReports computes the three reports over the generated
+// repository's cases as the index gives them (the warm path of `casework
+// report`, less reading the index).
+func BenchmarkReports(b *testing.B) {
+	_, pop := generated(b)
+	cfg := defaults(b)
+	o := options("2024-01", "2026-02")
+	for b.Loop() {
+		ComputeOutcomes(pop, cfg.Assessment, o)
+		ComputeCaseload(pop, cfg.Caseload, o)
+		ComputeFlow(pop, cfg, o)
+	}
 }
