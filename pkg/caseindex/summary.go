@@ -20,7 +20,9 @@ type summary struct {
 	Actions                          []action
 	Reviews                          []review
 	Closure                          *closure
-	Pending                          []pending
+	// Agreed is when the client agreed the current plan (reports).
+	Agreed  int64
+	Pending []pending
 }
 
 // pending is a request for approval nobody has decided on yet.
@@ -30,16 +32,22 @@ type pending struct {
 	Amount   float64
 }
 
+// historyEntry is a history entry without who made it; its reason is kept
+// only for closings, where it is the closure reason that reports count.
 type historyEntry struct {
 	At                   int64
 	From, To             string
 	Assign               bool
 	AssignFrom, AssignTo string
+	Reason               string
 }
 
+// assessment keeps an assessment's time, level and scores: the scores
+// are what `casework report outcomes` compares.
 type assessment struct {
-	At    int64
-	Level string
+	At                int64
+	Level, Instrument string
+	Scores            map[string]int
 }
 
 // action is a planned action that is still to do and has a due date: the
@@ -51,7 +59,10 @@ type action struct {
 
 type review struct{ At, Next int64 }
 
-type closure struct{ At, FollowUp int64 }
+type closure struct {
+	At, FollowUp int64
+	Reason       string
+}
 
 // noTime stands for the zero time.
 const noTime = math.MinInt64
@@ -86,13 +97,16 @@ func summarize(c *casefile.Case) summary {
 	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, Opened: stampDate(c.Opened)}
 	for _, h := range c.History {
 		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
+		if h.To == config.ClosedPhase {
+			e.Reason = h.Reason
+		}
 		if h.Assign != nil {
 			e.Assign, e.AssignFrom, e.AssignTo = true, h.Assign.From, h.Assign.To
 		}
 		s.History = append(s.History, e)
 	}
 	for _, a := range c.Assessments {
-		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level})
+		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores})
 	}
 	if config.IsOpen(c.Phase) {
 		for _, g := range c.Plan.Goals {
@@ -107,7 +121,11 @@ func summarize(c *casefile.Case) summary {
 		s.Reviews = append(s.Reviews, review{At: stamp(r.At), Next: stampDate(r.Next)})
 	}
 	if c.Closure != nil {
-		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp)}
+		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp), Reason: c.Closure.Reason}
+	}
+	s.Agreed = noTime
+	if c.Plan.Agreed != nil {
+		s.Agreed = stamp(c.Plan.Agreed.At)
 	}
 	for _, a := range planning.Pending(c) {
 		s.Pending = append(s.Pending, pending{What: a.What, By: a.By, At: stamp(a.At), Amount: a.Amount})
@@ -116,18 +134,19 @@ func summarize(c *casefile.Case) summary {
 }
 
 // Case rebuilds a partial case from the summary: ID, phase, model,
-// worker, client name, opening, history (without who or why), the time
-// and level of each assessment, the open actions that have a due date (in
-// one goal), the time and next date of each review, the closure's time
+// worker, client name, opening, history (without who, or why but for
+// closings), the time, level, instrument and scores of each assessment,
+// when the plan was agreed, the open actions that have a due date (in one
+// goal), the time and next date of each review, the closure's time, reason
 // and follow-up, and the requests for approval still pending. That is
-// everything schedule, caseload and due read, so they work on it as on the
-// whole case.
+// everything schedule, caseload, reports and due read, so they work on it
+// as on the whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
 	c.Client.Name = s.Client
 	c.History = make([]casefile.HistoryEntry, len(s.History))
 	for i, h := range s.History {
-		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To}
+		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To, Reason: h.Reason}
 		if h.Assign {
 			c.History[i].Assign = &casefile.Assignment{From: h.AssignFrom, To: h.AssignTo}
 		}
@@ -137,7 +156,7 @@ func (s *summary) Case() *casefile.Case {
 	if len(s.Assessments) > 0 {
 		c.Assessments = make([]casefile.Assessment, len(s.Assessments))
 		for i, a := range s.Assessments {
-			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level}
+			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores}
 		}
 	}
 	if len(s.Actions) > 0 {
@@ -154,7 +173,10 @@ func (s *summary) Case() *casefile.Case {
 		}
 	}
 	if s.Closure != nil {
-		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp)}
+		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp), Reason: s.Closure.Reason}
+	}
+	if s.Agreed != noTime {
+		c.Plan.Agreed = &casefile.Agreement{At: unstamp(s.Agreed)}
 	}
 	// Pending requests were found on the whole case; a plan request is
 	// given the digest of the partial plan, so planning.Pending finds it
