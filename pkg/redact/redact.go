@@ -54,6 +54,7 @@ func Case(c *casefile.Case, keep ...string) *casefile.Case {
 	out.Approvals = make([]casefile.Approval, len(c.Approvals))
 	for i, a := range c.Approvals {
 		a.Note = s.Text(a.Note)
+		a.Reason = s.Text(a.Reason)
 		out.Approvals[i] = a
 	}
 	if c.Closure != nil {

@@ -48,6 +48,7 @@ var idFields = map[string]bool{
 	"ID": true, "Phase": true, "Model": true, "Worker": true, "Role": true, "By": true,
 	"From": true, "To": true, "Instrument": true, "Network": true, "Level": true,
 	"Domain": true, "Priority": true, "Status": true, "Resource": true, "Digest": true, "What": true,
+	"Decision": true,
 }
 
 // plant fills every field of v: client fields with canaries, IDs with
