@@ -1,11 +1,7 @@
 package gitrev
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
-	"io"
-	"strconv"
 	"strings"
 )
 
@@ -80,41 +76,12 @@ func At(dir, commit string, paths []string) ([]Blob, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
-	var in strings.Builder
-	for _, p := range paths {
+	specs := make([]string, len(paths))
+	for i, p := range paths {
 		if strings.ContainsAny(p, "\n") {
 			return nil, fmt.Errorf("unexpected file name %q", p)
 		}
-		in.WriteString(commit + ":./" + p + "\n")
+		specs[i] = commit + ":./" + p
 	}
-	out, err := run(dir, strings.NewReader(in.String()), "cat-file", "--batch")
-	if err != nil {
-		return nil, fmt.Errorf("git cat-file: %w", err)
-	}
-	r := bufio.NewReader(bytes.NewReader(out))
-	blobs := make([]Blob, len(paths))
-	for i := range paths {
-		header, err := r.ReadString('\n')
-		if err != nil {
-			return nil, fmt.Errorf("git cat-file ended early")
-		}
-		if strings.HasSuffix(header, " missing\n") {
-			blobs[i].Missing = true
-			continue
-		}
-		fields := strings.Fields(header)
-		if len(fields) != 3 {
-			return nil, fmt.Errorf("git cat-file: unexpected %q", strings.TrimSpace(header))
-		}
-		size, err := strconv.Atoi(fields[2])
-		if err != nil {
-			return nil, fmt.Errorf("git cat-file: unexpected %q", strings.TrimSpace(header))
-		}
-		blobs[i].Data = make([]byte, size)
-		if _, err := io.ReadFull(r, blobs[i].Data); err != nil {
-			return nil, fmt.Errorf("git cat-file ended early")
-		}
-		r.ReadByte()
-	}
-	return blobs, nil
+	return catBatch(dir, specs)
 }

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/gitrev"
+	"github.com/casework/casework/pkg/identity"
 	"github.com/casework/casework/pkg/signatures"
 	"github.com/casework/casework/pkg/store"
 )
@@ -53,19 +53,15 @@ func setupSigning(opts *SetupOptions) error {
 	if err != nil {
 		return err
 	}
-	workers, err := repo.AllWorkers()
+	workers, err := identity.RepoDirectory{Repo: repo}.Workers()
 	if err != nil {
 		return err
-	}
-	list := make([]casefile.Worker, len(workers))
-	for i, r := range workers {
-		list[i] = r.Data
 	}
 	signersPath := filepath.Join(repo.Root, store.StateDir, "allowed_signers")
 	if err := os.MkdirAll(filepath.Dir(signersPath), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(signersPath, signatures.AllowedSigners(list), 0o644); err != nil {
+	if err := os.WriteFile(signersPath, signatures.AllowedSigners(workers), 0o644); err != nil {
 		return err
 	}
 	for _, kv := range [][2]string{
