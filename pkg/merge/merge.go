@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -119,17 +120,40 @@ func canonical(p string, n *yaml.Node) ([]byte, error) {
 type merger struct {
 	preferTheirs bool
 	conflicts    []Conflict
+	prints       map[*yaml.Node]string // fingerprints already spelled out
+}
+
+// print returns n's fingerprint, spelling it out once per node.
+func (m *merger) print(n *yaml.Node) string {
+	if p, ok := m.prints[n]; ok {
+		return p
+	}
+	if m.prints == nil {
+		m.prints = map[*yaml.Node]string{}
+	}
+	p := fingerprint(n)
+	m.prints[n] = p
+	return p
+}
+
+// same reports whether two values hold the same data, whatever their
+// comments and style.
+func (m *merger) same(a, b *yaml.Node) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a == b || m.print(a) == m.print(b)
 }
 
 // node merges one value three-way; b, o or t is nil where that version
 // does not have it. where is the value's key path, for conflicts.
 func (m *merger) node(b, o, t *yaml.Node, where string) *yaml.Node {
 	switch {
-	case same(o, t):
+	case m.same(o, t):
 		return o
-	case same(b, o):
+	case m.same(b, o):
 		return t
-	case same(b, t):
+	case m.same(b, t):
 		return o
 	}
 	switch {
@@ -138,7 +162,7 @@ func (m *merger) node(b, o, t *yaml.Node, where string) *yaml.Node {
 	case isKind(o, yaml.SequenceNode) && isKind(t, yaml.SequenceNode) && (b == nil || b.Kind == yaml.SequenceNode):
 		switch {
 		case dated(b, o, t):
-			return union(b, o, t)
+			return m.union(b, o, t)
 		case identified(b, o, t):
 			return m.byID(b, o, t, where)
 		}
@@ -214,13 +238,13 @@ func (m *merger) byID(b, o, t *yaml.Node, where string) *yaml.Node {
 // and theirs (and of the ancestor, should a side have removed one), each
 // once, in time order. Entries with the same time keep the order they had
 // on their side, ours first.
-func union(b, o, t *yaml.Node) *yaml.Node {
+func (m *merger) union(b, o, t *yaml.Node) *yaml.Node {
 	out := &yaml.Node{Kind: yaml.SequenceNode, Tag: o.Tag, Style: o.Style}
 	copyComments(o, out)
 	have := map[string]bool{}
 	var left, right []*yaml.Node
 	for _, e := range o.Content {
-		if k := fingerprint(e); !have[k] {
+		if k := m.print(e); !have[k] {
 			have[k] = true
 			left = append(left, e)
 		}
@@ -230,7 +254,7 @@ func union(b, o, t *yaml.Node) *yaml.Node {
 			continue
 		}
 		for _, e := range n.Content {
-			if k := fingerprint(e); !have[k] {
+			if k := m.print(e); !have[k] {
 				have[k] = true
 				right = append(right, e)
 			}
@@ -363,15 +387,6 @@ func copyComments(from, to *yaml.Node) {
 	to.HeadComment, to.LineComment, to.FootComment = from.HeadComment, from.LineComment, from.FootComment
 }
 
-// same reports whether two values hold the same data, whatever their
-// comments and style.
-func same(a, b *yaml.Node) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	return fingerprint(a) == fingerprint(b)
-}
-
 // fingerprint spells out a value's data, without comments or style: two
 // entries with the same fingerprint are the same entry. Keys of mappings
 // are sorted, so that key order does not matter.
@@ -396,7 +411,10 @@ func writeFingerprint(b *strings.Builder, n *yaml.Node) {
 		slices.SortFunc(pairs, func(a, b kv) int { return strings.Compare(a.k, b.k) })
 		b.WriteString("{")
 		for _, p := range pairs {
-			fmt.Fprintf(b, "%q:%s,", p.k, p.v)
+			b.WriteString(strconv.Quote(p.k))
+			b.WriteString(":")
+			b.WriteString(p.v)
+			b.WriteString(",")
 		}
 		b.WriteString("}")
 	case yaml.SequenceNode:
@@ -407,6 +425,7 @@ func writeFingerprint(b *strings.Builder, n *yaml.Node) {
 		}
 		b.WriteString("]")
 	default:
-		fmt.Fprintf(b, "%s%q", n.ShortTag(), n.Value)
+		b.WriteString(n.ShortTag())
+		b.WriteString(strconv.Quote(n.Value))
 	}
 }
