@@ -159,6 +159,9 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 				{Label: "Team", Value: w.Team},
 				{Label: "Email", Value: w.Email},
 			}
+			if w.SigningKey != "" {
+				details = append(details, output.Detail{Label: "Signing key", Value: w.SigningKey})
+			}
 			if l := w.Limits; l != nil {
 				details = append(details, output.Detail{Label: "Limits", Value: fmt.Sprintf("max_active %d, warn_active %d, max_new_per_month %d, warn_new_per_month %d (0 = agency default)", l.MaxActive, l.WarnActive, l.MaxNewPerMonth, l.WarnNewPerMonth)})
 			}
