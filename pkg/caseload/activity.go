@@ -63,7 +63,7 @@ func openSpans(c *casefile.Case) []span {
 		if e.To == "" || e.From == "" {
 			continue // assignments, and the opening entry
 		}
-		closing := !config.IsOpen(e.To)
+		closing := !casefile.IsOpenPhase(e.To)
 		switch {
 		case closing && open:
 			cur.to, open = e.At, false
@@ -73,7 +73,7 @@ func openSpans(c *casefile.Case) []span {
 		}
 	}
 	switch {
-	case open && !config.IsOpen(c.Phase):
+	case open && !c.IsOpen():
 		cur.to = cur.from
 		if c.Closure != nil && c.Closure.At.After(cur.from) {
 			cur.to = c.Closure.At
@@ -81,7 +81,7 @@ func openSpans(c *casefile.Case) []span {
 		spans = append(spans, cur)
 	case open:
 		spans = append(spans, cur)
-	case config.IsOpen(c.Phase):
+	case c.IsOpen():
 		spans[len(spans)-1].to = time.Time{}
 	}
 	return spans

@@ -40,7 +40,7 @@ type Proposal struct {
 func Rebalance(cases []*casefile.Case, workers []casefile.Worker, cfg config.Caseload, skipRoles []string) Proposal {
 	held := map[string][]*casefile.Case{}
 	for _, c := range cases {
-		if config.IsOpen(c.Phase) {
+		if c.IsOpen() {
 			held[c.Worker] = append(held[c.Worker], c)
 		}
 	}

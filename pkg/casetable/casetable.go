@@ -51,7 +51,7 @@ func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
 		inert(c.ID), inert(c.Phase), inert(c.Model), inert(c.Worker), c.Opened.String(),
 		inert(c.Client.Name), c.Client.DOB.String(), inert(c.Referral.Source), c.Referral.Date.String(),
 		inert(level), strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
-		strconv.FormatFloat(planning.Total(c.Plan), 'f', 2, 64), planning.AgreementState(c.Plan),
+		strconv.FormatFloat(c.Plan.CommittedCost(), 'f', 2, 64), planning.AgreementState(c.Plan),
 		nextDue, closedAt, inert(reason),
 	}
 }

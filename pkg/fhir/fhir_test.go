@@ -214,7 +214,7 @@ func TestStatusMaps(t *testing.T) {
 			t.Errorf("episodeStatus(%s, %v) = %s, want %s", tc.phase, tc.planned, got, tc.want)
 		}
 	}
-	for status, want := range map[string][2]string{"open": {"accepted", ""}, "in-progress": {"active", "in-progress"}, "achieved": {"completed", "achieved"}, "dropped": {"cancelled", ""}} {
+	for status, want := range map[casefile.GoalStatus][2]string{"open": {"accepted", ""}, "in-progress": {"active", "in-progress"}, "achieved": {"completed", "achieved"}, "dropped": {"cancelled", ""}} {
 		if l, a := goalStatus(status, true); l != want[0] || a != want[1] {
 			t.Errorf("goalStatus(%s) = %s %s", status, l, a)
 		}
@@ -222,7 +222,7 @@ func TestStatusMaps(t *testing.T) {
 	if l, _ := goalStatus("open", false); l != "proposed" {
 		t.Errorf("open goal of an unagreed plan: %s", l)
 	}
-	for status, want := range map[string]string{"planned": "not-started", "active": "in-progress", "done": "completed", "cancelled": "cancelled", "odd": "unknown"} {
+	for status, want := range map[casefile.ActionStatus]string{"planned": "not-started", "active": "in-progress", "done": "completed", "cancelled": "cancelled", "odd": "unknown"} {
 		if got := activityStatus(status); got != want {
 			t.Errorf("activityStatus(%s) = %s", status, got)
 		}

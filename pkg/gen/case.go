@@ -8,7 +8,6 @@ import (
 
 	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/store"
 )
@@ -189,7 +188,7 @@ func (l *life) close() bool {
 	if !l.wait(1, 20) {
 		return false
 	}
-	reason := "goals-met"
+	reason := casefile.ClosureGoalsMet
 	if l.rng.IntN(4) == 0 {
 		reason = pick(l.rng, l.a.cfg.ClosureReasons)
 	}
@@ -279,23 +278,23 @@ func (l *life) plan() {
 func (l *life) review(last bool) {
 	in := planning.ReviewInput{At: l.t, By: l.worker(), Note: pick(l.rng, reviewNotes), Interval: 30 * 24 * time.Hour}
 	for _, g := range l.c.Plan.Goals {
-		if g.Status == planning.GoalAchieved {
+		if g.Status == casefile.GoalAchieved {
 			continue
 		}
-		status := planning.GoalInProgress
+		status := casefile.GoalInProgress
 		if last {
-			status = planning.GoalAchieved
+			status = casefile.GoalAchieved
 		}
-		in.Goals = append(in.Goals, g.ID+"="+status)
+		in.Goals = append(in.Goals, g.ID+"="+string(status))
 		for _, a := range g.Actions {
-			st := planning.ActionActive
+			st := casefile.ActionActive
 			if last || l.rng.IntN(3) == 0 {
-				st = planning.ActionDone
+				st = casefile.ActionDone
 			}
-			in.Actions = append(in.Actions, a.ID+"="+st)
+			in.Actions = append(in.Actions, a.ID+"="+string(st))
 		}
 	}
-	planning.Review(l.c, in, config.IsOpen(l.c.Phase))
+	planning.Review(l.c, in, casefile.IsOpenPhase(l.c.Phase))
 }
 
 // note writes a contact note now and then.

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 )
 
 // Kinds of due item.
@@ -54,7 +53,7 @@ func ForCase(c *casefile.Case, interval time.Duration) []Item {
 			items = append(items, Item{CaseID: c.ID, Worker: c.Worker, Kind: kind, Ref: ref, What: what, Date: d})
 		}
 	}
-	if !config.IsOpen(c.Phase) {
+	if !c.IsOpen() {
 		if c.Closure != nil && !followedUp(c) {
 			add(FollowUp, "", "follow-up after closure", c.Closure.FollowUp)
 		}
@@ -65,7 +64,7 @@ func ForCase(c *casefile.Case, interval time.Duration) []Item {
 	}
 	for _, g := range c.Plan.Goals {
 		for _, a := range g.Actions {
-			if a.Status != "done" && a.Status != "cancelled" {
+			if a.IsOpen() {
 				add(Action, a.ID, a.Text, a.Due)
 			}
 		}

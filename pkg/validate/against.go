@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -73,7 +72,7 @@ func (v *validator) compare(cur *caseRecord, old *casefile.Case, rev string) {
 			v.add(cur.record, "phase", Error, "unrecorded-phase-change", "the phase changed from %s to %s since %s without a recorded move; use 'casework case move'", old.Phase, c.Phase, rev)
 		}
 	}
-	if old.Phase == config.ClosedPhase && !reopened(appended) {
+	if old.Phase == casefile.ClosedPhase && !reopened(appended) {
 		if keys := changedKeys(old, c); len(keys) > 0 {
 			v.add(cur.record, keys[0], Error, "closed-case-edited", "the case was closed at %s and was changed (%s) without being reopened; reopen it with 'casework case reopen ID --reason R' first", rev, strings.Join(keys, ", "))
 		}
@@ -108,7 +107,7 @@ func describeEntry(h casefile.HistoryEntry) string {
 // reopened reports whether the entries include a move out of closed.
 func reopened(entries []casefile.HistoryEntry) bool {
 	for _, h := range entries {
-		if !h.IsAssignment() && h.From == config.ClosedPhase {
+		if !h.IsAssignment() && h.From == casefile.ClosedPhase {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/casefile"
 	"slices"
 	"strings"
 
@@ -56,7 +57,7 @@ func CheckConfig(cfg config.Workflow) []Problem {
 				add(fmt.Sprintf("%s.requires[%d]", key, j), "workflow-unknown-guard", false, "phase %q requires unknown guard %q; known guards: %s", p.Name, g, strings.Join(GuardNames(), ", "))
 			}
 		}
-		if len(p.Next) == 0 && config.IsOpen(p.Name) && p.Name != "" {
+		if len(p.Next) == 0 && casefile.IsOpenPhase(p.Name) && p.Name != "" {
 			add(key, "workflow-dead-end", true, "phase %q has no next phase: a case there can never be closed; add closed to its next", p.Name)
 		}
 	}
@@ -68,8 +69,8 @@ func CheckConfig(cfg config.Workflow) []Problem {
 		add("workflow.initial", "workflow-initial", false, "initial phase %q is not one of the phases; %s", cfg.Initial, known)
 		return probs
 	}
-	if !seen[config.ClosedPhase] {
-		add("workflow.phases", "workflow-no-closed", false, "the workflow has no %q phase, which closed cases are in; add a phase named %s", config.ClosedPhase, config.ClosedPhase)
+	if !seen[casefile.ClosedPhase] {
+		add("workflow.phases", "workflow-no-closed", false, "the workflow has no %q phase, which closed cases are in; add a phase named %s", casefile.ClosedPhase, casefile.ClosedPhase)
 	}
 	reach := reachable(cfg)
 	for i, p := range cfg.Phases {

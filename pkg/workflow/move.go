@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/schedule"
 )
 
@@ -104,7 +103,7 @@ func (w *Workflow) Move(c *casefile.Case, to string, at time.Time, by, reason st
 // c to the closed phase; the closure reason must be one of reasons and is
 // also the reason of the history entry. On error c is unchanged.
 func (w *Workflow) Close(c *casefile.Case, cl casefile.Closure, by string, reasons []string) error {
-	if !config.IsOpen(c.Phase) {
+	if !c.IsOpen() {
 		return fmt.Errorf("case %s is already closed", c.ID)
 	}
 	if !slices.Contains(reasons, cl.Reason) {
@@ -116,7 +115,7 @@ func (w *Workflow) Close(c *casefile.Case, cl casefile.Closure, by string, reaso
 	old := c.Closure
 	cl.At = cl.At.UTC()
 	c.Closure = &cl
-	if err := w.Move(c, config.ClosedPhase, cl.At, by, cl.Reason); err != nil {
+	if err := w.Move(c, casefile.ClosedPhase, cl.At, by, cl.Reason); err != nil {
 		c.Closure = old
 		return err
 	}
@@ -132,7 +131,7 @@ var ErrCannotReopen = errors.New("the workflow does not let closed cases be reop
 // record is kept: it is the record of the last closure, and the history
 // shows the case was reopened after it.
 func (w *Workflow) Reopen(c *casefile.Case, to string, at time.Time, by, reason string) error {
-	if config.IsOpen(c.Phase) {
+	if c.IsOpen() {
 		return fmt.Errorf("case %s is not closed (it is in %s); only closed cases are reopened", c.ID, c.Phase)
 	}
 	if to == "" {
@@ -140,7 +139,7 @@ func (w *Workflow) Reopen(c *casefile.Case, to string, at time.Time, by, reason 
 			return ErrCannotReopen
 		}
 	}
-	if !config.IsOpen(to) {
+	if !casefile.IsOpenPhase(to) {
 		return fmt.Errorf("cannot reopen case %s into %s: choose an open phase", c.ID, to)
 	}
 	return w.Move(c, to, at, by, reason)

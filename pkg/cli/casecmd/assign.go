@@ -77,7 +77,7 @@ func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*sto
 	now := f.Now()
 	var from string
 	rec, err := f.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config) error {
-		if !config.IsOpen(c.Phase) {
+		if !c.IsOpen() {
 			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen' before assigning it", c.ID)
 		}
 		if c.Worker == worker {

@@ -49,7 +49,7 @@ Close and reopen cases with 'casework case close' and 'casework case reopen'.`,
 
 func runMove(opts *MoveOptions) error {
 	f := opts.F
-	if opts.Phase == config.ClosedPhase {
+	if opts.Phase == casefile.ClosedPhase {
 		return cmdutil.Usagef("close cases with 'casework case close %s --reason REASON', which records the closure", opts.CaseID)
 	}
 	wf, err := loadWorkflow(f)
@@ -65,7 +65,7 @@ func runMove(opts *MoveOptions) error {
 		return err
 	}
 	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
-		if !config.IsOpen(c.Phase) {
+		if !c.IsOpen() {
 			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen %s --reason REASON'", c.ID, c.ID)
 		}
 		return wf.Move(c, opts.Phase, at, by, opts.Reason)

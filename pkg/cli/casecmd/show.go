@@ -121,15 +121,11 @@ func planText(c *casefile.Case) string {
 		return ""
 	}
 	actions := 0
-	var cost float64
 	for _, g := range c.Plan.Goals {
 		actions += len(g.Actions)
-		for _, a := range g.Actions {
-			cost += a.Cost
-		}
 	}
 	s := fmt.Sprintf("%d goals, %d actions", len(c.Plan.Goals), actions)
-	if cost > 0 {
+	if cost := c.Plan.CommittedCost(); cost > 0 {
 		s += ", cost " + cmdutil.Money(cost)
 	}
 	if a := c.Plan.Agreed; a != nil {

@@ -12,7 +12,6 @@ import (
 	"github.com/casework/casework/pkg/careplan"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/templates"
 	"github.com/spf13/cobra"
@@ -163,7 +162,7 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*casefile.Case,
 	}
 	var open []*casefile.Case
 	for _, rec := range recs {
-		if config.IsOpen(rec.Data.Phase) {
+		if rec.Data.IsOpen() {
 			open = append(open, &rec.Data)
 		}
 	}
