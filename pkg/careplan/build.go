@@ -3,6 +3,7 @@ package careplan
 import (
 	"cmp"
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"maps"
 	"slices"
 	"strings"
@@ -51,7 +52,7 @@ func Build(in Input) (*Data, error) {
 		Case: CaseInfo{
 			ID:         c.ID,
 			Phase:      c.Phase,
-			PhaseSince: casefile.NewDate(schedule.PhaseSince(c)),
+			PhaseSince: casefile.NewDate(history.Of(c).PhaseSince()),
 			Model:      c.Model,
 			Opened:     c.Opened,
 			Open:       c.IsOpen(),
@@ -80,7 +81,7 @@ func Build(in Input) (*Data, error) {
 			Current: a.What != casefile.ApprovePlan || a.Digest == digest,
 		})
 	}
-	if cl := shown.Closure; cl != nil {
+	if cl := history.Of(shown).CurrentClosure(); cl != nil {
 		d.Closure = &ClosureInfo{Closure: *cl, Days: int(cl.At.Sub(c.Opened.Time()).Hours() / 24)}
 	}
 	if in.Action != "" {

@@ -117,3 +117,7 @@ const ClosureGoalsMet = "goals-met"
 
 // GoalsMet reports whether the case was closed because its goals were met.
 func (cl *Closure) GoalsMet() bool { return cl != nil && cl.Reason == ClosureGoalsMet }
+
+// OpeningReason is the reason of a case's opening history entry when none
+// is given.
+const OpeningReason = "opened"

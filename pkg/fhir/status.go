@@ -2,6 +2,7 @@ package fhir
 
 import (
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/history"
 )
 
 // EpisodeOfCare statuses used (FHIR value set episode-of-care-status).
@@ -45,7 +46,7 @@ func beforeCare(phase, initial string) bool {
 // goal achieved), else "revoked" (ended before completion).
 func carePlanStatus(c *casefile.Case) string {
 	if !c.IsOpen() {
-		if (c.Closure.GoalsMet()) || allAchieved(c.Plan) {
+		if history.Of(c).CurrentClosure().GoalsMet() || allAchieved(c.Plan) {
 			return "completed"
 		}
 		return "revoked"

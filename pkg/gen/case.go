@@ -51,11 +51,13 @@ func (a *agency) newCase(rng *rand.Rand, opts Options) *generated {
 	id, _ := store.NewCaseID(a.cfg.IDPrefix, opened, rngReader{rng})
 	worker := pick(rng, a.holders)
 	c := &casefile.Case{
-		ID: id, Opened: casefile.NewDate(opened), Phase: a.cfg.Workflow.Initial,
+		ID: id, Opened: casefile.NewDate(opened),
 		Model: pick(rng, a.cfg.Models), Worker: worker,
 		Client:   client(rng, opened),
 		Referral: casefile.Referral{Source: pick(rng, sources), Date: casefile.NewDate(opened.AddDate(0, 0, -rng.IntN(10))), Reason: pick(rng, reasons)},
-		History:  []casefile.HistoryEntry{{At: t0, By: worker, To: a.cfg.Workflow.Initial, Reason: "opened"}},
+	}
+	if err := a.wf.Open(c, t0, worker, "", false); err != nil {
+		panic(err) // unreachable: Generate refuses a broken workflow
 	}
 	if c.Model == "" {
 		c.Model = a.cfg.DefaultModel
@@ -112,7 +114,7 @@ func (l *life) live() {
 			return
 		}
 		// A few closed cases come back.
-		if l.rng.IntN(20) != 0 || !l.wait(30, 400) || !l.move(pick(l.rng, []string{"intake", "assessment"})) {
+		if l.rng.IntN(20) != 0 || !l.wait(30, 400) || l.a.wf.Reopen(l.c, pick(l.rng, []string{"intake", "assessment"}), l.t, l.worker(), "") != nil {
 			return
 		}
 	}

@@ -3,6 +3,7 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"io/fs"
 	"slices"
 	"strings"
@@ -222,7 +223,7 @@ func (v *validator) checkClosure(cr *caseRecord) {
 	if v.future(c.Closure.At) {
 		v.add(cr.record, "closure.at", Error, "future-date", "the closure is dated %s, in the future", c.Closure.At.Format(time.RFC3339))
 	}
-	if c.IsOpen() && !slices.ContainsFunc(c.History, func(h casefile.HistoryEntry) bool { return h.To == casefile.ClosedPhase }) {
+	if c.IsOpen() && !history.Of(c).EverClosed() {
 		v.add(cr.record, "closure", Error, "unexpected-closure", "the case has a closure record but its history shows it was never closed")
 	}
 }

@@ -2,12 +2,12 @@ package casecmd
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
-	"github.com/casework/casework/pkg/schedule"
 	"github.com/casework/casework/pkg/timeline"
 	"github.com/spf13/cobra"
 )
@@ -66,13 +66,13 @@ func caseDetails(c *casefile.Case, notes int) []output.Detail {
 	}
 	ref := c.Referral
 	referral := strings.Join(nonEmpty(ref.Source, ref.Date.String(), ref.Reason), ", ")
-	var history []string
+	var lines []string
 	for _, h := range c.History {
-		history = append(history, historyLine(h))
+		lines = append(lines, historyLine(h))
 	}
 	d := []output.Detail{
 		{Label: "Case", Value: c.ID},
-		{Label: "Phase", Value: fmt.Sprintf("%s (since %s)", c.Phase, schedule.PhaseSince(c).Format("2006-01-02"))},
+		{Label: "Phase", Value: fmt.Sprintf("%s (since %s)", c.Phase, history.Of(c).PhaseSince().Format("2006-01-02"))},
 		{Label: "Model", Value: c.Model},
 		{Label: "Worker", Value: c.Worker},
 		{Label: "Team", Value: strings.Join(team, ", ")},
@@ -87,10 +87,16 @@ func caseDetails(c *casefile.Case, notes int) []output.Detail {
 		{Label: "Reviews", Value: reviewsText(c)},
 	}
 	if cl := c.Closure; cl != nil {
-		d = append(d, output.Detail{Label: "Closure", Value: strings.Join(nonEmpty(cl.At.Format("2006-01-02"), cl.Reason, cl.Evaluation, followUp(cl.FollowUp)), ", ")})
+		// A reopened case keeps the record of its last closure, which no
+		// longer describes it.
+		label := "Closure"
+		if history.Of(c).Reopened() {
+			label = "Last closure"
+		}
+		d = append(d, output.Detail{Label: label, Value: strings.Join(nonEmpty(cl.At.Format("2006-01-02"), cl.Reason, cl.Evaluation, followUp(cl.FollowUp)), ", ")})
 	}
 	d = append(d,
-		output.Detail{Label: "History", Value: strings.Join(history, "\n")},
+		output.Detail{Label: "History", Value: strings.Join(lines, "\n")},
 		output.Detail{Label: "Notes", Value: fmt.Sprint(notes)},
 	)
 	return d

@@ -4,6 +4,7 @@ package rendercmd
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"os"
 	"path/filepath"
 	"slices"
@@ -177,7 +178,10 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 	if o.Template == "referral" && o.Action == "" {
 		return nil, cmdutil.Usagef("the referral template is about one action of the plan: give --action ID%s", actionList(c))
 	}
-	if o.Template == "closure" && c.Closure == nil {
+	if o.Template == "closure" && history.Of(c).Reopened() {
+		return nil, cmdutil.Usagef("case %s was reopened after its last closure (phase %s): it has no current closure to summarise; close it again with 'casework case close %s --reason R --evaluation TEXT' first", c.ID, c.Phase, c.ID)
+	}
+	if o.Template == "closure" && history.Of(c).CurrentClosure() == nil {
 		return nil, cmdutil.Usagef("case %s has no closure to summarise (phase %s); close it with 'casework case close %s --reason R --evaluation TEXT' first", c.ID, c.Phase, c.ID)
 	}
 	data, err := careplan.Build(in)
