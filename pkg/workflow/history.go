@@ -68,7 +68,7 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 // Describe names a phase change for messages: "an entry into intake" for
 // an opening, else "intake -> assessment".
 func Describe(h casefile.HistoryEntry) string {
-	if h.From == "" {
+	if history.IsOpening(h) {
 		return "an entry into " + h.To
 	}
 	return h.From + " -> " + h.To
