@@ -86,7 +86,7 @@ func (w *Workflow) move(c *casefile.Case, to string, at time.Time, by, reason st
 		return fmt.Errorf("cannot move case %s from %s to %s: the workflow allows %s -> %s ('casework workflow' shows every move)", c.ID, c.Phase, to, c.Phase, allowed)
 	}
 	at = at.UTC()
-	if err := checkTime(c, at); err != nil {
+	if err := checkTime(c, "move", at); err != nil {
 		return err
 	}
 	view := AsOf(c, len(c.History), at)
@@ -102,9 +102,9 @@ func (w *Workflow) move(c *casefile.Case, to string, at time.Time, by, reason st
 
 // checkTime refuses a new entry dated before the case's last history
 // entry: history is kept in time order.
-func checkTime(c *casefile.Case, at time.Time) error {
+func checkTime(c *casefile.Case, what string, at time.Time) error {
 	if last := history.Of(c).Last(); at.Before(last) {
-		return fmt.Errorf("cannot record the move at %s: it is before the case's last history entry (%s), and history is kept in time order", at.Format(time.RFC3339), last.Format(time.RFC3339))
+		return fmt.Errorf("cannot record the %s at %s: it is before the case's last history entry (%s), and history is kept in time order", what, at.Format(time.RFC3339), last.Format(time.RFC3339))
 	}
 	return nil
 }
@@ -198,7 +198,7 @@ func Assign(c *casefile.Case, worker string, at time.Time, by, reason string, fo
 		return err
 	}
 	at = at.UTC()
-	if err := checkTime(c, at); err != nil {
+	if err := checkTime(c, "assignment", at); err != nil {
 		return err
 	}
 	c.History = append(c.History, casefile.HistoryEntry{

@@ -75,7 +75,6 @@ func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*sto
 	if err != nil {
 		return nil, err
 	}
-	now := f.Now()
 	var from string
 	rec, err := f.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config) error {
 		if err := workflow.CanAssign(c, worker); err != nil {
@@ -86,7 +85,9 @@ func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*sto
 			return err
 		}
 		from = c.Worker
-		return workflow.Assign(c, worker, now, by, reason, forced)
+		// The time is taken under the lock, so that entries written by
+		// concurrent commands stay in time order.
+		return workflow.Assign(c, worker, f.Now(), by, reason, forced)
 	})
 	if err == nil {
 		f.AdjustHolding(from, -1, 0)
