@@ -87,7 +87,7 @@ func summarize(c *casefile.Case) summary {
 	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, Opened: stampDate(c.Opened)}
 	for _, h := range c.History {
 		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
-		if h.To == config.ClosedPhase {
+		if h.To == casefile.ClosedPhase {
 			e.Reason = h.Reason
 		}
 		if h.Assign != nil {
