@@ -196,8 +196,19 @@ func TestEpisodeFollowsHistory(t *testing.T) {
 	if e.Status != "finished" || e.Period.End != "2026-06-01T09:00:00Z" || e.StatusHistory[1].Period.End != "2026-06-01T09:00:00Z" {
 		t.Errorf("closed: %+v", e)
 	}
-	if p := b.Entry[1].Resource.(*CarePlan); p.Status != "completed" {
-		t.Errorf("care plan of a case closed with goals met: %s", p.Status)
+	if p := b.Entry[1].Resource.(*CarePlan); p.Status != "completed" || p.Period == nil || p.Period.End != "2026-06-01T09:00:00Z" {
+		t.Errorf("care plan of a case closed with goals met: %s %+v", p.Status, p.Period)
+	}
+	// Reopened: the kept closure record ends neither the episode nor the plan.
+	c.History = append(c.History, casefile.HistoryEntry{At: at.Add(time.Hour), By: "w-ana", From: "closed", To: "assessment"})
+	c.Phase = "assessment"
+	b = Build(input(c, false))
+	e = b.Entry[0].Resource.(*EpisodeOfCare)
+	if e.Period.End != "" || e.Status != "planned" {
+		t.Errorf("reopened: status %s, period %+v", e.Status, e.Period)
+	}
+	if p := b.Entry[1].Resource.(*CarePlan); (p.Period != nil && p.Period.End != "") || p.Status == "completed" {
+		t.Errorf("care plan of a reopened case: %s %+v", p.Status, p.Period)
 	}
 }
 
