@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/workflow"
 	"math"
 	"math/rand/v2"
 	"time"
@@ -210,15 +211,8 @@ func (l *life) maybeAssign() {
 	if l.rng.IntN(12) != 0 || len(l.a.holders) < 2 {
 		return
 	}
-	to := pick(l.rng, l.a.holders)
-	if to == l.c.Worker {
-		return
-	}
-	l.c.History = append(l.c.History, casefile.HistoryEntry{
-		At: l.t, By: l.worker(), Reason: "caseload rebalance",
-		Assign: &casefile.Assignment{From: l.c.Worker, To: to},
-	})
-	l.c.Worker = to
+	// Assign refuses what the CLI would: a closed case, or the same worker.
+	_ = workflow.Assign(l.c, pick(l.rng, l.a.holders), l.t, l.worker(), "caseload rebalance", false)
 }
 
 // assess records an assessment on the default instrument or another one.
