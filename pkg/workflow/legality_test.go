@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"github.com/casework/casework/pkg/history"
 	"slices"
 	"strings"
 	"testing"
@@ -188,4 +189,90 @@ func TestCheckConfigInitial(t *testing.T) {
 			t.Errorf("initial %q: CheckConfig %v, Open %v", initial, rules, openErr)
 		}
 	}
+}
+
+func TestCloseTable(t *testing.T) {
+	reasons := []string{"goals-met", "other"}
+	tests := []struct {
+		name    string
+		phase   string
+		cl      casefile.Closure
+		wantErr string
+	}{
+		{"goals met", "monitoring", casefile.Closure{At: t2, Reason: "goals-met", Evaluation: "housed"}, ""},
+		{"from intake", "intake", casefile.Closure{At: t2, Reason: "other"}, ""},
+		{"unknown reason", "monitoring", casefile.Closure{At: t2, Reason: "bored"}, `unknown closure reason "bored": use one of goals-met, other`},
+		{"follow-up before closure", "monitoring", casefile.Closure{At: t2, Reason: "other", FollowUp: casefile.NewDate(t1)}, "follow-up"},
+		{"already closed", "closed", casefile.Closure{At: t2, Reason: "other"}, "already closed"},
+		{"backdated", "monitoring", casefile.Closure{At: t0, Reason: "other"}, "before the case's last history entry"},
+	}
+	w := New(defaultConfig(t))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := caseIn(tt.phase)
+			before := len(c.History)
+			err := w.Close(c, tt.cl, "w-ana", reasons)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || c.Phase != tt.phase || c.Closure != nil || len(c.History) != before {
+					t.Fatalf("Close error %v, want %q and the case unchanged", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := c.History[len(c.History)-1]
+			if c.Phase != casefile.ClosedPhase || *c.Closure != tt.cl || last.To != casefile.ClosedPhase || last.Reason != tt.cl.Reason {
+				t.Errorf("after Close: phase %s, closure %+v, entry %+v", c.Phase, c.Closure, last)
+			}
+		})
+	}
+}
+
+func TestReopenTable(t *testing.T) {
+	tests := []struct {
+		name      string
+		phase, to string
+		wantPhase string
+		wantErr   string
+	}{
+		{"default target", "closed", "", "assessment", ""},
+		{"into intake", "closed", "intake", "intake", ""},
+		{"not allowed", "closed", "planning", "", "the workflow allows closed -> intake, assessment"},
+		{"into closed", "closed", "closed", "", "cannot reopen case C-1 into closed"},
+		{"open case", "monitoring", "", "", "case C-1 is not closed (it is in monitoring)"},
+	}
+	w := New(defaultConfig(t))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := caseIn(tt.phase)
+			if tt.phase == casefile.ClosedPhase {
+				c.Closure = &casefile.Closure{At: t1, Reason: "other"}
+			}
+			before := len(c.History)
+			err := w.Reopen(c, tt.to, t2, "w-ana", "back")
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || c.Phase != tt.phase || len(c.History) != before {
+					t.Fatalf("Reopen error %v, want %q and the case unchanged", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Phase != tt.wantPhase || c.Closure == nil || !reopenedLast(c) {
+				t.Errorf("after Reopen: phase %s, closure %v, history %+v", c.Phase, c.Closure, c.History)
+			}
+		})
+	}
+	// The workflow may not let closed cases go anywhere.
+	cfg := config.Workflow{Initial: "intake", Phases: []config.Phase{{Name: "intake", Next: []string{"closed"}}, {Name: "closed"}}}
+	if err := New(cfg).Reopen(caseIn("closed"), "", t2, "w-ana", "back"); err != ErrCannotReopen {
+		t.Errorf("reopen with nowhere to go: %v", err)
+	}
+}
+
+// reopenedLast reports whether c's last entry is a reopening.
+func reopenedLast(c *casefile.Case) bool {
+	return history.IsReopening(c.History[len(c.History)-1])
 }
