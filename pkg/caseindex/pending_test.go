@@ -14,10 +14,10 @@ func TestPendingSurvivesTheSummary(t *testing.T) {
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	c := &casefile.Case{ID: "C-1", Phase: "planning", Worker: "w-ana"}
 	planning.AddGoal(&c.Plan, casefile.Goal{Text: "Housing"})
-	planning.Request(c, casefile.Approval{At: at, By: "w-ana", What: planning.ApprovePlan})
-	planning.Request(c, casefile.Approval{At: at, By: "w-ana", What: planning.ApproveExpense, Amount: 40})
-	planning.Request(c, casefile.Approval{At: at, By: "w-ana", What: planning.ApproveClosure})
-	planning.Approve(c, casefile.Approval{At: at, By: "w-sue", What: planning.ApproveClosure})
+	planning.Request(c, casefile.Approval{At: at, By: "w-ana", What: casefile.ApprovePlan})
+	planning.Request(c, casefile.Approval{At: at, By: "w-ana", What: casefile.ApproveExpense, Amount: 40})
+	planning.Request(c, casefile.Approval{At: at, By: "w-ana", What: casefile.ApproveClosure})
+	planning.Approve(c, casefile.Approval{At: at, By: "w-sue", What: casefile.ApproveClosure})
 	s := summarize(c)
 	got, want := planning.Pending(s.Case()), planning.Pending(c)
 	if len(want) != 2 || len(got) != len(want) {

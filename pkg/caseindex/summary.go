@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/planning"
 )
 
@@ -97,7 +96,7 @@ func summarize(c *casefile.Case) summary {
 	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, Opened: stampDate(c.Opened)}
 	for _, h := range c.History {
 		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
-		if h.To == config.ClosedPhase {
+		if h.To == casefile.ClosedPhase {
 			e.Reason = h.Reason
 		}
 		if h.Assign != nil {
@@ -108,11 +107,11 @@ func summarize(c *casefile.Case) summary {
 	for _, a := range c.Assessments {
 		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores})
 	}
-	if config.IsOpen(c.Phase) {
+	if c.IsOpen() {
 		for _, g := range c.Plan.Goals {
 			for _, a := range g.Actions {
-				if a.Status != "done" && a.Status != "cancelled" && !a.Due.IsZero() {
-					s.Actions = append(s.Actions, action{ID: a.ID, Text: a.Text, Status: a.Status, Due: stampDate(a.Due)})
+				if a.IsOpen() && !a.Due.IsZero() {
+					s.Actions = append(s.Actions, action{ID: a.ID, Text: a.Text, Status: string(a.Status), Due: stampDate(a.Due)})
 				}
 			}
 		}
@@ -128,7 +127,7 @@ func summarize(c *casefile.Case) summary {
 		s.Agreed = stamp(c.Plan.Agreed.At)
 	}
 	for _, a := range planning.Pending(c) {
-		s.Pending = append(s.Pending, pending{What: a.What, By: a.By, At: stamp(a.At), Amount: a.Amount})
+		s.Pending = append(s.Pending, pending{What: string(a.What), By: a.By, At: stamp(a.At), Amount: a.Amount})
 	}
 	return s
 }
@@ -162,7 +161,7 @@ func (s *summary) Case() *casefile.Case {
 	if len(s.Actions) > 0 {
 		g := casefile.Goal{Actions: make([]casefile.Action, len(s.Actions))}
 		for i, a := range s.Actions {
-			g.Actions[i] = casefile.Action{ID: a.ID, Text: a.Text, Status: a.Status, Due: unstampDate(a.Due)}
+			g.Actions[i] = casefile.Action{ID: a.ID, Text: a.Text, Status: casefile.ActionStatus(a.Status), Due: unstampDate(a.Due)}
 		}
 		c.Plan.Goals = []casefile.Goal{g}
 	}
@@ -182,8 +181,8 @@ func (s *summary) Case() *casefile.Case {
 	// given the digest of the partial plan, so planning.Pending finds it
 	// again here.
 	for _, p := range s.Pending {
-		a := casefile.Approval{At: unstamp(p.At), By: p.By, What: p.What, Decision: casefile.DecisionRequested, Amount: p.Amount}
-		if p.What == planning.ApprovePlan {
+		a := casefile.Approval{At: unstamp(p.At), By: p.By, What: casefile.ApprovalKind(p.What), Decision: casefile.DecisionRequested, Amount: p.Amount}
+		if p.What == string(casefile.ApprovePlan) {
 			a.Digest = c.Plan.Digest()
 		}
 		c.Approvals = append(c.Approvals, a)

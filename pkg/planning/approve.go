@@ -9,24 +9,14 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 )
 
-// What a supervisor can approve.
-const (
-	ApprovePlan    = "plan"
-	ApproveClosure = "closure"
-	ApproveExpense = "expense"
-)
-
-// Approvables are the things a supervisor can approve.
-var Approvables = []string{ApprovePlan, ApproveClosure, ApproveExpense}
-
 // Decisions are the values an approvals entry's decision may take (empty
 // is an approval).
 var Decisions = []string{casefile.DecisionRequested, casefile.DecisionRejected}
 
 // CheckApprovable reports what cannot be approved.
-func CheckApprovable(what string) error {
-	if !slices.Contains(Approvables, what) {
-		return fmt.Errorf("cannot approve %q: approve one of %s", what, strings.Join(Approvables, ", "))
+func CheckApprovable(what casefile.ApprovalKind) error {
+	if !what.Known() {
+		return fmt.Errorf("cannot approve %q: approve one of %s", what, strings.Join(casefile.ApprovalKinds, ", "))
 	}
 	return nil
 }
@@ -89,7 +79,7 @@ func Remaining(c *casefile.Case) (float64, bool) {
 	}
 	left := c.Plan.Budget
 	for _, a := range c.Approvals {
-		if a.Grants() && a.What == ApproveExpense {
+		if a.Grants() && a.What == casefile.ApproveExpense {
 			left -= a.Amount
 		}
 	}
@@ -113,10 +103,10 @@ func Approve(c *casefile.Case, a casefile.Approval) (casefile.Approval, error) {
 		return a, fmt.Errorf("a rejection needs a --reason the worker can act on")
 	case a.Forced && a.Reason == "":
 		return a, fmt.Errorf("--force needs a --reason, recorded with the approval")
-	case a.Forced && a.What != ApproveExpense:
+	case a.Forced && a.What != casefile.ApproveExpense:
 		return a, fmt.Errorf("--force is for expenses beyond the remaining budget, not for a %s", a.What)
 	}
-	if a.Grants() && a.What == ApproveExpense {
+	if a.Grants() && a.What == casefile.ApproveExpense {
 		left, has := Remaining(c)
 		switch {
 		case has && a.Amount > left+0.005 && !a.Forced:
@@ -125,7 +115,7 @@ func Approve(c *casefile.Case, a casefile.Approval) (casefile.Approval, error) {
 			a.Forced = false // within the budget: nothing was forced
 		}
 	}
-	if a.What == ApprovePlan {
+	if a.What == casefile.ApprovePlan {
 		a.Digest = c.Plan.Digest()
 	}
 	c.Approvals = append(c.Approvals, a)
@@ -141,7 +131,7 @@ func Request(c *casefile.Case, a casefile.Approval) (casefile.Approval, error) {
 		return a, err
 	}
 	a.Note = strings.TrimSpace(a.Note)
-	if a.What == ApprovePlan {
+	if a.What == casefile.ApprovePlan {
 		a.Digest = c.Plan.Digest()
 	}
 	c.Approvals = append(c.Approvals, a)
@@ -154,11 +144,11 @@ func checkEntry(c *casefile.Case, a casefile.Approval) error {
 		return err
 	}
 	switch {
-	case a.What == ApproveExpense && a.Amount <= 0 && !a.IsRejection():
+	case a.What == casefile.ApproveExpense && a.Amount <= 0 && !a.IsRejection():
 		return fmt.Errorf("an expense approval needs the --amount approved (a positive number)")
-	case a.What != ApproveExpense && a.Amount != 0:
+	case a.What != casefile.ApproveExpense && a.Amount != 0:
 		return fmt.Errorf("--amount is for expense approvals, not for a %s", a.What)
-	case a.What == ApprovePlan && len(c.Plan.Goals) == 0 && !a.IsRejection():
+	case a.What == casefile.ApprovePlan && len(c.Plan.Goals) == 0 && !a.IsRejection():
 		return fmt.Errorf("the plan of case %s has no goals to approve: add one with 'casework plan goal add'", c.ID)
 	}
 	return nil
@@ -169,13 +159,14 @@ func checkEntry(c *casefile.Case, a casefile.Approval) error {
 // request (for a plan, of the plan as it stands now).
 func Pending(c *casefile.Case) []casefile.Approval {
 	var pending []casefile.Approval
-	for _, what := range Approvables {
+	for _, kind := range casefile.ApprovalKinds {
+		what := casefile.ApprovalKind(kind)
 		for i := len(c.Approvals) - 1; i >= 0; i-- {
 			a := c.Approvals[i]
 			if a.What != what {
 				continue
 			}
-			if a.IsRequest() && (what != ApprovePlan || a.Digest == c.Plan.Digest()) {
+			if a.IsRequest() && (what != casefile.ApprovePlan || a.Digest == c.Plan.Digest()) {
 				pending = append(pending, a)
 			}
 			break
@@ -189,7 +180,7 @@ func Pending(c *casefile.Case) []casefile.Approval {
 func PlanApproved(c *casefile.Case) bool {
 	digest := c.Plan.Digest()
 	for _, a := range c.Approvals {
-		if a.Grants() && a.What == ApprovePlan && a.Digest == digest {
+		if a.Grants() && a.What == casefile.ApprovePlan && a.Digest == digest {
 			return true
 		}
 	}

@@ -150,7 +150,7 @@ func foreignEntries(root string, c gitrev.SignedCommit, changed []string) ([]for
 				}
 			}
 			for _, e := range merge.Entries(now[i].Data) {
-				if !seen[e.Key] && e.By != c.Signer && !casefile.NotByWorker(e.List) {
+				if !seen[e.Key] && e.By != c.Signer {
 					out = append(out, foreign{p, fmt.Sprintf("%s[%d] of case %s", e.List, e.Index, path.Base(path.Dir(p))), e.By})
 				}
 			}

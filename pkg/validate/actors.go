@@ -21,7 +21,7 @@ func (v *validator) checkActors(cr *caseRecord) {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, list := root.Content[i].Value, root.Content[i+1]
-		if list.Kind != yaml.SequenceNode || casefile.NotByWorker(key) {
+		if list.Kind != yaml.SequenceNode {
 			continue
 		}
 		for j, item := range list.Content {
@@ -58,7 +58,7 @@ func (v *validator) checkApprovals(cr *caseRecord) {
 			continue // a request may come from anyone; an unknown worker is reported by checkActors
 		}
 		err := planning.CheckApprover(c, w, a.At, v.Config.ApproverRoles)
-		if err == nil && a.Grants() && a.What == planning.ApproveExpense {
+		if err == nil && a.Grants() && a.What == casefile.ApproveExpense {
 			err = planning.Limits(v.Config.ApprovalLimits).CheckLimit(w, a.Amount)
 		}
 		if err != nil {

@@ -6,7 +6,7 @@ import (
 )
 
 // TestUnknownActor: every entry's `by`, and every note's, must be a
-// worker; a consent's `by` (the client or their representative) is not.
+// worker.
 func TestUnknownActor(t *testing.T) {
 	tests := []struct {
 		name, path, content string
@@ -15,7 +15,6 @@ func TestUnknownActor(t *testing.T) {
 		{name: "history entry", content: strings.Replace(goodCase, "  - at: 2026-02-02T09:00:00Z\n    by: w-ana", "  - at: 2026-02-02T09:00:00Z\n    by: w-zed", 1), line: 13},
 		{name: "assessment", content: strings.Replace(goodCase, "instrument: ssm", "instrument: ssm", 1)[:len(goodCase)-len("    by: w-ana\n    instrument: ssm\n    scores:\n      housing: 2\n")] + "    by: ana@example.org\n    instrument: ssm\n    scores:\n      housing: 2\n", line: 22},
 		{name: "a later list", content: goodCase + "risks:\n  - at: 2026-02-03T09:00:00Z\n    by: w-zed\n", line: 28},
-		{name: "consent by the client", content: goodCase + "consents:\n  - at: 2026-02-03T09:00:00Z\n    by: client\n"},
 		{name: "note", path: "cases/C-1/notes/20260202T090000Z-AAAA.md", content: "---\nat: 2026-02-02T09:00:00Z\nby: w-zed\nkind: visit\n---\nHello\n", line: 2},
 	}
 	for _, tt := range tests {

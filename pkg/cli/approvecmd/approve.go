@@ -15,7 +15,7 @@ import (
 type Options struct {
 	F       *cmdutil.Factory
 	CaseID  string
-	What    string
+	What    casefile.ApprovalKind
 	By      string
 	Note    string
 	Amount  float64
@@ -51,9 +51,9 @@ workflow checks these records.`,
 			"  casework approve C-2026-7K3Q closure --as w-sue --reject --reason 'Goal G2 is still open'\n" +
 			"  casework approve C-2026-7K3Q expense --amount 350 --as w-sue",
 		GroupID: "cases",
-		Args:    cmdutil.ExactArgs(2, "a case ID and what to approve: "+strings.Join(planning.Approvables, ", ")),
+		Args:    cmdutil.ExactArgs(2, "a case ID and what to approve: "+strings.Join(casefile.ApprovalKinds, ", ")),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.CaseID, opts.What = args[0], args[1]
+			opts.CaseID, opts.What = args[0], casefile.ApprovalKind(args[1])
 			return run(opts)
 		},
 	}
@@ -106,7 +106,7 @@ func run(opts *Options) error {
 		if err := planning.CheckApprover(c, *w, entry.At, cfg.ApproverRoles); err != nil {
 			return usage(err)
 		}
-		if entry.Grants() && entry.What == planning.ApproveExpense {
+		if entry.Grants() && entry.What == casefile.ApproveExpense {
 			if err := planning.Limits(cfg.ApprovalLimits).CheckLimit(*w, entry.Amount); err != nil {
 				return usage(err)
 			}
@@ -134,11 +134,11 @@ func usage(err error) error {
 
 // describe says what was recorded: "w-sue approved the plan (1a2b...)".
 func describe(a casefile.Approval) string {
-	what := "the " + a.What
+	what := "the " + string(a.What)
 	switch a.What {
-	case planning.ApproveExpense:
+	case casefile.ApproveExpense:
 		what = "an expense of " + cmdutil.Money(a.Amount)
-	case planning.ApprovePlan:
+	case casefile.ApprovePlan:
 		if a.Digest != "" {
 			what += " (" + a.Digest + ")"
 		}

@@ -32,8 +32,8 @@ func pendingApprovals(f *cmdutil.Factory, cases []*casefile.Case, worker string,
 			continue
 		}
 		for _, a := range planning.Pending(c) {
-			what := a.What
-			if a.What == planning.ApproveExpense {
+			what := string(a.What)
+			if a.What == casefile.ApproveExpense {
 				what += " of " + cmdutil.Money(a.Amount)
 			}
 			it := schedule.Item{Date: casefile.NewDate(a.At)}
