@@ -1,7 +1,6 @@
 package cmdutil
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -15,7 +14,6 @@ import (
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
-	"github.com/spf13/viper"
 )
 
 // IOStreams are the standard streams of a command.
@@ -87,7 +85,7 @@ func (f *Factory) Repo() (*store.Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := LoadConfig(data)
+	cfg, err := config.Load(data, f.Getenv)
 	if err != nil {
 		return nil, err
 	}
@@ -114,38 +112,6 @@ func (f *Factory) Config() (*config.Config, error) {
 		return nil, err
 	}
 	return f.cfg, nil
-}
-
-// LoadConfig reads a configuration file strictly (unknown keys and wrong
-// types are reported with their position), then layers it over the
-// defaults and under CASEWORK_* environment variables with viper.
-func LoadConfig(data []byte) (*config.Config, error) {
-	doc, err := casefile.Parse(config.FileName, data)
-	if err != nil {
-		return nil, err
-	}
-	var strict config.Config
-	if root := doc.Root(); root != nil {
-		if errs := casefile.DecodePartial(root, &strict); len(errs) > 0 {
-			return nil, errs.WithPath(config.FileName)
-		}
-	}
-	v := viper.New()
-	v.SetConfigType("yaml")
-	if err := v.ReadConfig(bytes.NewReader(config.DefaultYAML)); err != nil {
-		return nil, fmt.Errorf("built-in configuration: %w", err)
-	}
-	if err := v.MergeConfig(bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("%s: %w", config.FileName, err)
-	}
-	v.SetEnvPrefix("CASEWORK")
-	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
-	v.AutomaticEnv()
-	var cfg config.Config
-	if err := v.Unmarshal(&cfg); err != nil {
-		return nil, fmt.Errorf("%s or CASEWORK_* environment: %w", config.FileName, err)
-	}
-	return &cfg, nil
 }
 
 // Actor is who is acting: --as, else CASEWORK_USER, else user in the
