@@ -56,15 +56,22 @@ func runMove(opts *MoveOptions) error {
 	if err != nil {
 		return err
 	}
-	at, err := parseAt(opts.At, f.Now())
-	if err != nil {
-		return err
+	if _, err := parseAt(opts.At, f.Now()); err != nil {
+		return err // checked before the lock, and again under it
 	}
 	by, err := f.Actor()
 	if err != nil {
 		return err
 	}
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
+		at, err := parseAt(opts.At, now)
+		if err != nil {
+			return err
+		}
 		if !config.IsOpen(c.Phase) {
 			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen %s --reason REASON'", c.ID, c.ID)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/ops"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -48,6 +49,7 @@ type Factory struct {
 
 	repo *store.Repo
 	cfg  *config.Config
+	ops  *ops.Ops
 }
 
 // NewFactory returns a Factory over the process's streams and environment.
@@ -80,7 +82,11 @@ func (f *Factory) Repo() (*store.Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	repo := &store.Repo{Root: root, BeforeWrite: f.beforeWrite}
+	repo, err := store.Open(root)
+	if err != nil {
+		return nil, err
+	}
+	repo.BeforeWrite = f.beforeWrite
 	data, err := repo.ReadFile(config.FileName)
 	if err != nil {
 		return nil, err
@@ -114,6 +120,20 @@ func (f *Factory) Config() (*config.Config, error) {
 	return f.cfg, nil
 }
 
+// Ops returns the operations on the repository (package ops), on the
+// Factory's clock, telling --commit of every case written.
+func (f *Factory) Ops() (*ops.Ops, error) {
+	if f.ops != nil {
+		return f.ops, nil
+	}
+	repo, err := f.Repo()
+	if err != nil {
+		return nil, err
+	}
+	f.ops = &ops.Ops{Repo: repo, Config: f.cfg, Now: f.Now, Updated: f.Changes.moved}
+	return f.ops, nil
+}
+
 // Actor is who is acting: --as, else CASEWORK_USER, else user in the
 // config, else git's user.email.
 func (f *Factory) Actor() (string, error) {
@@ -127,7 +147,10 @@ func (f *Factory) Actor() (string, error) {
 	if cfg.User != "" {
 		return cfg.User, nil
 	}
-	repo, _ := f.Repo()
+	repo, err := f.Repo()
+	if err != nil {
+		return "", err
+	}
 	cmd := exec.Command("git", "config", "user.email")
 	cmd.Dir = repo.Root
 	if out, err := cmd.Output(); err == nil {

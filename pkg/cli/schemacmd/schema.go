@@ -77,7 +77,10 @@ func run(opts *Options) error {
 		return err
 	}
 	if opts.Write {
-		repo, _ := f.Repo()
+		repo, err := f.Repo()
+		if err != nil {
+			return err
+		}
 		written, err := WriteFiles(repo.Root, cfg)
 		if err != nil {
 			return err
