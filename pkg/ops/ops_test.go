@@ -241,7 +241,7 @@ func TestUpdateRefusesAMismatchedID(t *testing.T) {
 			return nil
 		})
 		var ie *store.IdentityError
-		if !errors.As(err, &ie) || !strings.Contains(err.Error(), "write 'id: C-A'") {
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), "put back 'id: C-A'") {
 			t.Errorf("id %s: got %v", id, err)
 		}
 		if _, err := o.AddNote("C-A", func(now time.Time) *casefile.Note {

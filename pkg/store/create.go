@@ -59,6 +59,7 @@ func (r *Repo) CreateCase(c *casefile.Case) (*Record[casefile.Case], error) {
 		return nil, cannotWrite(rel, err)
 	}
 	r.syncDir(tmp)
+	r.midWrite(tmp, dir)
 	if err := rt.Rename(tmp, dir); err != nil {
 		if errors.Is(err, fs.ErrExist) { // EEXIST or ENOTEMPTY
 			return nil, fmt.Errorf("%s: %w", dir, ErrCaseExists)

@@ -221,6 +221,19 @@ func (r *Repo) MkdirAll(rel string) error {
 	return nil
 }
 
+// MidWriteHook, when not nil, is called with the absolute paths of the
+// temporary file (or directory, for a new case) and of its target, when
+// the new data is written and has not yet replaced the target: the moment
+// a crash must leave the old state whole. Tests set it, to stop a process
+// there and kill it; casework itself never does.
+var MidWriteHook func(tmp, path string)
+
+func (r *Repo) midWrite(tmp, rel string) {
+	if MidWriteHook != nil {
+		MidWriteHook(r.Abs(tmp), r.Abs(rel))
+	}
+}
+
 // tempName returns a new name for a temporary file or directory in dir.
 func tempName(dir string) (string, error) {
 	var b [8]byte
@@ -318,6 +331,7 @@ func (r *Repo) replace(rel string, data []byte, durable bool) error {
 	if err != nil {
 		return err
 	}
+	r.midWrite(tmp, rel)
 	if err := rt.Rename(tmp, rel); err != nil {
 		rt.Remove(tmp)
 		return unwrapPath(err)
@@ -345,6 +359,7 @@ func (r *Repo) create(rel string, data []byte) error {
 		return err
 	}
 	defer rt.Remove(tmp)
+	r.midWrite(tmp, rel)
 	if err := rt.Link(tmp, rel); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s: %w", rel, os.ErrExist)
@@ -413,4 +428,29 @@ func (r *Repo) ReadCache(rel string) ([]byte, error) {
 	}
 	defer f.Close()
 	return readAtMost(f, 1<<40)
+}
+
+// FS returns the repository's directory dir as an fs.FS read through the
+// confined view: what a template set or any other reader of a directory
+// opens there is refused if it is, or passes through, a symbolic link.
+func (r *Repo) FS(dir string) fs.FS { return dirFS{r: r, dir: dir} }
+
+type dirFS struct {
+	r   *Repo
+	dir string
+}
+
+func (d dirFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	rel := d.dir
+	if name != "." {
+		rel += "/" + name
+	}
+	f, err := d.r.open(rel)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }

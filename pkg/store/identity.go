@@ -28,7 +28,7 @@ func (e *IdentityError) Error() string {
 	if e.Line > 0 {
 		where = fmt.Sprintf("%s:%d:%d", e.Path, e.Line, e.Col)
 	}
-	return fmt.Sprintf("%s: id is %s but the case's directory is %s, and the directory name is the case's ID; write 'id: %s' in the file (or, if the directory is misnamed, 'git mv' it to the right ID), then run 'casework validate'; nothing was changed",
+	return fmt.Sprintf("%s: id is %s but the case's directory is %s, and the directory name is the case's ID; IDs never change, so rename nothing: put back 'id: %s', then run 'casework validate'; nothing was changed",
 		where, strconv.QuoteToASCII(got), e.Dir, e.Dir)
 }
 

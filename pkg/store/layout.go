@@ -40,10 +40,7 @@ const (
 	NoteExt = ".md"
 	// TempPrefix starts the name of every temporary file or directory, so
 	// that a leftover one (after a crash) is never mistaken for a record.
-	// `.casework-tmp-*` in .gitignore keeps them out of commits.
 	TempPrefix = ".casework-tmp-"
-	// GitignorePattern is the .gitignore line that covers temporary files.
-	GitignorePattern = TempPrefix + "*"
 )
 
 // Kind is what a file of the repository is.

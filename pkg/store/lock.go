@@ -9,9 +9,9 @@ import (
 // LockPath is the repository's write lock, relative to the root.
 const LockPath = StateDir + "/lock"
 
-// DefaultLockTimeout is how long a write waits for another casework
-// process to finish before giving up.
-const DefaultLockTimeout = 30 * time.Second
+// LockTimeout is how long a write waits for another casework process to
+// finish before giving up, in every Repo whose own LockTimeout is zero.
+var LockTimeout = 30 * time.Second
 
 // Lock takes the repository's write lock, waiting for other casework
 // processes that hold it, up to LockTimeout. Every read-modify-write of a
@@ -20,7 +20,7 @@ const DefaultLockTimeout = 30 * time.Second
 func (r *Repo) Lock() (release func(), err error) {
 	timeout := r.LockTimeout
 	if timeout <= 0 {
-		timeout = DefaultLockTimeout
+		timeout = LockTimeout
 	}
 	return r.lock(timeout)
 }

@@ -22,7 +22,7 @@ import (
 type Repo struct {
 	Root string
 	// LockTimeout is how long Lock waits for another process; zero means
-	// DefaultLockTimeout.
+	// the package's LockTimeout.
 	LockTimeout time.Duration
 	// BeforeWrite, when set, is told the path (relative to the root, with
 	// forward slashes) of every record about to be written or created; an

@@ -263,7 +263,7 @@ func TestReadAtMost(t *testing.T) {
 // TestLockTimeout: a write waits for the lock only as long as LockTimeout
 // (30 s unless set), then gives up with a message that says what to do;
 // TryLock does not wait at all.
-func TestLockTimeout(t *testing.T) {
+func TestRepoLockTimeout(t *testing.T) {
 	root := t.TempDir()
 	holder := &Repo{Root: root}
 	release, err := holder.Lock()
@@ -292,7 +292,7 @@ func TestLockTimeout(t *testing.T) {
 		t.Fatalf("after release: %v", err)
 	}
 	got()
-	if (&Repo{}).LockTimeout != 0 || DefaultLockTimeout != 30*time.Second {
+	if (&Repo{}).LockTimeout != 0 || LockTimeout != 30*time.Second {
 		t.Error("the default timeout is not 30 s")
 	}
 }

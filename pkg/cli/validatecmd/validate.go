@@ -119,7 +119,7 @@ func run(opts *Options) error {
 func loadConfig(root string, getenv func(string) string) (*config.Config, []validate.Finding, error) {
 	data, err := (&store.Repo{Root: root}).ReadFile(config.FileName)
 	if err != nil {
-		return nil, nil, err
+		return config.Default(), []validate.Finding{validate.ReadFailure(config.FileName, err)}, nil
 	}
 	cfg, err := config.Load(data, getenv)
 	if err == nil {
