@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -76,43 +77,52 @@ func checkRel(rel string) error {
 
 // at returns the view of the root to reach rel through and rel's name in
 // it, after checking that no part of rel that exists is a symbolic link
-// (SymlinkError). A path under a top-level directory is reached through a
-// view of that directory, opened once: a case file is then a lookup or two
-// from cases/, not a walk from the root each time.
-func (r *Repo) at(rel string) (*os.Root, string, error) {
+// (SymlinkError), and rel's own description when it exists (else nil). A
+// path under a top-level directory is reached through a view of that
+// directory, opened once: a case file is then a lookup or two from
+// cases/, not a walk from the root each time.
+//
+// The parts below the top are checked with lstat on their full paths: two
+// system calls for a case file, where os.Root would walk each one again.
+// The check only decides what is refused; every open, write and rename
+// still goes through the os.Root, so a link swapped in after the check
+// still cannot lead outside the root.
+func (r *Repo) at(rel string) (*os.Root, string, fs.FileInfo, error) {
 	rt, err := r.fsys()
 	if err != nil {
-		return nil, "", err
+		return nil, "", nil, err
 	}
 	if rel == "." {
-		return rt, rel, nil
+		return rt, rel, nil, nil
 	}
 	if err := checkRel(rel); err != nil {
-		return nil, "", err
+		return nil, "", nil, err
 	}
 	top, rest, nested := strings.Cut(rel, "/")
 	sub, err := r.topDir(rt, top, nested)
 	if err != nil || sub == nil || !nested {
-		return rt, rel, err
+		return rt, rel, nil, err
 	}
+	var info fs.FileInfo
 	for end := 0; end < len(rest); {
 		if next := strings.IndexByte(rest[end+1:], '/'); next < 0 {
 			end = len(rest)
 		} else {
 			end += 1 + next
 		}
-		info, err := sub.Lstat(rest[:end])
-		if errors.Is(err, fs.ErrNotExist) {
-			break
+		p := top + "/" + rest[:end]
+		info, err = os.Lstat(r.Root + "/" + p)
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return sub, rest, nil, nil
 		}
 		if err != nil {
-			return nil, "", fmt.Errorf("%s: %w", top+"/"+rest[:end], unwrapPath(err))
+			return nil, "", nil, fmt.Errorf("%s: %w", p, unwrapPath(err))
 		}
 		if info.Mode()&fs.ModeSymlink != 0 {
-			return nil, "", &SymlinkError{Path: top + "/" + rest[:end]}
+			return nil, "", nil, &SymlinkError{Path: p}
 		}
 	}
-	return sub, rest, nil
+	return sub, rest, info, nil
 }
 
 // topDir checks the top-level entry name and, when it is a directory and
@@ -149,7 +159,7 @@ func (r *Repo) topDir(rt *os.Root, name string, nested bool) (*os.Root, error) {
 // confined returns the whole root, for operations that span directories
 // (renames, links), after checking rel as at does.
 func (r *Repo) confined(rel string) (*os.Root, error) {
-	if _, _, err := r.at(rel); err != nil {
+	if _, _, _, err := r.at(rel); err != nil {
 		return nil, err
 	}
 	return r.fsys()
@@ -167,7 +177,7 @@ func unwrapPath(err error) error {
 
 // open opens a repository file for reading.
 func (r *Repo) open(rel string) (*os.File, error) {
-	rt, name, err := r.at(rel)
+	rt, name, _, err := r.at(rel)
 	if err != nil {
 		return nil, err
 	}
@@ -176,9 +186,9 @@ func (r *Repo) open(rel string) (*os.File, error) {
 
 // Stat describes the file at rel, refusing symbolic links.
 func (r *Repo) Stat(rel string) (fs.FileInfo, error) {
-	rt, name, err := r.at(rel)
-	if err != nil {
-		return nil, err
+	rt, name, info, err := r.at(rel)
+	if err != nil || info != nil {
+		return info, err
 	}
 	return rt.Lstat(name)
 }
@@ -211,7 +221,7 @@ func (r *Repo) ReadDir(rel string) ([]fs.DirEntry, error) {
 
 // MkdirAll creates the directory at rel and its parents.
 func (r *Repo) MkdirAll(rel string) error {
-	rt, name, err := r.at(rel)
+	rt, name, _, err := r.at(rel)
 	if err != nil {
 		return err
 	}
@@ -453,4 +463,28 @@ func (d dirFS) Open(name string) (fs.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// WriteShared replaces the file at rel (not a record: a schema, an editor
+// setting) atomically, readable by everyone, like the rest of a
+// repository's tooling. With create it fails with os.ErrExist when the
+// file is already there, and leaves it as it is.
+func (r *Repo) WriteShared(rel string, data []byte, create bool) error {
+	var err error
+	if create {
+		err = r.create(rel, data)
+	} else {
+		err = r.replace(rel, data, true)
+	}
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return err
+		}
+		return cannotWrite(rel, err)
+	}
+	rt, name, _, err := r.at(rel)
+	if err != nil {
+		return err
+	}
+	return rt.Chmod(name, 0o644)
 }
