@@ -23,15 +23,8 @@ func (r *Repo) CreateCase(c *casefile.Case) (*Record[casefile.Case], error) {
 		return nil, err
 	}
 	rel, dir := CasePath(c.ID), CaseDir(c.ID)
-	doc, err := casefile.NewDocument(c)
+	doc, data, err := encodeNew(r, rel, c)
 	if err != nil {
-		return nil, err
-	}
-	data, err := doc.Marshal(c)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	if err := r.beforeWrite(rel); err != nil {
 		return nil, err
 	}
 	if err := r.MkdirAll(CasesDir); err != nil {

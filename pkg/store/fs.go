@@ -323,15 +323,22 @@ func (r *Repo) syncDir(rel string) {
 	}
 }
 
+// prepareWrite checks rel and makes its directory, returning the root to
+// rename or link through and the directory.
+func (r *Repo) prepareWrite(rel string) (*os.Root, string, error) {
+	rt, err := r.confined(rel)
+	if err != nil {
+		return nil, "", err
+	}
+	dir := path.Dir(rel)
+	return rt, dir, r.MkdirAll(dir)
+}
+
 // replace writes data to rel atomically: a reader or a crash sees either
 // the old file or the new one, never a mix. durable syncs it to disk.
 func (r *Repo) replace(rel string, data []byte, durable bool) error {
-	rt, err := r.confined(rel)
+	rt, dir, err := r.prepareWrite(rel)
 	if err != nil {
-		return err
-	}
-	dir := path.Dir(rel)
-	if err := r.MkdirAll(dir); err != nil {
 		return err
 	}
 	if info, err := rt.Lstat(rel); err == nil && !info.Mode().IsRegular() {
@@ -356,12 +363,8 @@ func (r *Repo) replace(rel string, data []byte, durable bool) error {
 // os.ErrExist if rel already exists, even when another process creates it
 // at the same moment.
 func (r *Repo) create(rel string, data []byte) error {
-	rt, err := r.confined(rel)
+	rt, dir, err := r.prepareWrite(rel)
 	if err != nil {
-		return err
-	}
-	dir := path.Dir(rel)
-	if err := r.MkdirAll(dir); err != nil {
 		return err
 	}
 	tmp, err := r.writeTemp(rel, data, true)

@@ -197,15 +197,8 @@ func Save[T any](r *Repo, rec *Record[T]) error {
 
 // Create writes a new record at rel, failing if one is already there.
 func Create[T any](r *Repo, rel string, v *T) (*Record[T], error) {
-	doc, err := casefile.NewDocument(v)
+	doc, data, err := encodeNew(r, rel, v)
 	if err != nil {
-		return nil, err
-	}
-	data, err := doc.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	if err := r.beforeWrite(rel); err != nil {
 		return nil, err
 	}
 	if err := r.create(rel, data); err != nil {
@@ -215,6 +208,19 @@ func Create[T any](r *Repo, rel string, v *T) (*Record[T], error) {
 		return nil, cannotWrite(rel, err)
 	}
 	return &Record[T]{Path: rel, Doc: doc, Data: *v}, nil
+}
+
+// encodeNew encodes a new record for rel and tells BeforeWrite of it.
+func encodeNew[T any](r *Repo, rel string, v *T) (*casefile.Document, []byte, error) {
+	doc, err := casefile.NewDocument(v)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := doc.Marshal(v)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", rel, err)
+	}
+	return doc, data, r.beforeWrite(rel)
 }
 
 // notFound turns a missing file into a clear error.
