@@ -152,7 +152,7 @@ func TestCreateCaseLeavesNoHalfCase(t *testing.T) {
 	if len(before) != 1 || before[0].Name() != "C-1" {
 		t.Errorf("cases/ held %v while the new case was being written", before)
 	}
-	if rel, _ := filepath.Rel(r.Root, tmpAt); !strings.HasPrefix(filepath.ToSlash(rel), TempDir+"/"+TempPrefix) {
+	if rel, _ := filepath.Rel(r.Root, tmpAt); !strings.HasPrefix(filepath.ToSlash(rel), TempDir+"/"+tempPrefix) {
 		t.Errorf("the new case was written at %s, not in %s", rel, TempDir)
 	}
 	if _, err := os.Stat(filepath.Join(tmpAt, CaseFile)); !os.IsNotExist(err) {

@@ -250,7 +250,7 @@ func tempName(dir string) (string, error) {
 	if _, err := rand.Read(b[:]); err != nil {
 		return "", err
 	}
-	return path.Join(dir, TempPrefix+hex.EncodeToString(b[:])), nil
+	return path.Join(dir, tempPrefix+hex.EncodeToString(b[:])), nil
 }
 
 // tempDirFor is where a temporary file for rel is written: TempDir in a

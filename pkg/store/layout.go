@@ -20,7 +20,7 @@ import (
 //	templates/                  the agency's document templates
 //	.casework/                  local state (lock, caches), git-ignored
 //
-// Names starting with TempPrefix are never records: they are files and
+// Names starting with tempPrefix are never records: they are files and
 // directories being written, or the debris of a crashed write.
 const (
 	CasesDir     = "cases"
@@ -38,9 +38,9 @@ const (
 	RecordExt = ".yaml"
 	// NoteExt ends the name of every note.
 	NoteExt = ".md"
-	// TempPrefix starts the name of every temporary file or directory, so
+	// tempPrefix starts the name of every temporary file or directory, so
 	// that a leftover one (after a crash) is never mistaken for a record.
-	TempPrefix = ".casework-tmp-"
+	tempPrefix = ".casework-tmp-"
 )
 
 // Kind is what a file of the repository is.
@@ -112,7 +112,7 @@ func IsNoteName(name string) bool {
 
 // IsTemp reports whether name (a path or a base name) is a temporary file
 // or directory left by a write.
-func IsTemp(name string) bool { return strings.HasPrefix(path.Base(name), TempPrefix) }
+func IsTemp(name string) bool { return strings.HasPrefix(path.Base(name), tempPrefix) }
 
 // CaseDir is the directory of a case, relative to the root.
 func CaseDir(id string) string { return CasesDir + "/" + id }

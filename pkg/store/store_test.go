@@ -204,9 +204,9 @@ func TestStaleTempFilesAreRemoved(t *testing.T) {
 	if err := os.MkdirAll(repo.Abs(TempDir), DirMode); err != nil {
 		t.Fatal(err)
 	}
-	stale := repo.Abs(TempDir + "/" + TempPrefix + "old")
-	staleDir := repo.Abs(TempDir + "/" + TempPrefix + "olddir")
-	fresh := repo.Abs(TempDir + "/" + TempPrefix + "new")
+	stale := repo.Abs(TempDir + "/" + tempPrefix + "old")
+	staleDir := repo.Abs(TempDir + "/" + tempPrefix + "olddir")
+	fresh := repo.Abs(TempDir + "/" + tempPrefix + "new")
 	os.WriteFile(stale, []byte("half"), FileMode)
 	os.MkdirAll(staleDir, DirMode)
 	os.WriteFile(staleDir+"/case.yaml", []byte("half"), FileMode)
