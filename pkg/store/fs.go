@@ -226,6 +226,11 @@ func (r *Repo) MkdirAll(rel string) error {
 		return err
 	}
 	if err := rt.MkdirAll(name, DirMode); err != nil {
+		if rel == StateDir || strings.HasPrefix(rel, StateDir+"/") {
+			if info, serr := r.Stat(StateDir); serr == nil && !info.IsDir() {
+				return fmt.Errorf("%s is a file, where casework keeps its lock and caches in a directory, so no command can write; remove it ('git rm %s' if it was committed)", StateDir, StateDir)
+			}
+		}
 		return fmt.Errorf("cannot create %s: %w", rel, unwrapPath(err))
 	}
 	return nil
