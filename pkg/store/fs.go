@@ -219,6 +219,9 @@ func (r *Repo) ReadDir(rel string) ([]fs.DirEntry, error) {
 	return entries, nil
 }
 
+// StateNotDirectory says that StateDir is not a directory.
+const StateNotDirectory = StateDir + " is a file, where casework keeps its lock and caches in a directory, so no command can write; remove it ('git rm " + StateDir + "' if it was committed)"
+
 // MkdirAll creates the directory at rel and its parents.
 func (r *Repo) MkdirAll(rel string) error {
 	rt, name, _, err := r.at(rel)
@@ -228,7 +231,7 @@ func (r *Repo) MkdirAll(rel string) error {
 	if err := rt.MkdirAll(name, DirMode); err != nil {
 		if rel == StateDir || strings.HasPrefix(rel, StateDir+"/") {
 			if info, serr := r.Stat(StateDir); serr == nil && !info.IsDir() {
-				return fmt.Errorf("%s is a file, where casework keeps its lock and caches in a directory, so no command can write; remove it ('git rm %s' if it was committed)", StateDir, StateDir)
+				return errors.New(StateNotDirectory)
 			}
 		}
 		return fmt.Errorf("cannot create %s: %w", rel, unwrapPath(err))

@@ -46,7 +46,7 @@ func readLayout(repo *store.Repo) (*layout, error) {
 			linked[e.Name()] = true
 			l.strays = append(l.strays, symlinkFinding(e.Name()))
 		case e.Name() == store.StateDir && !e.IsDir():
-			l.strays = append(l.strays, at(e.Name(), 1, 1, Error, "state-not-directory", "%s is a file, where casework keeps its lock and caches in a directory, so no command can write; remove it ('git rm %s' if it was committed)", store.StateDir, store.StateDir))
+			l.strays = append(l.strays, at(e.Name(), 1, 1, Error, "state-not-directory", "%s", store.StateNotDirectory))
 		}
 	}
 	list := func(dir string) ([]fs.DirEntry, error) {
