@@ -36,6 +36,14 @@ type Config struct {
 	Caseload       Caseload   `yaml:"caseload" mapstructure:"caseload"`
 	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
 	Reports        Reports    `yaml:"reports" mapstructure:"reports"`
+	Consent        Consent    `yaml:"consent" mapstructure:"consent"`
+}
+
+// Consent holds the purposes consent is recorded for.
+type Consent struct {
+	// Purposes are what a client may consent to; services and share are
+	// the ones casework itself checks.
+	Purposes []string `yaml:"purposes" mapstructure:"purposes"`
 }
 
 // Reports holds the settings of `casework report`.
@@ -130,12 +138,6 @@ func (w Workflow) PhaseNames() []string {
 	}
 	return names
 }
-
-// ClosedPhase is the name of the phase a closed case is in.
-const ClosedPhase = "closed"
-
-// IsOpen reports whether a case in phase is open (not closed).
-func IsOpen(phase string) bool { return phase != ClosedPhase }
 
 // Instrument returns the instrument with the given ID.
 func (a Assessment) Instrument(id string) (Instrument, bool) {

@@ -19,6 +19,7 @@ import (
 	"github.com/casework/casework/pkg/caseload"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
+	"github.com/casework/casework/pkg/workflow"
 )
 
 // Ops performs operations on one repository. It is used by one goroutine
@@ -181,15 +182,13 @@ type Room func(held caseload.Holding, partial bool) (forced bool, err error)
 
 // Assign gives the case named by arg to worker as its reference person,
 // and records the change in its history (by, reason, and whether room
-// said a limit was overridden). The worker's caseload is read under the
-// lock and handed to room first.
+// said a limit was overridden). pkg/workflow decides whether the case may
+// change hands; the worker's caseload is read under the lock and handed to
+// room first.
 func (o *Ops) Assign(arg, worker, by, reason string, room Room) (*store.Record[casefile.Case], error) {
 	return o.UpdateCase(arg, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
-		if !config.IsOpen(c.Phase) {
-			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen' before assigning it", c.ID)
-		}
-		if c.Worker == worker {
-			return fmt.Errorf("case %s is already assigned to %s", c.ID, worker)
+		if err := workflow.CanAssign(c, worker); err != nil {
+			return err // refused before the caseload is counted
 		}
 		held, partial, err := o.HeldBy(worker)
 		if err != nil {
@@ -199,12 +198,7 @@ func (o *Ops) Assign(arg, worker, by, reason string, room Room) (*store.Record[c
 		if err != nil {
 			return err
 		}
-		c.History = append(c.History, casefile.HistoryEntry{
-			At: now, By: by, Reason: reason, Forced: forced,
-			Assign: &casefile.Assignment{From: c.Worker, To: worker},
-		})
-		c.Worker = worker
-		return nil
+		return workflow.Assign(c, worker, now, by, reason, forced)
 	})
 }
 

@@ -89,7 +89,7 @@ func run(opts *Options) error {
 		return err
 	}
 	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
-		if !config.IsOpen(c.Phase) {
+		if !c.IsOpen() {
 			return fmt.Errorf("case %s is closed; reopen it for a re-assessment with 'casework case reopen %s --reason R'", c.ID, c.ID)
 		}
 		in, err := instrument(cfg, opts.Instrument)

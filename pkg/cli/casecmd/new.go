@@ -96,6 +96,10 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
+	wf, err := loadWorkflow(f, "be opened")
+	if err != nil {
+		return err
+	}
 	if strings.TrimSpace(opts.Client) == "" {
 		return cmdutil.Usagef("--client must not be empty")
 	}
@@ -131,7 +135,7 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	rec, err := o.CreateCase(opts.ID, func(cfg *config.Config, now time.Time) (*casefile.Case, error) {
+	rec, err := o.CreateCase(opts.ID, func(_ *config.Config, now time.Time) (*casefile.Case, error) {
 		held, partial, err := o.HeldBy(worker.ID)
 		if err != nil {
 			return nil, err
@@ -140,13 +144,8 @@ func runNew(opts *NewOptions) error {
 		if err != nil {
 			return nil, err
 		}
-		opening := casefile.HistoryEntry{At: now, By: by, To: cfg.Workflow.Initial, Reason: "opened", Forced: forced}
-		if opts.Reason != "" {
-			opening.Reason = opts.Reason
-		}
-		return &casefile.Case{
+		c := &casefile.Case{
 			Opened: casefile.NewDate(now),
-			Phase:  cfg.Workflow.Initial,
 			Model:  opts.Model,
 			Worker: opts.Worker,
 			Client: casefile.Client{Name: opts.Client, DOB: dob},
@@ -155,8 +154,8 @@ func runNew(opts *NewOptions) error {
 				Date:   refDate,
 				Reason: opts.ReferralReason,
 			},
-			History: []casefile.HistoryEntry{opening},
-		}, nil
+		}
+		return c, wf.Open(c, now, by, opts.Reason, forced)
 	})
 	if err != nil {
 		return err

@@ -42,7 +42,7 @@ func editPlan(f *cmdutil.Factory, caseID string, change func(c *casefile.Case, c
 		return nil, err
 	}
 	rec, err := o.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config, _ time.Time) error {
-		if !config.IsOpen(c.Phase) {
+		if !c.IsOpen() {
 			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen %s --reason R' to change its plan", c.ID, c.ID)
 		}
 		before = planning.AgreementState(c.Plan)
