@@ -3,6 +3,7 @@ package reviewcmd
 
 import (
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -68,13 +69,17 @@ func run(opts *Options) error {
 		return err
 	}
 	var review casefile.Review
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 		interval, err := cfg.ReviewEvery()
 		if err != nil {
 			return cmdutil.Usagef("review_interval in %s: %v", config.FileName, err)
 		}
 		review, err = planning.Review(c, planning.ReviewInput{
-			At: f.Now(), By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, ConfidentialNote: opts.ConfidentialNote, Next: next, Interval: interval,
+			At: now, By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, ConfidentialNote: opts.ConfidentialNote, Next: next, Interval: interval,
 		}, c.IsOpen())
 		if err != nil {
 			return cmdutil.Usagef("%v", err)
