@@ -3,6 +3,7 @@ package approvecmd
 
 import (
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -94,11 +95,16 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	entry := casefile.Approval{At: f.Now(), By: actor, What: opts.What, Amount: opts.Amount, Note: opts.Note, Forced: opts.Force, Reason: opts.Reason}
+	entry := casefile.Approval{By: actor, What: opts.What, Amount: opts.Amount, Note: opts.Note, Forced: opts.Force, Reason: opts.Reason}
 	if opts.Reject {
 		entry.Decision = casefile.DecisionRejected
 	}
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
+		entry.At = now // taken under the lock
 		if opts.Request {
 			entry, err = planning.Request(c, entry)
 			return usage(err)
