@@ -241,10 +241,7 @@ func glued(n *yaml.Node) string {
 	if n.Style != 0 || n.Tag != "!!str" {
 		return ""
 	}
-	key, rest, ok := strings.Cut(n.Value, ":")
-	if !ok || rest == "" || rest[0] == ' ' || rest[0] == '/' || !keyShaped(key) {
-		return ""
-	}
+	key, _ := gluedKey(n.Value)
 	return key
 }
 

@@ -40,7 +40,7 @@ func Parse(path string, data []byte) (*Document, error) {
 		if err.Error() == "EOF" {
 			return &Document{root: &yaml.Node{Kind: yaml.DocumentNode}}, nil
 		}
-		return nil, syntaxError(path, err)
+		return nil, syntaxError(path, data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
@@ -66,13 +66,19 @@ func findAlias(n *yaml.Node) *yaml.Node {
 	return nil
 }
 
-func syntaxError(path string, err error) error {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &PosError{Path: path, Line: line, Col: 1, Msg: "YAML syntax error: " + m[2]}
+// syntaxError explains a parser error in plain words where it can (see
+// explainSyntax), naming the line to fix, with the parser's own text in
+// brackets after it.
+func syntaxError(path string, data []byte, err error) error {
+	line, raw := 1, err.Error()
+	if m := yamlLine.FindStringSubmatch(raw); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		raw = m[2]
 	}
-	return &PosError{Path: path, Line: 1, Col: 1, Msg: "YAML syntax error: " + msg}
+	if h, ok := explainSyntax(data); ok {
+		return &PosError{Path: path, Line: h.line, Col: h.col, Msg: h.msg + " [YAML syntax error: " + raw + "]"}
+	}
+	return &PosError{Path: path, Line: line, Col: 1, Msg: fmt.Sprintf("YAML syntax error: %s; check the indentation (2 spaces per level) and the quotes of line %d and the lines above it", raw, line)}
 }
 
 func invalidUTF8At(data []byte) (line, col int) {

@@ -34,6 +34,7 @@ import (
 	"github.com/casework/casework/pkg/cli/versioncmd"
 	"github.com/casework/casework/pkg/cli/workercmd"
 	"github.com/casework/casework/pkg/cli/workflowcmd"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -154,6 +155,9 @@ func printError(w io.Writer, err error) {
 	if len(lines) > maxErrorLines {
 		more := len(lines) - maxErrorLines
 		lines = append(lines[:maxErrorLines], fmt.Sprintf("... and %d more problems; run 'casework validate' to see them all", more))
+	}
+	for i, l := range lines {
+		lines[i] = safetext.EscapeKeepNewlines(l)
 	}
 	fmt.Fprintln(w, strings.Join(lines, "\n"))
 }
