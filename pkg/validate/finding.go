@@ -48,7 +48,7 @@ func (f Finding) GitHub() string {
 	if f.Severity == Warning {
 		level = "warning"
 	}
-	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", level, escapeProperty(f.Path), f.Line, f.Col, escapeData(f.Message+" ["+f.Rule+"]"))
+	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", level, escapeProperty(safetext.Escape(f.Path)), f.Line, f.Col, escapeData(safetext.Escape(f.Message)+" ["+f.Rule+"]"))
 }
 
 func escapeData(s string) string {
