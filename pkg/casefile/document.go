@@ -27,12 +27,11 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Parse reads a YAML document. Problems (too large, invalid UTF-8, syntax)
 // come back as a *PosError with path and position.
 func Parse(path string, data []byte) (*Document, error) {
-	if len(data) > MaxFileSize {
-		return nil, &PosError{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit for casework files; split or trim it", len(data), MaxFileSize)}
+	if err := checkSize(path, data); err != nil {
+		return nil, err
 	}
-	if !utf8.Valid(data) {
-		line, col := invalidUTF8At(data)
-		return nil, &PosError{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8"}
+	if err := checkUTF8(path, data); err != nil {
+		return nil, err
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -50,6 +49,24 @@ func Parse(path string, data []byte) (*Document, error) {
 		return nil, &PosError{Path: path, Line: alias.Line, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", safetext.Short(alias.Value))}
 	}
 	return &Document{root: &root}, nil
+}
+
+// checkSize refuses a file over MaxFileSize. A reader stops one byte past
+// the limit: the size reported is then where it stopped.
+func checkSize(path string, data []byte) error {
+	if len(data) > MaxFileSize {
+		return &PosError{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit for casework files; split or trim it", len(data), MaxFileSize)}
+	}
+	return nil
+}
+
+// checkUTF8 refuses a file that is not UTF-8, naming where it stops being.
+func checkUTF8(path string, data []byte) error {
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8At(data)
+		return &PosError{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8"}
+	}
+	return nil
 }
 
 // findAlias returns the first alias in the tree, without following any:

@@ -169,3 +169,35 @@ func TestMessagesNeverRepeatValues(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesAreStrict holds notes to what records are held to.
+func TestNotesAreStrict(t *testing.T) {
+	head := "---\nat: 2026-03-02T09:00:00Z\nby: w-ana\nkind: call\n---\n"
+	big := []byte(head + strings.Repeat("x", MaxFileSize))
+	tests := []struct {
+		name string
+		src  []byte
+		want string
+	}{
+		{"too large", big, "n.md: file is 4194358 bytes, over the 4194304-byte limit"},
+		{"invalid UTF-8 in the body", []byte(head + "ok\nbad \xff here\n"), "n.md:7:5: invalid UTF-8"},
+		{"unknown key", []byte("---\nat: 2026-03-02T09:00:00Z\nby: w-ana\nkind: call\nmood: x\n---\nhi\n"), `n.md:5:1: unknown key "mood"`},
+		{"missing key", []byte("---\nat: 2026-03-02T09:00:00Z\nkind: call\n---\nhi\n"), `missing required key "by"`},
+		{"binary", []byte("---\nat: 2026-03-02T09:00:00Z\nby: !!binary dy1hbmE=\nkind: call\n---\nhi\n"), `n.md:3:5: by: expected text, found binary data`},
+		{"empty body", []byte(head), "n.md: the note is empty"},
+		{"blank body", []byte(head + "\n\n  \n"), "n.md: the note is empty"},
+		{"no front matter", []byte("hello\n"), "n.md:1:1: a note starts with front matter"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseNote("n.md", tt.src)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+	n, err := ParseNote("n.md", []byte(head+"Called.\n\n"))
+	if err != nil || n.Body != "Called.\n\n" {
+		t.Fatalf("a good note: %v, %q", err, n.Body)
+	}
+}
