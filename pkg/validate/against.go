@@ -86,6 +86,7 @@ func (v *validator) compare(cur *caseRecord, old *casefile.Case, rev string) {
 	if !prefix {
 		return // the history was rewritten: the other checks would only repeat it
 	}
+	v.movesBeforeAgreement(cur, old, appended, rev)
 	if c.Worker != old.Worker && !assignedTo(appended, c.Worker) {
 		v.add(cur.record, "worker", Error, "unrecorded-assignment", "the worker changed from %s to %s since %s without a recorded assignment; use 'casework case assign'", old.Worker, c.Worker, rev)
 	}

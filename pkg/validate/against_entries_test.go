@@ -143,3 +143,24 @@ func runAgainst(t *testing.T, root string) []Finding {
 	}
 	return fs
 }
+
+// TestAgainstMoveBeforeAgreement appends a move into implementation dated
+// before the plan's agreement.
+func TestAgainstMoveBeforeAgreement(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	const casePath = "cases/C-1/case.yaml"
+	root := writeRepo(t, map[string]string{"workers/w-ana.yaml": worker, casePath: goodCase})
+	git(t, root, "init", "-q")
+	git(t, root, "add", ".")
+	git(t, root, "commit", "-q", "-m", "base")
+	s := strings.Replace(goodCase, "phase: planning", "phase: implementation", 1)
+	s = strings.Replace(s, "assessments:", "  - at: 2026-02-05T09:00:00Z\n    by: w-ana\n    from: planning\n    to: implementation\nassessments:", 1)
+	s += "plan:\n  goals:\n    - id: G1\n      text: Housing\n      status: open\n  agreed:\n    by: client\n    at: 2026-02-06T09:00:00Z\n"
+	os.WriteFile(filepath.Join(root, casePath), []byte(s), 0o644)
+	f := findingOf(t, runAgainst(t, root), "move-before-agreement")
+	if f.Path != casePath || f.Line != 20 || f.Severity != Error || !strings.Contains(f.Message, "history[3] (recorded since HEAD) moves into implementation at 2026-02-05T09:00:00Z, but the plan was agreed at 2026-02-06T09:00:00Z") {
+		t.Errorf("got %s", f)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -168,4 +169,30 @@ func (v *validator) replacedBySymlink(p, rev string) bool {
 		}
 	}
 	return false
+}
+
+// movesBeforeAgreement checks the moves appended since rev into a phase
+// that requires the plan's agreement: the agreement must be older than
+// the move. The earliest agreement known is the one at rev, else the
+// current one (made since rev).
+func (v *validator) movesBeforeAgreement(cur *caseRecord, old *casefile.Case, appended []casefile.HistoryEntry, rev string) {
+	agreed := old.Plan.Agreed
+	if agreed == nil {
+		agreed = cur.data.Plan.Agreed
+	}
+	first := len(cur.data.History) - len(appended)
+	for i, h := range appended {
+		if h.IsAssignment() || h.To == "" || !slices.Contains(v.wf.Requires(h.To), "agreement") {
+			continue
+		}
+		if agreed != nil && !agreed.At.After(h.At) {
+			continue
+		}
+		when := "the plan has no agreement"
+		if agreed != nil {
+			when = "the plan was agreed at " + agreed.At.UTC().Format(time.RFC3339)
+		}
+		where := fmt.Sprintf("history[%d]", first+i)
+		v.add(cur.record, where, Error, "move-before-agreement", "%s (recorded since %s) moves into %s at %s, but %s; a move into %s needs the agreement first", where, rev, h.To, h.At.UTC().Format(time.RFC3339), when, h.To)
+	}
 }
