@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // SetField sets the scalar field at a dotted key path (for example
@@ -74,6 +75,9 @@ func setScalar(f reflect.Value, key, value string) error {
 	if value == "" {
 		f.Set(reflect.Zero(f.Type()))
 		return nil
+	}
+	if !utf8.ValidString(value) {
+		return fmt.Errorf("%s: the value is not valid UTF-8 (not shown); give it as UTF-8 text", key)
 	}
 	if f.Type() == dateType {
 		d, err := ParseDate(value)
