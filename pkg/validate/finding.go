@@ -158,6 +158,7 @@ func ruleOf(msg string) string {
 		{"aliases", "yaml-feature"},
 		{"merge keys", "yaml-feature"},
 		{"the file is empty", "empty-file"},
+		{"the note is empty", "empty-file"},
 		{"byte limit", "file-too-large"},
 	} {
 		if strings.Contains(msg, r.text) {

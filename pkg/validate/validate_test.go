@@ -125,6 +125,12 @@ func TestRules(t *testing.T) {
 		{name: "note kind", path: "cases/C-1/notes/20260202T090000Z-AAAA.md", edit: func(string) string {
 			return "---\nat: 2026-02-02T09:00:00Z\nby: w-ana\nkind: gossip\n---\nHello\n"
 		}, rule: "invalid-value", line: 2},
+		{name: "empty note", path: "cases/C-1/notes/20260202T090000Z-AAAB.md", edit: func(string) string {
+			return "---\nat: 2026-02-02T09:00:00Z\nby: w-ana\nkind: call\n---\n\n"
+		}, rule: "empty-file", line: 1},
+		{name: "note with invalid UTF-8", path: "cases/C-1/notes/20260202T090000Z-AAAC.md", edit: func(string) string {
+			return "---\nat: 2026-02-02T09:00:00Z\nby: w-ana\nkind: call\n---\nbad \xff\n"
+		}, rule: "yaml-syntax", line: 6},
 		{name: "stray file", path: "workers/notes.txt", edit: func(string) string { return "x" }, rule: "stray-file", line: 1, sev: Warning},
 		{name: "workflow unknown guard", path: config.FileName, edit: func(string) string {
 			return "workflow:\n  initial: intake\n  phases:\n    - name: intake\n      next: [closed]\n    - name: closed\n      requires: [stars]\n"
