@@ -202,13 +202,6 @@ func (d *decoder) mismatch(n *yaml.Node, want string) {
 	d.errorf(n, "%sexpected %s, found %s", prefix(d.where()), want, kindName(n))
 }
 
-// private reports whether the value at where is the client's personal
-// data. Messages never repeat any value read from a file, client data or
-// not, but a key path under client is a hint worth keeping in mind.
-func private(where string) bool {
-	return where == "client" || strings.HasPrefix(where, "client.")
-}
-
 // describe says what kind of scalar a node holds, never its text: a value
 // in a file may be a client's data, or the content of a file that is not a
 // casework file at all (a symlinked /etc/passwd, a .env with secrets).
