@@ -33,9 +33,7 @@ const recordedNote = "---\nat: 2026-02-03T11:00:00Z\nby: w-ana\nkind: visit\n---
 // and a note, edits one by hand, and checks that `validate --against`
 // reports it as an error naming the file, the entry and the revision.
 func TestAgainstHoldsEveryEntry(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	needGit(t)
 	const casePath, notePath = "cases/C-1/case.yaml", "cases/C-1/notes/20260203T110000Z-ABCD.md"
 	replace := func(old, new string) func(string) string {
 		return func(s string) string {
@@ -76,13 +74,10 @@ func TestAgainstHoldsEveryEntry(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := writeRepo(t, map[string]string{
+			root := committedRepo(t, map[string]string{
 				"workers/w-ana.yaml": worker, "workers/w-bo.yaml": "id: w-bo\nname: Bo\nfte: 1\nrole: supervisor\n",
 				casePath: recordedCase, notePath: recordedNote,
 			})
-			git(t, root, "init", "-q")
-			git(t, root, "add", ".")
-			git(t, root, "commit", "-q", "-m", "base")
 			full := filepath.Join(root, tt.path)
 			if tt.edit == nil {
 				os.RemoveAll(full)
@@ -114,13 +109,8 @@ func TestAgainstHoldsEveryEntry(t *testing.T) {
 // TestAgainstSymlinkedCase replaces a committed case directory with a
 // symbolic link to another case.
 func TestAgainstSymlinkedCase(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	root := writeRepo(t, map[string]string{"workers/w-ana.yaml": worker, "cases/C-1/case.yaml": goodCase, "cases/C-2/case.yaml": closedCase})
-	git(t, root, "init", "-q")
-	git(t, root, "add", ".")
-	git(t, root, "commit", "-q", "-m", "base")
+	needGit(t)
+	root := committedRepo(t, map[string]string{"workers/w-ana.yaml": worker, "cases/C-1/case.yaml": goodCase, "cases/C-2/case.yaml": closedCase})
 	os.RemoveAll(filepath.Join(root, "cases/C-2"))
 	if err := os.Symlink("C-1", filepath.Join(root, "cases/C-2")); err != nil {
 		t.Skip("no symbolic links here:", err)
@@ -131,6 +121,18 @@ func TestAgainstSymlinkedCase(t *testing.T) {
 	}
 }
 
+// committedRepo writes files into a new repository and commits them: the
+// base revision HEAD.
+func committedRepo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := writeRepo(t, files)
+	git(t, root, "init", "-q")
+	git(t, root, "add", ".")
+	git(t, root, "commit", "-q", "-m", "base")
+	return root
+}
+
+// runAgainst validates root against its HEAD.
 func runAgainst(t *testing.T, root string) []Finding {
 	t.Helper()
 	files, err := gitrev.Files(root, "HEAD", BaseFile)
@@ -147,14 +149,9 @@ func runAgainst(t *testing.T, root string) []Finding {
 // TestAgainstMoveBeforeAgreement appends a move into implementation dated
 // before the plan's agreement.
 func TestAgainstMoveBeforeAgreement(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	needGit(t)
 	const casePath = "cases/C-1/case.yaml"
-	root := writeRepo(t, map[string]string{"workers/w-ana.yaml": worker, casePath: goodCase})
-	git(t, root, "init", "-q")
-	git(t, root, "add", ".")
-	git(t, root, "commit", "-q", "-m", "base")
+	root := committedRepo(t, map[string]string{"workers/w-ana.yaml": worker, casePath: goodCase})
 	s := strings.Replace(goodCase, "phase: planning", "phase: implementation", 1)
 	s = strings.Replace(s, "assessments:", "  - at: 2026-02-05T09:00:00Z\n    by: w-ana\n    from: planning\n    to: implementation\nassessments:", 1)
 	s += "plan:\n  goals:\n    - id: G1\n      text: Housing\n      status: open\n  agreed:\n    by: client\n    at: 2026-02-06T09:00:00Z\n"
@@ -162,5 +159,12 @@ func TestAgainstMoveBeforeAgreement(t *testing.T) {
 	f := findingOf(t, runAgainst(t, root), "move-before-agreement")
 	if f.Path != casePath || f.Line != 20 || f.Severity != Error || !strings.Contains(f.Message, "history[3] (recorded since HEAD) moves into implementation at 2026-02-05T09:00:00Z, but the plan was agreed at 2026-02-06T09:00:00Z") {
 		t.Errorf("got %s", f)
+	}
+}
+
+func needGit(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
 	}
 }
