@@ -33,6 +33,15 @@ func TestNoWorkflowCommandInjection(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "cases", evil, "case.yaml"), []byte("id: [\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Every other command that meets the file reports it on stderr.
+	for _, args := range [][]string{{"case", "list"}, {"case", "show", "C-X"}, {"caseload"}} {
+		out, errOut, _ := run(args...)
+		for _, line := range strings.Split(out+errOut, "\n") {
+			if strings.HasPrefix(line, "::") || strings.Contains(line, "\x1b") {
+				t.Errorf("%v printed an injected line: %q", args, line)
+			}
+		}
+	}
 	for _, format := range []string{"text", "github"} {
 		out, errOut, code := run("validate", "-o", format)
 		if code != 1 {

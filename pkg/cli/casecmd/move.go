@@ -3,7 +3,6 @@ package casecmd
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -93,13 +92,13 @@ func loadWorkflow(f *cmdutil.Factory) (*workflow.Workflow, error) {
 		return nil, err
 	}
 	data, _ := repo.ReadFile(config.FileName)
-	var lines []string
+	problems := []error{errors.New("the workflow in .casework.yaml is broken, so no case can move; fix it ('casework validate' checks it):")}
 	for _, fd := range validate.WorkflowFindings(data, cfg.Workflow) {
 		if fd.Severity == validate.Error {
-			lines = append(lines, fd.String())
+			problems = append(problems, errors.New(fd.String()))
 		}
 	}
-	return nil, errors.New("the workflow in .casework.yaml is broken, so no case can move; fix it ('casework validate' checks it):\n" + strings.Join(lines, "\n"))
+	return nil, errors.Join(problems...)
 }
 
 // parseAt reads --at: an RFC 3339 time or a date (midnight UTC), not in

@@ -186,14 +186,14 @@ func (f *Factory) Printer(allowed ...string) (*output.Printer, error) {
 // Warnf writes a warning to stderr unless --quiet.
 func (f *Factory) Warnf(format string, args ...any) {
 	if !f.Flags.Quiet {
-		fmt.Fprintln(f.IO.ErrOut, "warning: "+safetext.EscapeKeepNewlines(fmt.Sprintf(format, args...)))
+		fmt.Fprintln(f.IO.ErrOut, "warning: "+safetext.Escape(fmt.Sprintf(format, args...)))
 	}
 }
 
 // Infof writes a progress or status message to stderr unless --quiet.
 func (f *Factory) Infof(format string, args ...any) {
 	if !f.Flags.Quiet {
-		fmt.Fprintln(f.IO.ErrOut, safetext.EscapeKeepNewlines(fmt.Sprintf(format, args...)))
+		fmt.Fprintln(f.IO.ErrOut, safetext.Escape(fmt.Sprintf(format, args...)))
 	}
 }
 
