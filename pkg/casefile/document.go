@@ -95,7 +95,13 @@ func syntaxError(path string, data []byte, err error) error {
 	if h, ok := explainSyntax(data); ok {
 		return &PosError{Path: path, Line: h.line, Col: h.col, Msg: h.msg + " [YAML syntax error: " + raw + "]"}
 	}
-	return &PosError{Path: path, Line: line, Col: 1, Msg: fmt.Sprintf("YAML syntax error: %s; check the indentation (2 spaces per level) and the quotes of line %d and the lines above it", raw, line)}
+	near := ""
+	if lines := bytes.Split(data, []byte("\n")); line-1 < len(lines) {
+		if key, ok := keyOfLine(string(lines[line-1])); ok {
+			near = " (the line of " + safetext.Excerpt(key+":") + ")"
+		}
+	}
+	return &PosError{Path: path, Line: line, Col: 1, Msg: fmt.Sprintf("YAML syntax error: %s; check the indentation (2 spaces per level) and the quotes of line %d%s and the lines above it", raw, line, near)}
 }
 
 func invalidUTF8At(data []byte) (line, col int) {

@@ -63,6 +63,9 @@ func explainSyntax(data []byte) (syntaxHint, bool) {
 		if quote, ok := unclosedQuote(rest); ok {
 			return syntaxHint{n, indent + 1, fmt.Sprintf("line %d opens a quote (%c) that is not closed on the same line; add the closing %c at the end of the value", n, quote, quote)}, true
 		}
+		if open, close, ok := unclosedFlow(rest); ok {
+			return syntaxHint{n, indent + 1, fmt.Sprintf("line %d opens %c that is not closed on the same line; add the closing %c, or write the items on lines of their own", n, open, close)}, true
+		}
 		// The indentation structure.
 		isItem := items > 0
 		switch {
@@ -134,7 +137,7 @@ func gluedKey(text string) (string, bool) {
 // valueOf returns the value part of "key: value" (or the whole text when
 // it is not a key line).
 func valueOf(text string) string {
-	if text != "" && (text[0] == '"' || text[0] == '\'') {
+	if text != "" && strings.IndexByte(`"'[{`, text[0]) >= 0 {
 		return text
 	}
 	if _, v, ok := strings.Cut(text, ": "); ok {
@@ -161,6 +164,55 @@ func unclosedQuote(text string) (byte, bool) {
 		}
 	}
 	return q, true
+}
+
+// unclosedFlow reports a value written in brackets ([a, b] or {k: v})
+// whose brackets do not close on its line.
+func unclosedFlow(text string) (open, close byte, ok bool) {
+	v := valueOf(text)
+	if v == "" || (v[0] != '[' && v[0] != '{') {
+		return 0, 0, false
+	}
+	var stack []byte
+	var q byte
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case q != 0:
+			if c == '\\' && q == '"' {
+				i++
+			} else if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		case c == '[' || c == '{':
+			stack = append(stack, c)
+		case (c == ']' || c == '}') && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+	}
+	if len(stack) == 0 {
+		return 0, 0, false
+	}
+	open = stack[len(stack)-1]
+	close = ']'
+	if open == '{' {
+		close = '}'
+	}
+	return open, close, true
+}
+
+// keyOfLine returns the key of a line "key: value" or "- key: value",
+// when it looks like a casework key: the one token of a line a message
+// may quote.
+func keyOfLine(line string) (string, bool) {
+	_, rest := splitItems(stripComment(strings.TrimLeft(line, " ")))
+	key, _, ok := strings.Cut(rest, ":")
+	if !ok || !keyShaped(key) {
+		return "", false
+	}
+	return key, true
 }
 
 // isBlockScalar reports whether a line's value starts a block scalar

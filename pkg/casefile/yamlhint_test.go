@@ -38,6 +38,10 @@ func TestSyntaxInPlainWords(t *testing.T) {
 			"f.yaml:5:3: line 5 is a list item ('- ') at the depth of the keys around it"},
 		{"key at the depth of the markers", "plan:\n  goals:\n    - id: g1\n    text: x\n",
 			"f.yaml:4:5: line 4 is a key at the depth of the list's '- ' markers"},
+		{"unclosed list", "id: C-1\nclient: [a, b\nphase: x\n",
+			"f.yaml:2:1: line 2 opens [ that is not closed on the same line; add the closing ], or write the items on lines of their own"},
+		{"unclosed mapping", "id: C-1\nhistory:\n  - {at: x, by: [y]\n",
+			"f.yaml:3:3: line 3 opens { that is not closed on the same line; add the closing }"},
 		{"key of an item too deep", "plan:\n  goals:\n    - id: g1\n      actions:\n      - id: a\n    - id: g2\n        text: x\n",
 			"f.yaml:7:9: line 7 is indented 8 spaces, deeper than the line above allows (6 at most)"},
 	}
@@ -68,6 +72,7 @@ func TestSyntaxHintsLeaveValidFilesAlone(t *testing.T) {
 		"plan:\n  goals:\n    - id: g1\n      actions:\n        - id: a\n          text: b\n      status: open\n",
 		"a:\n  - - x\n    - y\n",
 		"url: http://example.org\n",
+		"client: {name: \"a ] b\", phone: '1'}\nteam: [{worker: w}]\n",
 	} {
 		if _, err := Parse("f.yaml", []byte(src)); err != nil {
 			t.Fatalf("valid file refused: %v\n%s", err, src)
@@ -75,5 +80,21 @@ func TestSyntaxHintsLeaveValidFilesAlone(t *testing.T) {
 		if h, ok := explainSyntax([]byte(src)); ok {
 			t.Errorf("explanation for a valid file: %+v\n%s", h, src)
 		}
+	}
+}
+
+// TestSyntaxFallbackQuotesOnlyTheKey: when no plain-words explanation
+// applies, the parser's line is named with its key, never its value.
+func TestSyntaxFallbackQuotesOnlyTheKey(t *testing.T) {
+	_, err := Parse("f.yaml", []byte("id: C-1\nclient:\n  name: Maria Lopez\n  phone: 555 ]] @x\n"))
+	if err == nil {
+		t.Skip("the parser accepts this")
+	}
+	if strings.Contains(err.Error(), "555") || strings.Contains(err.Error(), "Maria") {
+		t.Errorf("the message quotes a value: %v", err)
+	}
+	_, err = Parse("f.yaml", []byte("id: C-1\nphase: @intake\n"))
+	if err == nil || !strings.Contains(err.Error(), `line 2 (the line of "phase:")`) || strings.Contains(err.Error(), "@intake") {
+		t.Errorf("got %v", err)
 	}
 }
