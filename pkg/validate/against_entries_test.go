@@ -25,6 +25,12 @@ approvals:
     by: w-bo
     what: expense
     amount: 100
+consents:
+  - at: 2026-02-02T10:00:00Z
+    by: w-ana
+    action: give
+    purpose: services
+    given_by: client
 `
 
 const recordedNote = "---\nat: 2026-02-03T11:00:00Z\nby: w-ana\nkind: visit\n---\nVisited at home.\n"
@@ -65,6 +71,8 @@ func TestAgainstHoldsEveryEntry(t *testing.T) {
 		{"agreement digest forged", casePath, replace("digest: sha256:aaaa", "digest: sha256:ffff"), "entry-rewritten", 27, "plan.agreed was rewritten since HEAD"},
 		{"agreement backdated", casePath, replace("    at: 2026-02-04T10:00:00Z\n    digest", "    at: 2026-02-01T10:00:00Z\n    digest"), "entry-backdated", 27, "plan.agreed was backdated since HEAD"},
 		{"agreement removed", casePath, replace("  agreed:\n    by: w-ana\n    at: 2026-02-04T10:00:00Z\n    digest: sha256:aaaa\n", "  budget: 5\n"), "agreement-removed", 26, "the plan's agreement (the entry of 2026-02-04T10:00:00Z by w-ana) was removed since HEAD"},
+		{"consent withdrawn by deleting it", casePath, replace("consents:\n  - at: 2026-02-02T10:00:00Z\n    by: w-ana\n    action: give\n    purpose: services\n    given_by: client\n", ""), "entry-removed", 1, "consents[0] to consents[0] (the first the entry of 2026-02-02T10:00:00Z by w-ana) were removed since HEAD"},
+		{"consent widened", casePath, replace("    given_by: client\n", "    with: ['*']\n    given_by: client\n"), "entry-rewritten", 41, "consents[0] was rewritten since HEAD"},
 		{"opened changed", casePath, replace("opened: 2026-02-01", "opened: 2025-02-01"), "opened-changed", 2, "changed since HEAD (it was 2026-02-01)"},
 		{"worker changed without an assignment", casePath, replace("worker: w-ana", "worker: w-bo"), "unrecorded-assignment", 4, "from w-ana to w-bo since HEAD without a recorded assignment"},
 		{"note deleted", notePath, nil, "note-deleted", 1, "the note of 2026-02-03T11:00:00Z by w-ana was deleted since HEAD"},

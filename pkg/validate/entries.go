@@ -22,6 +22,7 @@ var recordedLists = []entryList{
 	entries("assessments", func(c *casefile.Case) []casefile.Assessment { return c.Assessments }),
 	entries("reviews", func(c *casefile.Case) []casefile.Review { return c.Reviews }),
 	entries("approvals", func(c *casefile.Case) []casefile.Approval { return c.Approvals }),
+	entries("consents", func(c *casefile.Case) []casefile.ConsentEntry { return c.Consents }),
 }
 
 // entryList is one list of recorded entries and its check.
