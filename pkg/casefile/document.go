@@ -27,6 +27,13 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Parse reads a YAML document. Problems (too large, invalid UTF-8, syntax)
 // come back as a *PosError with path and position.
 func Parse(path string, data []byte) (*Document, error) {
+	return parse(path, data, 0)
+}
+
+// parse is Parse of data that starts after line offset of the file (a
+// note's front matter starts after its first line): positions and
+// messages count the file's lines.
+func parse(path string, data []byte, offset int) (*Document, error) {
 	if err := checkSize(path, data); err != nil {
 		return nil, err
 	}
@@ -39,14 +46,14 @@ func Parse(path string, data []byte) (*Document, error) {
 		if err.Error() == "EOF" {
 			return &Document{root: &yaml.Node{Kind: yaml.DocumentNode}}, nil
 		}
-		return nil, syntaxError(path, data, err)
+		return nil, syntaxError(path, data, err, offset)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &PosError{Path: path, Line: extra.Line, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows"}
+		return nil, &PosError{Path: path, Line: extra.Line + offset, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows"}
 	}
 	if alias := findAlias(&root); alias != nil {
-		return nil, &PosError{Path: path, Line: alias.Line, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", safetext.Short(alias.Value))}
+		return nil, &PosError{Path: path, Line: alias.Line + offset, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", safetext.Short(alias.Value))}
 	}
 	return &Document{root: &root}, nil
 }
@@ -86,13 +93,13 @@ func findAlias(n *yaml.Node) *yaml.Node {
 // syntaxError explains a parser error in plain words where it can (see
 // explainSyntax), naming the line to fix, with the parser's own text in
 // brackets after it.
-func syntaxError(path string, data []byte, err error) error {
+func syntaxError(path string, data []byte, err error, offset int) error {
 	line, raw := 1, err.Error()
 	if m := yamlLine.FindStringSubmatch(raw); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		raw = m[2]
 	}
-	if h, ok := explainSyntax(data); ok {
+	if h, ok := explainSyntax(data, offset); ok {
 		return &PosError{Path: path, Line: h.line, Col: h.col, Msg: h.msg + " [YAML syntax error: " + raw + "]"}
 	}
 	near := ""
@@ -101,6 +108,7 @@ func syntaxError(path string, data []byte, err error) error {
 			near = " (the line of " + safetext.Excerpt(key+":") + ")"
 		}
 	}
+	line += offset
 	return &PosError{Path: path, Line: line, Col: 1, Msg: fmt.Sprintf("YAML syntax error: %s; check the indentation (2 spaces per level) and the quotes of line %d%s and the lines above it", raw, line, near)}
 }
 

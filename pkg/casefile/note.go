@@ -55,9 +55,8 @@ func parseNote(path string, data []byte) (*Note, error) {
 	if end < 0 {
 		return nil, &PosError{Path: path, Line: 1, Col: 1, Msg: "the note's front matter has no closing '---' line"}
 	}
-	doc, err := Parse(path, rest[:end+1])
+	doc, err := parse(path, rest[:end+1], 1)
 	if err != nil {
-		shiftLine(err, 1)
 		return nil, err
 	}
 	var n Note
@@ -74,12 +73,6 @@ func parseNote(path string, data []byte) (*Note, error) {
 // normalBody is the body as FormatNote writes it: one newline at the end.
 func normalBody(body string) string {
 	return strings.TrimRight(body, "\n") + "\n"
-}
-
-func shiftLine(err error, by int) {
-	if pe, ok := err.(*PosError); ok && pe.Line > 0 {
-		pe.Line += by
-	}
 }
 
 // FormatNote writes a note as front matter and body.

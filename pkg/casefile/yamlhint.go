@@ -29,14 +29,14 @@ type level struct {
 
 // explainSyntax returns a plain-words explanation of the first hand-made
 // mistake in data, or ok false when it finds none (the parser's message
-// is then the best there is).
-func explainSyntax(data []byte) (syntaxHint, bool) {
+// is then the best there is). data starts after line offset of its file.
+func explainSyntax(data []byte, offset int) (syntaxHint, bool) {
 	lines := strings.Split(string(data), "\n")
 	var stack []level
 	opens := true // the top of the file may start a block at any depth
 	blockIndent := -1
 	for i, raw := range lines {
-		n := i + 1
+		n := i + 1 + offset
 		raw = strings.TrimSuffix(raw, "\r")
 		trimmed := strings.TrimLeft(raw, " ")
 		indent := len(raw) - len(trimmed)

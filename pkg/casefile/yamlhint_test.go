@@ -77,7 +77,7 @@ func TestSyntaxHintsLeaveValidFilesAlone(t *testing.T) {
 		if _, err := Parse("f.yaml", []byte(src)); err != nil {
 			t.Fatalf("valid file refused: %v\n%s", err, src)
 		}
-		if h, ok := explainSyntax([]byte(src)); ok {
+		if h, ok := explainSyntax([]byte(src), 0); ok {
 			t.Errorf("explanation for a valid file: %+v\n%s", h, src)
 		}
 	}
@@ -96,5 +96,15 @@ func TestSyntaxFallbackQuotesOnlyTheKey(t *testing.T) {
 	_, err = Parse("f.yaml", []byte("id: C-1\nphase: @intake\n"))
 	if err == nil || !strings.Contains(err.Error(), `line 2 (the line of "phase:")`) || strings.Contains(err.Error(), "@intake") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestSyntaxInNotes: a note's front matter is explained with the note's
+// own line numbers.
+func TestSyntaxInNotes(t *testing.T) {
+	_, err := ParseNote("n.md", []byte("---\nat: 2026-03-02T09:00:00Z\nby:w-ana\nkind: call\n---\nhi\n"))
+	want := `n.md:3:4: line 3 has no space after the colon of "by"; write 'by: value'`
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
