@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/casework/casework/pkg/safetext"
@@ -99,7 +100,11 @@ func syntaxError(path string, data []byte, err error, offset int) error {
 		line, _ = strconv.Atoi(m[1])
 		raw = m[2]
 	}
-	if h, ok := explainSyntax(data, offset); ok {
+	explain := explainSyntax
+	if strings.Contains(raw, "control characters") {
+		explain = explainControl
+	}
+	if h, ok := explain(data, offset); ok {
 		return &PosError{Path: path, Line: h.line, Col: h.col, Msg: h.msg + " [YAML syntax error: " + raw + "]"}
 	}
 	near := ""

@@ -107,6 +107,33 @@ func explainSyntax(data []byte, offset int) (syntaxHint, bool) {
 	return syntaxHint{}, false
 }
 
+// explainControl says where the control character the parser refused
+// is.
+func explainControl(data []byte, offset int) (syntaxHint, bool) {
+	line, col, ok := controlAt(data)
+	if !ok {
+		return syntaxHint{}, false
+	}
+	return syntaxHint{line + offset, col, fmt.Sprintf("line %d holds a control character (column %d), which YAML does not allow in a file; remove it, or write it escaped in double quotes", line+offset, col)}, true
+}
+
+// controlAt returns the position of the first control character other
+// than tab, newline and carriage return.
+func controlAt(data []byte) (line, col int, ok bool) {
+	line, col = 1, 1
+	for _, c := range string(data) {
+		switch {
+		case c == '\n':
+			line, col = line+1, 1
+			continue
+		case c < 0x20 && c != '\t' && c != '\r', c == 0x7f, c >= 0x80 && c < 0xa0:
+			return line, col, true
+		}
+		col++
+	}
+	return 0, 0, false
+}
+
 // splitItems counts the list markers ('- ') that start text and returns
 // what follows them.
 func splitItems(text string) (int, string) {

@@ -42,6 +42,8 @@ func TestSyntaxInPlainWords(t *testing.T) {
 			"f.yaml:2:1: line 2 opens [ that is not closed on the same line; add the closing ], or write the items on lines of their own"},
 		{"unclosed mapping", "id: C-1\nhistory:\n  - {at: x, by: [y]\n",
 			"f.yaml:3:3: line 3 opens { that is not closed on the same line; add the closing }"},
+		{"control character", "id: C-1\nclient:\n  name: Ann\x1b[2J\n",
+			"f.yaml:3:12: line 3 holds a control character (column 12), which YAML does not allow in a file"},
 		{"key of an item too deep", "plan:\n  goals:\n    - id: g1\n      actions:\n      - id: a\n    - id: g2\n        text: x\n",
 			"f.yaml:7:9: line 7 is indented 8 spaces, deeper than the line above allows (6 at most)"},
 	}

@@ -122,3 +122,20 @@ func Short(s string) string {
 	}
 	return Escape(s)
 }
+
+// Token quotes a value read from an untrusted file for a message: an ID
+// or name-like token (letters, digits, '-', '_', '.', up to 64
+// characters) in full, anything else as an Excerpt, since a value that is
+// not a token may be free text holding a client's data.
+func Token(s string) string {
+	if len(s) == 0 || len(s) > 64 {
+		return Excerpt(s)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return Excerpt(s)
+		}
+	}
+	return `"` + s + `"`
+}

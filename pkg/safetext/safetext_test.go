@@ -56,3 +56,17 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+func TestToken(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"w-ana", `"w-ana"`},
+		{"r-housing.advice_2", `"r-housing.advice_2"`},
+		{"Maria told me about her drinking", `"Maria told me about …"`},
+		{"gossip\x1b[2J", `"gossip\x1b[2J"`},
+		{"", `""`},
+	} {
+		if got := Token(tc.in); got != tc.want {
+			t.Errorf("Token(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}

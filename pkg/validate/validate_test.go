@@ -223,3 +223,21 @@ func TestFormats(t *testing.T) {
 		t.Errorf("Within: %v", within)
 	}
 }
+
+// TestValuesAreQuotedShort: a wrong value that is free text, not a token,
+// is quoted as a short excerpt, escaped.
+func TestValuesAreQuotedShort(t *testing.T) {
+	root := writeRepo(t, map[string]string{
+		"workers/w-ana.yaml":  worker,
+		"cases/C-1/case.yaml": goodCase,
+		"cases/C-1/notes/20260202T090000Z-AAAA.md": "---\nat: 2026-02-02T09:00:00Z\nby: w-ana\nkind: Maria told me she drinks again\n---\nHello\n",
+	})
+	fs, err := Run(Options{Root: root, Config: defaultConfig(t), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := findingOf(t, fs, "invalid-value")
+	if want := `note kind "Maria told me she dr…" is not one of`; !strings.Contains(f.Message, want) || strings.Contains(f.Message, "drinks") {
+		t.Errorf("got %s, want %s", f, want)
+	}
+}
