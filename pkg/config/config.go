@@ -37,6 +37,18 @@ type Config struct {
 	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
 	Reports        Reports    `yaml:"reports" mapstructure:"reports"`
 	Consent        Consent    `yaml:"consent" mapstructure:"consent"`
+	Household      Household  `yaml:"household" mapstructure:"household"`
+	Network        Network    `yaml:"network" mapstructure:"network"`
+}
+
+// Household holds the roles a household member may have.
+type Household struct {
+	Roles []string `yaml:"roles" mapstructure:"roles"`
+}
+
+// Network holds the kinds of support a network contact may give.
+type Network struct {
+	Provides []string `yaml:"provides" mapstructure:"provides"`
 }
 
 // Consent holds the purposes consent is recorded for.
@@ -138,12 +150,6 @@ func (w Workflow) PhaseNames() []string {
 	}
 	return names
 }
-
-// ClosedPhase is the name of the phase a closed case is in.
-const ClosedPhase = "closed"
-
-// IsOpen reports whether a case in phase is open (not closed).
-func IsOpen(phase string) bool { return phase != ClosedPhase }
 
 // Instrument returns the instrument with the given ID.
 func (a Assessment) Instrument(id string) (Instrument, bool) {

@@ -6,7 +6,6 @@ package planning
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,28 +13,6 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 )
-
-// Goal statuses.
-const (
-	GoalOpen       = "open"
-	GoalInProgress = "in-progress"
-	GoalAchieved   = "achieved"
-	GoalDropped    = "dropped"
-)
-
-// Action statuses.
-const (
-	ActionPlanned   = "planned"
-	ActionActive    = "active"
-	ActionDone      = "done"
-	ActionCancelled = "cancelled"
-)
-
-// GoalStatuses are the statuses a goal can have.
-var GoalStatuses = []string{GoalOpen, GoalInProgress, GoalAchieved, GoalDropped}
-
-// ActionStatuses are the statuses an action can have.
-var ActionStatuses = []string{ActionPlanned, ActionActive, ActionDone, ActionCancelled}
 
 // Who can agree a plan.
 const (
@@ -50,27 +27,13 @@ const (
 	AgreementStale   = "stale"   // goals or actions changed since
 )
 
-// nextID returns prefix plus one more than the highest number used with
-// that prefix, so IDs are never reused (an old review that names G2 keeps
-// meaning the same goal). IDs that are not prefix+number are ignored.
-func nextID(prefix string, used []string) string {
-	highest := 0
-	for _, id := range used {
-		rest, ok := strings.CutPrefix(strings.ToUpper(id), prefix)
-		if n, err := strconv.Atoi(rest); ok && err == nil && n > highest {
-			highest = n
-		}
-	}
-	return prefix + strconv.Itoa(highest+1)
-}
-
 // NextGoalID returns the ID for a new goal: G1, G2, …
 func NextGoalID(p casefile.Plan) string {
 	var ids []string
 	for _, g := range p.Goals {
 		ids = append(ids, g.ID)
 	}
-	return nextID("G", ids)
+	return casefile.NextID("G", ids)
 }
 
 // NextActionID returns the ID for a new action: A1, A2, …, unique across
@@ -82,7 +45,7 @@ func NextActionID(p casefile.Plan) string {
 			ids = append(ids, a.ID)
 		}
 	}
-	return nextID("A", ids)
+	return casefile.NextID("A", ids)
 }
 
 // FindGoal returns the goal with the given ID (any letter case).
@@ -127,7 +90,7 @@ func AddGoal(p *casefile.Plan, g casefile.Goal) (casefile.Goal, error) {
 	if g.Text == "" {
 		return g, fmt.Errorf("the goal's text is empty: say what the client wants to achieve")
 	}
-	g.ID, g.Status, g.Actions = NextGoalID(*p), GoalOpen, nil
+	g.ID, g.Status, g.Actions = NextGoalID(*p), casefile.GoalOpen, nil
 	p.Goals = append(p.Goals, g)
 	return g, nil
 }
@@ -146,29 +109,15 @@ func AddAction(p *casefile.Plan, goalID string, a casefile.Action) (casefile.Act
 	if err != nil {
 		return a, err
 	}
-	a.ID, a.Status = NextActionID(*p), ActionPlanned
+	a.ID, a.Status = NextActionID(*p), casefile.ActionPlanned
 	g.Actions = append(g.Actions, a)
 	return a, nil
-}
-
-// Total is the cost of every action in the plan that is not cancelled,
-// rounded to cents.
-func Total(p casefile.Plan) float64 {
-	var total float64
-	for _, g := range p.Goals {
-		for _, a := range g.Actions {
-			if a.Status != ActionCancelled {
-				total += a.Cost
-			}
-		}
-	}
-	return math.Round(total*100) / 100
 }
 
 // OverBudget returns the plan's cost total and whether it is over the
 // budget. A plan without a budget is never over it.
 func OverBudget(p casefile.Plan) (total float64, over bool) {
-	total = Total(p)
+	total = p.CommittedCost()
 	return total, p.Budget > 0 && total > p.Budget
 }
 

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/history"
 	"github.com/casework/casework/pkg/store"
+	"github.com/casework/casework/pkg/workflow"
 )
 
 // BaseFile reports whether a file of the base revision is needed by the
@@ -91,17 +93,11 @@ func (v *validator) compare(cur *caseRecord, old *casefile.Case, rev string) {
 		v.add(cur.record, "worker", Error, "unrecorded-assignment", "the worker changed from %s to %s since %s without a recorded assignment; use 'casework case assign'", old.Worker, c.Worker, rev)
 	}
 	if c.Phase != old.Phase {
-		last := ""
-		for _, h := range appended {
-			if !h.IsAssignment() && h.To != "" {
-				last = h.To
-			}
-		}
-		if last != c.Phase {
+		if history.PhaseAfter(appended, len(appended)) != c.Phase {
 			v.add(cur.record, "phase", Error, "unrecorded-phase-change", "the phase changed from %s to %s since %s without a recorded move; use 'casework case move'", old.Phase, c.Phase, rev)
 		}
 	}
-	if old.Phase == config.ClosedPhase && !reopened(appended) {
+	if !old.IsOpen() && !slices.ContainsFunc(appended, history.IsReopening) {
 		if keys := changedKeys(old, c); len(keys) > 0 {
 			v.add(cur.record, keys[0], Error, "closed-case-edited", "the case was closed at %s and was changed (%s) without being reopened; reopen it with 'casework case reopen ID --reason R' first", rev, strings.Join(keys, ", "))
 		}
@@ -114,7 +110,7 @@ func (v *validator) compareHistory(cur *caseRecord, old *casefile.Case, rev stri
 	now := cur.data.History
 	for i, h := range old.History {
 		if i >= len(now) {
-			v.add(cur.record, "history", Error, "history-removed", "history entries %d to %d (%s) were removed since %s; history is append-only", i, len(old.History)-1, describe(h), rev)
+			v.add(cur.record, "history", Error, "history-removed", "history entries %d to %d (%s) were removed since %s; history is append-only", i, len(old.History)-1, workflow.Describe(h), rev)
 			return nil, false
 		}
 		if !sameJSON(h, now[i]) {
@@ -130,7 +126,7 @@ func describeEntry(h casefile.HistoryEntry) string {
 	if h.IsAssignment() {
 		return "an assignment to " + h.Assign.To
 	}
-	return describe(h)
+	return workflow.Describe(h)
 }
 
 // assignedTo reports whether the last assignment among entries is to
@@ -143,16 +139,6 @@ func assignedTo(entries []casefile.HistoryEntry, worker string) bool {
 		}
 	}
 	return last != "" && last == worker
-}
-
-// reopened reports whether the entries include a move out of closed.
-func reopened(entries []casefile.HistoryEntry) bool {
-	for _, h := range entries {
-		if !h.IsAssignment() && h.From == config.ClosedPhase {
-			return true
-		}
-	}
-	return false
 }
 
 // changedKeys lists the top-level keys whose data differs, leaving out
