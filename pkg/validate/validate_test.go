@@ -228,8 +228,8 @@ func TestFormats(t *testing.T) {
 // is quoted as a short excerpt, escaped.
 func TestValuesAreQuotedShort(t *testing.T) {
 	root := writeRepo(t, map[string]string{
-		"workers/w-ana.yaml":  worker,
-		"cases/C-1/case.yaml": goodCase,
+		"workers/w-ana.yaml":                       worker,
+		"cases/C-1/case.yaml":                      goodCase,
 		"cases/C-1/notes/20260202T090000Z-AAAA.md": "---\nat: 2026-02-02T09:00:00Z\nby: w-ana\nkind: Maria told me she drinks again\n---\nHello\n",
 	})
 	fs, err := Run(Options{Root: root, Config: defaultConfig(t), Now: now})
