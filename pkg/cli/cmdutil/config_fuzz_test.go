@@ -21,7 +21,7 @@ func FuzzLoadConfig(f *testing.F) {
 	f.Add([]byte("workflow: {phases: []}\n"))
 	f.Add([]byte("agency: !!binary QQ==\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cfg, err := LoadConfig(data)
+		cfg, err := config.Load(data, func(string) string { return "" })
 		if err != nil {
 			if strings.Contains(err.Error(), "goroutine ") || strings.Contains(err.Error(), "panic") {
 				t.Fatalf("internals in the message: %v", err)
