@@ -19,6 +19,15 @@ type summary struct {
 	Actions                          []action
 	Reviews                          []review
 	Closure                          *closure
+	Risk                             *riskEntry // the current risk only
+	Agreed                           int64      // when the plan was agreed; noTime if never
+}
+
+// riskEntry is the case's current risk record, without its free text.
+type riskEntry struct {
+	At    int64
+	Level string
+	Flags []string
 }
 
 type historyEntry struct {
@@ -33,16 +42,20 @@ type assessment struct {
 	Level string
 }
 
-// action is a planned action that is still to do and has a due date: the
-// only ones the schedule lists.
+// action is a planned action that is still to do and has a due date or
+// service dates: the only ones the schedule lists.
 type action struct {
 	ID, Text, Status string
 	Due              int64
+	Start, End       int64
 }
 
 type review struct{ At, Next int64 }
 
-type closure struct{ At, FollowUp int64 }
+type closure struct {
+	At, FollowUp int64
+	Reason       string
+}
 
 // noTime stands for the zero time.
 const noTime = math.MinInt64
@@ -88,8 +101,8 @@ func summarize(c *casefile.Case) summary {
 	if config.IsOpen(c.Phase) {
 		for _, g := range c.Plan.Goals {
 			for _, a := range g.Actions {
-				if a.Status != "done" && a.Status != "cancelled" && !a.Due.IsZero() {
-					s.Actions = append(s.Actions, action{ID: a.ID, Text: a.Text, Status: a.Status, Due: stampDate(a.Due)})
+				if a.Status != "done" && a.Status != "cancelled" && (!a.Due.IsZero() || a.IsService()) {
+					s.Actions = append(s.Actions, action{ID: a.ID, Text: a.Text, Status: a.Status, Due: stampDate(a.Due), Start: stampDate(a.Start), End: stampDate(a.End)})
 				}
 			}
 		}
@@ -98,7 +111,14 @@ func summarize(c *casefile.Case) summary {
 		s.Reviews = append(s.Reviews, review{At: stamp(r.At), Next: stampDate(r.Next)})
 	}
 	if c.Closure != nil {
-		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp)}
+		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp), Reason: c.Closure.Reason}
+	}
+	if r := c.CurrentRisk(); r != nil {
+		s.Risk = &riskEntry{At: stamp(r.At), Level: r.Level, Flags: r.Flags}
+	}
+	s.Agreed = noTime
+	if c.Plan.Agreed != nil {
+		s.Agreed = stamp(c.Plan.Agreed.At)
 	}
 	return s
 }
@@ -107,7 +127,8 @@ func summarize(c *casefile.Case) summary {
 // worker, client name, opening, history (without who or why), the time
 // and level of each assessment, the open actions that have a due date (in
 // one goal), the time and next date of each review, and the closure's time
-// and follow-up. That is everything schedule and caseload read, so they
+// and follow-up, the current risk without its text, and when the plan was
+// agreed. That is everything schedule and caseload read, so they
 // work on it as on the whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
@@ -130,7 +151,7 @@ func (s *summary) Case() *casefile.Case {
 	if len(s.Actions) > 0 {
 		g := casefile.Goal{Actions: make([]casefile.Action, len(s.Actions))}
 		for i, a := range s.Actions {
-			g.Actions[i] = casefile.Action{ID: a.ID, Text: a.Text, Status: a.Status, Due: unstampDate(a.Due)}
+			g.Actions[i] = casefile.Action{ID: a.ID, Text: a.Text, Status: a.Status, Due: unstampDate(a.Due), Start: unstampDate(a.Start), End: unstampDate(a.End)}
 		}
 		c.Plan.Goals = []casefile.Goal{g}
 	}
@@ -141,7 +162,13 @@ func (s *summary) Case() *casefile.Case {
 		}
 	}
 	if s.Closure != nil {
-		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp)}
+		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp), Reason: s.Closure.Reason}
+	}
+	if s.Risk != nil {
+		c.Risks = []casefile.Risk{{At: unstamp(s.Risk.At), Level: s.Risk.Level, Flags: s.Risk.Flags}}
+	}
+	if s.Agreed != noTime && s.Agreed != 0 {
+		c.Plan.Agreed = &casefile.Agreement{At: unstamp(s.Agreed)}
 	}
 	return c
 }

@@ -29,6 +29,7 @@ import (
 	"github.com/casework/casework/pkg/cli/rendercmd"
 	"github.com/casework/casework/pkg/cli/resourcecmd"
 	"github.com/casework/casework/pkg/cli/reviewcmd"
+	"github.com/casework/casework/pkg/cli/riskcmd"
 	"github.com/casework/casework/pkg/cli/schemacmd"
 	"github.com/casework/casework/pkg/cli/validatecmd"
 	"github.com/casework/casework/pkg/cli/versioncmd"
@@ -73,6 +74,7 @@ agency's limits, and renders care plans.`,
 		workflowcmd.NewCmdWorkflow(f),
 		caseloadcmd.NewCmdCaseload(f),
 		assesscmd.NewCmdAssess(f),
+		riskcmd.NewCmdRisk(f),
 		plancmd.NewCmdPlan(f),
 		reviewcmd.NewCmdReview(f),
 		approvecmd.NewCmdApprove(f),

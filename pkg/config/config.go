@@ -35,6 +35,11 @@ type Config struct {
 	Workflow       Workflow   `yaml:"workflow" mapstructure:"workflow"`
 	Caseload       Caseload   `yaml:"caseload" mapstructure:"caseload"`
 	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
+	Risk           Risk       `yaml:"risk" mapstructure:"risk"`
+	Timescales     Timescales `yaml:"timescales" mapstructure:"timescales"`
+	// RequireClosureEvaluation makes an evaluation a requirement of every
+	// closure, not only of closing a case at the highest risk level.
+	RequireClosureEvaluation bool `yaml:"require_closure_evaluation" mapstructure:"require_closure_evaluation"`
 }
 
 // Workflow is the phases of case management and the allowed moves.
@@ -87,6 +92,9 @@ type Instrument struct {
 	Actionable int            `yaml:"actionable" mapstructure:"actionable"`
 	Labels     map[int]string `yaml:"labels" mapstructure:"labels"`
 	Domains    []string       `yaml:"domains" mapstructure:"domains"`
+	// Escalate maps a score to the lowest level of attention a case with
+	// that score in any domain can have (see assess.Floor).
+	Escalate map[int]string `yaml:"escalate" mapstructure:"escalate"`
 }
 
 // Scale is the range of an instrument's scores; NA, when set, is the score

@@ -31,8 +31,9 @@ type Item struct {
 	Date   casefile.Date `json:"date"`
 }
 
-// Overdue reports whether the item's date is before today.
-func (it Item) Overdue(today casefile.Date) bool { return it.Date.Before(today) }
+// Overdue reports whether the item's date is before today. A service is
+// never overdue: one past its end is Ended.
+func (it Item) Overdue(today casefile.Date) bool { return it.Kind != Service && it.Date.Before(today) }
 
 // PhaseSince returns when the case entered its current phase: the time of
 // the last phase change in its history, or the opening date.
