@@ -48,6 +48,13 @@ func Case(c *casefile.Case) *casefile.Case {
 		r.Note = s.Text(r.Note)
 		out.Reviews[i] = r
 	}
+	out.Risks = make([]casefile.Risk, len(c.Risks))
+	for i, r := range c.Risks {
+		r.Flags = slices.Clone(r.Flags)
+		r.Reason = s.Text(r.Reason)
+		r.SafetyPlan = s.Text(r.SafetyPlan)
+		out.Risks[i] = r
+	}
 	out.Approvals = make([]casefile.Approval, len(c.Approvals))
 	for i, a := range c.Approvals {
 		a.Note = s.Text(a.Note)

@@ -91,8 +91,14 @@ func Summary(c *casefile.Case) string {
 }
 
 // Priority ranks a case for triage, higher first: by its current risk
-// level, then by its level of attention (which the risk may have raised).
-// A case with no risk recorded ranks below every recorded level.
+// level, then, within a level, an intensive level of attention (a single
+// domain scored at its worst) before the rest. A case with no risk
+// recorded ranks with the lowest level: no record is not evidence of low
+// risk, so it never ranks below one.
 func Priority(cfg config.Risk, c *casefile.Case) int {
-	return cfg.Rank(Level(c))*10 + assess.Rank(assess.Current(c, cfg))
+	p := max(cfg.Rank(Level(c)), 1) * 10
+	if assess.Current(c, cfg) == assess.Intensive {
+		p++
+	}
+	return p
 }

@@ -107,8 +107,8 @@ func (k Clock) ReviewInterval(c *casefile.Case) time.Duration {
 
 // NextReview is the date of the case's next monitoring review (see the
 // package function NextReview) at the interval that applies to it; a risk
-// recorded since the last review brings the review forward to one
-// interval after the risk was recorded.
+// recorded since the last review (or since the case entered its phase)
+// brings the review forward to one interval after the risk was recorded.
 func (k Clock) NextReview(c *casefile.Case) (casefile.Date, bool) {
 	interval := k.ReviewInterval(c)
 	next, ok := NextReview(c, interval)
@@ -116,7 +116,11 @@ func (k Clock) NextReview(c *casefile.Case) (casefile.Date, bool) {
 	if !ok || r == nil {
 		return next, ok
 	}
-	if n := len(c.Reviews); n > 0 && !c.Reviews[n-1].At.Before(r.At) {
+	base := PhaseSince(c)
+	if n := len(c.Reviews); n > 0 && c.Reviews[n-1].At.After(base) {
+		base = c.Reviews[n-1].At
+	}
+	if r.At.Before(base) {
 		return next, ok
 	}
 	if sooner := casefile.NewDate(r.At.Add(interval)); sooner.Before(next) {

@@ -65,14 +65,14 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	clock, err := f.Clock()
+	if err != nil {
+		return err
+	}
 	var review casefile.Review
 	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
-		interval, err := cfg.ReviewEvery()
-		if err != nil {
-			return cmdutil.Usagef("review_interval in %s: %v", config.FileName, err)
-		}
 		review, err = planning.Review(c, planning.ReviewInput{
-			At: f.Now(), By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, Next: next, Interval: interval,
+			At: f.Now(), By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, Next: next, Interval: clock.ReviewInterval(c),
 		}, config.IsOpen(c.Phase))
 		if err != nil {
 			return cmdutil.Usagef("%v", err)
