@@ -21,7 +21,7 @@ type Data struct {
 	Case       CaseInfo
 	Risk       *RiskInfo // the current risk; nil when none is recorded
 	Worker     Person    // the reference person
-	Team       []Person // other professionals on the case
+	Team       []Person  // other professionals on the case
 	Client     ClientInfo
 	Referral   casefile.Referral
 	Assessment *AssessmentInfo // the latest assessment; nil before the first

@@ -23,7 +23,9 @@ func TestClockForCase(t *testing.T) {
 	move := func(day, from, to string) casefile.HistoryEntry {
 		return casefile.HistoryEntry{At: at(day), From: from, To: to}
 	}
-	assessed := func(day string) []casefile.Assessment { return []casefile.Assessment{{At: at(day), Level: "care-management"}} }
+	assessed := func(day string) []casefile.Assessment {
+		return []casefile.Assessment{{At: at(day), Level: "care-management"}}
+	}
 	risk := func(day, level string) []casefile.Risk { return []casefile.Risk{{At: at(day), Level: level}} }
 	monitoring := []casefile.HistoryEntry{open, move("2026-01-10", "intake", "assessment"), move("2026-01-20", "assessment", "planning"),
 		move("2026-02-01", "planning", "implementation"), move("2026-02-10", "implementation", "monitoring")}
