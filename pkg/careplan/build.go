@@ -69,7 +69,7 @@ func Build(in Input) (*Data, error) {
 		if in.Redact {
 			// What was disclosed and the safety plan (where a person at
 			// risk may go) never leave in a copy made to be shared.
-			d.Risk.Reason, d.Risk.SafetyPlan = redact.Mark, redact.Mark
+			d.Risk.Reason, d.Risk.SafetyPlan = markIfSet(r.Reason), markIfSet(r.SafetyPlan)
 		}
 	}
 	for _, m := range c.Team {
@@ -101,6 +101,14 @@ func Build(in Input) (*Data, error) {
 }
 
 type builder struct{ in Input }
+
+// markIfSet is redact.Mark for a value that is set, else "".
+func markIfSet(s string) string {
+	if s == "" {
+		return ""
+	}
+	return redact.Mark
+}
 
 // person resolves a worker ID; role, when given, is their role on the
 // case.
