@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -378,6 +379,29 @@ func TestSafetyPlanStaysOutOfReferrals(t *testing.T) {
 		}
 		if !strings.Contains(string(out), "high") {
 			t.Errorf("%s %s does not show the risk level", tt.template, tt.action)
+		}
+	}
+}
+
+func TestStrengthsAccumulateNewestFirst(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   [][]string
+		want []string
+	}{
+		{"one assessment", [][]string{{"Cooks well", "Close to her sister"}}, []string{"Cooks well", "Close to her sister"}},
+		{"a re-assessment keeps earlier strengths", [][]string{{"Devoted to her two children"}, {"Found a part-time job"}},
+			[]string{"Found a part-time job", "Devoted to her two children"}},
+		{"duplicates folded, newest spelling kept", [][]string{{"close to her  sister"}, {"Close to her sister", "Cooks"}},
+			[]string{"Close to her sister", "Cooks"}},
+		{"none", [][]string{{}, {}}, nil},
+	} {
+		var all []casefile.Assessment
+		for _, s := range tc.in {
+			all = append(all, casefile.Assessment{Strengths: s})
+		}
+		if got := strengths(all); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -19,8 +19,10 @@ type summary struct {
 	Actions                          []action
 	Reviews                          []review
 	Closure                          *closure
-	Risk                             *riskEntry // the current risk only
-	Agreed                           int64      // when the plan was agreed; noTime if never
+	// Agreed is when the client agreed the current plan (reports, and
+	// the timescale of an agreed plan).
+	Agreed int64
+	Risk   *riskEntry // the current risk only
 }
 
 // riskEntry is the case's current risk record, without its free text.
@@ -30,16 +32,22 @@ type riskEntry struct {
 	Flags []string
 }
 
+// historyEntry is a history entry without who made it; its reason is kept
+// only for closings, where it is the closure reason that reports count.
 type historyEntry struct {
 	At                   int64
 	From, To             string
 	Assign               bool
 	AssignFrom, AssignTo string
+	Reason               string
 }
 
+// assessment keeps an assessment's time, level and scores: the scores
+// are what `casework report outcomes` compares.
 type assessment struct {
-	At    int64
-	Level string
+	At                int64
+	Level, Instrument string
+	Scores            map[string]int
 }
 
 // action is a planned action that is still to do and has a due date or
@@ -90,13 +98,16 @@ func summarize(c *casefile.Case) summary {
 	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, Opened: stampDate(c.Opened)}
 	for _, h := range c.History {
 		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
+		if h.To == config.ClosedPhase {
+			e.Reason = h.Reason
+		}
 		if h.Assign != nil {
 			e.Assign, e.AssignFrom, e.AssignTo = true, h.Assign.From, h.Assign.To
 		}
 		s.History = append(s.History, e)
 	}
 	for _, a := range c.Assessments {
-		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level})
+		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores})
 	}
 	if config.IsOpen(c.Phase) {
 		for _, g := range c.Plan.Goals {
@@ -124,18 +135,17 @@ func summarize(c *casefile.Case) summary {
 }
 
 // Case rebuilds a partial case from the summary: ID, phase, model,
-// worker, client name, opening, history (without who or why), the time
-// and level of each assessment, the open actions that have a due date (in
-// one goal), the time and next date of each review, and the closure's time
-// and follow-up, the current risk without its text, and when the plan was
-// agreed. That is everything schedule and caseload read, so they
+// worker, client name, opening, history (without who, or why but for closings), the time,
+// level, instrument and scores of each assessment, when the plan was agreed, the open actions that have a due date (in
+// one goal), the time and next date of each review, and the closure's time,
+// reason and follow-up, and the current risk without its text. That is everything schedule and caseload read, so they
 // work on it as on the whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
 	c.Client.Name = s.Client
 	c.History = make([]casefile.HistoryEntry, len(s.History))
 	for i, h := range s.History {
-		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To}
+		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To, Reason: h.Reason}
 		if h.Assign {
 			c.History[i].Assign = &casefile.Assignment{From: h.AssignFrom, To: h.AssignTo}
 		}
@@ -145,7 +155,7 @@ func (s *summary) Case() *casefile.Case {
 	if len(s.Assessments) > 0 {
 		c.Assessments = make([]casefile.Assessment, len(s.Assessments))
 		for i, a := range s.Assessments {
-			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level}
+			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores}
 		}
 	}
 	if len(s.Actions) > 0 {
@@ -167,7 +177,7 @@ func (s *summary) Case() *casefile.Case {
 	if s.Risk != nil {
 		c.Risks = []casefile.Risk{{At: unstamp(s.Risk.At), Level: s.Risk.Level, Flags: s.Risk.Flags}}
 	}
-	if s.Agreed != noTime && s.Agreed != 0 {
+	if s.Agreed != noTime {
 		c.Plan.Agreed = &casefile.Agreement{At: unstamp(s.Agreed)}
 	}
 	return c

@@ -35,11 +35,19 @@ type Config struct {
 	Workflow       Workflow   `yaml:"workflow" mapstructure:"workflow"`
 	Caseload       Caseload   `yaml:"caseload" mapstructure:"caseload"`
 	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
+	Reports        Reports    `yaml:"reports" mapstructure:"reports"`
 	Risk           Risk       `yaml:"risk" mapstructure:"risk"`
 	Timescales     Timescales `yaml:"timescales" mapstructure:"timescales"`
 	// RequireClosureEvaluation makes an evaluation a requirement of every
 	// closure, not only of closing a case at the highest risk level.
 	RequireClosureEvaluation bool `yaml:"require_closure_evaluation" mapstructure:"require_closure_evaluation"`
+}
+
+// Reports holds the settings of `casework report`.
+type Reports struct {
+	// MinCell is the smallest group of clients a report shows figures
+	// for; smaller groups are shown as "<MinCell".
+	MinCell int `yaml:"min_cell" mapstructure:"min_cell"`
 }
 
 // Workflow is the phases of case management and the allowed moves.

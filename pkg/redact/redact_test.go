@@ -48,6 +48,7 @@ var idFields = map[string]bool{
 	"ID": true, "Phase": true, "Model": true, "Worker": true, "Role": true, "By": true,
 	"From": true, "To": true, "Instrument": true, "Network": true, "Level": true,
 	"Domain": true, "Priority": true, "Status": true, "Resource": true, "Digest": true, "What": true,
+	"Flags": true, // risk flags come from risk.flags in the configuration
 }
 
 // plant fills every field of v: client fields with canaries, IDs with
@@ -186,7 +187,7 @@ func TestScrubberText(t *testing.T) {
 		{"Lopez's flat", "[redacted]'s flat"},
 		{"call 555 123 4567 today", "call [redacted] today"},
 		{"mail ana@example.org.", "mail [redacted]."},
-		{"lives on elm street in Springfield", "lives on elm street in [redacted]"},
+		{"lives on elm street in Springfield", "lives on [redacted] in [redacted]"},
 		{"at 4 Elm Street", "at [redacted]"},
 		{"born 01/05/1984", "born [redacted]"},
 		{"born 1984-05-01", "born [redacted]"},
