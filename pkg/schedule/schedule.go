@@ -1,20 +1,20 @@
-// Package schedule works out what is due on a case: the next monitoring
-// review, the due dates of planned actions, and the follow-up after
-// closure. `casework due` and `case list --overdue` both use it.
+// Package schedule works out what is due on a case under the agency's
+// timescales (Clock): first contact and screening, the assessment, an
+// agreed plan, monitoring reviews at the interval for the case's risk,
+// re-assessment, tasks and services of the plan, and the follow-up after
+// closure. `casework due`, `case list --overdue`, the calendar, the CSV
+// export and the care plan all use it.
 package schedule
 
 import (
-	"sort"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 )
 
 // Kinds of due item.
 const (
 	Review   = "review"
-	Action   = "action"
 	FollowUp = "follow-up"
 )
 
@@ -46,35 +46,6 @@ func PhaseSince(c *casefile.Case) time.Time {
 	return c.Opened.Time()
 }
 
-// ForCase lists what is due on a case, earliest first. interval is the
-// agency's review interval.
-func ForCase(c *casefile.Case, interval time.Duration) []Item {
-	var items []Item
-	add := func(kind, ref, what string, d casefile.Date) {
-		if !d.IsZero() {
-			items = append(items, Item{CaseID: c.ID, Worker: c.Worker, Kind: kind, Ref: ref, What: what, Date: d})
-		}
-	}
-	if !config.IsOpen(c.Phase) {
-		if c.Closure != nil && !followedUp(c) {
-			add(FollowUp, "", "follow-up after closure", c.Closure.FollowUp)
-		}
-		return items
-	}
-	if next, ok := NextReview(c, interval); ok {
-		add(Review, "", "monitoring review", next)
-	}
-	for _, g := range c.Plan.Goals {
-		for _, a := range g.Actions {
-			if a.Status != "done" && a.Status != "cancelled" {
-				add(Action, a.ID, a.Text, a.Due)
-			}
-		}
-	}
-	sort.SliceStable(items, func(i, j int) bool { return items[i].Date.Before(items[j].Date) })
-	return items
-}
-
 // NextReview returns the date of the next monitoring review: the next date
 // set at the last review, else one interval after the last review or after
 // the case entered its current phase. Only cases being implemented or
@@ -100,16 +71,6 @@ func NextReview(c *casefile.Case, interval time.Duration) (casefile.Date, bool) 
 func followedUp(c *casefile.Case) bool {
 	for _, r := range c.Reviews {
 		if !r.At.Before(c.Closure.At) {
-			return true
-		}
-	}
-	return false
-}
-
-// IsOverdue reports whether anything on the case is overdue today.
-func IsOverdue(c *casefile.Case, interval time.Duration, today casefile.Date) bool {
-	for _, it := range ForCase(c, interval) {
-		if it.Overdue(today) {
 			return true
 		}
 	}
