@@ -40,7 +40,15 @@ type Config struct {
 	Timescales     Timescales `yaml:"timescales" mapstructure:"timescales"`
 	// RequireClosureEvaluation makes an evaluation a requirement of every
 	// closure, not only of closing a case at the highest risk level.
-	RequireClosureEvaluation bool `yaml:"require_closure_evaluation" mapstructure:"require_closure_evaluation"`
+	RequireClosureEvaluation bool    `yaml:"require_closure_evaluation" mapstructure:"require_closure_evaluation"`
+	Consent                  Consent `yaml:"consent" mapstructure:"consent"`
+}
+
+// Consent holds the purposes consent is recorded for.
+type Consent struct {
+	// Purposes are what a client may consent to; services and share are
+	// the ones casework itself checks.
+	Purposes []string `yaml:"purposes" mapstructure:"purposes"`
 }
 
 // Reports holds the settings of `casework report`.
@@ -138,12 +146,6 @@ func (w Workflow) PhaseNames() []string {
 	}
 	return names
 }
-
-// ClosedPhase is the name of the phase a closed case is in.
-const ClosedPhase = "closed"
-
-// IsOpen reports whether a case in phase is open (not closed).
-func IsOpen(phase string) bool { return phase != ClosedPhase }
 
 // Instrument returns the instrument with the given ID.
 func (a Assessment) Instrument(id string) (Instrument, bool) {

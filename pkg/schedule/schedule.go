@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/history"
 )
 
 // Kinds of due item.
@@ -35,17 +36,6 @@ type Item struct {
 // never overdue: one past its end is Ended.
 func (it Item) Overdue(today casefile.Date) bool { return it.Kind != Service && it.Date.Before(today) }
 
-// PhaseSince returns when the case entered its current phase: the time of
-// the last phase change in its history, or the opening date.
-func PhaseSince(c *casefile.Case) time.Time {
-	for i := len(c.History) - 1; i >= 0; i-- {
-		if h := c.History[i]; !h.IsAssignment() && h.To == c.Phase {
-			return h.At
-		}
-	}
-	return c.Opened.Time()
-}
-
 // NextReview returns the date of the next monitoring review: the next date
 // set at the last review, else one interval after the last review or after
 // the case entered its current phase. Only cases being implemented or
@@ -61,16 +51,16 @@ func NextReview(c *casefile.Case, interval time.Duration) (casefile.Date, bool) 
 		}
 	}
 	if reviewedPhases[c.Phase] {
-		return casefile.NewDate(PhaseSince(c).Add(interval)), true
+		return casefile.NewDate(history.Of(c).PhaseSince().Add(interval)), true
 	}
 	return casefile.Date{}, false
 }
 
 // followedUp reports whether a review was recorded after the case was
 // closed, which is the follow-up.
-func followedUp(c *casefile.Case) bool {
+func followedUp(c *casefile.Case, cl *casefile.Closure) bool {
 	for _, r := range c.Reviews {
-		if !r.At.Before(c.Closure.At) {
+		if !r.At.Before(cl.At) {
 			return true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/history"
 )
 
 // Kinds of due item that the agency's timescales add (see Clock).
@@ -116,7 +117,7 @@ func (k Clock) NextReview(c *casefile.Case) (casefile.Date, bool) {
 	if !ok || r == nil {
 		return next, ok
 	}
-	base := PhaseSince(c)
+	base := history.Of(c).PhaseSince()
 	if n := len(c.Reviews); n > 0 && c.Reviews[n-1].At.After(base) {
 		base = c.Reviews[n-1].At
 	}
@@ -146,8 +147,9 @@ func (k Clock) ForCase(c *casefile.Case) []Item {
 		}
 		return casefile.NewDate(t.Add(d))
 	}
-	if !config.IsOpen(c.Phase) {
-		if cl := c.Closure; cl != nil && !followedUp(c) {
+	h := history.Of(c)
+	if !c.IsOpen() {
+		if cl := h.CurrentClosure(); cl != nil && !followedUp(c, cl) {
 			d := cl.FollowUp
 			if d.IsZero() && !slices.Contains(k.NoFollowUp, cl.Reason) {
 				d = after(cl.At, k.FollowUp)
@@ -156,7 +158,7 @@ func (k Clock) ForCase(c *casefile.Case) []Item {
 		}
 		return items
 	}
-	since := PhaseSince(c)
+	since := h.PhaseSince()
 	var latest *casefile.Assessment
 	if n := len(c.Assessments); n > 0 {
 		latest = &c.Assessments[n-1]
@@ -184,7 +186,7 @@ func (k Clock) ForCase(c *casefile.Case) []Item {
 	}
 	for _, g := range c.Plan.Goals {
 		for _, a := range g.Actions {
-			if a.Status == "done" || a.Status == "cancelled" {
+			if !a.IsOpen() {
 				continue
 			}
 			if a.IsService() {

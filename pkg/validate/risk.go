@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/assess"
+	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/risk"
 	"github.com/casework/casework/pkg/schedule"
@@ -42,7 +43,7 @@ func (v *validator) checkServices(cr *caseRecord) {
 				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d]", i, j), Error, "invalid-dates", "action %s: %v", a.ID, err)
 			}
 		}
-		if g.Status != planning.GoalAchieved {
+		if g.Status != casefile.GoalAchieved {
 			continue
 		}
 		if open := planning.GoalActionsOpen(g); len(open) > 0 {

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/consent"
 )
 
 // Transition is a move being checked: the case as it stood at the moment
@@ -126,15 +126,12 @@ func checkAgreement(t Transition) *GuardError {
 }
 
 func checkConsent(t Transition) *GuardError {
-	c := t.Case.Client.Consent
-	fix := fmt.Sprintf("record it with 'casework case set %s client.consent.given=true client.consent.at=DATE'", t.Case.ID)
-	switch {
-	case !c.Given:
-		return &GuardError{Problem: "the client's consent is not recorded", Fix: fix}
-	case !c.At.IsZero() && c.At.After(casefile.NewDate(t.At)):
-		return &GuardError{Problem: fmt.Sprintf("the client's consent is dated %s, after the move", c.At), Fix: fix}
+	st := consent.At(t.Case, consent.Services, consent.Everyone, t.At)
+	if st.InForce {
+		return nil
 	}
-	return nil
+	return &GuardError{Problem: "the client's consent to services is not in force: " + st.Describe(consent.Services),
+		Fix: fmt.Sprintf("record it with 'casework consent %s give --purpose services'", t.Case.ID)}
 }
 
 func checkClosure(t Transition) *GuardError {
@@ -162,9 +159,9 @@ func checkReview(t Transition) *GuardError {
 
 func checkApproval(t Transition) *GuardError {
 	c := t.Case
-	if t.To == config.ClosedPhase {
+	if t.To == casefile.ClosedPhase {
 		if slices.ContainsFunc(c.Approvals, func(a casefile.Approval) bool {
-			return a.What == "closure" && within(a.At, t.Since, t.At)
+			return a.What == casefile.ApproveClosure && within(a.At, t.Since, t.At)
 		}) {
 			return nil
 		}
@@ -172,7 +169,7 @@ func checkApproval(t Transition) *GuardError {
 	}
 	digest := c.Plan.Digest()
 	if slices.ContainsFunc(c.Approvals, func(a casefile.Approval) bool {
-		return a.What == "plan" && !a.At.After(t.At) && (t.Historical || a.Digest == digest)
+		return a.What == casefile.ApprovePlan && !a.At.After(t.At) && (t.Historical || a.Digest == digest)
 	}) {
 		return nil
 	}

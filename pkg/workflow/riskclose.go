@@ -7,7 +7,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
-	"github.com/casework/casework/pkg/schedule"
+	"github.com/casework/casework/pkg/history"
 )
 
 // ClosureRules are what closing a case needs beyond the workflow's guards:
@@ -31,8 +31,8 @@ func ClosureRulesOf(cfg *config.Config) ClosureRules {
 // evaluation. A refusal is a *GuardsFailed naming each thing missing and
 // how to give it; c is then unchanged.
 func (w *Workflow) CloseChecked(c *casefile.Case, cl casefile.Closure, by string, reasons []string, rules ClosureRules) error {
-	if failed := w.closureFailures(c, cl, rules); len(failed) > 0 && config.IsOpen(c.Phase) {
-		return &GuardsFailed{CaseID: c.ID, From: c.Phase, To: config.ClosedPhase, Failed: failed}
+	if failed := w.closureFailures(c, cl, rules); len(failed) > 0 && c.IsOpen() {
+		return &GuardsFailed{CaseID: c.ID, From: c.Phase, To: casefile.ClosedPhase, Failed: failed}
 	}
 	return w.Close(c, cl, by, reasons)
 }
@@ -52,8 +52,8 @@ func (w *Workflow) closureFailures(c *casefile.Case, cl casefile.Closure, rules 
 				Fix:     fmt.Sprintf("give it with 'casework case close %s --reason %s --evaluation TEXT'", c.ID, reasonOr(cl.Reason))})
 		}
 		// The approval guard already runs when the workflow requires it.
-		if !slices.Contains(w.Requires(config.ClosedPhase), "approval") {
-			t := Transition{Case: c, From: c.Phase, To: config.ClosedPhase, At: cl.At, Since: schedule.PhaseSince(c)}
+		if !slices.Contains(w.Requires(casefile.ClosedPhase), "approval") {
+			t := Transition{Case: c, From: c.Phase, To: casefile.ClosedPhase, At: cl.At, Since: history.Of(c).PhaseSince()}
 			if g := checkApproval(t); g != nil {
 				g.Guard = "risk"
 				g.Problem = fmt.Sprintf("the case's current risk is %s, and %s", rules.HighestRisk, g.Problem)

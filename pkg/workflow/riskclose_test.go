@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 )
 
 func TestCloseChecked(t *testing.T) {
@@ -51,7 +50,7 @@ func TestCloseChecked(t *testing.T) {
 			wf := defaultConfig(t)
 			if tt.approvalWF {
 				for i := range wf.Phases {
-					if wf.Phases[i].Name == config.ClosedPhase {
+					if wf.Phases[i].Name == casefile.ClosedPhase {
 						wf.Phases[i].Requires = []string{"closure", "approval"}
 					}
 				}
@@ -62,7 +61,7 @@ func TestCloseChecked(t *testing.T) {
 			}
 			err := New(wf).CloseChecked(c, casefile.Closure{At: t3, Reason: "client-withdrew", Evaluation: tt.evaluation}, "w-ana", reasons, tt.rules)
 			if len(tt.want) == 0 {
-				if err != nil || c.Phase != config.ClosedPhase {
+				if err != nil || c.Phase != casefile.ClosedPhase {
 					t.Fatalf("want closed, got %v (phase %s)", err, c.Phase)
 				}
 				return

@@ -91,7 +91,7 @@ func TestMoveDefaultGuards(t *testing.T) {
 		{"implementation without agreement", "planning", "implementation", []func(*casefile.Case){withGoal}, "guard agreement failed: the client has not agreed the plan; run 'casework plan agree C-1 --by client'"},
 		{"implementation with stale agreement", "planning", "implementation", []func(*casefile.Case){withGoal, withAgreement, withGoal}, "not agreed the current plan"},
 		{"implementation with agreement", "planning", "implementation", []func(*casefile.Case){withGoal, withAgreement}, ""},
-		{"closed by move has no closure", "monitoring", "closed", nil, "guard closure failed: no closure has been recorded"},
+		{"closed only by Close", "monitoring", "closed", nil, "close cases with 'casework case close C-1 --reason REASON'"},
 		{"monitoring from implementation", "implementation", "monitoring", nil, ""},
 		{"illegal skip", "intake", "planning", nil, "the workflow allows intake -> assessment, closed"},
 		{"unknown phase", "intake", "limbo", nil, `unknown phase "limbo"`},
@@ -147,8 +147,17 @@ func TestGuards(t *testing.T) {
 		{"consent", "monitoring", func(c *casefile.Case) { c.Client.Consent.Given = true }, ""},
 		{"consent", "monitoring", func(c *casefile.Case) {
 			c.Client.Consent = casefile.Consent{Given: true, At: casefile.NewDate(t3)}
-		}, "after the move"},
-		{"consent", "monitoring", func(*casefile.Case) {}, "consent is not recorded"},
+		}, "no consent to services is recorded"},
+		{"consent", "monitoring", func(*casefile.Case) {}, "no consent to services is recorded"},
+		{"consent", "monitoring", func(c *casefile.Case) {
+			c.Consents = []casefile.ConsentEntry{{At: t1, Action: "give", Purpose: "services"}}
+		}, ""},
+		{"consent", "monitoring", func(c *casefile.Case) {
+			c.Consents = []casefile.ConsentEntry{{At: t1, Action: "give", Purpose: "services"}, {At: t1.Add(time.Hour), Action: "withdraw", Purpose: "services", Reason: "r"}}
+		}, "was withdrawn"},
+		{"consent", "monitoring", func(c *casefile.Case) {
+			c.Consents = []casefile.ConsentEntry{{At: t1, Action: "give", Purpose: "share"}}
+		}, "no consent to services is recorded"},
 		{"review", "monitoring", func(c *casefile.Case) { c.Reviews = []casefile.Review{{At: t1.Add(time.Hour)}} }, ""},
 		{"review", "monitoring", func(c *casefile.Case) { c.Reviews = []casefile.Review{{At: t0}} }, "no review has been recorded since the case entered implementation"},
 		{"approval", "monitoring", func(c *casefile.Case) {
@@ -181,7 +190,7 @@ func TestGuards(t *testing.T) {
 			}}
 			c := caseIn("implementation")
 			tt.setup(c)
-			err := New(cfg).Move(c, tt.to, t2, "w-ana", "")
+			err := New(cfg).move(c, tt.to, t2, "w-ana", "")
 			if tt.wantFail == "" {
 				if err != nil {
 					t.Fatalf("guard %s: %v", tt.guard, err)
@@ -252,7 +261,7 @@ func TestCloseAndReopen(t *testing.T) {
 		t.Fatalf("reopen open case: %v", err)
 	}
 	// The old closure does not let the case be closed again by a plain move.
-	if err := w.Move(c, "closed", t3.Add(time.Hour), "w-ana", ""); err == nil || !strings.Contains(err.Error(), "does not belong to this move") {
+	if err := w.move(c, "closed", t3.Add(time.Hour), "w-ana", ""); err == nil || !strings.Contains(err.Error(), "does not belong to this move") {
 		t.Fatalf("move to closed with stale closure: %v", err)
 	}
 }

@@ -52,7 +52,7 @@ warning, or refused where require_closure_evaluation is true. Without
 
 func runClose(opts *CloseOptions) error {
 	f := opts.F
-	wf, err := loadWorkflow(f)
+	wf, err := loadWorkflow(f, "move")
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,14 @@ package casecmd
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/consent"
+	"github.com/casework/casework/pkg/history"
 	"github.com/casework/casework/pkg/risk"
-	"github.com/casework/casework/pkg/schedule"
 	"github.com/casework/casework/pkg/timeline"
 	"github.com/spf13/cobra"
 )
@@ -36,12 +38,12 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return output.WriteDetails(f.IO.Out, caseDetails(&rec.Data, len(notes)))
+			return output.WriteDetails(f.IO.Out, caseDetails(&rec.Data, len(notes), f.Now()))
 		},
 	}
 }
 
-func caseDetails(c *casefile.Case, notes int) []output.Detail {
+func caseDetails(c *casefile.Case, notes int, now time.Time) []output.Detail {
 	cl := c.Client
 	client := cl.Name
 	if !cl.DOB.IsZero() {
@@ -57,24 +59,20 @@ func caseDetails(c *casefile.Case, notes int) []output.Detail {
 	if r := cl.Representative; r != nil {
 		rep = strings.TrimSpace(fmt.Sprintf("%s (%s) %s %s", r.Name, r.Relationship, r.Phone, r.Email))
 	}
-	consent := "not recorded"
-	if cl.Consent.Given {
-		consent = strings.TrimSpace("given " + cl.Consent.At.String() + " " + cl.Consent.Scope)
-	}
 	var team []string
 	for _, m := range c.Team {
 		team = append(team, strings.TrimSpace(m.Worker+" "+m.Role))
 	}
 	ref := c.Referral
 	referral := strings.Join(nonEmpty(ref.Source, ref.Date.String(), ref.Reason), ", ")
-	var history []string
+	var lines []string
 	for _, h := range c.History {
-		history = append(history, historyLine(h))
+		lines = append(lines, historyLine(h))
 	}
 	d := []output.Detail{
 		{Label: "Case", Value: c.ID},
 		{Label: "Risk", Value: riskText(c)},
-		{Label: "Phase", Value: fmt.Sprintf("%s (since %s)", c.Phase, schedule.PhaseSince(c).Format("2006-01-02"))},
+		{Label: "Phase", Value: fmt.Sprintf("%s (since %s)", c.Phase, history.Of(c).PhaseSince().Format("2006-01-02"))},
 		{Label: "Model", Value: c.Model},
 		{Label: "Worker", Value: c.Worker},
 		{Label: "Team", Value: strings.Join(team, ", ")},
@@ -82,20 +80,43 @@ func caseDetails(c *casefile.Case, notes int) []output.Detail {
 		{Label: "Client", Value: client},
 		{Label: "Contact", Value: strings.Join(contact, ", ")},
 		{Label: "Representative", Value: rep},
-		{Label: "Consent", Value: consent},
+		{Label: "Consent", Value: consentText(c, now)},
 		{Label: "Referral", Value: referral},
 		{Label: "Assessments", Value: assessmentsText(c)},
 		{Label: "Plan", Value: planText(c)},
 		{Label: "Reviews", Value: reviewsText(c)},
 	}
 	if cl := c.Closure; cl != nil {
-		d = append(d, output.Detail{Label: "Closure", Value: strings.Join(nonEmpty(cl.At.Format("2006-01-02"), cl.Reason, cl.Evaluation, followUp(cl.FollowUp)), ", ")})
+		// A reopened case keeps the record of its last closure, which no
+		// longer describes it.
+		label := "Closure"
+		if history.Of(c).Reopened() {
+			label = "Last closure"
+		}
+		d = append(d, output.Detail{Label: label, Value: strings.Join(nonEmpty(cl.At.Format("2006-01-02"), cl.Reason, cl.Evaluation, followUp(cl.FollowUp)), ", ")})
 	}
 	d = append(d,
-		output.Detail{Label: "History", Value: strings.Join(history, "\n")},
+		output.Detail{Label: "History", Value: strings.Join(lines, "\n")},
 		output.Detail{Label: "Notes", Value: fmt.Sprint(notes)},
 	)
 	return d
+}
+
+// consentText says what is in force for the purposes casework checks
+// ('casework consent ID' shows every purpose).
+func consentText(c *casefile.Case, now time.Time) string {
+	var parts []string
+	for _, l := range consent.Summary(c, []string{consent.Services, consent.Share}, now) {
+		switch {
+		case l.InForce:
+			parts = append(parts, l.Purpose+": yes")
+		case len(l.With) > 0:
+			parts = append(parts, l.Purpose+": with "+strings.Join(l.With, ", "))
+		default:
+			parts = append(parts, l.Purpose+": no")
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func followUp(d casefile.Date) string {
@@ -143,15 +164,11 @@ func planText(c *casefile.Case) string {
 		return ""
 	}
 	actions := 0
-	var cost float64
 	for _, g := range c.Plan.Goals {
 		actions += len(g.Actions)
-		for _, a := range g.Actions {
-			cost += a.Cost
-		}
 	}
 	s := fmt.Sprintf("%d goals, %d actions", len(c.Plan.Goals), actions)
-	if cost > 0 {
+	if cost := c.Plan.CommittedCost(); cost > 0 {
 		s += ", cost " + cmdutil.Money(cost)
 	}
 	if a := c.Plan.Agreed; a != nil {

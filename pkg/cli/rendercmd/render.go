@@ -4,15 +4,16 @@ package rendercmd
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/careplan"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/templates"
 	"github.com/spf13/cobra"
@@ -163,7 +164,7 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*casefile.Case,
 	}
 	var open []*casefile.Case
 	for _, rec := range recs {
-		if config.IsOpen(rec.Data.Phase) {
+		if rec.Data.IsOpen() {
 			open = append(open, &rec.Data)
 		}
 	}
@@ -178,7 +179,15 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 	if o.Template == "referral" && o.Action == "" {
 		return nil, cmdutil.Usagef("the referral template is about one action of the plan: give --action ID%s", actionList(c))
 	}
-	if o.Template == "closure" && c.Closure == nil {
+	if o.Template == careplan.Referral {
+		if err := checkReferral(in, o.Action, o.F.Now()); err != nil {
+			return nil, err
+		}
+	}
+	if o.Template == "closure" && history.Of(c).Reopened() {
+		return nil, cmdutil.Usagef("case %s was reopened after its last closure (phase %s): it has no current closure to summarise; close it again with 'casework case close %s --reason R --evaluation TEXT' first", c.ID, c.Phase, c.ID)
+	}
+	if o.Template == "closure" && history.Of(c).CurrentClosure() == nil {
 		return nil, cmdutil.Usagef("case %s has no closure to summarise (phase %s); close it with 'casework case close %s --reason R --evaluation TEXT' first", c.ID, c.Phase, c.ID)
 	}
 	data, err := careplan.Build(in)
@@ -186,6 +195,21 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 		return nil, cmdutil.Usagef("%v", err)
 	}
 	return careplan.Render(o.Template, data, sources...)
+}
+
+// checkReferral refuses a referral letter that must not be written (see
+// careplan.CheckReferral). An unknown action is left to careplan.Build.
+func checkReferral(in careplan.Input, actionID string, now time.Time) error {
+	for _, g := range in.Case.Plan.Goals {
+		for _, a := range g.Actions {
+			if strings.EqualFold(a.ID, actionID) {
+				if err := careplan.CheckReferral(in.Case, a, in.Resources[a.Resource], in.Redact, now); err != nil {
+					return cmdutil.Usagef("%v", err)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // actionList names the actions of the case, for messages.

@@ -104,7 +104,7 @@ func run(opts *Options) error {
 	if r.Level == cfg.Risk.Highest() && r.SafetyPlan == "" {
 		f.Warnf("no safety plan recorded with a %s risk: record one with 'casework risk %s --level %s --safety-plan TEXT'", r.Level, c.ID, r.Level)
 	}
-	if !config.IsOpen(c.Phase) {
+	if !c.IsOpen() {
 		f.Warnf("case %s is closed: a risk recorded on a closed case is due nowhere; reopen it with 'casework case reopen %s --reason R' to work with it", c.ID, c.ID)
 	}
 	return p.PrintRecord(Recorded{Case: c.ID, Risk: r}, []output.Detail{
