@@ -40,8 +40,20 @@ type Config struct {
 	Timescales     Timescales `yaml:"timescales" mapstructure:"timescales"`
 	// RequireClosureEvaluation makes an evaluation a requirement of every
 	// closure, not only of closing a case at the highest risk level.
-	RequireClosureEvaluation bool    `yaml:"require_closure_evaluation" mapstructure:"require_closure_evaluation"`
-	Consent                  Consent `yaml:"consent" mapstructure:"consent"`
+	RequireClosureEvaluation bool      `yaml:"require_closure_evaluation" mapstructure:"require_closure_evaluation"`
+	Consent                  Consent   `yaml:"consent" mapstructure:"consent"`
+	Household                Household `yaml:"household" mapstructure:"household"`
+	Network                  Network   `yaml:"network" mapstructure:"network"`
+}
+
+// Household holds the roles a household member may have.
+type Household struct {
+	Roles []string `yaml:"roles" mapstructure:"roles"`
+}
+
+// Network holds the kinds of support a network contact may give.
+type Network struct {
+	Provides []string `yaml:"provides" mapstructure:"provides"`
 }
 
 // Consent holds the purposes consent is recorded for.
