@@ -17,7 +17,8 @@ import (
 	"github.com/casework/casework/pkg/store"
 )
 
-func generated(t testing.TB, cases int) *store.Repo {
+// builtinConfig is the built-in configuration, read as a repository's.
+func builtinConfig(t testing.TB) *config.Config {
 	t.Helper()
 	doc, err := casefile.Parse(config.FileName, config.DefaultYAML)
 	if err != nil {
@@ -27,6 +28,12 @@ func generated(t testing.TB, cases int) *store.Repo {
 	if errs := casefile.DecodePartial(doc.Root(), cfg); len(errs) > 0 {
 		t.Fatal(errs)
 	}
+	return cfg
+}
+
+func generated(t testing.TB, cases int) *store.Repo {
+	t.Helper()
+	cfg := builtinConfig(t)
 	dir := t.TempDir()
 	if err := gen.Generate(gen.Options{Dir: dir, Cases: cases, Workers: 6, Seed: 11}, cfg); err != nil {
 		t.Fatal(err)
@@ -48,15 +55,7 @@ func generated(t testing.TB, cases int) *store.Repo {
 // contacts taken as made (the index knows nothing of notes).
 func defaultClock(t *testing.T) schedule.Clock {
 	t.Helper()
-	doc, err := casefile.Parse(config.FileName, config.DefaultYAML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := &config.Config{}
-	if errs := casefile.DecodePartial(doc.Root(), cfg); len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	k, err := schedule.NewClock(cfg)
+	k, err := schedule.NewClock(builtinConfig(t))
 	if err != nil {
 		t.Fatal(err)
 	}
