@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/signatures"
 	"github.com/casework/casework/pkg/store"
 )
@@ -128,7 +129,7 @@ func (v *validator) checkNotes(repo *store.Repo, paths []string) {
 		}
 		v.checkNoteActor(rel, n.By)
 		if !slices.Contains(casefile.NoteKinds, n.Kind) {
-			v.findings = append(v.findings, at(rel, 2, 1, Error, "invalid-value", "note kind %q is not one of %s", n.Kind, strings.Join(casefile.NoteKinds, ", ")))
+			v.findings = append(v.findings, at(rel, 2, 1, Error, "invalid-value", "note kind %s is not one of %s", safetext.Token(n.Kind), strings.Join(casefile.NoteKinds, ", ")))
 		}
 	}
 }
