@@ -63,7 +63,7 @@ func TestSummaryIsEnough(t *testing.T) {
 		w := config.Weights{CaseManagement: 3.5, Intake: 1.75, Assessment: 3.75, Levels: map[string]float64{"intensive": 2}}
 		for i, rec := range full {
 			c, s := &rec.Data, slim[i]
-			if s.ID != c.ID || s.Client.Name != c.Client.Name || s.Phase != c.Phase || s.Worker != c.Worker || s.Model != c.Model || s.Opened != c.Opened {
+			if s.ID != c.ID || s.Client.Name != c.Client.Name || s.Client.DOB.String() != c.Client.DOB.String() || s.Phase != c.Phase || s.Worker != c.Worker || s.Model != c.Model || s.Opened != c.Opened {
 				t.Fatalf("case %s: fields differ", c.ID)
 			}
 			if got, want := schedule.ForCase(s, 30*24*time.Hour), schedule.ForCase(c, 30*24*time.Hour); !reflect.DeepEqual(got, want) {

@@ -9,10 +9,11 @@ import (
 )
 
 // summary is what the index keeps of one case: the fields that `case
-// list`, `caseload` and `due` read, in a form gob encodes quickly (times
+// list`, `caseload`, `due` and `dupes` read, in a form gob encodes quickly (times
 // as nanoseconds, see stamp).
 type summary struct {
 	ID, Phase, Model, Worker, Client string
+	DOB                              int64 // the client's date of birth (for dupes)
 	Opened                           int64
 	History                          []historyEntry
 	Assessments                      []assessment
@@ -74,7 +75,7 @@ func unstampDate(n int64) casefile.Date {
 
 // summarize keeps what the index needs of c.
 func summarize(c *casefile.Case) summary {
-	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, Opened: stampDate(c.Opened)}
+	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, DOB: stampDate(c.Client.DOB), Opened: stampDate(c.Opened)}
 	for _, h := range c.History {
 		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
 		if h.Assign != nil {
@@ -104,14 +105,14 @@ func summarize(c *casefile.Case) summary {
 }
 
 // Case rebuilds a partial case from the summary: ID, phase, model,
-// worker, client name, opening, history (without who or why), the time
+// worker, client name and date of birth, opening, history (without who or why), the time
 // and level of each assessment, the open actions that have a due date (in
 // one goal), the time and next date of each review, and the closure's time
 // and follow-up. That is everything schedule and caseload read, so they
 // work on it as on the whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
-	c.Client.Name = s.Client
+	c.Client.Name, c.Client.DOB = s.Client, unstampDate(s.DOB)
 	c.History = make([]casefile.HistoryEntry, len(s.History))
 	for i, h := range s.History {
 		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To}

@@ -118,7 +118,7 @@ func TestFind(t *testing.T) {
 		{Case: "C-5", Name: "John Smith"},
 		{Case: "C-6", Name: "John Smith", DOB: date("1950-01-01")},
 	}
-	got := Find(clients, DefaultThreshold)
+	got := Find(clients, DefaultThreshold, nil)
 	var pairs []string
 	for _, m := range got {
 		pairs = append(pairs, m.A.Case+"+"+m.B.Case)
@@ -127,7 +127,7 @@ func TestFind(t *testing.T) {
 	if strings.Join(pairs, " ") != want {
 		t.Errorf("Find pairs = %v, want %s", pairs, want)
 	}
-	if len(Find(clients, 1.01)) != 0 {
+	if len(Find(clients, 1.01, nil)) != 0 {
 		t.Error("a threshold above 1 found pairs")
 	}
 }

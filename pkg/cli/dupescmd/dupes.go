@@ -29,8 +29,11 @@ person does not get two case managers.
 
 Names are compared after folding letter case, accents and punctuation and
 sorting the words ("López, María" and "Maria Lopez" are the same name),
-with Jaro-Winkler similarity (so "Jon" and "John" are close). The date of
-birth weighs in: the same date raises the score, two different dates
+word by word with Jaro-Winkler similarity (so "Jon" and "John" are
+close). Only pairs that share a blocking key are compared: a phonetic
+code (NYSIIS) of two words of the name, one word with the first letter of
+another, or the date of birth (day and month in either order); and names
+next to each other in sorted order. The date of birth weighs in: the same date raises the score, two different dates
 lower it strongly (day and month swapped only a little), a missing one
 leaves it as it is. Pairs scoring at least --threshold are listed, most
 likely first, with the reasons.
@@ -74,23 +77,20 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	repo, err := f.Repo()
+	// The clients come from the case index: only the case files that
+	// changed since it was written are read.
+	summaries, err := f.CaseSummaries()
 	if err != nil {
 		return err
 	}
-	recs, err := repo.AllCases()
-	if err != nil {
-		return err
-	}
-	cases := map[string]*casefile.Case{}
-	clients := make([]dupes.Client, len(recs))
-	for i, r := range recs {
-		c := &r.Data
+	cases := make(map[string]*casefile.Case, len(summaries))
+	clients := make([]dupes.Client, len(summaries))
+	for i, c := range summaries {
 		cases[c.ID] = c
 		clients[i] = dupes.Client{Case: c.ID, Name: c.Client.Name, DOB: c.Client.DOB}
 	}
 	pairs := []pair{}
-	for _, m := range dupes.Find(clients, opts.Threshold) {
+	for _, m := range dupes.Find(clients, opts.Threshold, nil) {
 		pairs = append(pairs, pair{
 			Score:   round2(m.Score),
 			A:       side(cases[m.A.Case]),
@@ -99,7 +99,7 @@ func run(opts *Options) error {
 		})
 	}
 	if len(pairs) == 0 {
-		f.Infof("No likely duplicates among %d cases (threshold %s).", len(recs), cmdutil.Number(opts.Threshold))
+		f.Infof("No likely duplicates among %d cases (threshold %s).", len(summaries), cmdutil.Number(opts.Threshold))
 		if p.Format == output.Table {
 			return nil
 		}
