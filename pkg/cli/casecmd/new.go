@@ -10,6 +10,8 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/dupes"
+	"github.com/casework/casework/pkg/dupes/keyindex"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -164,6 +166,8 @@ func runNew(opts *NewOptions) error {
 		},
 		History: []casefile.HistoryEntry{opening},
 	}
+	client := dupes.Client{Name: c.Client.Name, DOB: c.Client.DOB}
+	likely, keysCurrent := likelyDuplicates(f, repo, client)
 	id, err := claimCaseDir(repo, opts.ID, cfg.IDPrefix, now)
 	if err != nil {
 		return err
@@ -174,8 +178,39 @@ func runNew(opts *NewOptions) error {
 		return err
 	}
 	f.AdjustHolding(c.Worker, 1, 1)
+	if keysCurrent {
+		client.Case = id
+		keyindex.Add(repo, client)
+	}
+	if len(likely) > 0 {
+		f.Warnf("the client may already have a case: %s; check with 'casework dupes', and if they are two people, 'casework dupes --not-duplicate %s %s'", strings.Join(likely, ", "), id, likely[0])
+	}
 	_, err = fmt.Fprintln(f.IO.Out, id)
 	return err
+}
+
+// likelyDuplicates returns the cases whose clients the new client likely
+// duplicates, from the key index kept beside the case index: a few small
+// files read, whatever the size of the repository. The index is rebuilt
+// first when it is missing or cases were added or removed since it was
+// built (a git pull): that once reads the case index. keysCurrent reports
+// whether the index is current, so that the new client can be added to it.
+func likelyDuplicates(f *cmdutil.Factory, repo *store.Repo, client dupes.Client) (ids []string, keysCurrent bool) {
+	if !keyindex.Current(repo) {
+		summaries, err := f.CaseSummaries()
+		if err != nil {
+			return nil, false // a case that does not load: validate says which
+		}
+		clients := make([]dupes.Client, len(summaries))
+		for i, s := range summaries {
+			clients[i] = dupes.Client{Case: s.ID, Name: s.Client.Name, DOB: s.Client.DOB}
+		}
+		keyindex.Refresh(repo, clients)
+	}
+	if !keyindex.Current(repo) {
+		return nil, false // not writable: go without
+	}
+	return keyindex.Likely(repo, client, dupes.DefaultThreshold), true
 }
 
 func repoOf(f *cmdutil.Factory) *store.Repo {

@@ -12,6 +12,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/dupes"
+	"github.com/casework/casework/pkg/dupes/keyindex"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -115,6 +116,7 @@ func run(opts *Options) error {
 		clients[i] = dupes.Client{Case: c.ID, Name: c.Client.Name, DOB: c.Client.DOB}
 	}
 	pairs := []pair{}
+	keyindex.Refresh(repo, clients) // for the check of 'case new'
 	decisions, err := loadDecisions(repo)
 	if err != nil {
 		return err
