@@ -9,8 +9,8 @@ import (
 
 // quality is how Find does on a labelled set against FindAll.
 type quality struct {
-	planted, foundAll, foundBlocked int // planted pairs: all, found by FindAll, found by Find
-	pairsAll, pairsBlocked          int // pairs reported
+	planted, foundAll, foundBlocked int     // planted pairs: all, found by FindAll, found by Find
+	pairsAll, pairsBlocked          int     // pairs reported
 	recall                          float64 // planted pairs Find finds, of those FindAll finds
 	recallPairs                     float64 // every pair Find reports, of FindAll's
 	precision                       float64 // planted pairs among those Find reports
