@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/casetable"
 	"github.com/casework/casework/pkg/config"
 )
 
@@ -15,6 +16,9 @@ type summary struct {
 	ID, Phase, Model, Worker, Client string
 	DOB                              int64 // the client's date of birth (for dupes)
 	Opened                           int64
+	ReferralSource                   string // for export csv, as Figures
+	ReferralDate                     int64
+	Figures                          casetable.Figures
 	History                          []historyEntry
 	Assessments                      []assessment
 	Actions                          []action
@@ -43,7 +47,10 @@ type action struct {
 
 type review struct{ At, Next int64 }
 
-type closure struct{ At, FollowUp int64 }
+type closure struct {
+	At, FollowUp int64
+	Reason       string
+}
 
 // noTime stands for the zero time.
 const noTime = math.MinInt64
@@ -75,7 +82,8 @@ func unstampDate(n int64) casefile.Date {
 
 // summarize keeps what the index needs of c.
 func summarize(c *casefile.Case) summary {
-	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, DOB: stampDate(c.Client.DOB), Opened: stampDate(c.Opened)}
+	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, DOB: stampDate(c.Client.DOB), Opened: stampDate(c.Opened),
+		ReferralSource: c.Referral.Source, ReferralDate: stampDate(c.Referral.Date), Figures: casetable.FiguresOf(c.Plan)}
 	for _, h := range c.History {
 		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
 		if h.Assign != nil {
@@ -99,20 +107,22 @@ func summarize(c *casefile.Case) summary {
 		s.Reviews = append(s.Reviews, review{At: stamp(r.At), Next: stampDate(r.Next)})
 	}
 	if c.Closure != nil {
-		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp)}
+		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp), Reason: c.Closure.Reason}
 	}
 	return s
 }
 
 // Case rebuilds a partial case from the summary: ID, phase, model,
-// worker, client name and date of birth, opening, history (without who or why), the time
-// and level of each assessment, the open actions that have a due date (in
-// one goal), the time and next date of each review, and the closure's time
-// and follow-up. That is everything schedule and caseload read, so they
+// worker, client name and date of birth, referral source and date,
+// opening, history (without who or why), the time and level of each
+// assessment, the open actions that have a due date (in one goal), the
+// time and next date of each review, and the closure's time, reason and
+// follow-up (the plan's figures for export csv are in Figures). That is everything schedule and caseload read, so they
 // work on it as on the whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
 	c.Client.Name, c.Client.DOB = s.Client, unstampDate(s.DOB)
+	c.Referral.Source, c.Referral.Date = s.ReferralSource, unstampDate(s.ReferralDate)
 	c.History = make([]casefile.HistoryEntry, len(s.History))
 	for i, h := range s.History {
 		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To}
@@ -142,7 +152,7 @@ func (s *summary) Case() *casefile.Case {
 		}
 	}
 	if s.Closure != nil {
-		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp)}
+		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp), Reason: s.Closure.Reason}
 	}
 	return c
 }
