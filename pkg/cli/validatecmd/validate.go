@@ -29,6 +29,7 @@ type Options struct {
 	F       *cmdutil.Factory
 	Paths   []string
 	Against string
+	NoCache bool
 }
 
 // NewCmdValidate returns `casework validate [PATH...] [--against REV]`.
@@ -47,7 +48,15 @@ deleted, and closed cases change only by being reopened.
 
 Each problem is printed as 'path:line:col: error|warning: message [rule]'
 (-o json: a list of objects; -o github: annotations for GitHub Actions).
-PATH arguments restrict the report to those files or directories. Exit
+PATH arguments restrict the report to those files or directories.
+
+What a case directory was found to hold is cached in
+.casework/cache/validate (owner-only, no client data): a case whose files,
+the configuration, the workers, the resources and casework itself are
+unchanged is not read again, as git status does not re-read unchanged
+files. Cases with findings that depend on the clock are always checked.
+--no-cache reads and checks everything; --against never uses the cache.
+Exit
 status: 0 no errors (warnings alone do not fail), 1 errors found, 2 could
 not run.`,
 		Example: "  casework validate\n  casework validate cases/C-2026-7K3QX9M2AB\n  casework validate --against origin/main -o github",
@@ -57,6 +66,7 @@ not run.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also compare with the repository at git revision `REV` (e.g. origin/main)")
+	cmd.Flags().BoolVar(&opts.NoCache, "no-cache", false, "read and check every file, without the cache of earlier findings (as CI does on a fresh clone)")
 	return cmd
 }
 
@@ -84,7 +94,7 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	vopts := validate.Options{Root: root, Config: cfg, Now: f.Now()}
+	vopts := validate.Options{Root: root, Config: cfg, Now: f.Now(), NoCache: opts.NoCache}
 	if opts.Against != "" {
 		files, err := gitrev.Files(root, opts.Against, validate.BaseFile)
 		if err != nil {
