@@ -152,7 +152,7 @@ func (c *config) decodeAndValidate(repo string, f *figures) error {
 	if _, _, err := bareDecode(repo); err != nil {
 		return err
 	}
-	if _, _, err := c.timed(repo, "validate"); err != nil {
+	if _, _, err := c.timed(repo, "validate", "--no-cache"); err != nil {
 		return err
 	}
 	for range c.runs {
@@ -160,7 +160,7 @@ func (c *config) decodeAndValidate(repo string, f *figures) error {
 		if err != nil {
 			return err
 		}
-		v, rss, err := c.timed(repo, "validate")
+		v, rss, err := c.timed(repo, "validate", "--no-cache") // cold: every file read
 		if err != nil {
 			return err
 		}
