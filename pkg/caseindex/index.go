@@ -36,7 +36,7 @@ const Path = store.StateDir + "/cache/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
-const version = 3 // 3: date of birth, referral, plan figures, closure reason
+const version = 4 // 4: date of birth, referral, plan figures, closure reason (for dupes and export csv)
 
 // magic starts the index file.
 const magic = "casework-case-index\n"

@@ -35,6 +35,22 @@ type Config struct {
 	Workflow       Workflow   `yaml:"workflow" mapstructure:"workflow"`
 	Caseload       Caseload   `yaml:"caseload" mapstructure:"caseload"`
 	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
+	Reports        Reports    `yaml:"reports" mapstructure:"reports"`
+	Consent        Consent    `yaml:"consent" mapstructure:"consent"`
+}
+
+// Consent holds the purposes consent is recorded for.
+type Consent struct {
+	// Purposes are what a client may consent to; services and share are
+	// the ones casework itself checks.
+	Purposes []string `yaml:"purposes" mapstructure:"purposes"`
+}
+
+// Reports holds the settings of `casework report`.
+type Reports struct {
+	// MinCell is the smallest group of clients a report shows figures
+	// for; smaller groups are shown as "<MinCell".
+	MinCell int `yaml:"min_cell" mapstructure:"min_cell"`
 }
 
 // Workflow is the phases of case management and the allowed moves.
