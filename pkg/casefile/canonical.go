@@ -141,7 +141,7 @@ func Format(path string, data []byte, out any) ([]byte, error) {
 	// A file without comments is canonical when it is what encoding its
 	// data gives: one encode, where the canonical form would take two and
 	// a parse (yaml.v3 builds a node from a value by encoding and parsing).
-	if plain, err := encode(out); err == nil && bytes.Equal(plain, data) {
+	if plain, err := Encode(out); err == nil && bytes.Equal(plain, data) {
 		return data, nil
 	}
 	if err := doc.Canonicalize(out); err != nil {
@@ -157,9 +157,10 @@ func Format(path string, data []byte, out any) ([]byte, error) {
 	return formatted, nil
 }
 
-// encode writes v as casework writes a file (block style, two-space
-// indent), without comments.
-func encode(v any) ([]byte, error) {
+// Encode writes v as casework writes a file (block style, two-space
+// indent), without comments: the bytes NewDocument and Document.Bytes
+// give, without building the node tree first (a third of the cost).
+func Encode(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
