@@ -170,13 +170,9 @@ func (s *summary) Case() *casefile.Case {
 	}
 	if s.Closure != nil {
 		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp), Reason: s.Closure.Reason}
-		// worker, client name and date of birth, referral source and date,
-		// opening, history (without who, or why but for closings), the time,
-		// level, instrument and scores of each assessment, when the plan was
-		// agreed, the open actions that have a due date (in one goal), the time
-		// and next date of each review, and the closure's time, reason and
-		// follow-up (the plan's figures for export csv are in Figures). That is
-		// everything schedule and caseload read, so they
+	}
+	if s.Agreed != noTime {
+		c.Plan.Agreed = &casefile.Agreement{At: unstamp(s.Agreed)}
 	}
 	return c
 }
