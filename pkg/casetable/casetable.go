@@ -3,6 +3,7 @@
 package casetable
 
 import (
+	"github.com/casework/casework/pkg/history"
 	"strconv"
 	"strings"
 	"time"
@@ -46,7 +47,7 @@ func FiguresOf(p casefile.Plan) Figures {
 	for _, g := range p.Goals {
 		actions += len(g.Actions)
 	}
-	return Figures{Goals: len(p.Goals), Actions: actions, Cost: planning.Total(p), Agreement: planning.AgreementState(p)}
+	return Figures{Goals: len(p.Goals), Actions: actions, Cost: p.CommittedCost(), Agreement: planning.AgreementState(p)}
 }
 
 // RowOf is Row (not redacted) of a case whose plan figures are given: c
@@ -65,9 +66,9 @@ func RowOf(c *casefile.Case, fig Figures, interval time.Duration) []string {
 		nextDue = due[0].Date.String()
 	}
 	closedAt, reason := "", ""
-	if c.Closure != nil {
-		closedAt = c.Closure.At.UTC().Format(time.RFC3339)
-		reason = c.Closure.Reason
+	if cl := history.Of(c).CurrentClosure(); cl != nil {
+		closedAt = cl.At.UTC().Format(time.RFC3339)
+		reason = cl.Reason
 	}
 	return []string{
 		inert(c.ID), inert(c.Phase), inert(c.Model), inert(c.Worker), c.Opened.String(),

@@ -11,6 +11,7 @@ package gen
 import (
 	"errors"
 	"fmt"
+	"github.com/casework/casework/pkg/workflow"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -49,6 +50,9 @@ var DefaultEnd = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 func Generate(opts Options, cfg *config.Config) error {
 	if opts.Cases < 0 || opts.Workers < 1 {
 		return errors.New("need at least one worker and no negative number of cases")
+	}
+	if probs := workflow.Errors(workflow.CheckConfig(cfg.Workflow)); len(probs) > 0 {
+		return fmt.Errorf("cannot generate cases through a broken workflow: %v", probs[0])
 	}
 	if opts.End.IsZero() {
 		opts.End = DefaultEnd

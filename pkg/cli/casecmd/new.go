@@ -100,6 +100,10 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
+	wf, err := loadWorkflow(f, "be opened")
+	if err != nil {
+		return err
+	}
 	if strings.TrimSpace(opts.Client) == "" {
 		return cmdutil.Usagef("--client must not be empty")
 	}
@@ -149,13 +153,8 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	opening := casefile.HistoryEntry{At: now, By: by, To: cfg.Workflow.Initial, Reason: "opened", Forced: forced}
-	if opts.Reason != "" {
-		opening.Reason = opts.Reason
-	}
 	c := casefile.Case{
 		Opened: today,
-		Phase:  cfg.Workflow.Initial,
 		Model:  opts.Model,
 		Worker: opts.Worker,
 		Client: casefile.Client{Name: opts.Client, DOB: dob},
@@ -164,7 +163,9 @@ func runNew(opts *NewOptions) error {
 			Date:   refDate,
 			Reason: opts.ReferralReason,
 		},
-		History: []casefile.HistoryEntry{opening},
+	}
+	if err := wf.Open(&c, now, by, opts.Reason, forced); err != nil {
+		return err
 	}
 	client := dupes.Client{Name: c.Client.Name, DOB: c.Client.DOB}
 	likely, keysCurrent := likelyDuplicates(f, repo, client)
