@@ -6,9 +6,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
+	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/caseindex"
 	"github.com/casework/casework/pkg/casetable"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -56,9 +58,9 @@ scrubs client data from free text, as render --redact does.
 
 --all --out DIR writes every case, open or closed, as its own bundle,
 DIR/<case-id>.json (the directory is made if needed; files are written
-atomically, readable by their owner only), built in parallel. Every case
-is loaded before anything is written: a case that does not load stops it
-(exit 2) with nothing written.`,
+readable by their owner only), in parallel, a case at a time. Bundles are
+moved into DIR only when every case has exported: a case that does not
+load stops it (exit 2) with nothing written.`,
 		Example: "  casework export fhir C-2026-7K3Q > bundle.json\n  casework export fhir C-2026-7K3Q --redact\n  casework export fhir --all --out fhir/",
 		Args:    cmdutil.RangeArgs(0, 1, "one case ID (or a unique prefix), or --all --out DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -136,7 +138,7 @@ func runFHIRAll(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	recs, err := repo.AllCases()
+	ids, err := repo.CaseIDs()
 	if err != nil {
 		return err
 	}
@@ -144,31 +146,55 @@ func runFHIRAll(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	bundles := make([][]byte, len(recs))
-	errs := make([]error, len(recs))
+	if err := os.MkdirAll(dir, store.DirMode); err != nil {
+		return fmt.Errorf("cannot create %s: %w", opts.Out, err)
+	}
+	// Each case is loaded, built and written by one goroutine, so memory
+	// does not grow with the repository; the bundles go to a directory
+	// beside them first and are moved in only when every case exported,
+	// so a case that does not load leaves nothing written.
+	tmp, err := os.MkdirTemp(dir, ".export-")
+	if err != nil {
+		return fmt.Errorf("cannot write to %s: %w", opts.Out, err)
+	}
+	defer os.RemoveAll(tmp)
+	errs := make([]error, len(ids))
+	written := make([]bool, len(ids))
 	now := f.Now()
-	store.Parallel(len(recs), func(i int) {
+	store.Parallel(len(ids), func(i int) {
+		rec, err := store.Load[casefile.Case](repo, store.CasePath(ids[i]))
+		if errors.Is(err, fs.ErrNotExist) {
+			return // removed since listed
+		}
+		if err != nil {
+			errs[i] = err
+			return
+		}
 		in := fhir.Input{
-			Case: &recs[i].Data, Workers: workers, Resources: resources,
+			Case: &rec.Data, Workers: workers, Resources: resources,
 			Agency: cfg.Agency, Initial: cfg.Workflow.Initial, Now: now, Redact: opts.Redact,
 		}
 		var buf bytes.Buffer
-		errs[i] = output.WriteJSON(&buf, fhir.Build(in))
-		bundles[i] = buf.Bytes()
+		if errs[i] = output.WriteJSON(&buf, fhir.Build(in)); errs[i] == nil {
+			errs[i] = os.WriteFile(filepath.Join(tmp, ids[i]+".json"), buf.Bytes(), store.FileMode)
+			written[i] = errs[i] == nil
+		}
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create %s: %w", opts.Out, err)
-	}
-	for i, rec := range recs {
-		path := filepath.Join(dir, rec.Data.ID+".json")
-		if err := store.WriteFile(path, bundles[i]); err != nil {
+	n := 0
+	for i, id := range ids {
+		if !written[i] {
+			continue
+		}
+		path := filepath.Join(dir, id+".json")
+		if err := os.Rename(filepath.Join(tmp, id+".json"), path); err != nil {
 			return fmt.Errorf("cannot write %s: %w", f.Rel(path), err)
 		}
+		n++
 	}
-	f.Infof("Wrote %d FHIR bundles to %s", len(recs), f.Rel(dir))
+	f.Infof("Wrote %d FHIR bundles to %s", n, f.Rel(dir))
 	return nil
 }
 
