@@ -57,8 +57,8 @@ The Patient carries the client's name, date of birth and contact details;
 scrubs client data from free text, as render --redact does.
 
 --all --out DIR writes every case, open or closed, as its own bundle,
-DIR/<case-id>.json (the directory is made if needed; files are written
-readable by their owner only), in parallel, a case at a time. Bundles are
+DIR/<case-id>.json (the directory is made if needed; files are readable
+by their owner only), in parallel, a case at a time. Bundles are
 moved into DIR only when every case has exported: a case that does not
 load stops it (exit 2) with nothing written.`,
 		Example: "  casework export fhir C-2026-7K3Q > bundle.json\n  casework export fhir C-2026-7K3Q --redact\n  casework export fhir --all --out fhir/",
