@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/consent"
 )
 
 // Data is what a template is executed over. Everything is already in
@@ -15,8 +16,14 @@ import (
 // order, reviews newest first. When Redacted, the client's identifying
 // values are replaced with redact.Mark and the case ID is their identity.
 type Data struct {
-	Agency     string
-	Today      casefile.Date
+	Agency string
+	Today  casefile.Date
+	// Household are the current members of the client's household, and
+	// Network the current ties, informal first; EcoMap is the eco-map as
+	// a Mermaid flowchart (names left out of a redacted copy).
+	Household  []casefile.Member
+	Network    []casefile.Contact
+	EcoMap     string
 	Redacted   bool
 	Case       CaseInfo
 	Worker     Person   // the reference person
@@ -65,7 +72,11 @@ type ClientInfo struct {
 	Address        string
 	Language       string
 	Representative *casefile.Representative
-	Consent        casefile.Consent
+	// Consent is what the client has consented to today, one line per
+	// purpose ("services: yes", "share: with food-bank").
+	Consent []consent.Line
+	// ConsentToServices says whether consent to services is in force.
+	ConsentToServices bool
 }
 
 // AssessmentInfo is one assessment, with its scores labelled.
@@ -161,7 +172,10 @@ type ReviewEntry struct {
 	By    Person
 	Goals []GoalStatus // sorted by goal ID
 	Note  string
-	Next  casefile.Date
+	// Confidential is the review's confidential note: set only for the
+	// professional summary (Input.Professional).
+	Confidential string
+	Next         casefile.Date
 }
 
 // GoalStatus is a goal's status as recorded at a review.

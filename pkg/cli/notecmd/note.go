@@ -18,6 +18,9 @@ type Options struct {
 	CaseID string
 	Text   string
 	Kind   string
+	// Confidential marks the note as never to reach the client or a
+	// provider.
+	Confidential bool
 }
 
 // NewCmdNote returns `casework note ID [TEXT] [--kind KIND]`.
@@ -49,6 +52,7 @@ never rewritten. Without TEXT, the note is read from standard input.`,
 			return run(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Confidential, "confidential", false, "information that must never reach the client or a provider (only the case-summary shows it)")
 	cmd.Flags().StringVar(&opts.Kind, "kind", "contact", "`KIND` of contact: "+strings.Join(casefile.NoteKinds, ", "))
 	return cmd
 }
@@ -72,7 +76,7 @@ func run(opts *Options) error {
 		return err
 	}
 	repo, _ := opts.F.Repo()
-	rel, err := repo.CreateNote(rec.Data.ID, &casefile.Note{At: opts.F.Now(), By: by, Kind: opts.Kind, Body: opts.Text})
+	rel, err := repo.CreateNote(rec.Data.ID, &casefile.Note{At: opts.F.Now(), By: by, Kind: opts.Kind, Confidential: opts.Confidential, Body: opts.Text})
 	if err != nil {
 		return err
 	}

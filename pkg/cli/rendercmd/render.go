@@ -69,7 +69,7 @@ the client's identity. --all renders every open case into DIR/<case-id>.md.`,
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.All, "all", false, "render every open case into --out DIR, one file each")
-	fl.StringVarP(&opts.Template, "template", "t", careplan.Default, "template `NAME`: careplan, referral, closure, or one in the repository's templates/")
+	fl.StringVarP(&opts.Template, "template", "t", careplan.Default, "template `NAME`: careplan (for the client), case-summary (professional), referral, closure, or one in the repository's templates/")
 	fl.StringVar(&opts.Out, "out", "", "write to `FILE` (with --all: a directory) instead of stdout")
 	fl.BoolVar(&opts.Redact, "redact", false, "replace every identifying client value so the output can be shared")
 	fl.StringVar(&opts.Action, "action", "", "`ID` of the action a referral is about")
@@ -123,6 +123,7 @@ func run(o *Options) error {
 	in.Today = f.Today()
 	in.Redact = o.Redact
 	in.Action = o.Action
+	in.Professional = o.Template == careplan.Summary
 	// Cases are rendered in parallel; everything is rendered before
 	// anything is written, and the first problem in case order stops it.
 	outs := make([]output, len(cases))
