@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/gen"
 )
@@ -32,10 +31,7 @@ func BenchmarkParseAndDecode(b *testing.B) {
 
 // generatedCases are the bytes of 40 generated case files.
 func generatedCases(b testing.TB) [][]byte {
-	cfg, err := cmdutil.LoadConfig(config.DefaultYAML)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg := config.Default()
 	dir := b.TempDir()
 	if err := gen.Generate(gen.Options{Dir: dir, Cases: 40, Workers: 2, Seed: 1}, cfg); err != nil {
 		b.Fatal(err)

@@ -22,17 +22,16 @@ import (
 	"encoding/gob"
 	"errors"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/casetable"
+	"github.com/casework/casework/pkg/schedule"
 	"github.com/casework/casework/pkg/store"
 )
 
 // Path is where the index is kept, relative to the repository's root.
-const Path = store.StateDir + "/cache/cases"
+const Path = store.CacheDir + "/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
@@ -89,13 +88,13 @@ func Cases(repo *store.Repo) ([]*casefile.Case, error) {
 }
 
 // Rows returns every case as its row of casetable (as `export csv` prints
-// it, not redacted), in ID order, from the index as Cases does. interval
-// is the agency's review interval.
-func Rows(repo *store.Repo, interval time.Duration) ([][]string, error) {
+// it, not redacted), in ID order, from the index as Cases does. clock
+// holds the agency's timescales.
+func Rows(repo *store.Repo, clock schedule.Clock) ([][]string, error) {
 	entries, err := current(repo)
 	rows := make([][]string, len(entries))
 	for i, e := range entries {
-		rows[i] = casetable.RowOf(e.Summary.Case(), e.Summary.Figures, interval)
+		rows[i] = casetable.RowOf(e.Summary.Case(), e.Summary.Figures, clock)
 	}
 	return rows, err
 }
@@ -148,7 +147,7 @@ func current(repo *store.Repo) ([]*entry, error) {
 // reading one file again).
 func refresh(repo *store.Repo, name string, old *entry, start int64) (e *entry, worth bool, err error) {
 	rel := store.CasePath(name)
-	info, err := os.Stat(repo.Abs(rel))
+	info, err := repo.Stat(rel)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
@@ -173,7 +172,7 @@ func refresh(repo *store.Repo, name string, old *entry, start int64) (e *entry, 
 // read loads the index, by directory name; anything wrong with it gives an
 // empty index, rebuilt by the caller.
 func read(repo *store.Repo) map[string]*entry {
-	data, err := os.ReadFile(repo.Abs(Path))
+	data, err := repo.ReadCache(Path)
 	if err != nil || !bytes.HasPrefix(data, []byte(magic)) {
 		return nil
 	}
@@ -213,9 +212,5 @@ func write(repo *store.Repo, entries []entry) {
 		}
 		entries = entries[n:]
 	}
-	path := repo.Abs(Path)
-	if err := os.MkdirAll(filepath.Dir(path), store.DirMode); err != nil {
-		return
-	}
-	store.WriteCache(path, buf.Bytes())
+	repo.WriteCache(Path, buf.Bytes())
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/redact"
+	"github.com/casework/casework/pkg/risk"
 	"github.com/casework/casework/pkg/schedule"
 )
 
@@ -18,20 +19,20 @@ import (
 var Header = []string{
 	"id", "phase", "model", "worker", "opened",
 	"client_name", "client_dob", "referral_source", "referral_date",
-	"level", "goals", "actions", "cost_total", "agreement",
+	"level", "risk", "goals", "actions", "cost_total", "agreement",
 	"next_due", "closed_at", "closure_reason",
 }
 
-// Row is one case as a row of Header's columns. interval is the agency's
-// review interval (for the next due date). With redacted, the client's
+// Row is one case as a row of Header's columns. clock holds the agency's
+// timescales (for the next due date). With redacted, the client's
 // name is replaced with redact.Mark, the date of birth left empty, and
 // free text (referral source, closure reason) scrubbed of client data.
 // Text that a spreadsheet would run as a formula is made inert.
-func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
+func Row(c *casefile.Case, clock schedule.Clock, redacted bool) []string {
 	if redacted {
 		c = redact.Case(c)
 	}
-	return RowOf(c, FiguresOf(c.Plan), interval)
+	return RowOf(c, FiguresOf(c.Plan), clock)
 }
 
 // Figures are what a row shows of a case's plan.
@@ -56,13 +57,13 @@ func FiguresOf(p casefile.Plan) Figures {
 // name and date of birth, referral source and date, the latest
 // assessment's level, what schedule.ForCase reads, the closure's time and
 // reason).
-func RowOf(c *casefile.Case, fig Figures, interval time.Duration) []string {
+func RowOf(c *casefile.Case, fig Figures, clock schedule.Clock) []string {
 	level := ""
 	if n := len(c.Assessments); n > 0 {
 		level = c.Assessments[n-1].Level
 	}
 	nextDue := ""
-	if due := schedule.ForCase(c, interval); len(due) > 0 {
+	if due := clock.ForCase(c); len(due) > 0 {
 		nextDue = due[0].Date.String()
 	}
 	closedAt, reason := "", ""
@@ -73,7 +74,7 @@ func RowOf(c *casefile.Case, fig Figures, interval time.Duration) []string {
 	return []string{
 		inert(c.ID), inert(c.Phase), inert(c.Model), inert(c.Worker), c.Opened.String(),
 		inert(c.Client.Name), c.Client.DOB.String(), inert(c.Referral.Source), c.Referral.Date.String(),
-		inert(level), strconv.Itoa(fig.Goals), strconv.Itoa(fig.Actions),
+		inert(level), inert(risk.Level(c)), strconv.Itoa(fig.Goals), strconv.Itoa(fig.Actions),
 		strconv.FormatFloat(fig.Cost, 'f', 2, 64), fig.Agreement,
 		nextDue, closedAt, inert(reason),
 	}

@@ -255,7 +255,7 @@ func (c *checkCache) save(entries []*cacheEntry, changed bool) {
 	if os.MkdirAll(filepath.Dir(path), store.DirMode) != nil {
 		return
 	}
-	store.WriteCache(path, buf.Bytes())
+	c.repo.WriteCache(CachePath, buf.Bytes())
 }
 
 func countNonNil(entries []*cacheEntry) int {

@@ -231,20 +231,19 @@ func runCSV(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := f.Config()
+	clock, err := f.Clock()
 	if err != nil {
 		return err
 	}
-	interval, err := cfg.ReviewEvery()
+	repo, err := f.Repo()
 	if err != nil {
 		return err
 	}
-	repo, _ := f.Repo()
 	tab := &output.Tabular{Header: casetable.Header}
 	if !opts.Redact {
 		// From the case index: only the files changed since it was
 		// written are read.
-		if tab.Rows, err = caseindex.Rows(repo, interval); err != nil {
+		if tab.Rows, err = caseindex.Rows(repo, clock); err != nil {
 			return err
 		}
 		return p.Print(nil, tab)
@@ -257,7 +256,7 @@ func runCSV(opts *Options) error {
 	}
 	tab.Rows = make([][]string, len(recs))
 	store.Parallel(len(recs), func(i int) {
-		tab.Rows[i] = casetable.Row(&recs[i].Data, interval, true)
+		tab.Rows[i] = casetable.Row(&recs[i].Data, clock, true)
 	})
 	return p.Print(nil, tab)
 }

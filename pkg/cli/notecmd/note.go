@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -67,16 +68,17 @@ func run(opts *Options) error {
 	if len(opts.Text) > casefile.MaxFileSize {
 		return cmdutil.Usagef("the note is over %d bytes; attach long documents elsewhere and refer to them", casefile.MaxFileSize)
 	}
-	rec, err := opts.F.LoadCase(opts.CaseID)
-	if err != nil {
-		return err
-	}
 	by, err := opts.F.Actor()
 	if err != nil {
 		return err
 	}
-	repo, _ := opts.F.Repo()
-	rel, err := repo.CreateNote(rec.Data.ID, &casefile.Note{At: opts.F.Now(), By: by, Kind: opts.Kind, Confidential: opts.Confidential, Body: opts.Text})
+	o, err := opts.F.Ops()
+	if err != nil {
+		return err
+	}
+	rel, err := o.AddNote(opts.CaseID, func(now time.Time) *casefile.Note {
+		return &casefile.Note{At: now, By: by, Kind: opts.Kind, Confidential: opts.Confidential, Body: opts.Text}
+	})
 	if err != nil {
 		return err
 	}

@@ -153,7 +153,7 @@ func run(o *Options) error {
 // templates/ folder first, then the built-in ones.
 func TemplateSources(repo *store.Repo) []careplan.Source {
 	return []careplan.Source{
-		{Label: "templates/", FS: os.DirFS(repo.Abs("templates"))},
+		{Label: "templates/", FS: repo.FS(store.TemplatesDir)},
 		{Label: "built-in template ", FS: templates.FS},
 	}
 }

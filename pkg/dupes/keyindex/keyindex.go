@@ -173,7 +173,7 @@ func Add(repo *store.Repo, c dupes.Client) {
 	}
 	s.casesMtime = casesMtime(repo)
 	s.clients = 0 // no longer the hash of a known list: the next Refresh rebuilds
-	store.WriteCache(repo.Abs(Dir+"/"+stampFile), []byte(s.String()))
+	repo.WriteCache(Dir+"/"+stampFile, []byte(s.String()))
 }
 
 // Lookup returns the clients that share a key with c, each once, in case
