@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/caseindex"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/dupes"
@@ -188,7 +189,9 @@ func runNew(opts *NewOptions) error {
 // whether the index is current, so that the new client can be added to it.
 func likelyDuplicates(f *cmdutil.Factory, repo *store.Repo, client dupes.Client) (ids []string, keysCurrent bool) {
 	if !keyindex.Current(repo) {
-		summaries, err := f.CaseSummaries()
+		// The case index, not f.CaseSummaries: that would also recount
+		// the caseload tally, which stays as it is until a full count.
+		summaries, err := caseindex.Cases(repo)
 		if err != nil {
 			return nil, false // a case that does not load: validate says which
 		}
