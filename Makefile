@@ -54,7 +54,9 @@ fuzz:
 # Figures of docs/performance.md: generates 10k- and 100k-case repositories
 # under bench/ (git-ignored, kept for the next run; BENCH_FLAGS=-fresh makes
 # them again) and prints validate, caseload, case list and case new against
-# a bare parallel YAML decode of the same files, with peak memory.
+# a bare parallel YAML decode of the same files, with peak memory; then
+# dupes, fmt --check, export csv, render --all, export fhir --all and case
+# new of a likely duplicate (issue 20), and dupes' recall (pkg/dupes).
 BENCH_SIZES ?= 10000,100000
 BENCH_FLAGS ?=
 bench:
@@ -63,6 +65,7 @@ bench:
 	$(GO) build -o bin/casework-bench ./cmd/casework-bench
 	$(GO) test -run XXX -bench . -benchtime 3x ./pkg/caseload ./pkg/gen
 	$(GO) test -run XXX -bench . -benchmem ./pkg/casefile ./pkg/caseindex ./pkg/cli/output
+	$(GO) test -run XXX -bench . -benchtime 1x ./pkg/dupes
 	./bin/casework-bench -sizes $(BENCH_SIZES) -dir bench $(BENCH_FLAGS)
 
 lint:

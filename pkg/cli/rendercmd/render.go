@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/casework/casework/pkg/careplan"
@@ -123,21 +124,28 @@ func run(o *Options) error {
 	in.Redact = o.Redact
 	in.Action = o.Action
 	in.Professional = o.Template == careplan.Summary
-	var outs []output
+	// Cases are rendered in parallel; everything is rendered before
+	// anything is written, and the first problem in case order stops it.
+	outs := make([]output, len(cases))
+	errs := make([]error, len(cases))
 	progress := f.Progress("rendering care plans")
 	defer progress.Done()
-	for i, c := range cases {
-		in.Case = c
+	var done atomic.Int64
+	store.Parallel(len(cases), func(i int) {
+		in := in
+		in.Case = cases[i]
 		data, err := o.render(in, sources)
+		outs[i], errs[i] = output{cases[i].ID, data}, err
+		if o.All {
+			progress.Update(int(done.Add(1)), len(cases))
+		}
+	})
+	progress.Done()
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
-		outs = append(outs, output{c.ID, data})
-		if o.All {
-			progress.Update(i+1, len(cases))
-		}
 	}
-	progress.Done()
 	return o.write(outs)
 }
 
@@ -159,13 +167,25 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*casefile.Case,
 		}
 		return []*casefile.Case{&rec.Data}, nil
 	}
-	recs, err := repo.AllCases()
+	// The case index says which cases are open: only their files are
+	// read (most of a county's cases are closed).
+	summaries, err := f.CaseSummaries()
 	if err != nil {
 		return nil, err
 	}
-	var open []*casefile.Case
+	var paths []string
+	for _, s := range summaries {
+		if casefile.IsOpenPhase(s.Phase) {
+			paths = append(paths, store.CasePath(s.ID))
+		}
+	}
+	recs, err := store.LoadAll[casefile.Case](repo, paths)
+	if err != nil {
+		return nil, err
+	}
+	open := make([]*casefile.Case, 0, len(recs))
 	for _, rec := range recs {
-		if rec.Data.IsOpen() {
+		if rec.Data.IsOpen() { // not closed since the index read it
 			open = append(open, &rec.Data)
 		}
 	}
