@@ -186,28 +186,34 @@ func TestKillDuringWrites(t *testing.T) {
 func TestMessagesCarryNoClientData(t *testing.T) {
 	dir := newRepo(t)
 	canaries := []string{"Zanzibarova", "Quixotic", "1911-11-11", "0799-CANARY", "canary@example.org", "7 Canary Wharf", "Klingon", "Guardianname"}
-	steps := [][]string{
-		{"case", "new", "--client", "Quixotic Zanzibarova", "--dob", "1911-11-11", "--worker", "w-a", "--id", "C-9", "--referral-source", "school"},
-		{"case", "set", "C-9", "client.phone=0799-CANARY", "client.email=canary@example.org", "client.address=7 Canary Wharf", "client.language=Klingon", "client.representative.name=Guardianname", "client.gender=Quixotic"},
-		{"case", "set", "C-9", "client.dob=1911-11-31"},
-		{"case", "set", "C-9", "client.consent.given=Zanzibarova"},
-		{"note", "C-9", "Met Quixotic Zanzibarova at 7 Canary Wharf."},
-		{"case", "assign", "C-9", "w-b", "--reason", "handover"},
-		{"case", "move", "C-9", "assessment"},
-		{"case", "move", "C-9", "implementation"},
-		{"assess", "C-9", "--score", "housing=2", "--network", "low"},
-		{"case", "move", "C-9", "planning"},
-		{"plan", "goal", "add", "C-9", "Keep the flat"},
-		{"plan", "agree", "C-9", "--by", "representative"},
-		{"case", "move", "C-9", "implementation"},
-		{"review", "C-9", "--goal", "G1=in-progress"},
-		{"case", "close", "C-9", "--reason", "goals-met"},
-		{"case", "reopen", "C-9", "--reason", "again"},
-		{"validate"},
-		{"caseload"},
-		{"due"},
-		{"log", "C-9"},
-		{"dupes"},
+	// Each step names the exit status it must end with: a step that should
+	// succeed and fails would hide its messages from the check, and a refusal
+	// (2) is there to check what refusals say.
+	steps := []struct {
+		code int
+		args []string
+	}{
+		{0, []string{"case", "new", "--client", "Quixotic Zanzibarova", "--dob", "1911-11-11", "--worker", "w-a", "--id", "C-9", "--referral-source", "school"}},
+		{0, []string{"case", "set", "C-9", "client.phone=0799-CANARY", "client.email=canary@example.org", "client.address=7 Canary Wharf", "client.language=Klingon", "client.representative.name=Guardianname", "client.gender=Quixotic"}},
+		{2, []string{"case", "set", "C-9", "client.dob=1911-11-31"}},
+		{2, []string{"case", "set", "C-9", "client.consent.given=Zanzibarova"}},
+		{0, []string{"note", "C-9", "Met Quixotic Zanzibarova at 7 Canary Wharf."}},
+		{0, []string{"case", "assign", "C-9", "w-b", "--reason", "handover"}},
+		{0, []string{"case", "move", "C-9", "assessment"}},
+		{2, []string{"case", "move", "C-9", "implementation"}}, // assessment -> implementation is not a legal move
+		{0, []string{"assess", "C-9", "--score", "housing=2", "--network", "low"}},
+		{0, []string{"case", "move", "C-9", "planning"}},
+		{0, []string{"plan", "goal", "add", "C-9", "Keep the flat"}},
+		{0, []string{"plan", "agree", "C-9", "--by", "representative"}},
+		{0, []string{"case", "move", "C-9", "implementation"}},
+		{0, []string{"review", "C-9", "--goal", "G1=in-progress"}},
+		{0, []string{"case", "close", "C-9", "--reason", "goals-met"}},
+		{0, []string{"case", "reopen", "C-9", "--reason", "again"}},
+		{0, []string{"validate"}},
+		{0, []string{"caseload"}},
+		{0, []string{"due"}},
+		{0, []string{"log", "C-9"}},
+		{0, []string{"dupes"}},
 	}
 	// With git, every change is committed: the commit messages must not
 	// carry client data either.
@@ -223,13 +229,27 @@ func TestMessagesCarryNoClientData(t *testing.T) {
 			}
 		}
 	}
-	for _, args := range steps {
+	for _, step := range steps {
+		args := step.args
 		cmd := exec.Command("casework", args...)
 		cmd.Dir = dir
 		cmd.Env = env
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
-		cmd.Run()
+		code := 0
+		if err := cmd.Run(); err != nil {
+			ee, ok := err.(*exec.ExitError)
+			if !ok {
+				t.Fatalf("casework %s: %v", strings.Join(args, " "), err)
+			}
+			code = ee.ExitCode()
+		}
+		if code != step.code {
+			t.Fatalf("casework %s: exit %d, want %d:\n%s", strings.Join(args, " "), code, step.code, stderr.String())
+		}
+		if code != 0 && stderr.Len() == 0 {
+			t.Errorf("casework %s: exit %d without a message", strings.Join(args, " "), code)
+		}
 		for _, c := range canaries {
 			if strings.Contains(stderr.String(), c) {
 				t.Errorf("casework %s: stderr shows client data %q:\n%s", strings.Join(args, " "), c, stderr.String())
