@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"math/rand"
 	"os"
@@ -123,18 +124,21 @@ func TestConcurrentWriters(t *testing.T) {
 	}
 }
 
-// TestKillDuringWrites kills casework with SIGKILL at random moments while
-// it writes. Every file must be left old or new, never broken, and leftover
-// temporary files must never be read as records.
+// TestKillDuringWrites kills casework with SIGKILL while it writes. Every
+// file must be left old or new, never broken, and leftover temporary files
+// must never be read as records. Kills at random moments cover every stage
+// of a command; kills of a process stopped in the middle of replacing a
+// record (stallEnv) prove that the dangerous moment is among them, and the
+// test fails if that moment is never reached.
 func TestKillDuringWrites(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills many processes")
 	}
 	dir := newRepo(t)
 	repo := &store.Repo{Root: dir}
-	rng := rand.New(rand.NewSource(1))
 	prev := ""
-	for i := 0; i < 60; i++ {
+	// command returns the i-th write: a long note or a new address.
+	command := func(i int, env ...string) (*exec.Cmd, string) {
 		value := fmt.Sprintf("%d Long Street, flat %d", i, i)
 		var cmd *exec.Cmd
 		if i%3 == 0 {
@@ -143,33 +147,99 @@ func TestKillDuringWrites(t *testing.T) {
 			cmd = exec.Command("casework", "case", "set", "C-1", "client.address="+value)
 		}
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "CASEWORK_USER=w-a", "CASEWORK_DIR=")
+		cmd.Env = append(append(os.Environ(), "CASEWORK_USER=w-a", "CASEWORK_DIR="), env...)
+		return cmd, value
+	}
+	// check fails unless the case and its notes load and the address is
+	// the one before the write or the one it was writing.
+	check := func(what string, value string) {
+		t.Helper()
+		rec, err := repo.LoadCase("C-1")
+		if err != nil {
+			t.Fatalf("after %s: case broken: %v", what, err)
+		}
+		addr := rec.Data.Client.Address
+		if addr != prev && addr != value {
+			t.Fatalf("after %s: address %q is neither old %q nor new %q", what, addr, prev, value)
+		}
+		prev = addr
+		if _, err := repo.Notes("C-1"); err != nil {
+			t.Fatalf("after %s: a note is broken: %v", what, err)
+		}
+	}
+
+	rng := rand.New(rand.NewSource(1))
+	leftBehind := 0
+	for i := 0; i < 60; i++ {
+		cmd, value := command(i)
+		before := len(tempFiles(dir))
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
 		time.Sleep(time.Duration(rng.Intn(8000)) * time.Microsecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
+		if len(tempFiles(dir)) > before {
+			leftBehind++
+		}
+		check(fmt.Sprintf("random kill %d", i), value)
+	}
+	t.Logf("%d of 60 random kills landed while a temporary file was being written", leftBehind)
 
-		rec, err := repo.LoadCase("C-1")
+	for i := 0; i < 6; i++ {
+		cmd, value := command(i, stallEnv+"=1")
+		stderr, err := cmd.StderrPipe()
 		if err != nil {
-			t.Fatalf("after kill %d: case broken: %v", i, err)
+			t.Fatal(err)
 		}
-		addr := rec.Data.Client.Address
-		if addr != prev && addr != value {
-			t.Fatalf("after kill %d: address %q is neither old %q nor new %q", i, addr, prev, value)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
 		}
-		prev = addr
-		if _, err := repo.Notes("C-1"); err != nil {
-			t.Fatalf("after kill %d: a note is broken: %v", i, err)
+		stalled := make(chan string, 1)
+		go func() {
+			sc := bufio.NewScanner(stderr)
+			for sc.Scan() {
+				if tmp, ok := strings.CutPrefix(sc.Text(), stalledLine+" "); ok {
+					stalled <- tmp
+				}
+			}
+			close(stalled)
+		}()
+		var tmp string
+		select {
+		case tmp = <-stalled:
+		case <-time.After(30 * time.Second):
+		}
+		if tmp == "" {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("write %d never stopped between writing its temporary file and replacing the record: the kill would prove nothing (is store.MidWriteHook still called?)", i)
+		}
+		if _, err := os.Stat(tmp); err != nil {
+			t.Fatalf("write %d stopped mid-write but its temporary file is not there: %v", i, err)
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if _, err := os.Stat(tmp); err != nil {
+			t.Fatalf("the kill of write %d did not land mid-write: its temporary file is gone (%v)", i, err)
+		}
+		check(fmt.Sprintf("kill mid-write %d", i), value)
+		if prev == value && i%3 != 0 {
+			t.Fatalf("killed mid-write %d, yet the new address %q landed", i, value)
 		}
 	}
+
 	// Leftover temporary files are not records: listing and loading work.
 	ids, err := repo.CaseIDs()
 	if err != nil || len(ids) != 1 {
 		t.Errorf("case IDs %v, %v", ids, err)
 	}
 	mustRun(t, dir, "case", "list")
+	t.Logf("%d temporary files left by killed writes (removed by later writes once stale)", len(tempFiles(dir)))
+}
+
+// tempFiles lists the temporary files of writes under dir.
+func tempFiles(dir string) []string {
 	var tmp []string
 	filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
 		if err == nil && store.IsTemp(path) {
@@ -177,7 +247,7 @@ func TestKillDuringWrites(t *testing.T) {
 		}
 		return nil
 	})
-	t.Logf("%d temporary files left by killed writes (removed by later writes once stale)", len(tmp))
+	return tmp
 }
 
 // TestMessagesCarryNoClientData runs a case through its life with canary

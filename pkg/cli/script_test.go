@@ -10,13 +10,20 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/casework/casework/pkg/store"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"casework": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"casework": func() {
+			if os.Getenv(stallEnv) != "" {
+				store.MidWriteHook = stallMidWrite
+			}
+			os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		},
 		// exitwith N says so on stdout and stderr and exits with status N:
 		// the tests of exits use it.
 		"exitwith": func() {
@@ -26,6 +33,26 @@ func TestMain(m *testing.M) {
 			os.Exit(n)
 		},
 	})
+}
+
+// stallEnv, set in the environment of casework run by a test, stops it in
+// its first write of a record, after the new data is in a temporary file and
+// before it replaces the record, and prints stalledLine and the temporary
+// file's path on stderr: a test can then kill it at that moment. Only the
+// test binary knows it; casework itself has no such switch.
+const (
+	stallEnv    = "CASEWORK_TEST_STALL_MID_WRITE"
+	stalledLine = "casework-test: stalled mid-write"
+)
+
+// stallMidWrite is store.MidWriteHook under stallEnv. Caches and the lock
+// in .casework/ are not records and pass.
+func stallMidWrite(tmp, path string) {
+	if strings.Contains(filepath.ToSlash(path), "/.casework/") {
+		return
+	}
+	fmt.Fprintf(os.Stderr, "%s %s\n", stalledLine, tmp)
+	time.Sleep(time.Hour)
 }
 
 // TestScripts runs the end-to-end scripts in testdata/script: each is a

@@ -87,6 +87,12 @@ func syncDir(dir string) {
 	}
 }
 
+// MidWriteHook, when not nil, is called by WriteFile and CreateFile when
+// the new data is in its temporary file and has not yet replaced path: the
+// moment a crash must leave the old file whole. Tests set it, to stop a
+// process there and kill it; casework itself never does.
+var MidWriteHook func(tmp, path string)
+
 // WriteFile replaces path with data atomically: a reader or a crash sees
 // either the old file or the new one, never a mix.
 func WriteFile(path string, data []byte) error {
@@ -94,6 +100,9 @@ func WriteFile(path string, data []byte) error {
 	tmp, err := writeTemp(dir, data)
 	if err != nil {
 		return err
+	}
+	if MidWriteHook != nil {
+		MidWriteHook(tmp, path)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
@@ -129,6 +138,9 @@ func CreateFile(path string, data []byte) error {
 		return err
 	}
 	defer os.Remove(tmp)
+	if MidWriteHook != nil {
+		MidWriteHook(tmp, path)
+	}
 	if err := os.Link(tmp, path); err != nil {
 		if os.IsExist(err) {
 			return fmt.Errorf("%s: %w", path, os.ErrExist)
