@@ -124,6 +124,43 @@ func TestConcurrentWriters(t *testing.T) {
 	}
 }
 
+// TestLockTimeout: a command that cannot get the repository's write lock
+// within the timeout gives up with exit 2, a message that says to try
+// again, and nothing changed; one whose wait ends in time goes ahead.
+func TestLockTimeout(t *testing.T) {
+	dir := newRepo(t)
+	repo := &store.Repo{Root: dir}
+	release, err := repo.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"CASEWORK_DIR=", lockTimeoutEnv + "=300ms"}
+	start := time.Now()
+	code, out := caseworkEnv(t, dir, env, "case", "set", "C-1", "client.address=1 Locked Road")
+	if code != 2 || !strings.Contains(out, "another casework command is writing to this repository") || !strings.Contains(out, "try again") {
+		t.Errorf("while the lock is held: exit %d: %s", code, out)
+	}
+	if waited := time.Since(start); waited < 300*time.Millisecond {
+		t.Errorf("gave up after %s, before the timeout", waited)
+	}
+	if rec, err := repo.LoadCase("C-1"); err != nil || rec.Data.Client.Address != "" {
+		t.Errorf("a refused write changed the case: %v", err)
+	}
+
+	// The lock let go while a command waits: it goes ahead.
+	env = []string{"CASEWORK_DIR=", lockTimeoutEnv + "=20s"}
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		release()
+	}()
+	if code, out := caseworkEnv(t, dir, env, "case", "set", "C-1", "client.address=2 Free Road"); code != 0 {
+		t.Errorf("after the lock was let go: exit %d: %s", code, out)
+	}
+	if rec, err := repo.LoadCase("C-1"); err != nil || rec.Data.Client.Address != "2 Free Road" {
+		t.Errorf("the write that waited did not land: %v", err)
+	}
+}
+
 // TestKillDuringWrites kills casework with SIGKILL while it writes. Every
 // file must be left old or new, never broken, and leftover temporary files
 // must never be read as records. Kills at random moments cover every stage

@@ -22,6 +22,9 @@ func TestMain(m *testing.M) {
 			if os.Getenv(stallEnv) != "" {
 				store.MidWriteHook = stallMidWrite
 			}
+			if d, err := time.ParseDuration(os.Getenv(lockTimeoutEnv)); err == nil {
+				store.LockTimeout = d
+			}
 			os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 		},
 		// exitwith N says so on stdout and stderr and exits with status N:
@@ -44,6 +47,10 @@ const (
 	stallEnv    = "CASEWORK_TEST_STALL_MID_WRITE"
 	stalledLine = "casework-test: stalled mid-write"
 )
+
+// lockTimeoutEnv, a duration, replaces store.LockTimeout in casework run by
+// a test, so that giving up on the lock can be tested in less than 30s.
+const lockTimeoutEnv = "CASEWORK_TEST_LOCK_TIMEOUT"
 
 // stallMidWrite is store.MidWriteHook under stallEnv. Caches and the lock
 // in .casework/ are not records and pass.
