@@ -252,6 +252,9 @@ func TestKillDuringWrites(t *testing.T) {
 			cmd.Wait()
 			t.Fatalf("write %d never stopped between writing its temporary file and replacing the record: the kill would prove nothing (is store.MidWriteHook still called?)", i)
 		}
+		if !filepath.IsAbs(tmp) { // relative to the repository's root
+			tmp = filepath.Join(dir, tmp)
+		}
 		if _, err := os.Stat(tmp); err != nil {
 			t.Fatalf("write %d stopped mid-write but its temporary file is not there: %v", i, err)
 		}
