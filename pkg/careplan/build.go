@@ -41,7 +41,7 @@ func Build(in Input) (*Data, error) {
 	}
 	shown := c
 	if in.Redact {
-		shown = redact.Case(c)
+		shown = redact.Case(c, redact.AgencyNames(in.Config.Agency, in.Resources)...)
 	}
 	b := builder{in: in}
 	d := &Data{
