@@ -3,6 +3,7 @@
 package casetable
 
 import (
+	"github.com/casework/casework/pkg/history"
 	"strconv"
 	"strings"
 	"time"
@@ -43,15 +44,15 @@ func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
 		nextDue = due[0].Date.String()
 	}
 	closedAt, reason := "", ""
-	if c.Closure != nil {
-		closedAt = c.Closure.At.UTC().Format(time.RFC3339)
-		reason = c.Closure.Reason
+	if cl := history.Of(c).CurrentClosure(); cl != nil {
+		closedAt = cl.At.UTC().Format(time.RFC3339)
+		reason = cl.Reason
 	}
 	return []string{
 		inert(c.ID), inert(c.Phase), inert(c.Model), inert(c.Worker), c.Opened.String(),
 		inert(c.Client.Name), c.Client.DOB.String(), inert(c.Referral.Source), c.Referral.Date.String(),
 		inert(level), strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
-		strconv.FormatFloat(planning.Total(c.Plan), 'f', 2, 64), planning.AgreementState(c.Plan),
+		strconv.FormatFloat(c.Plan.CommittedCost(), 'f', 2, 64), planning.AgreementState(c.Plan),
 		nextDue, closedAt, inert(reason),
 	}
 }

@@ -51,12 +51,12 @@ func caseEnums(cfg *config.Config) map[string][]string {
 		"assessments[].network":          assess.Networks,
 		"assessments[].needs[].priority": assess.Priorities,
 		"assessments[].level":            {assess.SelfManagement, assess.CareManagement, assess.Intensive},
-		"plan.goals[].status":            planning.GoalStatuses,
-		"plan.goals[].actions[].status":  planning.ActionStatuses,
+		"plan.goals[].status":            casefile.GoalStatuses,
+		"plan.goals[].actions[].status":  casefile.ActionStatuses,
 		"plan.agreed.by":                 {planning.ByClient, planning.ByRepresentative},
-		"reviews[].goals.*":              planning.GoalStatuses,
-		"reviews[].actions.*":            planning.ActionStatuses,
-		"approvals[].what":               planning.Approvables,
+		"reviews[].goals.*":              casefile.GoalStatuses,
+		"reviews[].actions.*":            casefile.ActionStatuses,
+		"approvals[].what":               casefile.ApprovalKinds,
 		"closure.reason":                 cfg.ClosureReasons,
 	}
 }

@@ -3,6 +3,7 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"io/fs"
 	"slices"
 	"strings"
@@ -10,12 +11,8 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 )
-
-// approvalKinds are what a supervisor may approve.
-var approvalKinds = []string{"plan", "closure", "expense"}
 
 // checkCases checks every case directory: its case.yaml and its notes. The
 // cases are checked in parallel, each on its own, and nothing of a case is
@@ -124,8 +121,8 @@ func (v *validator) checkFields(cr *caseRecord) {
 		v.checkScores(rec, fmt.Sprintf("assessments[%d]", i), a)
 	}
 	for i, a := range c.Approvals {
-		if a.What != "" && !slices.Contains(approvalKinds, a.What) {
-			v.add(rec, fmt.Sprintf("approvals[%d].what", i), Error, "invalid-value", "approval of %q: approvals are of %s", a.What, strings.Join(approvalKinds, ", "))
+		if a.What != "" && !a.What.Known() {
+			v.add(rec, fmt.Sprintf("approvals[%d].what", i), Error, "invalid-value", "approval of %q: approvals are of %s", a.What, strings.Join(casefile.ApprovalKinds, ", "))
 		}
 	}
 }
@@ -216,7 +213,7 @@ func (v *validator) checkPlan(cr *caseRecord) {
 func (v *validator) checkClosure(cr *caseRecord) {
 	c := &cr.data
 	if c.Closure == nil {
-		if c.Phase == config.ClosedPhase {
+		if c.Phase == casefile.ClosedPhase {
 			v.add(cr.record, "phase", Error, "missing-closure", "the case is closed but has no closure record; close cases with 'casework case close ID --reason R'")
 		}
 		return
@@ -227,7 +224,7 @@ func (v *validator) checkClosure(cr *caseRecord) {
 	if v.future(c.Closure.At) {
 		v.add(cr.record, "closure.at", Error, "future-date", "the closure is dated %s, in the future", c.Closure.At.Format(time.RFC3339))
 	}
-	if config.IsOpen(c.Phase) && !slices.ContainsFunc(c.History, func(h casefile.HistoryEntry) bool { return h.To == config.ClosedPhase }) {
+	if c.IsOpen() && !history.Of(c).EverClosed() {
 		v.add(cr.record, "closure", Error, "unexpected-closure", "the case has a closure record but its history shows it was never closed")
 	}
 }
