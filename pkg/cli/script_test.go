@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -201,4 +202,34 @@ func (r *recordT) Run(name string, f func(testscript.T)) {
 		f(r)
 	}()
 	<-done
+}
+
+// TestScriptsNameExitCodes keeps the scripts saying which failure they
+// mean: a script that runs casework expecting it to fail must use exits
+// with the exact status, not '! exec', which passes on any non-zero status.
+// ('exists 2 ...' is flagged too: it is exits misspelt, checking a file.)
+func TestScriptsNameExitCodes(t *testing.T) {
+	files, err := filepath.Glob("testdata/script/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts: %v", err)
+	}
+	negExec := regexp.MustCompile(`^(\s*\[[^\]]*\])*\s*!\s*exec\s+casework\b`)
+	misspelt := regexp.MustCompile(`^(\s*\[[^\]]*\])*\s*!?\s*exists\s+\d+\s`)
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(line, "-- ") && strings.HasSuffix(line, " --") {
+				break // the archive's files follow the script
+			}
+			switch {
+			case negExec.MatchString(line):
+				t.Errorf("%s:%d: '! exec casework' passes on any failure: say which with 'exits 1' or 'exits 2'", file, i+1)
+			case misspelt.MatchString(line):
+				t.Errorf("%s:%d: 'exists' checks files: did you mean 'exits'?", file, i+1)
+			}
+		}
+	}
 }
