@@ -19,7 +19,7 @@ test: check-fmt vet staticcheck tidy unit race
 # store and its lock, the case index cache, parallel validate, and the
 # operations that update a case under the lock. They run again under the
 # race detector.
-RACE_PKGS ?= ./pkg/store ./pkg/caseindex ./pkg/validate
+RACE_PKGS ?= ./pkg/store ./pkg/caseindex ./pkg/validate ./pkg/ops
 
 check-fmt:
 	@out="$$(gofmt -l .)"; test -z "$$out" || { echo "gofmt needed on (run make fmt):"; echo "$$out"; exit 1; }

@@ -17,6 +17,10 @@ const Ext = ".md.tmpl"
 // Default is the template rendered when none is named.
 const Default = "careplan"
 
+// Summary is the professional summary's template: for supervision and
+// case conferences, the one document with what is confidential.
+const Summary = "case-summary"
+
 // Source is a place templates come from: a repository's templates/
 // folder, or the built-in ones. Label names it in error messages.
 type Source struct {
@@ -69,13 +73,36 @@ func Render(name string, data any, sources ...Source) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%v; fix the template", err)
 		}
-		var out bytes.Buffer
-		if err := tmpl.Execute(&out, data); err != nil {
+		out := &cappedBuffer{max: MaxOutput}
+		if err := tmpl.Execute(out, data); err != nil {
+			if errors.Is(err, errTooLong) {
+				return nil, fmt.Errorf("template %s writes more than %d bytes, the limit for a rendered document; look for a loop (range) that runs away", label, MaxOutput)
+			}
 			return nil, fmt.Errorf("%v; fix the template", err)
 		}
 		return Tidy(out.Bytes()), nil
 	}
 	return nil, &UnknownTemplateError{Name: name, Available: Names(sources...)}
+}
+
+// MaxOutput is the most a template may write: far above any care plan,
+// and low enough that a runaway template ({{range 3000000}}) stops early
+// instead of filling the disk.
+const MaxOutput = 4 << 20
+
+var errTooLong = errors.New("template output over the limit")
+
+// cappedBuffer is a buffer that refuses to grow past max bytes.
+type cappedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.max {
+		return 0, errTooLong
+	}
+	return b.Buffer.Write(p)
 }
 
 // Tidy makes template output clean Markdown whatever the template's

@@ -38,6 +38,7 @@ import (
 	"github.com/casework/casework/pkg/cli/versioncmd"
 	"github.com/casework/casework/pkg/cli/workercmd"
 	"github.com/casework/casework/pkg/cli/workflowcmd"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -137,7 +138,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 const maxErrorLines = 20
 
 // printError writes err to w, one problem a line: every problem of a
-// positioned error list and of joined errors, up to maxErrorLines.
+// positioned error list and of joined errors, up to maxErrorLines. Each
+// problem's control characters are escaped, newlines too: no text taken
+// from a file name or a file can start a line of its own (a CI workflow
+// command) or reach the terminal as an escape sequence. An error of
+// several lines is an errors.Join of one error a line.
 func printError(w io.Writer, err error) {
 	var lines []string
 	var collect func(err error)
@@ -147,16 +152,16 @@ func printError(w io.Writer, err error) {
 		switch {
 		case isList:
 			for _, e := range es {
-				lines = append(lines, e.Error())
+				lines = append(lines, safetext.Escape(e.Error()))
 			}
 		case isJoined(err):
 			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 				collect(e)
 			}
 		case errors.As(err, &usage) && usage.Hint:
-			lines = append(lines, strings.TrimSpace(err.Error()), "Run with --help for usage.")
+			lines = append(lines, safetext.Escape(strings.TrimSpace(err.Error())), "Run with --help for usage.")
 		default:
-			lines = append(lines, strings.TrimSpace(err.Error()))
+			lines = append(lines, safetext.Escape(strings.TrimSpace(err.Error())))
 		}
 	}
 	collect(err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -39,6 +40,9 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 			}
 		}
 		notes, err := repo.NotePaths(dirs[i])
+		if se := (*store.SymlinkError)(nil); errors.As(err, &se) {
+			cv.findings, err = append(cv.findings, ReadFailure(se.Path, err)), nil
+		}
 		cv.checkNotes(repo, notes)
 		r.findings, r.err = cv.findings, err
 		if v.Progress != nil {
@@ -71,7 +75,7 @@ func (v *validator) loadCase(repo *store.Repo, dir string) *caseRecord {
 		return nil
 	}
 	if err != nil {
-		v.findings = append(v.findings, at(rel, 1, 1, Error, "cannot-read", "%v", err))
+		v.findings = append(v.findings, ReadFailure(rel, err))
 		return nil
 	}
 	c := &caseRecord{dir: dir}
@@ -102,10 +106,10 @@ func (v *validator) checkFields(cr *caseRecord) {
 	c := &cr.data
 	rec := cr.record
 	if c.Phase != "" && !v.wf.Has(c.Phase) {
-		v.add(rec, "phase", Error, "unknown-phase", "phase %q is not a phase of the workflow (%s)", c.Phase, strings.Join(v.Config.Workflow.PhaseNames(), ", "))
+		v.add(rec, "phase", Error, "unknown-phase", "phase %s is not a phase of the workflow (%s)", safetext.Token(c.Phase), strings.Join(v.Config.Workflow.PhaseNames(), ", "))
 	}
 	if c.Model != "" && !slices.Contains(v.Config.Models, c.Model) {
-		v.add(rec, "model", Error, "unknown-model", "model %q is not one of the configured models (%s)", c.Model, strings.Join(v.Config.Models, ", "))
+		v.add(rec, "model", Error, "unknown-model", "model %s is not one of the configured models (%s)", safetext.Token(c.Model), strings.Join(v.Config.Models, ", "))
 	}
 	for _, d := range []struct {
 		key  string
@@ -123,7 +127,7 @@ func (v *validator) checkFields(cr *caseRecord) {
 	}
 	for i, a := range c.Approvals {
 		if a.What != "" && !a.What.Known() {
-			v.add(rec, fmt.Sprintf("approvals[%d].what", i), Error, "invalid-value", "approval of %q: approvals are of %s", a.What, strings.Join(casefile.ApprovalKinds, ", "))
+			v.add(rec, fmt.Sprintf("approvals[%d].what", i), Error, "invalid-value", "approval of %s: approvals are of %s", safetext.Token(string(a.What)), strings.Join(casefile.ApprovalKinds, ", "))
 		}
 	}
 }
@@ -142,7 +146,7 @@ func (v *validator) checkScores(rec *record, key string, a casefile.Assessment) 
 	in, ok := v.Config.Assessment.Instrument(a.Instrument)
 	if !ok {
 		if a.Instrument != "" {
-			v.add(rec, key+".instrument", Error, "unknown-instrument", "instrument %q is not configured under assessment.instruments", a.Instrument)
+			v.add(rec, key+".instrument", Error, "unknown-instrument", "instrument %s is not configured under assessment.instruments", safetext.Token(a.Instrument))
 		}
 		return
 	}
@@ -150,7 +154,7 @@ func (v *validator) checkScores(rec *record, key string, a casefile.Assessment) 
 		k := key + ".scores." + domain
 		switch {
 		case !slices.Contains(in.Domains, domain):
-			v.add(rec, k, Error, "unknown-domain", "%s has no domain %q", in.ID, domain)
+			v.add(rec, k, Error, "unknown-domain", "%s has no domain %s", in.ID, safetext.Token(domain))
 		case (score < in.Scale.Min || score > in.Scale.Max) && (in.Scale.NA == nil || score != *in.Scale.NA):
 			v.add(rec, k, Error, "invalid-score", "score %d for %s is outside the %s scale %d-%d", score, domain, in.ID, in.Scale.Min, in.Scale.Max)
 		}
@@ -220,7 +224,7 @@ func (v *validator) checkClosure(cr *caseRecord) {
 		return
 	}
 	if c.Closure.Reason != "" && !slices.Contains(v.Config.ClosureReasons, c.Closure.Reason) {
-		v.add(cr.record, "closure.reason", Error, "unknown-closure-reason", "closure reason %q is not one of closure_reasons (%s)", c.Closure.Reason, strings.Join(v.Config.ClosureReasons, ", "))
+		v.add(cr.record, "closure.reason", Error, "unknown-closure-reason", "closure reason %s is not one of closure_reasons (%s)", safetext.Token(c.Closure.Reason), strings.Join(v.Config.ClosureReasons, ", "))
 	}
 	if v.future(c.Closure.At) {
 		v.add(cr.record, "closure.at", Error, "future-date", "the closure is dated %s, in the future", c.Closure.At.Format(time.RFC3339))

@@ -1,8 +1,8 @@
 package casecmd
 
 import (
+	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -52,15 +52,22 @@ func runMove(opts *MoveOptions) error {
 	if err != nil {
 		return err
 	}
-	at, err := parseAt(opts.At, f.Now())
-	if err != nil {
-		return err
+	if _, err := parseAt(opts.At, f.Now()); err != nil {
+		return err // checked before the lock, and again under it
 	}
 	by, err := f.Actor()
 	if err != nil {
 		return err
 	}
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
+		at, err := parseAt(opts.At, now)
+		if err != nil {
+			return err
+		}
 		return wf.Move(c, opts.Phase, at, by, opts.Reason)
 	})
 	if err != nil {
@@ -87,13 +94,14 @@ func loadWorkflow(f *cmdutil.Factory, what string) (*workflow.Workflow, error) {
 		return nil, err
 	}
 	data, _ := repo.ReadFile(config.FileName)
-	var lines []string
+	//lint:ignore ST1005 a header line that ends in a colon: the problems follow, one a line
+	problems := []error{fmt.Errorf("the workflow in .casework.yaml is broken, so no case can %s; fix it ('casework validate' checks it):", what)}
 	for _, fd := range validate.WorkflowFindings(data, cfg.Workflow) {
 		if fd.Severity == validate.Error {
-			lines = append(lines, fd.String())
+			problems = append(problems, errors.New(fd.String()))
 		}
 	}
-	return nil, fmt.Errorf("the workflow in .casework.yaml is broken, so no case can %s; fix it ('casework validate' checks it):\n%s", what, strings.Join(lines, "\n"))
+	return nil, errors.Join(problems...)
 }
 
 // parseAt reads --at: an RFC 3339 time or a date (midnight UTC), not in

@@ -2,6 +2,7 @@ package casecmd
 
 import (
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -50,7 +51,7 @@ Settable keys:
 			for _, a := range args[1:] {
 				k, v, ok := strings.Cut(a, "=")
 				if !ok || k == "" {
-					return cmdutil.Usagef("%q is not KEY=VALUE (for example client.phone=555-0100)", a)
+					return cmdutil.Usagef("argument %d is not KEY=VALUE (not shown: it may hold client data); write it like client.phone=555-0100", len(opts.Pairs)+2)
 				}
 				opts.Pairs = append(opts.Pairs, [2]string{k, v})
 			}
@@ -64,8 +65,12 @@ Settable keys:
 }
 
 func runSet(opts *SetOptions) error {
-	today := opts.F.Today()
-	rec, err := opts.F.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+	o, err := opts.F.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
+		today := casefile.NewDate(now)
 		for _, p := range opts.Pairs {
 			if err := casefile.SetField(c, p[0], p[1], commandOnly); err != nil {
 				return cmdutil.Usagef("%v", err)

@@ -3,7 +3,7 @@
 package caseloadcmd
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -162,7 +162,10 @@ func loadAll(f *cmdutil.Factory) ([]*casefile.Case, []casefile.Worker, error) {
 	if err != nil {
 		return nil, nil, unloadable(err)
 	}
-	repo, _ := f.Repo()
+	repo, err := f.Repo()
+	if err != nil {
+		return nil, nil, err
+	}
 	wrecs, err := repo.AllWorkers()
 	if err != nil {
 		return nil, nil, unloadable(err)
@@ -177,5 +180,6 @@ func loadAll(f *cmdutil.Factory) ([]*casefile.Case, []casefile.Worker, error) {
 // unloadable reports files that failed to load: a first line that says
 // what, then each problem with its path.
 func unloadable(err error) error {
-	return fmt.Errorf("cannot compute the caseload: fix these files first ('casework validate' checks them all):\n%v", err)
+	//lint:ignore ST1005 a header line that ends in a colon: the problems follow, one a line
+	return errors.Join(errors.New("cannot compute the caseload: fix these files first ('casework validate' checks them all):"), err)
 }
