@@ -11,6 +11,7 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/redact"
+	"github.com/casework/casework/pkg/risk"
 	"github.com/casework/casework/pkg/schedule"
 )
 
@@ -18,16 +19,16 @@ import (
 var Header = []string{
 	"id", "phase", "model", "worker", "opened",
 	"client_name", "client_dob", "referral_source", "referral_date",
-	"level", "goals", "actions", "cost_total", "agreement",
+	"level", "risk", "goals", "actions", "cost_total", "agreement",
 	"next_due", "closed_at", "closure_reason",
 }
 
-// Row is one case as a row of Header's columns. interval is the agency's
-// review interval (for the next due date). With redacted, the client's
+// Row is one case as a row of Header's columns. clock holds the agency's
+// timescales (for the next due date). With redacted, the client's
 // name is replaced with redact.Mark, the date of birth left empty, and
 // free text (referral source, closure reason) scrubbed of client data.
 // Text that a spreadsheet would run as a formula is made inert.
-func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
+func Row(c *casefile.Case, clock schedule.Clock, redacted bool) []string {
 	if redacted {
 		c = redact.Case(c)
 	}
@@ -40,7 +41,7 @@ func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
 		actions += len(g.Actions)
 	}
 	nextDue := ""
-	if due := schedule.ForCase(c, interval); len(due) > 0 {
+	if due := clock.ForCase(c); len(due) > 0 {
 		nextDue = due[0].Date.String()
 	}
 	closedAt, reason := "", ""
@@ -51,7 +52,7 @@ func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
 	return []string{
 		inert(c.ID), inert(c.Phase), inert(c.Model), inert(c.Worker), c.Opened.String(),
 		inert(c.Client.Name), c.Client.DOB.String(), inert(c.Referral.Source), c.Referral.Date.String(),
-		inert(level), strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
+		inert(level), inert(risk.Level(c)), strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
 		strconv.FormatFloat(c.Plan.CommittedCost(), 'f', 2, 64), planning.AgreementState(c.Plan),
 		nextDue, closedAt, inert(reason),
 	}

@@ -33,6 +33,7 @@ import (
 	"github.com/casework/casework/pkg/cli/reportcmd"
 	"github.com/casework/casework/pkg/cli/resourcecmd"
 	"github.com/casework/casework/pkg/cli/reviewcmd"
+	"github.com/casework/casework/pkg/cli/riskcmd"
 	"github.com/casework/casework/pkg/cli/schemacmd"
 	"github.com/casework/casework/pkg/cli/validatecmd"
 	"github.com/casework/casework/pkg/cli/versioncmd"
@@ -83,6 +84,7 @@ agency's limits, and renders care plans.`,
 		householdcmd.NewCmdMember(f),
 		householdcmd.NewCmdNetwork(f),
 		assesscmd.NewCmdAssess(f),
+		riskcmd.NewCmdRisk(f),
 		plancmd.NewCmdPlan(f),
 		reviewcmd.NewCmdReview(f),
 		approvecmd.NewCmdApprove(f),

@@ -95,6 +95,8 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.checkFields(cr)
 	v.checkRefs(cr)
 	v.checkPlan(cr)
+	v.checkRisks(cr)
+	v.checkServices(cr)
 	v.checkHistory(cr)
 	v.checkClosure(cr)
 	v.checkConsents(cr)

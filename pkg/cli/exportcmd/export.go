@@ -115,11 +115,7 @@ func runCSV(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := f.Config()
-	if err != nil {
-		return err
-	}
-	interval, err := cfg.ReviewEvery()
+	clock, err := f.Clock()
 	if err != nil {
 		return err
 	}
@@ -133,7 +129,7 @@ func runCSV(opts *Options) error {
 	}
 	tab := &output.Tabular{Header: casetable.Header}
 	for _, rec := range recs {
-		tab.Rows = append(tab.Rows, casetable.Row(&rec.Data, interval, opts.Redact))
+		tab.Rows = append(tab.Rows, casetable.Row(&rec.Data, clock, opts.Redact))
 	}
 	return p.Print(nil, tab)
 }
