@@ -59,6 +59,7 @@ func caseEnums(cfg *config.Config) map[string][]string {
 		"reviews[].goals.*":              casefile.GoalStatuses,
 		"reviews[].actions.*":            casefile.ActionStatuses,
 		"approvals[].what":               casefile.ApprovalKinds,
+		"approvals[].decision":           planning.Decisions,
 		"closure.reason":                 cfg.ClosureReasons,
 	}
 }
