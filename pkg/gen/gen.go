@@ -72,7 +72,8 @@ func Generate(opts Options, cfg *config.Config) error {
 	if err := writeFile(repo, config.FileName, config.DefaultYAML); err != nil {
 		return err
 	}
-	if err := writeFile(repo, ".gitignore", []byte(".casework/\n")); err != nil {
+	gitignore, _ := store.GitIgnore(nil)
+	if err := writeFile(repo, ".gitignore", gitignore); err != nil {
 		return err
 	}
 	a := newAgency(opts, cfg)

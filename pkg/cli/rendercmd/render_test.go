@@ -25,6 +25,8 @@ func TestFlags(t *testing.T) {
 		{args: []string{"--all", "--out", "d", "--action", "A1"}, wantErr: "not with --all"},
 		{args: []string{"--all", "--out", "d", "-t", "referral"}, wantErr: "not with --all"},
 		{args: []string{"C-1", "C-2"}, wantErr: "one case ID"},
+		{args: []string{"C-1", "--out", "x.md", "--force"}, want: Options{CaseArg: "C-1", Template: "careplan", Out: "x.md", Force: true}},
+		{args: []string{"C-1", "--force"}, wantErr: "drop --force or add --out FILE"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
