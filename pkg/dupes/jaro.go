@@ -32,7 +32,7 @@ func jaro(a, b []rune) float64 {
 	window := max(len(a), len(b))/2 - 1
 	window = max(window, 0)
 	var bufA, bufB [stackRunes]bool
-	matchedA, matchedB := bufA[:0], bufB[:0]
+	var matchedA, matchedB []bool
 	if len(a) <= stackRunes && len(b) <= stackRunes {
 		matchedA, matchedB = bufA[:len(a)], bufB[:len(b)]
 	} else {
