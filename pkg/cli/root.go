@@ -51,13 +51,17 @@ agency's limits, and renders care plans.`,
 		Version:       cmdutil.Version(),
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &cmdutil.UsageError{Err: err, Hint: true}
+		return &cmdutil.UsageError{Err: err}
 	})
+	// Before any command runs, -o is checked against the formats the
+	// command declares (cmdutil.Prints): a wrong -o changes nothing.
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		return f.UseFormats(cmd)
+	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.Flags.Dir, "dir", "", "case repository `DIR` (default: $CASEWORK_DIR, else the nearest parent with .casework.yaml)")
-	pf.StringVarP(&f.Flags.Output, "output", "o", "", "output `FORMAT` where the command prints records or reports: table, json, yaml, csv (and markdown, text, github or ics where a command says so)")
+	pf.StringVarP(&f.Flags.Output, "output", "o", "", "output `FORMAT`, for the commands that print records or reports: each lists its formats in its help (table, json, yaml, csv, ...)")
 	pf.StringVar(&f.Flags.As, "as", "", "`WORKER` who is acting (default: $CASEWORK_USER, else user in config, else git user.email)")
-	pf.BoolVar(&f.Flags.NoColor, "no-color", false, "no colour in output (also when NO_COLOR is set)")
 	pf.BoolVarP(&f.Flags.Quiet, "quiet", "q", false, "print only data and errors")
 	pf.BoolVar(&f.Flags.Commit, "commit", false, "commit the files the command writes to git, and only those (also when CASEWORK_COMMIT=1)")
 
@@ -86,7 +90,11 @@ agency's limits, and renders care plans.`,
 	} {
 		root.AddCommand(c)
 	}
+	root.SetHelpCommand(newHelpCmd())
+	root.InitDefaultCompletionCmd()
+	refuseUnknownCommands(root)
 	completion.Register(root, f)
+	describeFormats(root)
 	return root
 }
 
@@ -104,9 +112,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	f := cmdutil.NewFactory(stdin, stdout, stderr)
-	if f.Getenv("NO_COLOR") != "" {
-		f.Flags.NoColor = true
-	}
 	root := NewRootCmd(f)
 	f.Flags.Commit = f.Getenv("CASEWORK_COMMIT") == "1"
 	root.SetArgs(args)
@@ -118,7 +123,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		err = f.Commit(strings.TrimPrefix(cmd.CommandPath(), root.Name()+" "))
 	}
 	if err != nil && !errors.Is(err, cmdutil.ErrFindings) {
-		printError(stderr, err)
+		printError(stderr, err, cmd)
 	}
 	return cmdutil.ExitCode(err)
 }
@@ -128,12 +133,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 const maxErrorLines = 20
 
 // printError writes err to w, one problem a line: every problem of a
-// positioned error list and of joined errors, up to maxErrorLines.
-func printError(w io.Writer, err error) {
+// positioned error list and of joined errors, up to maxErrorLines. A usage
+// error is followed by the usage line of cmd, the command that refused
+// it, and where to read more.
+func printError(w io.Writer, err error, cmd *cobra.Command) {
 	var lines []string
 	var collect func(err error)
 	collect = func(err error) {
-		var usage *cmdutil.UsageError
 		es, isList := err.(casefile.Errors)
 		switch {
 		case isList:
@@ -144,8 +150,6 @@ func printError(w io.Writer, err error) {
 			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 				collect(e)
 			}
-		case errors.As(err, &usage) && usage.Hint:
-			lines = append(lines, strings.TrimSpace(err.Error()), "Run with --help for usage.")
 		default:
 			lines = append(lines, strings.TrimSpace(err.Error()))
 		}
@@ -154,6 +158,9 @@ func printError(w io.Writer, err error) {
 	if len(lines) > maxErrorLines {
 		more := len(lines) - maxErrorLines
 		lines = append(lines[:maxErrorLines], fmt.Sprintf("... and %d more problems; run 'casework validate' to see them all", more))
+	}
+	if cmdutil.IsUsage(err) && cmd != nil {
+		lines = append(lines, "Usage: "+cmd.UseLine(), fmt.Sprintf("Run '%s --help' for more.", cmd.CommandPath()))
 	}
 	fmt.Fprintln(w, strings.Join(lines, "\n"))
 }

@@ -59,15 +59,13 @@ func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Comman
 	fl.BoolVar(&opts.Open, "open", false, "only open cases")
 	fl.BoolVar(&opts.Closed, "closed", false, "only closed cases")
 	fl.BoolVar(&opts.Overdue, "overdue", false, "only cases with an overdue review, action or follow-up")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
 
 func runList(opts *ListOptions) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err

@@ -74,16 +74,15 @@ formula.`,
 	fl.StringVar(&opts.Worker, "worker", "", "only worker `ID`")
 	fl.StringVar(&opts.Team, "team", "", "only the workers of `TEAM`")
 	fl.StringVar(&opts.FailOn, "fail-on", "", "exit 1 when any worker shown is at `STATUS` or worse: warn or over")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV, Markdown)
 	return cmd
 }
 
 func runReport(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV, Markdown)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	var failOn caseload.Status
+	var err error
 	if opts.FailOn != "" {
 		if failOn, err = caseload.ParseStatus(opts.FailOn); err != nil {
 			return cmdutil.Usagef("--fail-on: %v", err)

@@ -44,15 +44,13 @@ the case's history with the reason.`,
 	}
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "only show the proposal (the default)")
 	cmd.Flags().BoolVar(&opts.Apply, "apply", false, "make the proposed moves")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
 
 func runRebalance(opts *RebalanceOptions) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err

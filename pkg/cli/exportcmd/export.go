@@ -54,15 +54,13 @@ scrubs client data from free text, as render --redact does.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "leave the client's identifying data out")
+	cmdutil.Prints(cmd, output.JSON)
 	return cmd
 }
 
 func runFHIR(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.JSON)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err
@@ -106,15 +104,13 @@ prefixed with an apostrophe.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "leave the client's identifying data out")
+	cmdutil.Prints(cmd, output.CSV)
 	return cmd
 }
 
 func runCSV(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err

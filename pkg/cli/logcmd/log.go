@@ -20,7 +20,7 @@ type Options struct {
 // NewCmdLog returns `casework log ID`.
 func NewCmdLog(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "log ID",
 		Short: "A case's life in one list: its history, its notes and the git commits that touched it",
 		Long: `Show what happened to a case, oldest first: the history recorded in the
@@ -35,15 +35,12 @@ the case's own history and notes are shown, with a note on stderr.`,
 			opts.CaseID = args[0]
 			return run(opts)
 		},
-	}
+	}, output.Table, output.JSON, output.YAML, output.CSV)
 }
 
 func run(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	rec, err := f.LoadCase(opts.CaseID)
 	if err != nil {
 		return err

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -34,17 +33,6 @@ type Tabular struct {
 type Printer struct {
 	Format string
 	Out    io.Writer
-}
-
-// New returns a printer for format, checking it is one of allowed.
-func New(out io.Writer, format string, allowed ...string) (*Printer, error) {
-	if format == "" {
-		format = allowed[0]
-	}
-	if !slices.Contains(allowed, format) {
-		return nil, fmt.Errorf("unknown output format %q: use one of %s", format, strings.Join(allowed, ", "))
-	}
-	return &Printer{Format: format, Out: out}, nil
 }
 
 // Print writes data as JSON or YAML, or its tabular view as a table or CSV.

@@ -21,10 +21,7 @@ func TestFormats(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
 			var buf bytes.Buffer
-			p, err := New(&buf, tt.format, Table, JSON, YAML, CSV)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := &Printer{Format: tt.format, Out: &buf}
 			if err := p.Print(data, tab); err != nil {
 				t.Fatal(err)
 			}
@@ -34,11 +31,5 @@ func TestFormats(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-func TestUnknownFormat(t *testing.T) {
-	if _, err := New(nil, "xml", Table, JSON); err == nil || !strings.Contains(err.Error(), "use one of table, json") {
-		t.Errorf("got %v", err)
 	}
 }

@@ -80,7 +80,7 @@ func (o *Options) check() error {
 	case o.All && o.CaseArg != "":
 		return cmdutil.Usagef("give either a case ID or --all, not both")
 	case !o.All && o.CaseArg == "":
-		return &cmdutil.UsageError{Err: fmt.Errorf("render takes one case ID (or a unique prefix), or --all"), Hint: true}
+		return cmdutil.Usagef("render takes one case ID (or a unique prefix), or --all")
 	case o.All && o.Out == "":
 		return cmdutil.Usagef("--all needs --out DIR: it writes one file per open case")
 	case o.All && (o.Action != "" || o.Template == "referral"):

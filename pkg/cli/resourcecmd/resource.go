@@ -100,15 +100,12 @@ func CostText(r *casefile.Resource) string {
 
 // NewCmdList returns `casework resource list`.
 func NewCmdList(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "list",
 		Short: "List community resources",
 		Args:  cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			repo, err := f.Repo()
 			if err != nil {
 				return err
@@ -126,20 +123,17 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 			}
 			return p.Print(data, tab)
 		},
-	}
+	}, output.Table, output.JSON, output.YAML, output.CSV)
 }
 
 // NewCmdShow returns `casework resource show ID`.
 func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "show ID",
 		Short: "Show one community resource",
 		Args:  cmdutil.ExactArgs(1, "one resource ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			repo, err := f.Repo()
 			if err != nil {
 				return err
@@ -160,5 +154,5 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 				{Label: "Status", Value: r.Status},
 			})
 		},
-	}
+	}, output.Table, output.JSON, output.YAML)
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/schema"
 	"github.com/casework/casework/pkg/store"
@@ -56,7 +57,7 @@ phases, the models or the closure reasons.`,
 			case opts.Write && opts.Kind != "":
 				return cmdutil.Usagef("give a kind of file to print its schema, or --write to write them all, not both")
 			case !opts.Write && opts.Kind == "":
-				return &cmdutil.UsageError{Err: fmt.Errorf("schema takes one of %s, or --write", strings.Join(schema.Kinds, ", ")), Hint: true}
+				return cmdutil.Usagef("schema takes one of %s, or --write", strings.Join(schema.Kinds, ", "))
 			case opts.Kind != "" && !slices.Contains(schema.Kinds, opts.Kind):
 				return cmdutil.Usagef("no schema for %q: use one of %s", opts.Kind, strings.Join(schema.Kinds, ", "))
 			}
@@ -67,6 +68,8 @@ phases, the models or the closure reasons.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Write, "write", false, "write every schema into schemas/ and point VS Code at them")
+	// A schema is a JSON document: -o json is accepted, and nothing else.
+	cmdutil.Prints(cmd, output.JSON)
 	return cmd
 }
 

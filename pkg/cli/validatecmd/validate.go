@@ -57,19 +57,13 @@ not run.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also compare with the repository at git revision `REV` (e.g. origin/main)")
+	cmdutil.Prints(cmd, formatText, output.JSON, formatGitHub)
 	return cmd
 }
 
 func run(opts *Options) error {
 	f := opts.F
-	format := f.Flags.Output
-	switch format {
-	case "", output.Table:
-		format = formatText
-	case formatText, output.JSON, formatGitHub:
-	default:
-		return &cmdutil.UsageError{Err: fmt.Errorf("unknown output format %q: validate prints text, json or github", format), Hint: true}
-	}
+	format := f.Format()
 	// The repository is found without loading its configuration: a broken
 	// configuration is something to report, not a reason to stop.
 	root, err := f.Root()

@@ -84,15 +84,12 @@ func runAdd(opts *AddOptions) error {
 
 // NewCmdList returns `casework worker list`.
 func NewCmdList(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "list",
 		Short: "List caseworkers",
 		Args:  cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			repo, err := f.Repo()
 			if err != nil {
 				return err
@@ -110,20 +107,17 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 			}
 			return p.Print(data, tab)
 		},
-	}
+	}, output.Table, output.JSON, output.YAML, output.CSV)
 }
 
 // NewCmdShow returns `casework worker show ID`.
 func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "show ID",
 		Short: "Show one caseworker",
 		Args:  cmdutil.ExactArgs(1, "one worker ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			w, err := f.RequireWorker(args[0])
 			if err != nil {
 				return err
@@ -141,5 +135,5 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			}
 			return p.PrintRecord(w, details)
 		},
-	}
+	}, output.Table, output.JSON, output.YAML)
 }
