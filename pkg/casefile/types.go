@@ -12,10 +12,10 @@ type Case struct {
 	Worker      string         `yaml:"worker" json:"worker"`
 	Team        []TeamMember   `yaml:"team,omitempty" json:"team,omitempty"`
 	Client      Client         `yaml:"client" json:"client"`
-	Referral    Referral       `yaml:"referral,omitempty" json:"referral,omitempty"`
+	Referral    Referral       `yaml:"referral,omitempty" json:"referral,omitzero"`
 	History     []HistoryEntry `yaml:"history" json:"history"`
 	Assessments []Assessment   `yaml:"assessments,omitempty" json:"assessments,omitempty"`
-	Plan        Plan           `yaml:"plan,omitempty" json:"plan,omitempty"`
+	Plan        Plan           `yaml:"plan,omitempty" json:"plan,omitzero"`
 	Reviews     []Review       `yaml:"reviews,omitempty" json:"reviews,omitempty"`
 	Approvals   []Approval     `yaml:"approvals,omitempty" json:"approvals,omitempty"`
 	Closure     *Closure       `yaml:"closure,omitempty" json:"closure,omitempty"`
@@ -32,14 +32,14 @@ type TeamMember struct {
 // removed by redaction.
 type Client struct {
 	Name           string          `yaml:"name" json:"name"`
-	DOB            Date            `yaml:"dob,omitempty" json:"dob,omitempty"`
+	DOB            Date            `yaml:"dob,omitempty" json:"dob,omitzero"`
 	Gender         string          `yaml:"gender,omitempty" json:"gender,omitempty"`
 	Phone          string          `yaml:"phone,omitempty" json:"phone,omitempty"`
 	Email          string          `yaml:"email,omitempty" json:"email,omitempty"`
 	Address        string          `yaml:"address,omitempty" json:"address,omitempty"`
 	Language       string          `yaml:"language,omitempty" json:"language,omitempty"`
 	Representative *Representative `yaml:"representative,omitempty" json:"representative,omitempty"`
-	Consent        Consent         `yaml:"consent,omitempty" json:"consent,omitempty"`
+	Consent        Consent         `yaml:"consent,omitempty" json:"consent,omitzero"`
 }
 
 // Representative is a person who acts on the client's behalf, for example a
@@ -55,14 +55,14 @@ type Representative struct {
 // sharing information with the providers in the plan.
 type Consent struct {
 	Given bool   `yaml:"given,omitempty" json:"given,omitempty"`
-	At    Date   `yaml:"at,omitempty" json:"at,omitempty"`
+	At    Date   `yaml:"at,omitempty" json:"at,omitzero"`
 	Scope string `yaml:"scope,omitempty" json:"scope,omitempty"`
 }
 
 // Referral says who sent the client, when and why.
 type Referral struct {
 	Source string `yaml:"source,omitempty" json:"source,omitempty"`
-	Date   Date   `yaml:"date,omitempty" json:"date,omitempty"`
+	Date   Date   `yaml:"date,omitempty" json:"date,omitzero"`
 	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
 }
 
@@ -124,7 +124,7 @@ type Goal struct {
 	ID      string   `yaml:"id" json:"id"`
 	Text    string   `yaml:"text" json:"text"`
 	Domain  string   `yaml:"domain,omitempty" json:"domain,omitempty"`
-	Target  Date     `yaml:"target,omitempty" json:"target,omitempty"`
+	Target  Date     `yaml:"target,omitempty" json:"target,omitzero"`
 	Status  string   `yaml:"status" json:"status"`
 	Actions []Action `yaml:"actions,omitempty" json:"actions,omitempty"`
 }
@@ -136,7 +136,7 @@ type Action struct {
 	Resource    string  `yaml:"resource,omitempty" json:"resource,omitempty"`
 	Responsible string  `yaml:"responsible,omitempty" json:"responsible,omitempty"`
 	Cost        float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Due         Date    `yaml:"due,omitempty" json:"due,omitempty"`
+	Due         Date    `yaml:"due,omitempty" json:"due,omitzero"`
 	Status      string  `yaml:"status" json:"status"`
 }
 
@@ -155,7 +155,7 @@ type Review struct {
 	Goals   map[string]string `yaml:"goals,omitempty" json:"goals,omitempty"`
 	Actions map[string]string `yaml:"actions,omitempty" json:"actions,omitempty"`
 	Note    string            `yaml:"note,omitempty" json:"note,omitempty"`
-	Next    Date              `yaml:"next,omitempty" json:"next,omitempty"`
+	Next    Date              `yaml:"next,omitempty" json:"next,omitzero"`
 }
 
 // Approval is a supervisor's approval of a plan, a closure or an expense
@@ -177,7 +177,7 @@ type Closure struct {
 	At         time.Time `yaml:"at" json:"at"`
 	Reason     string    `yaml:"reason" json:"reason"`
 	Evaluation string    `yaml:"evaluation,omitempty" json:"evaluation,omitempty"`
-	FollowUp   Date      `yaml:"follow_up,omitempty" json:"follow_up,omitempty"`
+	FollowUp   Date      `yaml:"follow_up,omitempty" json:"follow_up,omitzero"`
 }
 
 // Worker is a caseworker: workers/<id>.yaml.

@@ -2,6 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -166,6 +169,76 @@ func TestGroupsAloneShowHelp(t *testing.T) {
 		code, out, errOut := runMain(t, args...)
 		if code != 0 || !strings.Contains(out, "Usage:") || errOut != "" {
 			t.Errorf("casework %v: exit %d\nstdout:\n%s\nstderr:\n%s", args, code, out, errOut)
+		}
+	}
+}
+
+// TestJSONMatchesSchema: the JSON that case show, worker show and resource
+// show print for every record of the example agency validates against the
+// schema that `casework schema` prints for that kind of file, and holds no
+// null.
+func TestJSONMatchesSchema(t *testing.T) {
+	const dir = "../../examples/agency"
+	t.Setenv("CASEWORK_DIR", dir)
+	t.Setenv("CASEWORK_NOW", "2026-06-15T09:00:00Z")
+	for _, kind := range []struct{ schema, dir, show string }{
+		{"case", "cases", "case"},
+		{"worker", "workers", "worker"},
+		{"resource", "resources", "resource"},
+	} {
+		code, out, errOut := runMain(t, "schema", kind.schema)
+		if code != 0 {
+			t.Fatalf("schema %s: exit %d: %s", kind.schema, code, errOut)
+		}
+		var schema map[string]any
+		if err := json.Unmarshal([]byte(out), &schema); err != nil {
+			t.Fatal(err)
+		}
+		entries, err := os.ReadDir(filepath.Join(dir, kind.dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, e := range entries {
+			id := strings.TrimSuffix(e.Name(), ".yaml")
+			code, out, errOut := runMain(t, kind.show, "show", id, "-o", "json")
+			if code != 0 {
+				t.Fatalf("%s show %s: exit %d: %s", kind.show, id, code, errOut)
+			}
+			if strings.Contains(out, "null") {
+				t.Errorf("%s show %s -o json says null:\n%s", kind.show, id, out)
+			}
+			var doc any
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range checkSchema(schema, doc, "$") {
+				t.Errorf("%s show %s -o json against schema %s: %s", kind.show, id, kind.schema, p)
+			}
+			n++
+		}
+		if n == 0 {
+			t.Errorf("no %s in %s", kind.dir, dir)
+		}
+	}
+}
+
+// TestNoNullInJSON: reports in JSON leave out an absent value rather than
+// print null.
+func TestNoNullInJSON(t *testing.T) {
+	t.Setenv("CASEWORK_DIR", "../../examples/agency")
+	t.Setenv("CASEWORK_NOW", "2026-06-15T09:00:00Z")
+	for _, args := range [][]string{
+		{"case", "list"}, {"case", "list", "--closed"}, {"worker", "list"}, {"resource", "list"},
+		{"caseload"}, {"due", "--within", "8w"}, {"workflow"}, {"plan", "show", "C-2026-7K3Q"},
+		{"dupes"}, {"validate"}, {"export", "fhir", "C-2026-7K3Q"},
+	} {
+		code, out, errOut := runMain(t, append(args, "-o", "json")...)
+		if code > 1 {
+			t.Errorf("casework %v -o json: exit %d: %s", args, code, errOut)
+		}
+		if strings.Contains(out, "null") {
+			t.Errorf("casework %v -o json says null:\n%s", args, out)
 		}
 	}
 }

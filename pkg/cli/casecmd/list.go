@@ -31,7 +31,7 @@ type Summary struct {
 	Model   string        `json:"model" yaml:"model"`
 	Worker  string        `json:"worker" yaml:"worker"`
 	Opened  casefile.Date `json:"opened" yaml:"opened"`
-	NextDue casefile.Date `json:"next_due,omitempty" yaml:"next_due,omitempty"`
+	NextDue casefile.Date `json:"next_due,omitzero" yaml:"next_due,omitempty"`
 	Overdue bool          `json:"overdue" yaml:"overdue"`
 }
 
