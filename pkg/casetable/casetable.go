@@ -4,7 +4,6 @@ package casetable
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -25,7 +24,6 @@ var Header = []string{
 // review interval (for the next due date). With redacted, the client's
 // name is replaced with redact.Mark, the date of birth left empty, and
 // free text (referral source, closure reason) scrubbed of client data.
-// Text that a spreadsheet would run as a formula is made inert.
 func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
 	if redacted {
 		c = redact.Case(c)
@@ -48,20 +46,10 @@ func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
 		reason = c.Closure.Reason
 	}
 	return []string{
-		inert(c.ID), inert(c.Phase), inert(c.Model), inert(c.Worker), c.Opened.String(),
-		inert(c.Client.Name), c.Client.DOB.String(), inert(c.Referral.Source), c.Referral.Date.String(),
-		inert(level), strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
+		c.ID, c.Phase, c.Model, c.Worker, c.Opened.String(),
+		c.Client.Name, c.Client.DOB.String(), c.Referral.Source, c.Referral.Date.String(),
+		level, strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
 		strconv.FormatFloat(planning.Total(c.Plan), 'f', 2, 64), planning.AgreementState(c.Plan),
-		nextDue, closedAt, inert(reason),
+		nextDue, closedAt, reason,
 	}
-}
-
-// inert keeps a spreadsheet from running a text cell as a formula (CSV
-// injection): text starting with =, +, -, @, a tab or a carriage return
-// gets a leading apostrophe.
-func inert(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

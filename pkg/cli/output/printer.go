@@ -67,18 +67,38 @@ func WriteYAML(w io.Writer, v any) error {
 	return enc.Close()
 }
 
-// WriteCSV writes the header, the rows and the footer as CSV.
+// WriteCSV writes the header, the rows and the footer as CSV, every cell
+// made Inert: every CSV that casework prints goes through here.
 func WriteCSV(w io.Writer, t *Tabular) error {
 	cw := csv.NewWriter(w)
-	cw.Write(t.Header)
+	row := make([]string, 0, len(t.Header))
+	write := func(cells []string) {
+		row = row[:0]
+		for _, c := range cells {
+			row = append(row, Inert(c))
+		}
+		cw.Write(row)
+	}
+	write(t.Header)
 	for _, r := range t.Rows {
-		cw.Write(r)
+		write(r)
 	}
 	if t.Footer != nil {
-		cw.Write(t.Footer)
+		write(t.Footer)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// Inert keeps a spreadsheet from running a cell as a formula (CSV
+// injection, as OWASP describes it): a cell starting with =, +, -, @, a
+// tab or a carriage return gets a leading apostrophe. casework's own
+// numbers are never negative, so no number is changed.
+func Inert(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
 }
 
 // Detail is one labelled value of a single record's detail view.
