@@ -67,11 +67,11 @@ func Render(name string, data any, sources ...Source) ([]byte, error) {
 		}
 		tmpl, err := template.New(label).Funcs(Funcs()).Option("missingkey=error").Parse(string(text))
 		if err != nil {
-			return nil, fmt.Errorf("%v; fix the template", err)
+			return nil, fmt.Errorf("%w; fix the template", err)
 		}
 		var out bytes.Buffer
 		if err := tmpl.Execute(&out, data); err != nil {
-			return nil, fmt.Errorf("%v; fix the template", err)
+			return nil, fmt.Errorf("%w; fix the template", err)
 		}
 		return Tidy(out.Bytes()), nil
 	}

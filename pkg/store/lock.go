@@ -39,7 +39,7 @@ func (r *Repo) Lock() (release func(), err error) {
 			if err == nil {
 				err = fmt.Errorf("waited %s", LockTimeout)
 			}
-			return nil, fmt.Errorf("another casework command is writing to this repository (%s/lock): %v; try again", StateDir, err)
+			return nil, fmt.Errorf("another casework command is writing to this repository (%s/lock): %w; try again", StateDir, err)
 		}
 		time.Sleep(wait)
 	}

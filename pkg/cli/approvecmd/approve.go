@@ -53,7 +53,7 @@ The 'approval' guard of the workflow checks these records.`,
 func run(opts *Options) error {
 	f := opts.F
 	if err := planning.CheckApprovable(opts.What); err != nil {
-		return cmdutil.Usagef("%v", err)
+		return cmdutil.Usagef("%w", err)
 	}
 	by := opts.By
 	if by == "" {
@@ -72,13 +72,13 @@ func run(opts *Options) error {
 		return fmt.Errorf("approver: %w", err)
 	}
 	if err := planning.CanApprove(*w, cfg.ApproverRoles); err != nil {
-		return cmdutil.Usagef("%v", err)
+		return cmdutil.Usagef("%w", err)
 	}
 	var a casefile.Approval
 	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
 		a, err = planning.Approve(c, casefile.Approval{At: f.Now(), By: by, What: opts.What, Amount: opts.Amount, Note: opts.Note})
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		return nil
 	})

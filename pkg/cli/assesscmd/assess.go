@@ -93,7 +93,7 @@ func run(opts *Options) error {
 			At: f.Now(), By: by, Strengths: opts.Strengths, Scores: opts.Scores, Network: opts.Network, Needs: opts.Needs,
 		})
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		c.Assessments = append(c.Assessments, res.Assessment)
 		return nil

@@ -122,7 +122,7 @@ func checkRoom(f *cmdutil.Factory, cfg *config.Config, w *casefile.Worker, force
 	held, err := f.Holding(w.ID, !cfg.Caseload.Enforce)
 	if err != nil {
 		if cfg.Caseload.Enforce {
-			return false, fmt.Errorf("cannot count %s's caseload, which caseload.enforce requires; fix the case files first ('casework validate'):\n%v", w.ID, err)
+			return false, fmt.Errorf("cannot count %s's caseload, which caseload.enforce requires; fix the case files first ('casework validate'):\n%w", w.ID, err)
 		}
 		f.Warnf("%s's caseload is counted without the cases that failed to load; run 'casework validate'", w.ID)
 	}

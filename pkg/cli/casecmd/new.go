@@ -84,7 +84,7 @@ func parseDate(flag, s string, today casefile.Date) (casefile.Date, error) {
 	}
 	d, err := casefile.ParseDate(s)
 	if err != nil {
-		return d, cmdutil.Usagef("--%s: %v", flag, err)
+		return d, cmdutil.Usagef("--%s: %w", flag, err)
 	}
 	if d.After(today) {
 		return d, cmdutil.Usagef("--%s %s is in the future", flag, s)
@@ -118,7 +118,7 @@ func runNew(opts *NewOptions) error {
 	}
 	if opts.ID != "" {
 		if err := store.ValidateID("case", opts.ID); err != nil {
-			return cmdutil.Usagef("--id: %v", err)
+			return cmdutil.Usagef("--id: %w", err)
 		}
 	}
 	if err := checkIDFree(repoOf(f), opts.ID); err != nil {

@@ -68,7 +68,7 @@ func runSet(opts *SetOptions) error {
 	rec, err := opts.F.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
 		for _, p := range opts.Pairs {
 			if err := casefile.SetField(c, p[0], p[1], commandOnly); err != nil {
-				return cmdutil.Usagef("%v", err)
+				return cmdutil.Usagef("%w", err)
 			}
 		}
 		return checkCase(c, cfg, today)

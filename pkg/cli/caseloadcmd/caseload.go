@@ -85,14 +85,14 @@ func runReport(opts *Options) error {
 	var err error
 	if opts.FailOn != "" {
 		if failOn, err = caseload.ParseStatus(opts.FailOn); err != nil {
-			return cmdutil.Usagef("--fail-on: %v", err)
+			return cmdutil.Usagef("--fail-on: %w", err)
 		}
 	}
 	now := f.Now()
 	month := caseload.MonthOf(now)
 	if opts.Month != "" {
 		if month, err = caseload.ParseMonth(opts.Month); err != nil {
-			return cmdutil.Usagef("--month: %v", err)
+			return cmdutil.Usagef("--month: %w", err)
 		}
 		if now.Before(month.Start()) {
 			return cmdutil.Usagef("--month %s has not begun (this is %s): the caseload is computed from what the files record", month, caseload.MonthOf(now))
@@ -176,5 +176,5 @@ func loadAll(f *cmdutil.Factory) ([]*casefile.Case, []casefile.Worker, error) {
 // unloadable reports files that failed to load: a first line that says
 // what, then each problem with its path.
 func unloadable(err error) error {
-	return fmt.Errorf("cannot compute the caseload: fix these files first ('casework validate' checks them all):\n%v", err)
+	return fmt.Errorf("cannot compute the caseload: fix these files first ('casework validate' checks them all):\n%w", err)
 }

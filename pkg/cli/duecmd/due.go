@@ -69,7 +69,7 @@ func run(opts *Options) error {
 	p := f.Printer()
 	within, err := config.ParseDuration(opts.Within)
 	if err != nil {
-		return cmdutil.Usagef("--within: %v", err)
+		return cmdutil.Usagef("--within: %w", err)
 	}
 	if opts.Worker != "" {
 		if _, err := f.RequireWorker(opts.Worker); err != nil {
@@ -82,7 +82,7 @@ func run(opts *Options) error {
 	}
 	interval, err := cfg.ReviewEvery()
 	if err != nil {
-		return cmdutil.Usagef("review_interval in %s: %v", config.FileName, err)
+		return cmdutil.Usagef("review_interval in %s: %w", config.FileName, err)
 	}
 	all, err := f.CaseSummaries()
 	if err != nil {

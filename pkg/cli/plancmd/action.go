@@ -81,7 +81,7 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, Cost: opts.Cost, Due: due,
 		})
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		return nil
 	})

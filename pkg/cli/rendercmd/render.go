@@ -183,7 +183,7 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 	}
 	data, err := careplan.Build(in)
 	if err != nil {
-		return nil, cmdutil.Usagef("%v", err)
+		return nil, cmdutil.Usagef("%w", err)
 	}
 	return careplan.Render(o.Template, data, sources...)
 }

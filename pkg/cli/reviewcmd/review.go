@@ -57,7 +57,7 @@ func run(opts *Options) error {
 	if opts.Next != "" {
 		d, err := casefile.ParseDate(opts.Next)
 		if err != nil {
-			return cmdutil.Usagef("--next: %v", err)
+			return cmdutil.Usagef("--next: %w", err)
 		}
 		next = d
 	}
@@ -69,13 +69,13 @@ func run(opts *Options) error {
 	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
 		interval, err := cfg.ReviewEvery()
 		if err != nil {
-			return cmdutil.Usagef("review_interval in %s: %v", config.FileName, err)
+			return cmdutil.Usagef("review_interval in %s: %w", config.FileName, err)
 		}
 		review, err = planning.Review(c, planning.ReviewInput{
 			At: f.Now(), By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, Next: next, Interval: interval,
 		}, config.IsOpen(c.Phase))
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		return nil
 	})
