@@ -67,9 +67,9 @@ agency's limits, and renders care plans.`,
 
 	root.AddGroup(&cobra.Group{ID: "cases", Title: "Cases:"}, &cobra.Group{ID: "agency", Title: "Agency:"})
 	for _, c := range []*cobra.Command{
-		initcmd.NewCmdInit(f, nil),
+		initcmd.NewCmdInit(f),
 		casecmd.NewCmdCase(f),
-		notecmd.NewCmdNote(f, nil),
+		notecmd.NewCmdNote(f),
 		workercmd.NewCmdWorker(f),
 		resourcecmd.NewCmdResource(f),
 		versioncmd.NewCmdVersion(f),

@@ -36,7 +36,7 @@ type Summary struct {
 }
 
 // NewCmdList returns `casework case list`.
-func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Command {
+func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 	opts := &ListOptions{F: f}
 	cmd := &cobra.Command{
 		Use:     "list",
@@ -46,9 +46,6 @@ func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Comman
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Open && opts.Closed {
 				return cmdutil.Usagef("--open and --closed cannot be used together")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runList(opts)
 		},

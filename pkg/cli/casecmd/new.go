@@ -30,7 +30,7 @@ type NewOptions struct {
 }
 
 // NewCmdNew returns `casework case new`.
-func NewCmdNew(f *cmdutil.Factory, runF func(*NewOptions) error) *cobra.Command {
+func NewCmdNew(f *cmdutil.Factory) *cobra.Command {
 	opts := &NewOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "new --client NAME --worker ID",
@@ -56,9 +56,6 @@ and the override is recorded on the opening history entry as forced.`,
 			}
 			if cmd.Flags().Changed("id") && opts.ID == "" {
 				return cmdutil.Usagef("--id: case ID is empty; leave --id out to generate one")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runNew(opts)
 		},

@@ -32,7 +32,7 @@ type SetOptions struct {
 }
 
 // NewCmdSet returns `casework case set ID KEY=VALUE...`.
-func NewCmdSet(f *cmdutil.Factory, runF func(*SetOptions) error) *cobra.Command {
+func NewCmdSet(f *cmdutil.Factory) *cobra.Command {
 	opts := &SetOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "set ID KEY=VALUE...",
@@ -53,9 +53,6 @@ Settable keys:
 					return cmdutil.Usagef("%q is not KEY=VALUE (for example client.phone=555-0100)", a)
 				}
 				opts.Pairs = append(opts.Pairs, [2]string{k, v})
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runSet(opts)
 		},

@@ -31,12 +31,12 @@ type Options struct {
 // NewCmdCaseload returns `casework caseload [--month YYYY-MM] [--worker W]
 // [--team T] [--fail-on warn|over]` with its `rebalance` subcommand.
 func NewCmdCaseload(f *cmdutil.Factory) *cobra.Command {
-	cmd := newCmdReport(f, nil)
-	cmd.AddCommand(NewCmdRebalance(f, nil))
+	cmd := newCmdReport(f)
+	cmd.AddCommand(NewCmdRebalance(f))
 	return cmd
 }
 
-func newCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func newCmdReport(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "caseload",
@@ -63,9 +63,6 @@ formula.`,
 		GroupID: "agency",
 		Args:    cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runReport(opts)
 		},
 	}

@@ -17,7 +17,7 @@ type RebalanceOptions struct {
 
 // NewCmdRebalance returns `casework caseload rebalance [--dry-run]
 // [--apply]`.
-func NewCmdRebalance(f *cmdutil.Factory, runF func(*RebalanceOptions) error) *cobra.Command {
+func NewCmdRebalance(f *cmdutil.Factory) *cobra.Command {
 	opts := &RebalanceOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "rebalance",
@@ -35,9 +35,6 @@ the case's history with the reason.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.DryRun && opts.Apply {
 				return cmdutil.Usagef("--dry-run and --apply cannot be used together")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runRebalance(opts)
 		},

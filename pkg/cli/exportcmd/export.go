@@ -24,11 +24,11 @@ func NewCmdExport(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Export cases for other systems: FHIR R4, CSV",
 		GroupID: "cases",
 	}
-	cmd.AddCommand(newCmdFHIR(f, nil), newCmdCSV(f, nil))
+	cmd.AddCommand(newCmdFHIR(f), newCmdCSV(f))
 	return cmd
 }
 
-func newCmdFHIR(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func newCmdFHIR(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "fhir ID [--redact]",
@@ -47,9 +47,6 @@ scrubs client data from free text, as render --redact does.`,
 		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.CaseArg = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runFHIR(opts)
 		},
 	}
@@ -80,7 +77,7 @@ func runFHIR(opts *Options) error {
 	return output.WriteJSON(p.Out, fhir.Build(in))
 }
 
-func newCmdCSV(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func newCmdCSV(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "csv [--redact]",
@@ -98,9 +95,6 @@ casework prints.`,
 		Example: "  casework export csv > cases.csv\n  casework export csv --redact",
 		Args:    cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runCSV(opts)
 		},
 	}

@@ -30,9 +30,7 @@ type Options struct {
 }
 
 // NewCmdRender returns `casework render`.
-func NewCmdRender(f *cmdutil.Factory) *cobra.Command { return newCmdRender(f, nil) }
-
-func newCmdRender(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func NewCmdRender(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "render ID [--template NAME] [--out FILE] [--redact] | render --all --out DIR",
@@ -58,9 +56,6 @@ the client's identity. --all renders every open case into DIR/<case-id>.md.`,
 			}
 			if err := opts.check(); err != nil {
 				return err
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return run(opts)
 		},

@@ -18,7 +18,7 @@ func NewCmdResource(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Community resources and services, with their cost",
 		GroupID: "agency",
 	}
-	cmd.AddCommand(NewCmdAdd(f, nil), NewCmdList(f), NewCmdShow(f), NewCmdImport(f, nil))
+	cmd.AddCommand(NewCmdAdd(f), NewCmdList(f), NewCmdShow(f), NewCmdImport(f))
 	return cmd
 }
 
@@ -30,7 +30,7 @@ type AddOptions struct {
 
 // NewCmdAdd returns `casework resource add ID --name N --category C
 // [--cost X --per UNIT] [--provider P]`.
-func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command {
+func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 	opts := &AddOptions{F: f}
 	cmd := &cobra.Command{
 		Use:     "add ID --name NAME --category CATEGORY",
@@ -47,9 +47,6 @@ func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command 
 				return cmdutil.Usagef("--cost needs --per UNIT, for example --per session")
 			}
 			opts.Resource.ID = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runAdd(opts)
 		},
 	}

@@ -28,9 +28,7 @@ type Options struct {
 
 // NewCmdSchema returns `casework schema case|worker|resource|config` and
 // `casework schema --write`.
-func NewCmdSchema(f *cmdutil.Factory) *cobra.Command { return newCmdSchema(f, nil) }
-
-func newCmdSchema(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func NewCmdSchema(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "schema case|worker|resource|config | schema --write",
@@ -60,9 +58,6 @@ phases, the models or the closure reasons.`,
 				return cmdutil.Usagef("schema takes one of %s, or --write", strings.Join(schema.Kinds, ", "))
 			case opts.Kind != "" && !slices.Contains(schema.Kinds, opts.Kind):
 				return cmdutil.Usagef("no schema for %q: use one of %s", opts.Kind, strings.Join(schema.Kinds, ", "))
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return run(opts)
 		},

@@ -18,7 +18,7 @@ func NewCmdWorker(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Caseworkers: social workers, nurses, psychologists, educators, supervisors",
 		GroupID: "agency",
 	}
-	cmd.AddCommand(NewCmdAdd(f, nil), NewCmdList(f), NewCmdShow(f))
+	cmd.AddCommand(NewCmdAdd(f), NewCmdList(f), NewCmdShow(f))
 	return cmd
 }
 
@@ -30,7 +30,7 @@ type AddOptions struct {
 
 // NewCmdAdd returns `casework worker add ID --name N [--role R] [--fte F]
 // [--team T]`.
-func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command {
+func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 	opts := &AddOptions{F: f}
 	cmd := &cobra.Command{
 		Use:     "add ID --name NAME",
@@ -42,9 +42,6 @@ func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command 
 				return err
 			}
 			opts.Worker.ID = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runAdd(opts)
 		},
 	}
