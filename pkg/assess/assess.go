@@ -30,6 +30,9 @@ const (
 	HigherIsNeed   = "need"
 )
 
+// Levels are the levels of attention, from least to most intensive.
+var Levels = []string{SelfManagement, CareManagement, Intensive}
+
 // Networks are the levels of support from the client's own network.
 var Networks = []string{"low", "medium", "high"}
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -13,9 +12,6 @@ import (
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 )
-
-// approvalKinds are what a supervisor may approve.
-var approvalKinds = []string{"plan", "closure", "expense"}
 
 // checkCases checks every case directory: its case.yaml and its notes. The
 // cases are checked in parallel, each on its own, and nothing of a case is
@@ -31,7 +27,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 	results := make([]result, len(dirs))
 	var done atomic.Int64
 	store.Parallel(len(dirs), func(i int) {
-		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, resources: v.resources}
+		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, resources: v.resources, enums: v.enums}
 		r := &results[i]
 		if c := cv.loadCase(repo, dirs[i]); c != nil {
 			claim := newClaim(c.record, "case", dirs[i])
@@ -91,6 +87,7 @@ func (v *validator) loadCase(repo *store.Repo, dir string) *caseRecord {
 // checkCase runs every check on one case.
 func (v *validator) checkCase(cr *caseRecord) {
 	v.requireValues(cr.record, "id", "opened", "phase", "worker", "client.name", "history")
+	v.checkEnums(cr.record)
 	v.checkFields(cr)
 	v.checkRefs(cr)
 	v.checkPlan(cr)
@@ -98,16 +95,11 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.checkClosure(cr)
 }
 
-// checkFields checks values against the configuration and the clock.
+// checkFields checks values against the configuration and the clock (the
+// fields that take one of a list of values: checkEnums).
 func (v *validator) checkFields(cr *caseRecord) {
 	c := &cr.data
 	rec := cr.record
-	if c.Phase != "" && !v.wf.Has(c.Phase) {
-		v.add(rec, "phase", Error, "unknown-phase", "phase %q is not a phase of the workflow (%s)", c.Phase, strings.Join(v.Config.Workflow.PhaseNames(), ", "))
-	}
-	if c.Model != "" && !slices.Contains(v.Config.Models, c.Model) {
-		v.add(rec, "model", Error, "unknown-model", "model %q is not one of the configured models (%s)", c.Model, strings.Join(v.Config.Models, ", "))
-	}
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
@@ -121,11 +113,6 @@ func (v *validator) checkFields(cr *caseRecord) {
 	v.futureTimes(rec, "approvals", len(c.Approvals), func(i int) time.Time { return c.Approvals[i].At })
 	for i, a := range c.Assessments {
 		v.checkScores(rec, fmt.Sprintf("assessments[%d]", i), a)
-	}
-	for i, a := range c.Approvals {
-		if a.What != "" && !slices.Contains(approvalKinds, a.What) {
-			v.add(rec, fmt.Sprintf("approvals[%d].what", i), Error, "invalid-value", "approval of %q: approvals are of %s", a.What, strings.Join(approvalKinds, ", "))
-		}
 	}
 }
 
@@ -219,9 +206,6 @@ func (v *validator) checkClosure(cr *caseRecord) {
 			v.add(cr.record, "phase", Error, "missing-closure", "the case is closed but has no closure record; close cases with 'casework case close ID --reason R'")
 		}
 		return
-	}
-	if c.Closure.Reason != "" && !slices.Contains(v.Config.ClosureReasons, c.Closure.Reason) {
-		v.add(cr.record, "closure.reason", Error, "unknown-closure-reason", "closure reason %q is not one of closure_reasons (%s)", c.Closure.Reason, strings.Join(v.Config.ClosureReasons, ", "))
 	}
 	if v.future(c.Closure.At) {
 		v.add(cr.record, "closure.at", Error, "future-date", "the closure is dated %s, in the future", c.Closure.At.Format(time.RFC3339))
