@@ -37,7 +37,7 @@ func decodeWith(d *decoder, node *yaml.Node, out any) Errors {
 	}
 	if node.Kind == yaml.DocumentNode {
 		if len(node.Content) == 0 {
-			d.errorf(node, "the file is empty")
+			d.errorf(node, RuleEmptyFile, "the file is empty")
 			return d.errs
 		}
 		node = node.Content[0]
@@ -84,8 +84,8 @@ func (d *decoder) where() string {
 	return b.String()
 }
 
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.errs = append(d.errs, &PosError{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
+func (d *decoder) errorf(n *yaml.Node, rule, format string, args ...any) {
+	d.errs = append(d.errs, &PosError{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...), Rule: rule})
 }
 
 var (
@@ -108,12 +108,12 @@ func isNull(n *yaml.Node) bool {
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.AliasNode {
-		d.errorf(n, "%sYAML aliases (*%s) are not allowed in casework files; write the value out in full", prefix(d.where()), n.Value)
+		d.errorf(n, RuleYAMLFeature, "%sYAML aliases (*%s) are not allowed in casework files; write the value out in full", prefix(d.where()), n.Value)
 		return
 	}
 	if isNull(n) {
 		if v.Type() == timeType {
-			d.errorf(n, "%sa time is required here, for example 2026-03-14T09:30:00Z", prefix(d.where()))
+			d.errorf(n, RuleInvalidTime, "%sa time is required here, for example 2026-03-14T09:30:00Z", prefix(d.where()))
 			return
 		}
 		v.Set(reflect.Zero(v.Type()))
@@ -176,7 +176,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		}
 		v.SetBool(strings.EqualFold(s, "true"))
 	default:
-		d.errorf(n, "%scannot hold a value of this kind", prefix(d.where()))
+		d.errorf(n, RuleWrongType, "%scannot hold a value of this kind", prefix(d.where()))
 	}
 }
 
@@ -185,7 +185,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
 		where := d.where()
-		d.errorf(n, "%sexpected %s, found %s", prefix(where), want, kindName(n, where))
+		d.errorf(n, RuleWrongType, "%sexpected %s, found %s", prefix(where), want, kindName(n, where))
 		return "", false
 	}
 	return n.Value, true
@@ -194,7 +194,7 @@ func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
 // mismatch reports a scalar that is not the value wanted.
 func (d *decoder) mismatch(n *yaml.Node, want, value string) {
 	where := d.where()
-	d.errorf(n, "%sexpected %s, found %s", prefix(where), want, shown(where, value))
+	d.errorf(n, RuleWrongType, "%sexpected %s, found %s", prefix(where), want, shown(where, value))
 }
 
 // private reports whether the value at where is the client's personal
@@ -234,10 +234,10 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 	if err != nil {
 		where := d.where()
 		if private(where) {
-			d.errorf(n, "%snot a date (value not shown: client data): write it as YYYY-MM-DD, for example 1984-05-01", prefix(where))
+			d.errorf(n, RuleInvalidDate, "%snot a date (value not shown: client data): write it as YYYY-MM-DD, for example 1984-05-01", prefix(where))
 			return
 		}
-		d.errorf(n, "%s%v", prefix(where), err)
+		d.errorf(n, RuleInvalidDate, "%s%v", prefix(where), err)
 		return
 	}
 	v.Set(reflect.ValueOf(date))
@@ -250,7 +250,7 @@ func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value) {
 	}
 	t, err := ParseTime(s)
 	if err != nil {
-		d.errorf(n, "%s%v", prefix(d.where()), err)
+		d.errorf(n, RuleInvalidTime, "%s%v", prefix(d.where()), err)
 		return
 	}
 	v.Set(reflect.ValueOf(t))
@@ -260,7 +260,7 @@ func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value) {
 func (d *decoder) isMapping(n *yaml.Node) bool {
 	if n.Kind != yaml.MappingNode {
 		where := d.where()
-		d.errorf(n, "%sexpected a mapping (key: value lines), found %s", prefix(where), kindName(n, where))
+		d.errorf(n, RuleWrongType, "%sexpected a mapping (key: value lines), found %s", prefix(where), kindName(n, where))
 		return false
 	}
 	return true
@@ -275,15 +275,15 @@ func (d *decoder) validKey(n *yaml.Node, i int) bool {
 	k := n.Content[i]
 	switch {
 	case k.Kind != yaml.ScalarNode:
-		d.errorf(k, "%skeys must be plain names", prefix(d.where()))
+		d.errorf(k, RuleWrongType, "%skeys must be plain names", prefix(d.where()))
 		return false
 	case k.Value == "<<":
-		d.errorf(k, "%sYAML merge keys (<<) are not allowed in casework files", prefix(d.where()))
+		d.errorf(k, RuleYAMLFeature, "%sYAML merge keys (<<) are not allowed in casework files", prefix(d.where()))
 		return false
 	}
 	for j := 0; j < i; j += 2 {
 		if first := n.Content[j]; first.Kind == yaml.ScalarNode && first.Value == k.Value {
-			d.errorf(k, "%sduplicate key %q (first given at line %d); remove one of them", prefix(d.where()), k.Value, first.Line)
+			d.errorf(k, RuleDuplicateKey, "%sduplicate key %q (first given at line %d); remove one of them", prefix(d.where()), k.Value, first.Line)
 			return false
 		}
 	}
@@ -307,7 +307,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		k := n.Content[i]
 		idx, known := fields.index[k.Value]
 		if !known {
-			d.errorf(k, "%s", unknownKeyMessage(d.where(), k.Value, fields.names))
+			d.errorf(k, RuleUnknownKey, "%s", unknownKeyMessage(d.where(), k.Value, fields.names))
 			continue
 		}
 		given[idx] = true
@@ -320,7 +320,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 	}
 	for _, name := range fields.required {
 		if !given[fields.index[name]] {
-			d.errorf(n, "%smissing required key %q", prefix(d.where()), name)
+			d.errorf(n, RuleMissingKey, "%smissing required key %q", prefix(d.where()), name)
 		}
 	}
 }
@@ -360,14 +360,14 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value) {
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value) {
 	if n.Kind != yaml.SequenceNode {
 		where := d.where()
-		d.errorf(n, "%sexpected a list, found %s", prefix(where), kindName(n, where))
+		d.errorf(n, RuleWrongType, "%sexpected a list, found %s", prefix(where), kindName(n, where))
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, item := range n.Content {
 		d.pushIndex(i)
 		if isNull(item) {
-			d.errorf(item, "%s: empty list item; remove the lone '-' or fill it in", d.where())
+			d.errorf(item, RuleEmptyValue, "%s: empty list item; remove the lone '-' or fill it in", d.where())
 		} else {
 			d.decode(item, s.Index(i))
 		}

@@ -27,11 +27,11 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // come back as a *PosError with path and position.
 func Parse(path string, data []byte) (*Document, error) {
 	if len(data) > MaxFileSize {
-		return nil, &PosError{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit for casework files; split or trim it", len(data), MaxFileSize)}
+		return nil, &PosError{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit for casework files; split or trim it", len(data), MaxFileSize), Rule: RuleFileTooLarge}
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
-		return nil, &PosError{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8"}
+		return nil, &PosError{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8", Rule: RuleYAMLSyntax}
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -43,10 +43,10 @@ func Parse(path string, data []byte) (*Document, error) {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &PosError{Path: path, Line: extra.Line, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows"}
+		return nil, &PosError{Path: path, Line: extra.Line, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows", Rule: RuleYAMLSyntax}
 	}
 	if alias := findAlias(&root); alias != nil {
-		return nil, &PosError{Path: path, Line: alias.Line, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", alias.Value)}
+		return nil, &PosError{Path: path, Line: alias.Line, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", alias.Value), Rule: RuleYAMLFeature}
 	}
 	return &Document{root: &root}, nil
 }
@@ -69,9 +69,9 @@ func syntaxError(path string, err error) error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &PosError{Path: path, Line: line, Col: 1, Msg: "YAML syntax error: " + m[2]}
+		return &PosError{Path: path, Line: line, Col: 1, Msg: "YAML syntax error: " + m[2], Rule: RuleYAMLSyntax}
 	}
-	return &PosError{Path: path, Line: 1, Col: 1, Msg: "YAML syntax error: " + msg}
+	return &PosError{Path: path, Line: 1, Col: 1, Msg: "YAML syntax error: " + msg, Rule: RuleYAMLSyntax}
 }
 
 func invalidUTF8At(data []byte) (line, col int) {

@@ -14,12 +14,12 @@ const frontMatterFence = "---\n"
 // then the Markdown body.
 func ParseNote(path string, data []byte) (*Note, error) {
 	if !bytes.HasPrefix(data, []byte(frontMatterFence)) {
-		return nil, &PosError{Path: path, Line: 1, Col: 1, Msg: "a note starts with front matter: a '---' line, then at, by and kind, then '---'"}
+		return nil, &PosError{Path: path, Line: 1, Col: 1, Msg: "a note starts with front matter: a '---' line, then at, by and kind, then '---'", Rule: RuleNoteFrontMatter}
 	}
 	rest := data[len(frontMatterFence):]
 	end := bytes.Index(rest, []byte("\n"+frontMatterFence))
 	if end < 0 {
-		return nil, &PosError{Path: path, Line: 1, Col: 1, Msg: "the note's front matter has no closing '---' line"}
+		return nil, &PosError{Path: path, Line: 1, Col: 1, Msg: "the note's front matter has no closing '---' line", Rule: RuleNoteFrontMatter}
 	}
 	doc, err := Parse(path, rest[:end+1])
 	if err != nil {

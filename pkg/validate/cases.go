@@ -70,7 +70,7 @@ func (v *validator) loadCase(repo *store.Repo, dir string) *caseRecord {
 		return nil
 	}
 	if err != nil {
-		v.findings = append(v.findings, at(rel, 1, 1, Error, "cannot-read", "%v", err))
+		v.findings = append(v.findings, at(rel, 1, 1, Error, ruleCannotRead, "%v", err))
 		return nil
 	}
 	c := &caseRecord{dir: dir}

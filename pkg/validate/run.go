@@ -87,7 +87,7 @@ func (v *validator) add(rec *record, key string, sev Severity, rule, format stri
 func (v *validator) readRecord(repo *store.Repo, rel string, out any) *record {
 	data, err := repo.ReadFile(rel)
 	if err != nil {
-		v.findings = append(v.findings, at(rel, 1, 1, Error, "cannot-read", "%v", err))
+		v.findings = append(v.findings, at(rel, 1, 1, Error, ruleCannotRead, "%v", err))
 		return nil
 	}
 	rec, fs := parse(rel, data, out)
