@@ -12,6 +12,7 @@ import (
 	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/planning"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -123,7 +124,7 @@ func flagCompleter(cmd *cobra.Command, name string) completer {
 		return (*source).workers
 	case "by":
 		if cmd.Name() == "agree" {
-			return fixed("client", "representative")
+			return fixed(planning.AgreedBy...)
 		}
 		return (*source).workers
 	case "resource":
