@@ -51,34 +51,16 @@ func TestSchemaEmitsTheTable(t *testing.T) {
 	}
 }
 
-// everyEnum is a case with a value at every enum path of the table.
-const everyEnum = `id: C-1
-opened: 2026-02-01
-phase: closed
-model: case-management
-worker: w-ana
-client:
-  name: Maria Lopez
-history:
-  - at: 2026-02-01T09:00:00Z
-    by: w-ana
-    to: intake
-  - at: 2026-02-02T09:00:00Z
-    by: w-ana
-    from: intake
-    to: closed
-assessments:
-  - at: 2026-02-01T10:00:00Z
-    by: w-ana
-    instrument: ssm
-    scores:
-      housing: 2
-    network: low
+// everyEnum is goodCase with a value at every enum path of the table: its
+// assessment (which goodCase ends in) rated, then a model, a plan, a
+// review, an approval and a closure.
+const everyEnum = goodCase + `    network: low
     needs:
       - domain: housing
         priority: high
         text: t
     level: intensive
+model: case-management
 plan:
   goals:
     - id: G1
@@ -90,20 +72,20 @@ plan:
           status: planned
   agreed:
     by: client
-    at: 2026-02-01T11:00:00Z
+    at: 2026-02-04T11:00:00Z
 reviews:
-  - at: 2026-02-01T12:00:00Z
+  - at: 2026-02-04T12:00:00Z
     by: w-ana
     goals:
       G1: achieved
     actions:
       A1: done
 approvals:
-  - at: 2026-02-01T13:00:00Z
+  - at: 2026-02-04T13:00:00Z
     by: w-sup
     what: plan
 closure:
-  at: 2026-02-02T09:00:00Z
+  at: 2026-02-04T14:00:00Z
   reason: goals-met
 `
 
