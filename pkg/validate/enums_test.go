@@ -149,3 +149,29 @@ func messages(fs []Finding) []string {
 	}
 	return out
 }
+
+// FuzzEachValue: walking any YAML for the enum paths never panics, and
+// every value it reports is found again at its path when no key on the
+// way holds a character of path syntax.
+func FuzzEachValue(f *testing.F) {
+	f.Add(everyEnum)
+	f.Add("plan: {goals: [{status: x}, 3, [a]]}\nreviews: [{goals: {G1: [x]}}, null]\n")
+	f.Add("phase: [a, b]\nhistory: {to: x}\n")
+	table := schema.CaseEnums(defaultConfig(f))
+	f.Fuzz(func(t *testing.T, data string) {
+		var doc yaml.Node
+		if yaml.Unmarshal([]byte(data), &doc) != nil {
+			return
+		}
+		for pattern := range table {
+			eachValue(&doc, pattern, func(path, value string) {
+				if strings.Count(path, ".") != strings.Count(pattern, ".") || strings.Count(path, "[") != strings.Count(pattern, "[") {
+					return // a map key with a dot or bracket: not a path that Lookup reads
+				}
+				if n, ok := Lookup(&doc, path); !ok || n.Value != value {
+					t.Errorf("%s: %q, but Lookup finds %v", path, value, n)
+				}
+			})
+		}
+	})
+}
