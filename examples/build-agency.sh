@@ -130,7 +130,7 @@ c7=C-2026-3MC7K2XP8V
 cw case new --id $c7 --client 'Peter Novak' --dob 1947-12-01 --worker w-ana --referral-source 'adult social care' --referral-date 2026-01-09 >/dev/null
 at 2026-01-19T09:00:00Z
 cw case move $c7 assessment
-cw assess $c7 --score mobility=2,health_coverage=4,family_social=2,safety=3,food=3 --network low --strength 'Fiercely independent' --need 'mobility:high:Cannot manage the bus to the day centre since his hip operation' >/dev/null
+cw assess $c7 --score mobility=2,health_coverage=4,family_social=2,safety=3,food=3,housing=4 --network low --strength 'Fiercely independent' --need 'mobility:high:Cannot manage the bus to the day centre since his hip operation' >/dev/null
 at 2026-01-21T09:00:00Z
 cw case move $c7 planning
 cw plan goal add $c7 'Get to the day centre twice a week' --domain mobility --target 2026-04-30 >/dev/null
@@ -141,6 +141,8 @@ cw case move $c7 implementation
 at 2026-03-02T09:00:00Z
 cw case move $c7 monitoring
 cw review $c7 --goal G1=achieved --action A1=done --note 'Attends the day centre on Tuesdays and Fridays.' --next 2026-04-30
+at 2026-04-29T09:00:00Z
+cw assess $c7 --score mobility=4,health_coverage=4,family_social=3,safety=4,food=3,housing=4 --network medium --strength 'Made friends at the day centre' >/dev/null
 at 2026-04-30T09:00:00Z
 cw case close $c7 --reason goals-met --evaluation 'Goal met: independent travel to the day centre with community transport.' --follow-up 2026-07-31
 
@@ -202,5 +204,17 @@ at 2026-03-16T09:00:00Z
 cw case move $c12 implementation
 as=w-sue; at 2026-04-01T09:00:00Z
 cw case assign $c12 w-dev --reason 'rebalancing: Ben over the new-referrals limit'
+
+# Re-assessments: the Self-Sufficiency Matrix again after three to five
+# months, so that the care plans and `casework report outcomes` show how
+# each client's situation changed (Peter's is above, before his closure).
+as=w-ana; at 2026-06-05T10:00:00Z
+cw assess $c1 --score housing=3,income=4,employment=3,food=3,child_care=3,children_education=4,family_social=4,mental_health=4 --network medium --strength 'Job offer at a school kitchen' >/dev/null
+as=w-dev; at 2026-06-01T09:00:00Z
+cw assess $c6 --score housing=3,income=3,employment=2,adult_education=3,child_care=3 --network high --strength 'Passed the first module of the return-to-work course' >/dev/null
+at 2026-06-03T09:00:00Z
+cw assess $c12 --score housing=3,employment=2,legal=3,substance_use=4,life_skills=3 --network low --strength 'Completed the tenancy-ready course' >/dev/null
+as=w-chloe; at 2026-06-08T09:00:00Z
+cw assess $c5 --score mental_health=3,family_social=3,employment=4,income=4,housing=5 --network medium >/dev/null
 
 echo "built $dir: $(ls "$dir/cases" | wc -l) cases" >&2

@@ -41,7 +41,7 @@ func Build(in Input) (*Data, error) {
 	}
 	shown := c
 	if in.Redact {
-		shown = redact.Case(c)
+		shown = redact.Case(c, redact.AgencyNames(in.Config.Agency, in.Resources)...)
 	}
 	b := builder{in: in}
 	d := &Data{
@@ -67,7 +67,7 @@ func Build(in Input) (*Data, error) {
 		d.Team = append(d.Team, b.person(m.Worker, m.Role))
 	}
 	if n := len(shown.Assessments); n > 0 {
-		d.Assessment = b.assessment(shown.Assessments[n-1], n)
+		d.Assessment = b.assessment(shown.Assessments)
 		d.Needs = prioritised(shown.Assessments[n-1].Needs)
 	}
 	if a := c.Plan.Agreed; a != nil {
@@ -128,24 +128,65 @@ func age(dob, today casefile.Date) int {
 	return years
 }
 
-func (b builder) assessment(a casefile.Assessment, n int) *AssessmentInfo {
+// assessment describes the latest of the case's assessments (all, in
+// time order): its scores set against each domain's first score with the
+// same instrument, and the strengths of every assessment.
+func (b builder) assessment(all []casefile.Assessment) *AssessmentInfo {
+	a := all[len(all)-1]
 	info := &AssessmentInfo{
 		At: a.At, By: b.person(a.By, ""), Instrument: a.Instrument, InstrumentID: a.Instrument,
-		Strengths: a.Strengths, Network: a.Network, Level: a.Level, NumAssessments: n,
+		Strengths: strengths(all), Network: a.Network, Level: a.Level, NumAssessments: len(all),
 	}
 	inst, ok := b.in.Config.Assessment.Instrument(a.Instrument)
 	if ok && inst.Name != "" {
 		info.Instrument = inst.Name
 	}
+	label := func(s int) string {
+		if ok && assess.IsNA(inst, s) {
+			return "not applicable"
+		}
+		return inst.Labels[s]
+	}
 	for _, domain := range orderedDomains(a.Scores, inst.Domains) {
 		s := a.Scores[domain]
-		label := inst.Labels[s]
-		if ok && assess.IsNA(inst, s) {
-			label = "not applicable"
+		sc := Score{Domain: domain, Score: s, Label: label(s)}
+		if first, found := firstScore(all[:len(all)-1], a.Instrument, domain, inst, ok); found && !(ok && assess.IsNA(inst, s)) {
+			sc.HasFirst, sc.First, sc.FirstLabel = true, first, label(first)
+			sc.Change = [...]string{"worse", "same", "better"}[assess.Direction(inst, first, s)+1]
+			info.Compared = true
 		}
-		info.Scores = append(info.Scores, Score{Domain: domain, Score: s, Label: label})
+		info.Scores = append(info.Scores, sc)
 	}
 	return info
+}
+
+// firstScore is the first score of domain among earlier assessments with
+// the same instrument, not counting scores of not applicable.
+func firstScore(earlier []casefile.Assessment, instrument, domain string, inst config.Instrument, known bool) (int, bool) {
+	for _, a := range earlier {
+		s, scored := a.Scores[domain]
+		if a.Instrument == instrument && scored && !(known && assess.IsNA(inst, s)) {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
+// strengths gathers the strengths of every assessment, newest first, each
+// once however often it was recorded (compared without case or spacing).
+func strengths(all []casefile.Assessment) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := len(all) - 1; i >= 0; i-- {
+		for _, s := range all[i].Strengths {
+			k := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+			if k != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }
 
 // orderedDomains lists the scored domains in the instrument's order, then

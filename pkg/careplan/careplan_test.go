@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -336,6 +337,29 @@ func TestTidy(t *testing.T) {
 	for _, tt := range tests {
 		if got := string(Tidy([]byte(tt.in))); got != tt.want {
 			t.Errorf("Tidy(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStrengthsAccumulateNewestFirst(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   [][]string
+		want []string
+	}{
+		{"one assessment", [][]string{{"Cooks well", "Close to her sister"}}, []string{"Cooks well", "Close to her sister"}},
+		{"a re-assessment keeps earlier strengths", [][]string{{"Devoted to her two children"}, {"Found a part-time job"}},
+			[]string{"Found a part-time job", "Devoted to her two children"}},
+		{"duplicates folded, newest spelling kept", [][]string{{"close to her  sister"}, {"Close to her sister", "Cooks"}},
+			[]string{"Close to her sister", "Cooks"}},
+		{"none", [][]string{{}, {}}, nil},
+	} {
+		var all []casefile.Assessment
+		for _, s := range tc.in {
+			all = append(all, casefile.Assessment{Strengths: s})
+		}
+		if got := strengths(all); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -70,22 +70,36 @@ type ClientInfo struct {
 
 // AssessmentInfo is one assessment, with its scores labelled.
 type AssessmentInfo struct {
-	At             time.Time
-	By             Person
-	Instrument     string // the instrument's name from config, else its ID
-	InstrumentID   string
-	Strengths      []string
-	Scores         []Score
+	At           time.Time
+	By           Person
+	Instrument   string // the instrument's name from config, else its ID
+	InstrumentID string
+	// Strengths are every strength recorded in any assessment, newest
+	// first, each once: a re-assessment adds to them, never erases them.
+	Strengths []string
+	Scores    []Score
+	// Compared is set when some domain has an earlier score to compare
+	// with.
+	Compared       bool
 	Network        string
 	Level          string
 	NumAssessments int // how many assessments the case has had
 }
 
-// Score is one domain's score with the instrument's label for it.
+// Score is one domain's latest score with the instrument's label for it,
+// and, when an earlier assessment with the same instrument scored the
+// domain, the first such score and the direction of the change.
 type Score struct {
 	Domain string
 	Score  int
 	Label  string
+	// First and FirstLabel are the domain's first score; HasFirst says
+	// whether there is one.
+	HasFirst   bool
+	First      int
+	FirstLabel string
+	// Change is "better", "same" or "worse" on the instrument's scale.
+	Change string
 }
 
 // GoalInfo is a goal with its actions.

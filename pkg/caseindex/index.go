@@ -35,7 +35,7 @@ const Path = store.StateDir + "/cache/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
-const version = 2
+const version = 3
 
 // magic starts the index file.
 const magic = "casework-case-index\n"

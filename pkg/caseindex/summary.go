@@ -19,18 +19,26 @@ type summary struct {
 	Actions                          []action
 	Reviews                          []review
 	Closure                          *closure
+	// Agreed is when the client agreed the current plan (reports).
+	Agreed int64
 }
 
+// historyEntry is a history entry without who made it; its reason is kept
+// only for closings, where it is the closure reason that reports count.
 type historyEntry struct {
 	At                   int64
 	From, To             string
 	Assign               bool
 	AssignFrom, AssignTo string
+	Reason               string
 }
 
+// assessment keeps an assessment's time, level and scores: the scores
+// are what `casework report outcomes` compares.
 type assessment struct {
-	At    int64
-	Level string
+	At                int64
+	Level, Instrument string
+	Scores            map[string]int
 }
 
 // action is a planned action that is still to do and has a due date: the
@@ -42,7 +50,10 @@ type action struct {
 
 type review struct{ At, Next int64 }
 
-type closure struct{ At, FollowUp int64 }
+type closure struct {
+	At, FollowUp int64
+	Reason       string
+}
 
 // noTime stands for the zero time.
 const noTime = math.MinInt64
@@ -77,13 +88,16 @@ func summarize(c *casefile.Case) summary {
 	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, Opened: stampDate(c.Opened)}
 	for _, h := range c.History {
 		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
+		if h.To == config.ClosedPhase {
+			e.Reason = h.Reason
+		}
 		if h.Assign != nil {
 			e.Assign, e.AssignFrom, e.AssignTo = true, h.Assign.From, h.Assign.To
 		}
 		s.History = append(s.History, e)
 	}
 	for _, a := range c.Assessments {
-		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level})
+		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores})
 	}
 	if config.IsOpen(c.Phase) {
 		for _, g := range c.Plan.Goals {
@@ -98,23 +112,27 @@ func summarize(c *casefile.Case) summary {
 		s.Reviews = append(s.Reviews, review{At: stamp(r.At), Next: stampDate(r.Next)})
 	}
 	if c.Closure != nil {
-		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp)}
+		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp), Reason: c.Closure.Reason}
+	}
+	s.Agreed = noTime
+	if c.Plan.Agreed != nil {
+		s.Agreed = stamp(c.Plan.Agreed.At)
 	}
 	return s
 }
 
 // Case rebuilds a partial case from the summary: ID, phase, model,
-// worker, client name, opening, history (without who or why), the time
-// and level of each assessment, the open actions that have a due date (in
-// one goal), the time and next date of each review, and the closure's time
-// and follow-up. That is everything schedule and caseload read, so they
+// worker, client name, opening, history (without who, or why but for closings), the time,
+// level, instrument and scores of each assessment, when the plan was agreed, the open actions that have a due date (in
+// one goal), the time and next date of each review, and the closure's time,
+// reason and follow-up. That is everything schedule and caseload read, so they
 // work on it as on the whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
 	c.Client.Name = s.Client
 	c.History = make([]casefile.HistoryEntry, len(s.History))
 	for i, h := range s.History {
-		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To}
+		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To, Reason: h.Reason}
 		if h.Assign {
 			c.History[i].Assign = &casefile.Assignment{From: h.AssignFrom, To: h.AssignTo}
 		}
@@ -124,7 +142,7 @@ func (s *summary) Case() *casefile.Case {
 	if len(s.Assessments) > 0 {
 		c.Assessments = make([]casefile.Assessment, len(s.Assessments))
 		for i, a := range s.Assessments {
-			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level}
+			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores}
 		}
 	}
 	if len(s.Actions) > 0 {
@@ -141,7 +159,10 @@ func (s *summary) Case() *casefile.Case {
 		}
 	}
 	if s.Closure != nil {
-		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp)}
+		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp), Reason: s.Closure.Reason}
+	}
+	if s.Agreed != noTime {
+		c.Plan.Agreed = &casefile.Agreement{At: unstamp(s.Agreed)}
 	}
 	return c
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/casework/casework/pkg/cli/notecmd"
 	"github.com/casework/casework/pkg/cli/plancmd"
 	"github.com/casework/casework/pkg/cli/rendercmd"
+	"github.com/casework/casework/pkg/cli/reportcmd"
 	"github.com/casework/casework/pkg/cli/resourcecmd"
 	"github.com/casework/casework/pkg/cli/reviewcmd"
 	"github.com/casework/casework/pkg/cli/schemacmd"
@@ -76,6 +77,7 @@ agency's limits, and renders care plans.`,
 		validatecmd.NewCmdValidate(f),
 		workflowcmd.NewCmdWorkflow(f),
 		caseloadcmd.NewCmdCaseload(f),
+		reportcmd.NewCmdReport(f),
 		assesscmd.NewCmdAssess(f),
 		plancmd.NewCmdPlan(f),
 		reviewcmd.NewCmdReview(f),

@@ -35,6 +35,14 @@ type Config struct {
 	Workflow       Workflow   `yaml:"workflow" mapstructure:"workflow"`
 	Caseload       Caseload   `yaml:"caseload" mapstructure:"caseload"`
 	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
+	Reports        Reports    `yaml:"reports" mapstructure:"reports"`
+}
+
+// Reports holds the settings of `casework report`.
+type Reports struct {
+	// MinCell is the smallest group of clients a report shows figures
+	// for; smaller groups are shown as "<MinCell".
+	MinCell int `yaml:"min_cell" mapstructure:"min_cell"`
 }
 
 // Workflow is the phases of case management and the allowed moves.

@@ -53,7 +53,7 @@ func (b *builder) name(kind string, sub ...string) string {
 func Build(in Input) *Bundle {
 	c := in.Case
 	if in.Redact {
-		c = redact.Case(c)
+		c = redact.Case(c, redact.AgencyNames(in.Agency, in.Resources)...)
 	}
 	b := &builder{in: in, c: c}
 	patientURN := URN(b.name("patient"))

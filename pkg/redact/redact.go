@@ -20,9 +20,12 @@ const Mark = "[redacted]"
 // free-text field is scrubbed of the client's identifying values and of
 // the parts of their names (see Scrubber). IDs of workers, resources,
 // goals and actions are kept: they identify staff and services, not the
-// client, and the case ID stands in as the client's identity.
-func Case(c *casefile.Case) *casefile.Case {
+// client, and the case ID stands in as the client's identity. keep are
+// phrases never scrubbed from free text: the agency's own name and the
+// names of its resources and providers (see Scrubber.Keep).
+func Case(c *casefile.Case, keep ...string) *casefile.Case {
 	s := NewScrubber(&c.Client)
+	s.Keep(keep...)
 	out := *c
 	out.Team = slices.Clone(c.Team)
 	out.Client = redactClient(c.Client, s)
@@ -115,6 +118,17 @@ func redactPlan(p casefile.Plan, s *Scrubber) casefile.Plan {
 		p.Agreed = &a
 	}
 	return p
+}
+
+// AgencyNames are the phrases of an agency's own vocabulary that
+// redaction keeps: its name, and the names and providers of its
+// resources.
+func AgencyNames(agency string, resources map[string]casefile.Resource) []string {
+	names := []string{agency}
+	for _, r := range resources {
+		names = append(names, r.Name, r.Provider)
+	}
+	return names
 }
 
 // mark returns Mark for a recorded value and "" for an empty one.

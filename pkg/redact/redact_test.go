@@ -186,7 +186,7 @@ func TestScrubberText(t *testing.T) {
 		{"Lopez's flat", "[redacted]'s flat"},
 		{"call 555 123 4567 today", "call [redacted] today"},
 		{"mail ana@example.org.", "mail [redacted]."},
-		{"lives on elm street in Springfield", "lives on elm street in [redacted]"},
+		{"lives on elm street in Springfield", "lives on [redacted] in [redacted]"},
 		{"at 4 Elm Street", "at [redacted]"},
 		{"born 01/05/1984", "born [redacted]"},
 		{"born 1984-05-01", "born [redacted]"},

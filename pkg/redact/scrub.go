@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,84 +12,233 @@ import (
 )
 
 // minPart is the shortest part of a name or address that is scrubbed on
-// its own: shorter ones ("Li", "de") would blank out ordinary words.
+// its own: shorter ones ("Li", "Ng", "de") would blank out ordinary words,
+// so they are scrubbed only after a title ("Mr Ng") or inside the whole
+// name.
 const minPart = 3
 
-// dobLayouts are the ways a date of birth is commonly written in notes.
-var dobLayouts = []string{casefile.DateLayout, "02/01/2006", "01/02/2006", "02.01.2006", "2 January 2006", "January 2, 2006"}
+// titles are the forms of address that may stand before a family name.
+var titles = []string{"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "mme", "mlle", "herr", "frau"}
 
-// Scrubber replaces a client's identifying values inside free text.
-type Scrubber struct {
-	patterns []*regexp.Regexp
+// Person is what identifies one person of a case: the client, their
+// representative, a household member or a person of their network.
+type Person struct {
+	Name    string
+	DOB     casefile.Date
+	Phone   string
+	Email   string
+	Address string
+	// Other are further identifying values matched whole: gender,
+	// language, relationship.
+	Other []string
 }
 
-// NewScrubber returns a Scrubber for the values of cl: every identifying
-// field whole (name, date of birth in common layouts, gender, phone,
-// e-mail, address, language, and the representative's fields), each part
-// of the client's and representative's names and of the address with at
-// least three letters, and phone numbers however their digits are
-// grouped. Matching ignores letter case and only takes whole words, so
-// "Ana" is scrubbed from "met Ana today" but not from "banana".
+// Scrubber replaces the identifying values of a case's people inside free
+// text. Text is compared folded (letter case ignored, accents removed:
+// "Zoe Bronte" is "Zoë Brontë"), on whole words only ("Ana" is scrubbed
+// from "met Ana today", not from "banana"). Phrases the agency names
+// itself (Keep: its resources and providers) are never scrubbed, so that
+// "Northside Food Bank" survives for a client who lives in Northside.
+type Scrubber struct {
+	patterns []*regexp.Regexp
+	keep     []*regexp.Regexp
+}
+
+// NewScrubber returns a Scrubber for the client cl and their
+// representative. Add more people with Add.
 func NewScrubber(cl *casefile.Client) *Scrubber {
-	var terms []string
-	whole := []string{cl.Name, cl.Gender, cl.Email, cl.Address, cl.Language}
-	phones := []string{cl.Phone}
-	names := []string{cl.Name}
-	if r := cl.Representative; r != nil {
-		whole = append(whole, r.Name, r.Relationship, r.Email)
-		phones = append(phones, r.Phone)
-		names = append(names, r.Name)
-	}
-	terms = append(terms, whole...)
-	for _, n := range names {
-		terms = append(terms, strings.FieldsFunc(n, notLetter)...)
-	}
-	terms = append(terms, strings.Split(cl.Address, ",")...)
-	if !cl.DOB.IsZero() {
-		for _, layout := range dobLayouts {
-			terms = append(terms, cl.DOB.Time().Format(layout))
-		}
-	}
 	s := &Scrubber{}
-	for _, t := range uniqueLongestFirst(terms) {
-		s.patterns = append(s.patterns, regexp.MustCompile(`(?i)`+regexp.QuoteMeta(t)))
-	}
-	for _, p := range phones {
-		if re := phonePattern(p); re != nil {
-			s.patterns = append(s.patterns, re)
-		}
+	s.Add(Person{Name: cl.Name, DOB: cl.DOB, Phone: cl.Phone, Email: cl.Email, Address: cl.Address,
+		Other: []string{cl.Gender, cl.Language}})
+	if r := cl.Representative; r != nil {
+		s.Add(Person{Name: r.Name, Phone: r.Phone, Email: r.Email, Other: []string{r.Relationship}})
 	}
 	return s
 }
 
-// Text returns s with every identifying value replaced by Mark.
-func (s *Scrubber) Text(text string) string {
-	for _, re := range s.patterns {
-		text = replaceWords(re, text)
+// Add scrubs the values of p too: each whole value; each part of the name
+// of three letters or more, and every part after a title; the hyphenated
+// parts of a name apart and together; each part of the address without
+// its house or flat number (the street, the locality); the date of birth
+// in the layouts people write it in; and the phone number however its
+// digits are grouped.
+func (s *Scrubber) Add(p Person) {
+	terms := append([]string{p.Name, p.Email, p.Address}, p.Other...)
+	terms = append(terms, nameParts(p.Name)...)
+	terms = append(terms, addressParts(p.Address)...)
+	terms = append(terms, dobForms(p.DOB)...)
+	for _, t := range uniqueLongestFirst(terms) {
+		s.patterns = append(s.patterns, phrase(t, ""))
 	}
-	return text
+	for _, part := range strings.FieldsFunc(foldString(p.Name), notNamePart) {
+		if countWordRunes(part) > 0 {
+			s.patterns = append(s.patterns, phrase(part, `(?:`+strings.Join(titles, "|")+`)\.?\s+`))
+		}
+	}
+	if re := phonePattern(p.Phone); re != nil {
+		s.patterns = append(s.patterns, re)
+	}
 }
 
-// replaceWords replaces the matches of re that are whole words: not
-// preceded or followed by a letter or digit.
-func replaceWords(re *regexp.Regexp, text string) string {
+// Keep protects phrases from scrubbing: a match inside one of them stays.
+func (s *Scrubber) Keep(phrases ...string) {
+	for _, p := range phrases {
+		if strings.TrimSpace(p) != "" {
+			s.keep = append(s.keep, phrase(p, ""))
+		}
+	}
+}
+
+// Text returns text with every identifying value replaced by Mark.
+func (s *Scrubber) Text(text string) string {
+	if text == "" || len(s.patterns) == 0 {
+		return text
+	}
+	f := fold(text)
+	var kept []span
+	for _, re := range s.keep {
+		for _, m := range re.FindAllStringIndex(f.text, -1) {
+			kept = append(kept, span{m[0], m[1]})
+		}
+	}
+	var found []span
+	for _, re := range s.patterns {
+		for _, m := range re.FindAllStringIndex(f.text, -1) {
+			if wordEdge(f.text, m[0], m[1]) && !inside(kept, m[0], m[1]) {
+				found = append(found, f.original(m[0], m[1]))
+			}
+		}
+	}
+	if len(found) == 0 {
+		return text
+	}
+	slices.SortFunc(found, func(a, b span) int { return a.from - b.from })
 	var b strings.Builder
 	last := 0
-	for _, m := range re.FindAllStringIndex(text, -1) {
-		if !wordEdge(text, m[0], m[1]) {
+	for _, sp := range found {
+		if sp.to <= last {
 			continue
 		}
-		b.WriteString(text[last:m[0]])
-		b.WriteString(Mark)
-		last = m[1]
-	}
-	if last == 0 {
-		return text
+		switch {
+		case sp.from < last:
+		case last > 0 && strings.Trim(text[last:sp.from], " -") == "":
+			// Two values side by side ("Zoe" "Bronte") read as one.
+		default:
+			b.WriteString(text[last:sp.from])
+			b.WriteString(Mark)
+		}
+		last = sp.to
 	}
 	b.WriteString(text[last:])
 	return b.String()
 }
 
+// inside reports whether [i, j) lies within one of the spans.
+func inside(spans []span, i, j int) bool {
+	for _, sp := range spans {
+		if sp.from <= i && j <= sp.to {
+			return true
+		}
+	}
+	return false
+}
+
+// phrase compiles a term, folded, to match in folded text, with any run
+// of spaces and hyphens in it matching any other, after an optional
+// prefix pattern.
+func phrase(term, prefix string) *regexp.Regexp {
+	words := strings.FieldsFunc(foldString(term), func(r rune) bool { return unicode.IsSpace(r) || r == '-' })
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(prefix + strings.Join(words, `[\s-]+`))
+}
+
+// nameParts are the parts of a name: each word, and each part of a
+// hyphenated or apostrophised word ("Brontë-Ng": "Brontë-Ng", "Brontë",
+// "Ng"; "O'Brien": "O'Brien", "Brien").
+func nameParts(name string) []string {
+	var parts []string
+	for _, w := range strings.Fields(name) {
+		parts = append(parts, w)
+		parts = append(parts, strings.FieldsFunc(w, notNamePart)...)
+	}
+	return parts
+}
+
+// notNamePart separates the parts of a name.
+func notNamePart(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }
+
+// addressParts are the parts of an address between commas or lines, each
+// also without the house or flat number that starts it: "14 Plumtree
+// Crescent, Wobbleton" gives "Plumtree Crescent" and "Wobbleton".
+func addressParts(addr string) []string {
+	var parts []string
+	for _, p := range strings.FieldsFunc(addr, func(r rune) bool { return r == ',' || r == '\n' || r == ';' }) {
+		parts = append(parts, p)
+		words := strings.Fields(p)
+		for len(words) > 1 && (strings.ContainsAny(words[0], "0123456789") || isUnitWord(words[0])) {
+			words = words[1:]
+		}
+		parts = append(parts, strings.Join(words, " "))
+	}
+	return parts
+}
+
+// isUnitWord reports words that name a flat rather than a street.
+func isUnitWord(w string) bool {
+	switch foldString(strings.Trim(w, ".")) {
+	case "flat", "apt", "apartment", "unit", "no", "piso", "puerta":
+		return true
+	}
+	return false
+}
+
+// dobForms writes a date of birth in the layouts notes use: ISO; day,
+// month and year with slashes, dots or dashes, with and without leading
+// zeros, day first and month first; and with the month's name, long or
+// short, with or without an ordinal ("13 Jul 1961", "July 13, 1961",
+// "13th July 1961").
+func dobForms(d casefile.Date) []string {
+	if d.IsZero() {
+		return nil
+	}
+	t := d.Time()
+	forms := []string{t.Format(casefile.DateLayout)}
+	for _, sep := range []string{"/", ".", "-"} {
+		for _, l := range []string{"02{s}01{s}2006", "01{s}02{s}2006", "2{s}1{s}2006", "1{s}2{s}2006", "02{s}01{s}06", "01{s}02{s}06"} {
+			forms = append(forms, t.Format(strings.ReplaceAll(l, "{s}", sep)))
+		}
+	}
+	day := t.Day()
+	ord := fmt.Sprintf("%d%s", day, ordinal(day))
+	for _, month := range []string{t.Format("January"), t.Format("Jan")} {
+		y := t.Format("2006")
+		forms = append(forms,
+			fmt.Sprintf("%d %s %s", day, month, y), fmt.Sprintf("%s %s %s", ord, month, y),
+			fmt.Sprintf("%s %d, %s", month, day, y), fmt.Sprintf("%s %d %s", month, day, y),
+			fmt.Sprintf("%s %s, %s", month, ord, y), fmt.Sprintf("%s of %s %s", ord, month, y))
+	}
+	return forms
+}
+
+// ordinal is the English suffix of a day of the month.
+func ordinal(day int) string {
+	switch {
+	case day >= 11 && day <= 13:
+		return "th"
+	case day%10 == 1:
+		return "st"
+	case day%10 == 2:
+		return "nd"
+	case day%10 == 3:
+		return "rd"
+	}
+	return "th"
+}
+
+// wordEdge reports whether [start, end) of text is a whole word: not
+// preceded or followed by a letter or digit.
 func wordEdge(text string, start, end int) bool {
 	before, _ := utf8.DecodeLastRuneInString(text[:start])
 	after, _ := utf8.DecodeRuneInString(text[end:])
@@ -97,18 +247,17 @@ func wordEdge(text string, start, end int) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-func notLetter(r rune) bool { return !unicode.IsLetter(r) }
-
 // uniqueLongestFirst trims the terms and keeps those with at least minPart
-// letters or digits, longest first so that a whole value is replaced
-// before its parts.
+// letters or digits, each once (compared folded), longest first.
 func uniqueLongestFirst(terms []string) []string {
-	var out []string
+	var out, seen []string
 	for _, t := range terms {
 		t = strings.TrimSpace(t)
-		if strings.IndexFunc(t, isWordRune) < 0 || countWordRunes(t) < minPart || slices.Contains(out, t) {
+		k := foldString(t)
+		if countWordRunes(t) < minPart || slices.Contains(seen, k) {
 			continue
 		}
+		seen = append(seen, k)
 		out = append(out, t)
 	}
 	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })

@@ -1,0 +1,184 @@
+// Package reportcmd implements `casework report outcomes|caseload|flow`:
+// the agency's reports for funders, boards and managers.
+package reportcmd
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/caseload"
+	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/report"
+	"github.com/spf13/cobra"
+)
+
+// The formats a report is written in besides json and csv.
+const (
+	Markdown = "markdown"
+	HTML     = "html"
+)
+
+// Options are the inputs of `casework report KIND`.
+type Options struct {
+	F          *cmdutil.Factory
+	Kind       string
+	From, To   string
+	Team       string
+	Worker     string
+	Instrument string
+}
+
+// NewCmdReport returns `casework report` with its three reports.
+func NewCmdReport(f *cmdutil.Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Agency reports: outcomes, caseload trend, flow",
+		Long: `Reports for funders, boards and managers, computed from the case files:
+
+  outcomes   how clients' scores changed, per domain of each instrument
+  caseload   each worker's and team's caseload month by month
+  flow       days from opening to assessment, agreed plan and closure;
+             closures by reason; reopenings
+
+No report names a client. A group of fewer clients than reports.min_cell
+(default 5) is shown as "<5". Output: -o markdown (default, with Mermaid
+charts that GitHub and GitLab draw), html (one self-contained page with
+SVG charts, for printing), json or csv. docs/reports.md defines every
+figure.`,
+		GroupID: "agency",
+		Args:    cmdutil.ExactArgs(0, "a report name: outcomes, caseload or flow"),
+	}
+	for _, kind := range []struct{ name, short string }{
+		{"outcomes", "How clients' scores changed, per domain of each instrument"},
+		{"caseload", "Each worker's and team's caseload month by month"},
+		{"flow", "Days to each stage, closures by reason, reopenings"},
+	} {
+		cmd.AddCommand(newCmdKind(f, kind.name, kind.short))
+	}
+	return cmd
+}
+
+func newCmdKind(f *cmdutil.Factory, kind, short string) *cobra.Command {
+	opts := &Options{F: f, Kind: kind}
+	cmd := &cobra.Command{
+		Use:   kind,
+		Short: short,
+		Example: `  casework report ` + kind + `
+  casework report ` + kind + ` --from 2026-01 --to 2026-06 -o html > board-pack.html`,
+		Args: cmdutil.ExactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error { return run(opts) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.From, "from", "", "first `YYYY-MM` month (default: eleven months before --to)")
+	fl.StringVar(&opts.To, "to", "", "last `YYYY-MM` month (default: this month)")
+	fl.StringVar(&opts.Team, "team", "", "only the cases of `TEAM`")
+	fl.StringVar(&opts.Worker, "worker", "", "only the cases of worker `ID`")
+	if kind == "outcomes" {
+		fl.StringVar(&opts.Instrument, "instrument", "", "only assessment instrument `ID`")
+	}
+	return cmd
+}
+
+func run(opts *Options) error {
+	f := opts.F
+	p, err := f.Printer(Markdown, HTML, output.JSON, output.CSV)
+	if err != nil {
+		return err
+	}
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	o, err := opts.options(f.Now(), cfg)
+	if err != nil {
+		return err
+	}
+	pop, err := population(f)
+	if err != nil {
+		return err
+	}
+	var doc report.Doc
+	var data any
+	var flat report.Table
+	switch opts.Kind {
+	case "outcomes":
+		r := report.ComputeOutcomes(pop, cfg.Assessment, o)
+		data, doc, flat = r, r.Doc(cfg.Assessment, o.MinCell), r.Flat()
+	case "caseload":
+		r := report.ComputeCaseload(pop, cfg.Caseload, o)
+		data, doc, flat = r, r.Doc(o.MinCell), r.Flat()
+	default:
+		r := report.ComputeFlow(pop, cfg, o)
+		data, doc, flat = r, r.Doc(o.MinCell), r.Flat()
+	}
+	return write(p, data, doc, flat)
+}
+
+// options reads the flags into report options.
+func (opts *Options) options(now time.Time, cfg *config.Config) (report.Options, error) {
+	o := report.Options{Team: opts.Team, Worker: opts.Worker, Instrument: opts.Instrument, MinCell: cfg.Reports.MinCell, Now: now}
+	o.From, o.To = report.DefaultPeriod(now)
+	var err error
+	if opts.To != "" {
+		if o.To, err = caseload.ParseMonth(opts.To); err != nil {
+			return o, cmdutil.Usagef("--to: %v", err)
+		}
+		if opts.From == "" {
+			o.From = caseload.MonthOf(o.To.Start().AddDate(0, -11, 0))
+		}
+	}
+	if opts.From != "" {
+		if o.From, err = caseload.ParseMonth(opts.From); err != nil {
+			return o, cmdutil.Usagef("--from: %v", err)
+		}
+	}
+	if err := o.Check(); err != nil {
+		return o, cmdutil.Usagef("%v", err)
+	}
+	if opts.Instrument != "" {
+		if _, ok := cfg.Assessment.Instrument(opts.Instrument); !ok {
+			return o, cmdutil.Usagef("--instrument %s: no such instrument in .casework.yaml (assessment.instruments)", opts.Instrument)
+		}
+	}
+	return o, nil
+}
+
+// population reads every case as the index summarises it, and every
+// worker. A file that fails to load stops the report: figures that
+// silently left a case out would mislead a board.
+func population(f *cmdutil.Factory) (report.Population, error) {
+	cases, err := f.CaseSummaries()
+	if err != nil {
+		return report.Population{}, fmt.Errorf("cannot make the report: fix these files first ('casework validate' checks them all):\n%v", err)
+	}
+	repo, err := f.Repo()
+	if err != nil {
+		return report.Population{}, err
+	}
+	wrecs, err := repo.AllWorkers()
+	if err != nil {
+		return report.Population{}, err
+	}
+	workers := make([]casefile.Worker, len(wrecs))
+	for i, r := range wrecs {
+		workers[i] = r.Data
+	}
+	return report.Population{Cases: cases, Workers: workers}, nil
+}
+
+// write prints the report in the chosen format.
+func write(p *output.Printer, data any, doc report.Doc, flat report.Table) error {
+	switch p.Format {
+	case Markdown:
+		return report.WriteMarkdown(p.Out, doc)
+	case HTML:
+		return report.WriteHTML(p.Out, doc)
+	case output.CSV:
+		return output.WriteCSV(p.Out, &output.Tabular{Header: flat.Header, Rows: flat.Rows})
+	default:
+		return p.Print(data, nil)
+	}
+}
