@@ -68,6 +68,7 @@ func TestDeclaredFormats(t *testing.T) {
 		"worker list":        {"table", "json", "yaml", "csv"},
 		"resource list":      {"table", "json", "yaml", "csv"},
 		"caseload rebalance": {"table", "json", "yaml", "csv"},
+		"report outcomes":    {"markdown", "html", "json", "csv"},
 	}
 	seen := map[string]bool{}
 	walk(commandTree(t), func(cmd *cobra.Command) {
@@ -234,9 +235,10 @@ func TestNoNullInJSON(t *testing.T) {
 		{"case", "list"}, {"case", "list", "--closed"}, {"worker", "list"}, {"resource", "list"},
 		{"caseload"}, {"due", "--within", "8w"}, {"workflow"}, {"plan", "show", "C-2026-7K3Q"},
 		{"case", "show", "C-2026-1YB5"}, {"dupes"}, {"validate"}, {"export", "fhir", "C-2026-7K3Q"},
+		{"report", "outcomes"}, {"report", "caseload"}, {"report", "flow"},
 	} {
 		for _, format := range []string{"json", "yaml"} {
-			if args[0] == "export" && format == "yaml" || args[0] == "validate" && format == "yaml" {
+			if format == "yaml" && slices.Contains([]string{"export", "validate", "report"}, args[0]) {
 				continue
 			}
 			code, out, errOut := runMain(t, append(args, "-o", format)...)

@@ -92,13 +92,35 @@ func WriteCSV(w io.Writer, t *Tabular) error {
 
 // Inert keeps a spreadsheet from running a cell as a formula (CSV
 // injection, as OWASP describes it): a cell starting with =, +, -, @, a
-// tab or a carriage return gets a leading apostrophe. casework's own
-// numbers are never negative, so no number is changed.
+// tab or a carriage return gets a leading apostrophe. A signed number
+// (-3, +0.8, -12.5%) is left as it is: a spreadsheet reads it as the
+// number it is, and it can run nothing.
 func Inert(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return "'" + cell
+	if cell == "" || !strings.ContainsRune("=+-@\t\r", rune(cell[0])) || signedNumber(cell) {
+		return cell
 	}
-	return cell
+	return "'" + cell
+}
+
+// signedNumber reports whether s is a sign, then digits with at most one
+// decimal point, and optionally a final percent sign.
+func signedNumber(s string) bool {
+	if s[0] != '+' && s[0] != '-' {
+		return false
+	}
+	s = strings.TrimSuffix(s[1:], "%")
+	digits, points := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] >= '0' && s[i] <= '9':
+			digits++
+		case s[i] == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
 }
 
 // Detail is one labelled value of a single record's detail view.

@@ -36,8 +36,10 @@ func TestFormats(t *testing.T) {
 
 func TestInert(t *testing.T) {
 	for in, want := range map[string]string{
-		"=1+1": "'=1+1", "+44 7700": "'+44 7700", "-x": "'-x", "@SUM(A1)": "'@SUM(A1)",
+		"=1+1": "'=1+1", "-x": "'-x", "@SUM(A1)": "'@SUM(A1)",
 		"\tx": "'\tx", "\rx": "'\rx", "Ann": "Ann", "": "", "a=b": "a=b", "12.50": "12.50",
+		"+0.8": "+0.8", "-3": "-3", "-12.5%": "-12.5%", "+": "'+", "-.": "'-.", "-1.2.3": "'-1.2.3",
+		"-1+2": "'-1+2", "+44 7700": "'+44 7700", "-2%%": "'-2%%", "-1e5": "'-1e5",
 	} {
 		if got := Inert(in); got != want {
 			t.Errorf("Inert(%q) = %q, want %q", in, got, want)
@@ -49,11 +51,11 @@ func TestInert(t *testing.T) {
 // footer, is made inert.
 func TestCSVIsInert(t *testing.T) {
 	var buf bytes.Buffer
-	tab := &Tabular{Header: []string{"=h"}, Rows: [][]string{{`=HYPERLINK("http://x","y")`}, {"+1"}}, Footer: []string{"@t"}}
+	tab := &Tabular{Header: []string{"=h"}, Rows: [][]string{{`=HYPERLINK("http://x","y")`}, {"+1+1"}, {"-0.5"}}, Footer: []string{"@t"}}
 	if err := WriteCSV(&buf, tab); err != nil {
 		t.Fatal(err)
 	}
-	want := "'=h\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n'+1\n'@t\n"
+	want := "'=h\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n'+1+1\n-0.5\n'@t\n"
 	if buf.String() != want {
 		t.Errorf("got %q, want %q", buf.String(), want)
 	}
