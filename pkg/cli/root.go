@@ -55,7 +55,9 @@ agency's limits, and renders care plans.`,
 		return &cmdutil.UsageError{Err: err}
 	})
 	// Before any command runs, -o is checked against the formats the
-	// command declares (cmdutil.Prints): a wrong -o changes nothing.
+	// command declares (cmdutil.Prints): a wrong -o changes nothing. A
+	// command's own persistent hooks run after this one, not instead.
+	cobra.EnableTraverseRunHooks = true
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		return f.UseFormats(cmd)
 	}
