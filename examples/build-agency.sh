@@ -34,7 +34,8 @@ cw resource add transport --name 'Community transport' --category mobility --pro
 as=w-ana; at 2026-01-05T09:30:00Z
 c1=C-2026-7K3QX9M2AB
 cw case new --id $c1 --client 'Maria Lopez' --dob 1984-05-01 --worker w-ana --referral-source school --referral-date 2026-01-05 --referral-reason 'children often absent; the family has an eviction notice' >/dev/null
-cw case set $c1 client.phone=07700-900123 client.language=es client.address='14 Mill Lane, Northside' client.consent.given=true client.consent.at=2026-01-05 client.consent.scope='share with the providers in the plan'
+cw case set $c1 client.phone=07700-900123 client.language=es client.address='14 Mill Lane, Northside'
+cw consent $c1 give --purpose services
 cw note $c1 'First visit at home. Maria was anxious about the eviction letter but keen to talk. Two children, 8 and 11.' --kind visit >/dev/null
 at 2026-01-13T10:00:00Z
 cw case move $c1 assessment --reason 'rapport established, consent given'
@@ -51,6 +52,7 @@ cw plan action add $c1 --goal G2 'Apply for housing benefit and universal credit
 cw plan action add $c1 --goal G3 'After-school club for both children' --resource after-school --responsible provider --cost 720 --due 2026-02-15 >/dev/null
 at 2026-01-20T14:00:00Z
 cw plan agree $c1 --by client
+cw consent $c1 give --purpose share --with housing-advice --with food-bank --with after-school
 as=w-sue; cw approve $c1 plan --note 'Costs within the quarter budget'; as=w-ana
 at 2026-01-21T09:00:00Z
 cw case move $c1 implementation --reason 'plan agreed and approved'
@@ -102,6 +104,8 @@ cw case move $c5 planning
 cw plan goal add $c5 'Sleep and mood back to how they were' --domain mental_health --target 2026-08-31 >/dev/null
 cw plan action add $c5 --goal G1 'Eight sessions of bereavement counselling' --resource counselling --responsible provider --cost 360 --due 2026-07-15 >/dev/null
 cw plan agree $c5 --by client
+cw consent $c5 give --purpose services
+cw consent $c5 give --purpose share --with counselling
 at 2026-03-20T09:00:00Z
 cw case move $c5 implementation
 
@@ -118,6 +122,8 @@ cw plan goal add $c6 'Part-time work by the autumn' --domain employment --target
 cw plan action add $c6 --goal G1 'Enrol in the college return-to-work course' --responsible client --due 2026-03-15 >/dev/null
 cw plan action add $c6 --goal G1 'After-school club on course days' --resource after-school --responsible provider --cost 360 --due 2026-03-15 >/dev/null
 cw plan agree $c6 --by client
+cw consent $c6 give --purpose services
+cw consent $c6 give --purpose share --with after-school
 at 2026-02-16T09:00:00Z
 cw case move $c6 implementation
 at 2026-04-20T09:00:00Z
@@ -136,6 +142,8 @@ cw case move $c7 planning
 cw plan goal add $c7 'Get to the day centre twice a week' --domain mobility --target 2026-04-30 >/dev/null
 cw plan action add $c7 --goal G1 'Community transport twice a week' --resource transport --responsible provider --cost 576 --due 2026-02-01 >/dev/null
 cw plan agree $c7 --by client
+cw consent $c7 give --purpose services
+cw consent $c7 give --purpose share --with transport
 at 2026-01-23T09:00:00Z
 cw case move $c7 implementation
 at 2026-03-02T09:00:00Z
@@ -168,7 +176,8 @@ cw assess $c9 --instrument cans --score emotional=3,risk_behaviors=2,family_func
 as=w-dev; at 2026-02-04T09:00:00Z
 c10=C-2026-0GW3R6TJ5K
 cw case new --id $c10 --client 'Omar Haddad' --dob 2012-06-21 --worker w-dev --referral-source 'youth service' --referral-date 2026-02-03 >/dev/null
-cw case set $c10 client.representative.name='Nadia Haddad' client.representative.relationship=mother client.consent.given=true client.consent.at=2026-02-04
+cw case set $c10 client.representative.name='Nadia Haddad' client.representative.relationship=mother
+cw consent $c10 give --purpose services --by representative --basis 'parental responsibility'
 at 2026-02-10T09:00:00Z
 cw case move $c10 assessment
 cw assess $c10 --instrument cans --score school=2,social_functioning=2,emotional=1,living_situation=0 --network high --strength 'Talented artist' --need 'social_functioning:medium:Few friends since moving school' >/dev/null
@@ -177,6 +186,7 @@ cw case move $c10 planning
 cw plan goal add $c10 'Make friends at the new school' --domain social_functioning --target 2026-07-15 >/dev/null
 cw plan action add $c10 --goal G1 'Join the after-school art club' --resource after-school --responsible provider --cost 300 --due 2026-03-01 >/dev/null
 cw plan agree $c10 --by representative
+cw consent $c10 give --purpose share --with after-school --by representative --basis 'parental responsibility'
 at 2026-02-13T09:00:00Z
 cw case move $c10 implementation
 at 2026-04-13T09:00:00Z
@@ -200,6 +210,8 @@ cw case move $c12 planning
 cw plan goal add $c12 'A tenancy of his own' --domain housing --target 2026-09-30 >/dev/null
 cw plan action add $c12 --goal G1 'Housing register and tenancy-ready course' --resource housing-advice --responsible w-ben --due 2026-04-30 >/dev/null
 cw plan agree $c12 --by client
+cw consent $c12 give --purpose services
+cw consent $c12 give --purpose share --with housing-advice --until 2026-12-31
 at 2026-03-16T09:00:00Z
 cw case move $c12 implementation
 as=w-sue; at 2026-04-01T09:00:00Z

@@ -18,6 +18,7 @@ type Case struct {
 	Plan        Plan           `yaml:"plan,omitempty" json:"plan,omitzero"`
 	Reviews     []Review       `yaml:"reviews,omitempty" json:"reviews,omitempty"`
 	Approvals   []Approval     `yaml:"approvals,omitempty" json:"approvals,omitempty"`
+	Consents    []ConsentEntry `yaml:"consents,omitempty" json:"consents,omitempty"`
 	Closure     *Closure       `yaml:"closure,omitempty" json:"closure,omitempty"`
 }
 
@@ -51,8 +52,11 @@ type Representative struct {
 	Email        string `yaml:"email,omitempty" json:"email,omitempty"`
 }
 
-// Consent records the client's informed consent to case management and to
-// sharing information with the providers in the plan.
+// Consent is the old, single record of the client's informed consent to
+// case management and to sharing information with the providers in the
+// plan. Consents (per purpose, append-only) replace it: package consent
+// reads it as the entries it stands for, and 'casework fmt' moves it
+// there.
 type Consent struct {
 	Given bool   `yaml:"given,omitempty" json:"given,omitempty"`
 	At    Date   `yaml:"at,omitempty" json:"at,omitzero"`

@@ -18,12 +18,14 @@ import (
 	"github.com/casework/casework/pkg/cli/caseloadcmd"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/completion"
+	"github.com/casework/casework/pkg/cli/consentcmd"
 	"github.com/casework/casework/pkg/cli/duecmd"
 	"github.com/casework/casework/pkg/cli/dupescmd"
 	"github.com/casework/casework/pkg/cli/exportcmd"
 	"github.com/casework/casework/pkg/cli/fmtcmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/logcmd"
+	"github.com/casework/casework/pkg/cli/migratecmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
 	"github.com/casework/casework/pkg/cli/plancmd"
 	"github.com/casework/casework/pkg/cli/rendercmd"
@@ -80,6 +82,8 @@ agency's limits, and renders care plans.`,
 		workflowcmd.NewCmdWorkflow(f),
 		caseloadcmd.NewCmdCaseload(f),
 		reportcmd.NewCmdReport(f),
+		consentcmd.NewCmdConsent(f),
+		migratecmd.NewCmdMigrate(f),
 		assesscmd.NewCmdAssess(f),
 		plancmd.NewCmdPlan(f),
 		reviewcmd.NewCmdReview(f),

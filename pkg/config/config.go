@@ -36,6 +36,14 @@ type Config struct {
 	Caseload       Caseload   `yaml:"caseload" mapstructure:"caseload"`
 	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
 	Reports        Reports    `yaml:"reports" mapstructure:"reports"`
+	Consent        Consent    `yaml:"consent" mapstructure:"consent"`
+}
+
+// Consent holds the purposes consent is recorded for.
+type Consent struct {
+	// Purposes are what a client may consent to; services and share are
+	// the ones casework itself checks.
+	Purposes []string `yaml:"purposes" mapstructure:"purposes"`
 }
 
 // Reports holds the settings of `casework report`.

@@ -93,6 +93,7 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.checkPlan(cr)
 	v.checkHistory(cr)
 	v.checkClosure(cr)
+	v.checkConsents(cr)
 }
 
 // checkFields checks values against the configuration and the clock (the

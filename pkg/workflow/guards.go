@@ -8,6 +8,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/consent"
 )
 
 // Transition is a move being checked: the case as it stood at the moment
@@ -126,15 +127,12 @@ func checkAgreement(t Transition) *GuardError {
 }
 
 func checkConsent(t Transition) *GuardError {
-	c := t.Case.Client.Consent
-	fix := fmt.Sprintf("record it with 'casework case set %s client.consent.given=true client.consent.at=DATE'", t.Case.ID)
-	switch {
-	case !c.Given:
-		return &GuardError{Problem: "the client's consent is not recorded", Fix: fix}
-	case !c.At.IsZero() && c.At.After(casefile.NewDate(t.At)):
-		return &GuardError{Problem: fmt.Sprintf("the client's consent is dated %s, after the move", c.At), Fix: fix}
+	st := consent.At(t.Case, consent.Services, consent.Everyone, t.At)
+	if st.InForce {
+		return nil
 	}
-	return nil
+	return &GuardError{Problem: "the client's consent to services is not in force: " + st.Describe(consent.Services),
+		Fix: fmt.Sprintf("record it with 'casework consent %s give --purpose services'", t.Case.ID)}
 }
 
 func checkClosure(t Transition) *GuardError {

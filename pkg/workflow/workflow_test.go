@@ -147,8 +147,17 @@ func TestGuards(t *testing.T) {
 		{"consent", "monitoring", func(c *casefile.Case) { c.Client.Consent.Given = true }, ""},
 		{"consent", "monitoring", func(c *casefile.Case) {
 			c.Client.Consent = casefile.Consent{Given: true, At: casefile.NewDate(t3)}
-		}, "after the move"},
-		{"consent", "monitoring", func(*casefile.Case) {}, "consent is not recorded"},
+		}, "no consent to services is recorded"},
+		{"consent", "monitoring", func(*casefile.Case) {}, "no consent to services is recorded"},
+		{"consent", "monitoring", func(c *casefile.Case) {
+			c.Consents = []casefile.ConsentEntry{{At: t1, Action: "give", Purpose: "services"}}
+		}, ""},
+		{"consent", "monitoring", func(c *casefile.Case) {
+			c.Consents = []casefile.ConsentEntry{{At: t1, Action: "give", Purpose: "services"}, {At: t1.Add(time.Hour), Action: "withdraw", Purpose: "services", Reason: "r"}}
+		}, "was withdrawn"},
+		{"consent", "monitoring", func(c *casefile.Case) {
+			c.Consents = []casefile.ConsentEntry{{At: t1, Action: "give", Purpose: "share"}}
+		}, "no consent to services is recorded"},
 		{"review", "monitoring", func(c *casefile.Case) { c.Reviews = []casefile.Review{{At: t1.Add(time.Hour)}} }, ""},
 		{"review", "monitoring", func(c *casefile.Case) { c.Reviews = []casefile.Review{{At: t0}} }, "no review has been recorded since the case entered implementation"},
 		{"approval", "monitoring", func(c *casefile.Case) {

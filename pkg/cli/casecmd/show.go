@@ -3,10 +3,12 @@ package casecmd
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/consent"
 	"github.com/casework/casework/pkg/schedule"
 	"github.com/casework/casework/pkg/timeline"
 	"github.com/spf13/cobra"
@@ -32,12 +34,12 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return output.WriteDetails(f.IO.Out, caseDetails(&rec.Data, len(notes)))
+			return output.WriteDetails(f.IO.Out, caseDetails(&rec.Data, len(notes), f.Now()))
 		},
 	}, output.Table, output.JSON, output.YAML)
 }
 
-func caseDetails(c *casefile.Case, notes int) []output.Detail {
+func caseDetails(c *casefile.Case, notes int, now time.Time) []output.Detail {
 	cl := c.Client
 	client := cl.Name
 	if !cl.DOB.IsZero() {
@@ -52,10 +54,6 @@ func caseDetails(c *casefile.Case, notes int) []output.Detail {
 	var rep string
 	if r := cl.Representative; r != nil {
 		rep = strings.TrimSpace(fmt.Sprintf("%s (%s) %s %s", r.Name, r.Relationship, r.Phone, r.Email))
-	}
-	consent := "not recorded"
-	if cl.Consent.Given {
-		consent = strings.TrimSpace("given " + cl.Consent.At.String() + " " + cl.Consent.Scope)
 	}
 	var team []string
 	for _, m := range c.Team {
@@ -77,7 +75,7 @@ func caseDetails(c *casefile.Case, notes int) []output.Detail {
 		{Label: "Client", Value: client},
 		{Label: "Contact", Value: strings.Join(contact, ", ")},
 		{Label: "Representative", Value: rep},
-		{Label: "Consent", Value: consent},
+		{Label: "Consent", Value: consentText(c, now)},
 		{Label: "Referral", Value: referral},
 		{Label: "Assessments", Value: assessmentsText(c)},
 		{Label: "Plan", Value: planText(c)},
@@ -91,6 +89,23 @@ func caseDetails(c *casefile.Case, notes int) []output.Detail {
 		output.Detail{Label: "Notes", Value: fmt.Sprint(notes)},
 	)
 	return d
+}
+
+// consentText says what is in force for the purposes casework checks
+// ('casework consent ID' shows every purpose).
+func consentText(c *casefile.Case, now time.Time) string {
+	var parts []string
+	for _, l := range consent.Summary(c, []string{consent.Services, consent.Share}, now) {
+		switch {
+		case l.InForce:
+			parts = append(parts, l.Purpose+": yes")
+		case len(l.With) > 0:
+			parts = append(parts, l.Purpose+": with "+strings.Join(l.With, ", "))
+		default:
+			parts = append(parts, l.Purpose+": no")
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func followUp(d casefile.Date) string {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/careplan"
 	"github.com/casework/casework/pkg/casefile"
@@ -173,6 +174,11 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 	if o.Template == "referral" && o.Action == "" {
 		return nil, cmdutil.Usagef("the referral template is about one action of the plan: give --action ID%s", actionList(c))
 	}
+	if o.Template == careplan.Referral {
+		if err := checkReferral(in, o.Action, o.F.Now()); err != nil {
+			return nil, err
+		}
+	}
 	if o.Template == "closure" && c.Closure == nil {
 		return nil, cmdutil.Usagef("case %s has no closure to summarise (phase %s); close it with 'casework case close %s --reason R --evaluation TEXT' first", c.ID, c.Phase, c.ID)
 	}
@@ -181,6 +187,21 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 		return nil, cmdutil.Usagef("%w", err)
 	}
 	return careplan.Render(o.Template, data, sources...)
+}
+
+// checkReferral refuses a referral letter that must not be written (see
+// careplan.CheckReferral). An unknown action is left to careplan.Build.
+func checkReferral(in careplan.Input, actionID string, now time.Time) error {
+	for _, g := range in.Case.Plan.Goals {
+		for _, a := range g.Actions {
+			if strings.EqualFold(a.ID, actionID) {
+				if err := careplan.CheckReferral(in.Case, a, in.Resources[a.Resource], in.Redact, now); err != nil {
+					return cmdutil.Usagef("%v", err)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // actionList names the actions of the case, for messages.

@@ -1,0 +1,55 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/consent"
+)
+
+// checkConsents checks a case's consent entries (known purposes, actions
+// and givers, a reason for each withdrawal, time order, nothing in the
+// future), names the old single client.consent record so that it is
+// migrated, and warns about a case whose services run without consent to
+// them.
+func (v *validator) checkConsents(cr *caseRecord) {
+	c, rec := &cr.data, cr.record
+	v.futureTimes(rec, "consents", len(c.Consents), func(i int) time.Time { return c.Consents[i].At })
+	for i, e := range c.Consents {
+		key := fmt.Sprintf("consents[%d]", i)
+		if !slices.Contains(v.Config.Consent.Purposes, e.Purpose) {
+			v.add(rec, key+".purpose", Error, "invalid-value", "%s.purpose is not one of consent.purposes in %s (%s)", key, config.FileName, strings.Join(v.Config.Consent.Purposes, ", "))
+		}
+		if !slices.Contains(casefile.ConsentActions, e.Action) {
+			v.add(rec, key+".action", Error, "invalid-value", "%s.action must be one of %s", key, strings.Join(casefile.ConsentActions, ", "))
+		}
+		if e.GivenBy != "" && !slices.Contains(casefile.ConsentGivers, e.GivenBy) {
+			v.add(rec, key+".given_by", Error, "invalid-value", "%s.given_by must be one of %s", key, strings.Join(casefile.ConsentGivers, ", "))
+		}
+		if e.Action == casefile.ConsentWithdraw && strings.TrimSpace(e.Reason) == "" {
+			v.add(rec, key+".reason", Error, "missing-value", "%s withdraws consent without a reason; the reason is part of the record", key)
+		}
+		if i > 0 && e.At.Before(c.Consents[i-1].At) {
+			v.add(rec, key+".at", Error, "out-of-order", "%s is dated before the entry above it; consent entries are kept in time order", key)
+		}
+	}
+	if c.Client.Consent != (casefile.Consent{}) {
+		v.add(rec, "client.consent", Warning, "old-form", "client.consent is the old single consent record: run 'casework migrate' to move it into consents, per purpose, losing nothing")
+	}
+	if c.Phase == "implementation" && !consent.At(c, consent.Services, consent.Everyone, v.asOf()).InForce {
+		v.add(rec, "phase", Warning, "no-consent", "case %s is in implementation with no consent to services in force; record it with 'casework consent %s give --purpose services'", c.ID, c.ID)
+	}
+}
+
+// asOf is the moment "now" means for checks of what is in force: the
+// clock, or with none the end of time (everything recorded counts).
+func (v *validator) asOf() time.Time {
+	if v.Now.IsZero() {
+		return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return v.Now
+}
