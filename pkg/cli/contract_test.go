@@ -69,6 +69,8 @@ func TestDeclaredFormats(t *testing.T) {
 		"resource list":      {"table", "json", "yaml", "csv"},
 		"caseload rebalance": {"table", "json", "yaml", "csv"},
 		"report outcomes":    {"markdown", "html", "json", "csv"},
+		"consent":            {"table", "json", "yaml"},
+		"migrate":            nil,
 	}
 	seen := map[string]bool{}
 	walk(commandTree(t), func(cmd *cobra.Command) {
@@ -143,6 +145,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"render", "C-1", "-o", "json"}, 2, []string{"casework render prints no records"}},
 		{[]string{"export", "csv", "-o", "json"}, 2, []string{`unknown output format "json": use one of csv`}},
 		{[]string{"validate", "-o", "table"}, 2, []string{`unknown output format "table": use one of text, json, github`}},
+		{[]string{"consent", "C-1", "give", "--purpose", "services", "-o", "json"}, 2, []string{"-o goes with showing what is in force: leave it out with give"}},
+		{[]string{"migrate", "-o", "json"}, 2, []string{"casework migrate prints no records"}},
 		// casework prints no colour: there is no --no-color.
 		{[]string{"case", "list", "--no-color"}, 2, []string{"unknown flag: --no-color"}},
 	}

@@ -64,6 +64,9 @@ func CaseEnums(cfg *config.Config) map[string][]string {
 		"reviews[].actions.*":            planning.ActionStatuses,
 		"approvals[].what":               planning.Approvables,
 		"closure.reason":                 cfg.ClosureReasons,
+		"consents[].purpose":             cfg.Consent.Purposes,
+		"consents[].action":              casefile.ConsentActions,
+		"consents[].given_by":            casefile.ConsentGivers,
 	}
 }
 

@@ -46,14 +46,14 @@ func TestSchemaEmitsTheTable(t *testing.T) {
 	if !maps.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("the schema's enums:\n%v\nthe table:\n%v", got, want)
 	}
-	if len(want) < 14 {
+	if len(want) < 17 {
 		t.Errorf("only %d enums", len(want))
 	}
 }
 
 // everyEnum is goodCase with a value at every enum path of the table: its
 // assessment (which goodCase ends in) rated, then a model, a plan, a
-// review, an approval and a closure.
+// review, an approval, a closure and a consent.
 const everyEnum = goodCase + `    network: low
     needs:
       - domain: housing
@@ -87,6 +87,12 @@ approvals:
 closure:
   at: 2026-02-04T14:00:00Z
   reason: goals-met
+consents:
+  - at: 2026-02-04T15:00:00Z
+    by: w-ana
+    action: give
+    purpose: services
+    given_by: client
 `
 
 // TestEveryEnumIsChecked breaks each enum field of the table in turn and

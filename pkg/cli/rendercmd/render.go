@@ -196,7 +196,7 @@ func checkReferral(in careplan.Input, actionID string, now time.Time) error {
 		for _, a := range g.Actions {
 			if strings.EqualFold(a.ID, actionID) {
 				if err := careplan.CheckReferral(in.Case, a, in.Resources[a.Resource], in.Redact, now); err != nil {
-					return cmdutil.Usagef("%v", err)
+					return cmdutil.Usagef("%w", err)
 				}
 			}
 		}
