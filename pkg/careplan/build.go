@@ -3,6 +3,7 @@ package careplan
 import (
 	"cmp"
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"maps"
 	"slices"
 	"strings"
@@ -51,10 +52,10 @@ func Build(in Input) (*Data, error) {
 		Case: CaseInfo{
 			ID:         c.ID,
 			Phase:      c.Phase,
-			PhaseSince: casefile.NewDate(schedule.PhaseSince(c)),
+			PhaseSince: casefile.NewDate(history.Of(c).PhaseSince()),
 			Model:      c.Model,
 			Opened:     c.Opened,
-			Open:       config.IsOpen(c.Phase),
+			Open:       c.IsOpen(),
 		},
 		Worker:   b.person(c.Worker, ""),
 		Client:   b.client(shown.Client),
@@ -76,11 +77,11 @@ func Build(in Input) (*Data, error) {
 	digest := c.Plan.Digest()
 	for _, a := range shown.Approvals {
 		d.Approvals = append(d.Approvals, ApprovalInfo{
-			At: a.At, By: b.person(a.By, ""), What: a.What, Amount: a.Amount, Note: a.Note,
-			Current: a.What != "plan" || a.Digest == digest,
+			At: a.At, By: b.person(a.By, ""), What: string(a.What), Amount: a.Amount, Note: a.Note,
+			Current: a.What != casefile.ApprovePlan || a.Digest == digest,
 		})
 	}
-	if cl := shown.Closure; cl != nil {
+	if cl := history.Of(shown).CurrentClosure(); cl != nil {
 		d.Closure = &ClosureInfo{Closure: *cl, Days: int(cl.At.Sub(c.Opened.Time()).Hours() / 24)}
 	}
 	if in.Action != "" {
@@ -219,12 +220,12 @@ func prioritised(needs []casefile.Need) []casefile.Need {
 func (b builder) goals(orig, shown casefile.Plan) []GoalInfo {
 	var out []GoalInfo
 	for i, g := range shown.Goals {
-		info := GoalInfo{ID: g.ID, Text: g.Text, Domain: g.Domain, Target: g.Target, Status: g.Status}
+		info := GoalInfo{ID: g.ID, Text: g.Text, Domain: g.Domain, Target: g.Target, Status: string(g.Status)}
 		for j, a := range g.Actions {
 			act := ActionInfo{
 				ID: a.ID, Text: a.Text, ResourceID: a.Resource, Responsible: a.Responsible,
-				Cost: a.Cost, Due: a.Due, Status: a.Status,
-				Overdue: !a.Due.IsZero() && a.Due.Before(b.in.Today) && !finished(a.Status),
+				Cost: a.Cost, Due: a.Due, Status: string(a.Status),
+				Overdue: !a.Due.IsZero() && a.Due.Before(b.in.Today) && a.IsOpen(),
 			}
 			if r, ok := b.in.Resources[a.Resource]; ok {
 				act.Resource = &r
@@ -237,11 +238,6 @@ func (b builder) goals(orig, shown casefile.Plan) []GoalInfo {
 		out = append(out, info)
 	}
 	return out
-}
-
-// finished reports whether an action's status means nothing is due.
-func finished(status string) bool {
-	return status == planning.ActionDone || status == planning.ActionCancelled
 }
 
 func costOf(p casefile.Plan) CostInfo {
@@ -257,7 +253,7 @@ func costOf(p casefile.Plan) CostInfo {
 // latest reviews as shown.
 func (b builder) reviews(c, shown *casefile.Case, interval time.Duration) ReviewInfo {
 	info := ReviewInfo{Interval: every(interval), Count: len(c.Reviews)}
-	if next, ok := schedule.NextReview(c, interval); ok && config.IsOpen(c.Phase) {
+	if next, ok := schedule.NextReview(c, interval); ok && c.IsOpen() {
 		info.Next = next
 		info.Overdue = next.Before(b.in.Today)
 	}
@@ -265,7 +261,7 @@ func (b builder) reviews(c, shown *casefile.Case, interval time.Duration) Review
 		r := shown.Reviews[i]
 		e := ReviewEntry{At: r.At, By: b.person(r.By, ""), Note: r.Note, Next: r.Next}
 		for _, g := range slices.Sorted(maps.Keys(r.Goals)) {
-			e.Goals = append(e.Goals, GoalStatus{Goal: g, Status: r.Goals[g]})
+			e.Goals = append(e.Goals, GoalStatus{Goal: g, Status: string(r.Goals[g])})
 		}
 		info.Last = append(info.Last, e)
 	}

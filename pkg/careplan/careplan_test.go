@@ -78,7 +78,7 @@ func mustDate(t *testing.T, s string) casefile.Date {
 // closed turns the fixture's case into a closed one.
 func closed(t *testing.T, in Input) Input {
 	c := *in.Case
-	c.Phase = config.ClosedPhase
+	c.Phase = casefile.ClosedPhase
 	c.Closure = &casefile.Closure{
 		At:         time.Date(2026, 6, 30, 16, 0, 0, 0, time.UTC),
 		Reason:     "goals-met",

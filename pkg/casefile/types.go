@@ -125,23 +125,23 @@ func (p Plan) IsZero() bool { return p.Budget == 0 && len(p.Goals) == 0 && p.Agr
 
 // Goal is one goal of the care plan.
 type Goal struct {
-	ID      string   `yaml:"id" json:"id"`
-	Text    string   `yaml:"text" json:"text"`
-	Domain  string   `yaml:"domain,omitempty" json:"domain,omitempty"`
-	Target  Date     `yaml:"target,omitempty" json:"target,omitzero"`
-	Status  string   `yaml:"status" json:"status"`
-	Actions []Action `yaml:"actions,omitempty" json:"actions,omitempty"`
+	ID      string     `yaml:"id" json:"id"`
+	Text    string     `yaml:"text" json:"text"`
+	Domain  string     `yaml:"domain,omitempty" json:"domain,omitempty"`
+	Target  Date       `yaml:"target,omitempty" json:"target,omitzero"`
+	Status  GoalStatus `yaml:"status" json:"status"`
+	Actions []Action   `yaml:"actions,omitempty" json:"actions,omitempty"`
 }
 
 // Action is one service or task in the package of services for a goal.
 type Action struct {
-	ID          string  `yaml:"id" json:"id"`
-	Text        string  `yaml:"text" json:"text"`
-	Resource    string  `yaml:"resource,omitempty" json:"resource,omitempty"`
-	Responsible string  `yaml:"responsible,omitempty" json:"responsible,omitempty"`
-	Cost        float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Due         Date    `yaml:"due,omitempty" json:"due,omitzero"`
-	Status      string  `yaml:"status" json:"status"`
+	ID          string       `yaml:"id" json:"id"`
+	Text        string       `yaml:"text" json:"text"`
+	Resource    string       `yaml:"resource,omitempty" json:"resource,omitempty"`
+	Responsible string       `yaml:"responsible,omitempty" json:"responsible,omitempty"`
+	Cost        float64      `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Due         Date         `yaml:"due,omitempty" json:"due,omitzero"`
+	Status      ActionStatus `yaml:"status" json:"status"`
 }
 
 // Agreement records who agreed the plan, when, and which version of it
@@ -154,20 +154,20 @@ type Agreement struct {
 
 // Review is one monitoring review.
 type Review struct {
-	At      time.Time         `yaml:"at" json:"at"`
-	By      string            `yaml:"by" json:"by"`
-	Goals   map[string]string `yaml:"goals,omitempty" json:"goals,omitempty"`
-	Actions map[string]string `yaml:"actions,omitempty" json:"actions,omitempty"`
-	Note    string            `yaml:"note,omitempty" json:"note,omitempty"`
-	Next    Date              `yaml:"next,omitempty" json:"next,omitzero"`
+	At      time.Time               `yaml:"at" json:"at"`
+	By      string                  `yaml:"by" json:"by"`
+	Goals   map[string]GoalStatus   `yaml:"goals,omitempty" json:"goals,omitempty"`
+	Actions map[string]ActionStatus `yaml:"actions,omitempty" json:"actions,omitempty"`
+	Note    string                  `yaml:"note,omitempty" json:"note,omitempty"`
+	Next    Date                    `yaml:"next,omitempty" json:"next,omitzero"`
 }
 
 // Approval is a supervisor's approval of a plan, a closure or an expense
 // (managerial case management).
 type Approval struct {
-	At   time.Time `yaml:"at" json:"at"`
-	By   string    `yaml:"by" json:"by"`
-	What string    `yaml:"what" json:"what"`
+	At   time.Time    `yaml:"at" json:"at"`
+	By   string       `yaml:"by" json:"by"`
+	What ApprovalKind `yaml:"what" json:"what"`
 	// Digest is the plan's Digest when a plan is approved, so that a later
 	// change to the plan needs a new approval.
 	Digest string `yaml:"digest,omitempty" json:"digest,omitempty"`

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 )
 
 // summary is what the index keeps of one case: the fields that `case
@@ -88,7 +87,7 @@ func summarize(c *casefile.Case) summary {
 	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, Opened: stampDate(c.Opened)}
 	for _, h := range c.History {
 		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
-		if h.To == config.ClosedPhase {
+		if h.To == casefile.ClosedPhase {
 			e.Reason = h.Reason
 		}
 		if h.Assign != nil {
@@ -99,11 +98,11 @@ func summarize(c *casefile.Case) summary {
 	for _, a := range c.Assessments {
 		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores})
 	}
-	if config.IsOpen(c.Phase) {
+	if c.IsOpen() {
 		for _, g := range c.Plan.Goals {
 			for _, a := range g.Actions {
-				if a.Status != "done" && a.Status != "cancelled" && !a.Due.IsZero() {
-					s.Actions = append(s.Actions, action{ID: a.ID, Text: a.Text, Status: a.Status, Due: stampDate(a.Due)})
+				if a.IsOpen() && !a.Due.IsZero() {
+					s.Actions = append(s.Actions, action{ID: a.ID, Text: a.Text, Status: string(a.Status), Due: stampDate(a.Due)})
 				}
 			}
 		}
@@ -148,7 +147,7 @@ func (s *summary) Case() *casefile.Case {
 	if len(s.Actions) > 0 {
 		g := casefile.Goal{Actions: make([]casefile.Action, len(s.Actions))}
 		for i, a := range s.Actions {
-			g.Actions[i] = casefile.Action{ID: a.ID, Text: a.Text, Status: a.Status, Due: unstampDate(a.Due)}
+			g.Actions[i] = casefile.Action{ID: a.ID, Text: a.Text, Status: casefile.ActionStatus(a.Status), Due: unstampDate(a.Due)}
 		}
 		c.Plan.Goals = []casefile.Goal{g}
 	}

@@ -98,22 +98,6 @@ func TestInMonthHistoryDisagrees(t *testing.T) {
 	}
 }
 
-func TestWorkerAt(t *testing.T) {
-	c := newCase(t, "C-1", "w-ana", "2026-01-05").
-		assign("2026-02-01T00:00:00Z", "w-ben").
-		assign("2026-03-01T00:00:00Z", "w-cy").c
-	for when, want := range map[string]string{
-		"2026-01-31T23:59:59Z": "w-ana",
-		"2026-02-01T00:00:00Z": "w-ben",
-		"2026-02-15T00:00:00Z": "w-ben",
-		"2026-03-20T00:00:00Z": "w-cy",
-	} {
-		if got := WorkerAt(c, at(t, when)); got != want {
-			t.Errorf("WorkerAt(%s) = %s, want %s", when, got, want)
-		}
-	}
-}
-
 func TestParseMonth(t *testing.T) {
 	m, err := ParseMonth("2026-02")
 	if err != nil || m.String() != "2026-02" || m.End().Format("2006-01-02") != "2026-03-01" {

@@ -61,7 +61,7 @@ func newCase(t testing.TB, id, worker, opened string) *caseBuilder {
 func (b *caseBuilder) move(when, to string) *caseBuilder {
 	b.c.History = append(b.c.History, casefile.HistoryEntry{At: at(b.t, when), By: "x", From: b.c.Phase, To: to})
 	b.c.Phase = to
-	if to == config.ClosedPhase {
+	if to == casefile.ClosedPhase {
 		b.c.Closure = &casefile.Closure{At: at(b.t, when), Reason: "goals-met"}
 	}
 	return b

@@ -3,6 +3,7 @@ package caseload
 import (
 	"cmp"
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"slices"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -40,7 +41,7 @@ type Proposal struct {
 func Rebalance(cases []*casefile.Case, workers []casefile.Worker, cfg config.Caseload, skipRoles []string) Proposal {
 	held := map[string][]*casefile.Case{}
 	for _, c := range cases {
-		if config.IsOpen(c.Phase) {
+		if c.IsOpen() {
 			held[c.Worker] = append(held[c.Worker], c)
 		}
 	}
@@ -81,7 +82,7 @@ func Rebalance(cases []*casefile.Case, workers []casefile.Worker, cfg config.Cas
 // newestFirst orders cases by opening, most recent first, then by ID
 // descending.
 func newestFirst(a, b *casefile.Case) int {
-	if c := openedAt(b).Compare(openedAt(a)); c != 0 {
+	if c := history.Of(b).OpenedAt().Compare(history.Of(a).OpenedAt()); c != 0 {
 		return c
 	}
 	return cmp.Compare(b.ID, a.ID)

@@ -3,6 +3,7 @@
 package casetable
 
 import (
+	"github.com/casework/casework/pkg/history"
 	"strconv"
 	"time"
 
@@ -41,15 +42,15 @@ func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
 		nextDue = due[0].Date.String()
 	}
 	closedAt, reason := "", ""
-	if c.Closure != nil {
-		closedAt = c.Closure.At.UTC().Format(time.RFC3339)
-		reason = c.Closure.Reason
+	if cl := history.Of(c).CurrentClosure(); cl != nil {
+		closedAt = cl.At.UTC().Format(time.RFC3339)
+		reason = cl.Reason
 	}
 	return []string{
 		c.ID, c.Phase, c.Model, c.Worker, c.Opened.String(),
 		c.Client.Name, c.Client.DOB.String(), c.Referral.Source, c.Referral.Date.String(),
 		level, strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
-		strconv.FormatFloat(planning.Total(c.Plan), 'f', 2, 64), planning.AgreementState(c.Plan),
+		strconv.FormatFloat(c.Plan.CommittedCost(), 'f', 2, 64), planning.AgreementState(c.Plan),
 		nextDue, closedAt, reason,
 	}
 }

@@ -67,3 +67,19 @@ func TestRowRedactedHasNoClientValue(t *testing.T) {
 		t.Error("Row changed the case")
 	}
 }
+
+// TestRowReopened: a reopened case keeps its last closure record, but its
+// row is an open case's: no closed_at, no closure_reason.
+func TestRowReopened(t *testing.T) {
+	c := sample()
+	c.Phase = "assessment"
+	row := Row(c, 30*24*time.Hour, false)
+	closedAt, reason := row[len(row)-2], row[len(row)-1]
+	if closedAt != "" || reason != "" {
+		t.Errorf("reopened case: closed_at %q, closure_reason %q", closedAt, reason)
+	}
+	row = Row(sample(), 30*24*time.Hour, false)
+	if row[len(row)-2] != "2026-03-01T12:00:00Z" || row[len(row)-1] != "goals-met" {
+		t.Errorf("closed case: %v", row[len(row)-2:])
+	}
+}

@@ -139,12 +139,6 @@ func (w Workflow) PhaseNames() []string {
 	return names
 }
 
-// ClosedPhase is the name of the phase a closed case is in.
-const ClosedPhase = "closed"
-
-// IsOpen reports whether a case in phase is open (not closed).
-func IsOpen(phase string) bool { return phase != ClosedPhase }
-
 // Instrument returns the instrument with the given ID.
 func (a Assessment) Instrument(id string) (Instrument, bool) {
 	for _, in := range a.Instruments {

@@ -1,6 +1,7 @@
 package fhir
 
 import (
+	"github.com/casework/casework/pkg/history"
 	"strings"
 	"time"
 
@@ -87,8 +88,8 @@ func (b *builder) episode() *EpisodeOfCare {
 	if b.in.Agency != "" {
 		e.ManagingOrganization = &Reference{Display: b.in.Agency}
 	}
-	if c.Closure != nil {
-		e.Period.End = stamp(c.Closure.At)
+	if cl := history.Of(c).CurrentClosure(); cl != nil {
+		e.Period.End = stamp(cl.At)
 	}
 	return e
 }
@@ -99,12 +100,12 @@ func (b *builder) plannedCare(n int) bool {
 	planned := false
 	for _, h := range b.c.History[:n] {
 		switch {
-		case h.IsAssignment() || h.To == "":
+		case !history.IsPhaseChange(h):
 		case beforeCare(h.To, b.in.Initial):
-			if h.From == "closed" || h.From == "" {
+			if history.IsOpening(h) || history.IsReopening(h) {
 				planned = false
 			}
-		case h.To != "closed":
+		case casefile.IsOpenPhase(h.To):
 			planned = true
 		}
 	}
@@ -117,7 +118,7 @@ func (b *builder) plannedCare(n int) bool {
 func (b *builder) statusHistory() []StatusHistory {
 	var out []StatusHistory
 	for i, h := range b.c.History {
-		if h.IsAssignment() || h.To == "" {
+		if !history.IsPhaseChange(h) {
 			continue
 		}
 		status := episodeStatus(h.To, b.in.Initial, b.plannedCare(i+1))
@@ -149,8 +150,8 @@ func (b *builder) carePlan() *CarePlan {
 	if c.Plan.Agreed != nil {
 		period.Start = stamp(c.Plan.Agreed.At)
 	}
-	if c.Closure != nil {
-		period.End = stamp(c.Closure.At)
+	if cl := history.Of(c).CurrentClosure(); cl != nil {
+		period.End = stamp(cl.At)
 	}
 	if period != (Period{}) {
 		p.Period = &period

@@ -196,8 +196,19 @@ func TestEpisodeFollowsHistory(t *testing.T) {
 	if e.Status != "finished" || e.Period.End != "2026-06-01T09:00:00Z" || e.StatusHistory[1].Period.End != "2026-06-01T09:00:00Z" {
 		t.Errorf("closed: %+v", e)
 	}
-	if p := b.Entry[1].Resource.(*CarePlan); p.Status != "completed" {
-		t.Errorf("care plan of a case closed with goals met: %s", p.Status)
+	if p := b.Entry[1].Resource.(*CarePlan); p.Status != "completed" || p.Period == nil || p.Period.End != "2026-06-01T09:00:00Z" {
+		t.Errorf("care plan of a case closed with goals met: %s %+v", p.Status, p.Period)
+	}
+	// Reopened: the kept closure record ends neither the episode nor the plan.
+	c.History = append(c.History, casefile.HistoryEntry{At: at.Add(time.Hour), By: "w-ana", From: "closed", To: "assessment"})
+	c.Phase = "assessment"
+	b = Build(input(c, false))
+	e = b.Entry[0].Resource.(*EpisodeOfCare)
+	if e.Period.End != "" || e.Status != "planned" {
+		t.Errorf("reopened: status %s, period %+v", e.Status, e.Period)
+	}
+	if p := b.Entry[1].Resource.(*CarePlan); (p.Period != nil && p.Period.End != "") || p.Status == "completed" {
+		t.Errorf("care plan of a reopened case: %s %+v", p.Status, p.Period)
 	}
 }
 
@@ -214,7 +225,7 @@ func TestStatusMaps(t *testing.T) {
 			t.Errorf("episodeStatus(%s, %v) = %s, want %s", tc.phase, tc.planned, got, tc.want)
 		}
 	}
-	for status, want := range map[string][2]string{"open": {"accepted", ""}, "in-progress": {"active", "in-progress"}, "achieved": {"completed", "achieved"}, "dropped": {"cancelled", ""}} {
+	for status, want := range map[casefile.GoalStatus][2]string{"open": {"accepted", ""}, "in-progress": {"active", "in-progress"}, "achieved": {"completed", "achieved"}, "dropped": {"cancelled", ""}} {
 		if l, a := goalStatus(status, true); l != want[0] || a != want[1] {
 			t.Errorf("goalStatus(%s) = %s %s", status, l, a)
 		}
@@ -222,7 +233,7 @@ func TestStatusMaps(t *testing.T) {
 	if l, _ := goalStatus("open", false); l != "proposed" {
 		t.Errorf("open goal of an unagreed plan: %s", l)
 	}
-	for status, want := range map[string]string{"planned": "not-started", "active": "in-progress", "done": "completed", "cancelled": "cancelled", "odd": "unknown"} {
+	for status, want := range map[casefile.ActionStatus]string{"planned": "not-started", "active": "in-progress", "done": "completed", "cancelled": "cancelled", "odd": "unknown"} {
 		if got := activityStatus(status); got != want {
 			t.Errorf("activityStatus(%s) = %s", status, got)
 		}

@@ -2,8 +2,7 @@ package fhir
 
 import (
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
-	"github.com/casework/casework/pkg/planning"
+	"github.com/casework/casework/pkg/history"
 )
 
 // EpisodeOfCare statuses used (FHIR value set episode-of-care-status).
@@ -25,9 +24,9 @@ const (
 // never used.
 func episodeStatus(phase, initial string, plannedCare bool) string {
 	switch {
-	case phase == config.ClosedPhase && plannedCare:
+	case phase == casefile.ClosedPhase && plannedCare:
 		return EpisodeFinished
-	case phase == config.ClosedPhase:
+	case phase == casefile.ClosedPhase:
 		return EpisodeCancelled
 	case beforeCare(phase, initial) && !plannedCare:
 		return EpisodePlanned
@@ -46,8 +45,8 @@ func beforeCare(phase, initial string) bool {
 // "completed" when the goals were met (closure reason goals-met, or every
 // goal achieved), else "revoked" (ended before completion).
 func carePlanStatus(c *casefile.Case) string {
-	if !config.IsOpen(c.Phase) {
-		if (c.Closure != nil && c.Closure.Reason == "goals-met") || allAchieved(c.Plan) {
+	if !c.IsOpen() {
+		if history.Of(c).CurrentClosure().GoalsMet() || allAchieved(c.Plan) {
 			return "completed"
 		}
 		return "revoked"
@@ -60,7 +59,7 @@ func carePlanStatus(c *casefile.Case) string {
 
 func allAchieved(p casefile.Plan) bool {
 	for _, g := range p.Goals {
-		if g.Status != planning.GoalAchieved && g.Status != planning.GoalDropped {
+		if g.IsOpen() {
 			return false
 		}
 	}
@@ -71,13 +70,13 @@ func allAchieved(p casefile.Plan) bool {
 // says something, an achievementStatus code: open goals are "accepted"
 // once the client agreed the plan, else "proposed"; in-progress goals are
 // "active"; achieved ones "completed"; dropped ones "cancelled".
-func goalStatus(status string, agreed bool) (lifecycle, achievement string) {
+func goalStatus(status casefile.GoalStatus, agreed bool) (lifecycle, achievement string) {
 	switch status {
-	case planning.GoalInProgress:
+	case casefile.GoalInProgress:
 		return "active", "in-progress"
-	case planning.GoalAchieved:
+	case casefile.GoalAchieved:
 		return "completed", "achieved"
-	case planning.GoalDropped:
+	case casefile.GoalDropped:
 		return "cancelled", ""
 	}
 	if agreed {
@@ -87,15 +86,15 @@ func goalStatus(status string, agreed bool) (lifecycle, achievement string) {
 }
 
 // activityStatus maps an action status to a CarePlan activity status.
-func activityStatus(status string) string {
+func activityStatus(status casefile.ActionStatus) string {
 	switch status {
-	case planning.ActionPlanned:
+	case casefile.ActionPlanned:
 		return "not-started"
-	case planning.ActionActive:
+	case casefile.ActionActive:
 		return "in-progress"
-	case planning.ActionDone:
+	case casefile.ActionDone:
 		return "completed"
-	case planning.ActionCancelled:
+	case casefile.ActionCancelled:
 		return "cancelled"
 	}
 	return "unknown"

@@ -2,13 +2,13 @@ package gen
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/workflow"
 	"math"
 	"math/rand/v2"
 	"time"
 
 	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/store"
 )
@@ -52,11 +52,13 @@ func (a *agency) newCase(rng *rand.Rand, opts Options) *generated {
 	id, _ := store.NewCaseID(a.cfg.IDPrefix, opened, rngReader{rng})
 	worker := pick(rng, a.holders)
 	c := &casefile.Case{
-		ID: id, Opened: casefile.NewDate(opened), Phase: a.cfg.Workflow.Initial,
+		ID: id, Opened: casefile.NewDate(opened),
 		Model: pick(rng, a.cfg.Models), Worker: worker,
 		Client:   client(rng, opened),
 		Referral: casefile.Referral{Source: pick(rng, sources), Date: casefile.NewDate(opened.AddDate(0, 0, -rng.IntN(10))), Reason: pick(rng, reasons)},
-		History:  []casefile.HistoryEntry{{At: t0, By: worker, To: a.cfg.Workflow.Initial, Reason: "opened"}},
+	}
+	if err := a.wf.Open(c, t0, worker, "", false); err != nil {
+		panic(err) // unreachable: Generate refuses a broken workflow
 	}
 	if c.Model == "" {
 		c.Model = a.cfg.DefaultModel
@@ -113,7 +115,7 @@ func (l *life) live() {
 			return
 		}
 		// A few closed cases come back.
-		if l.rng.IntN(20) != 0 || !l.wait(30, 400) || !l.move(pick(l.rng, []string{"intake", "assessment"})) {
+		if l.rng.IntN(20) != 0 || !l.wait(30, 400) || l.a.wf.Reopen(l.c, pick(l.rng, []string{"intake", "assessment"}), l.t, l.worker(), "") != nil {
 			return
 		}
 	}
@@ -189,7 +191,7 @@ func (l *life) close() bool {
 	if !l.wait(1, 20) {
 		return false
 	}
-	reason := "goals-met"
+	reason := casefile.ClosureGoalsMet
 	if l.rng.IntN(4) == 0 {
 		reason = pick(l.rng, l.a.cfg.ClosureReasons)
 	}
@@ -209,15 +211,8 @@ func (l *life) maybeAssign() {
 	if l.rng.IntN(12) != 0 || len(l.a.holders) < 2 {
 		return
 	}
-	to := pick(l.rng, l.a.holders)
-	if to == l.c.Worker {
-		return
-	}
-	l.c.History = append(l.c.History, casefile.HistoryEntry{
-		At: l.t, By: l.worker(), Reason: "caseload rebalance",
-		Assign: &casefile.Assignment{From: l.c.Worker, To: to},
-	})
-	l.c.Worker = to
+	// Assign refuses what the CLI would: a closed case, or the same worker.
+	_ = workflow.Assign(l.c, pick(l.rng, l.a.holders), l.t, l.worker(), "caseload rebalance", false)
 }
 
 // assess records an assessment on the default instrument or another one.
@@ -279,23 +274,23 @@ func (l *life) plan() {
 func (l *life) review(last bool) {
 	in := planning.ReviewInput{At: l.t, By: l.worker(), Note: pick(l.rng, reviewNotes), Interval: 30 * 24 * time.Hour}
 	for _, g := range l.c.Plan.Goals {
-		if g.Status == planning.GoalAchieved {
+		if g.Status == casefile.GoalAchieved {
 			continue
 		}
-		status := planning.GoalInProgress
+		status := casefile.GoalInProgress
 		if last {
-			status = planning.GoalAchieved
+			status = casefile.GoalAchieved
 		}
-		in.Goals = append(in.Goals, g.ID+"="+status)
+		in.Goals = append(in.Goals, g.ID+"="+string(status))
 		for _, a := range g.Actions {
-			st := planning.ActionActive
+			st := casefile.ActionActive
 			if last || l.rng.IntN(3) == 0 {
-				st = planning.ActionDone
+				st = casefile.ActionDone
 			}
-			in.Actions = append(in.Actions, a.ID+"="+st)
+			in.Actions = append(in.Actions, a.ID+"="+string(st))
 		}
 	}
-	planning.Review(l.c, in, config.IsOpen(l.c.Phase))
+	planning.Review(l.c, in, casefile.IsOpenPhase(l.c.Phase))
 }
 
 // note writes a contact note now and then.

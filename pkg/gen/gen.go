@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/casework/casework/pkg/workflow"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -51,6 +52,9 @@ var DefaultEnd = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 func Generate(opts Options, cfg *config.Config) error {
 	if opts.Cases < 0 || opts.Workers < 1 {
 		return errors.New("need at least one worker and no negative number of cases")
+	}
+	if probs := workflow.Errors(workflow.CheckConfig(cfg.Workflow)); len(probs) > 0 {
+		return fmt.Errorf("cannot generate cases through a broken workflow: %v", probs[0])
 	}
 	if opts.End.IsZero() {
 		opts.End = DefaultEnd

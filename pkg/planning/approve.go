@@ -8,20 +8,10 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 )
 
-// What a supervisor can approve.
-const (
-	ApprovePlan    = "plan"
-	ApproveClosure = "closure"
-	ApproveExpense = "expense"
-)
-
-// Approvables are the things a supervisor can approve.
-var Approvables = []string{ApprovePlan, ApproveClosure, ApproveExpense}
-
 // CheckApprovable reports what cannot be approved.
-func CheckApprovable(what string) error {
-	if !slices.Contains(Approvables, what) {
-		return fmt.Errorf("cannot approve %q: approve one of %s", what, strings.Join(Approvables, ", "))
+func CheckApprovable(what casefile.ApprovalKind) error {
+	if !what.Known() {
+		return fmt.Errorf("cannot approve %q: approve one of %s", what, strings.Join(casefile.ApprovalKinds, ", "))
 	}
 	return nil
 }
@@ -48,15 +38,15 @@ func Approve(c *casefile.Case, a casefile.Approval) (casefile.Approval, error) {
 		return a, err
 	}
 	switch {
-	case a.What == ApproveExpense && a.Amount <= 0:
+	case a.What == casefile.ApproveExpense && a.Amount <= 0:
 		return a, fmt.Errorf("an expense approval needs the --amount approved (a positive number)")
-	case a.What != ApproveExpense && a.Amount != 0:
+	case a.What != casefile.ApproveExpense && a.Amount != 0:
 		return a, fmt.Errorf("--amount is for expense approvals, not for a %s", a.What)
-	case a.What == ApprovePlan && len(c.Plan.Goals) == 0:
+	case a.What == casefile.ApprovePlan && len(c.Plan.Goals) == 0:
 		return a, fmt.Errorf("the plan of case %s has no goals to approve: add one with 'casework plan goal add'", c.ID)
 	}
 	a.Note = strings.TrimSpace(a.Note)
-	if a.What == ApprovePlan {
+	if a.What == casefile.ApprovePlan {
 		a.Digest = c.Plan.Digest()
 	}
 	c.Approvals = append(c.Approvals, a)
@@ -68,7 +58,7 @@ func Approve(c *casefile.Case, a casefile.Approval) (casefile.Approval, error) {
 func PlanApproved(c *casefile.Case) bool {
 	digest := c.Plan.Digest()
 	for _, a := range c.Approvals {
-		if a.What == ApprovePlan && a.Digest == digest {
+		if a.What == casefile.ApprovePlan && a.Digest == digest {
 			return true
 		}
 	}

@@ -6,7 +6,6 @@ package planning
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,28 +13,6 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 )
-
-// Goal statuses.
-const (
-	GoalOpen       = "open"
-	GoalInProgress = "in-progress"
-	GoalAchieved   = "achieved"
-	GoalDropped    = "dropped"
-)
-
-// Action statuses.
-const (
-	ActionPlanned   = "planned"
-	ActionActive    = "active"
-	ActionDone      = "done"
-	ActionCancelled = "cancelled"
-)
-
-// GoalStatuses are the statuses a goal can have.
-var GoalStatuses = []string{GoalOpen, GoalInProgress, GoalAchieved, GoalDropped}
-
-// ActionStatuses are the statuses an action can have.
-var ActionStatuses = []string{ActionPlanned, ActionActive, ActionDone, ActionCancelled}
 
 // Who can agree a plan.
 const (
@@ -130,7 +107,7 @@ func AddGoal(p *casefile.Plan, g casefile.Goal) (casefile.Goal, error) {
 	if g.Text == "" {
 		return g, fmt.Errorf("the goal's text is empty: say what the client wants to achieve")
 	}
-	g.ID, g.Status, g.Actions = NextGoalID(*p), GoalOpen, nil
+	g.ID, g.Status, g.Actions = NextGoalID(*p), casefile.GoalOpen, nil
 	p.Goals = append(p.Goals, g)
 	return g, nil
 }
@@ -149,29 +126,15 @@ func AddAction(p *casefile.Plan, goalID string, a casefile.Action) (casefile.Act
 	if err != nil {
 		return a, err
 	}
-	a.ID, a.Status = NextActionID(*p), ActionPlanned
+	a.ID, a.Status = NextActionID(*p), casefile.ActionPlanned
 	g.Actions = append(g.Actions, a)
 	return a, nil
-}
-
-// Total is the cost of every action in the plan that is not cancelled,
-// rounded to cents.
-func Total(p casefile.Plan) float64 {
-	var total float64
-	for _, g := range p.Goals {
-		for _, a := range g.Actions {
-			if a.Status != ActionCancelled {
-				total += a.Cost
-			}
-		}
-	}
-	return math.Round(total*100) / 100
 }
 
 // OverBudget returns the plan's cost total and whether it is over the
 // budget. A plan without a budget is never over it.
 func OverBudget(p casefile.Plan) (total float64, over bool) {
-	total = Total(p)
+	total = p.CommittedCost()
 	return total, p.Budget > 0 && total > p.Budget
 }
 

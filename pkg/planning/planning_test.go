@@ -54,7 +54,7 @@ func TestNextActionIDAcrossGoals(t *testing.T) {
 func TestAddGoalAndAction(t *testing.T) {
 	var p casefile.Plan
 	g1, err := AddGoal(&p, casefile.Goal{Text: " Stable housing ", Domain: "housing", Status: "achieved"})
-	if err != nil || g1.ID != "G1" || g1.Status != GoalOpen || g1.Text != "Stable housing" {
+	if err != nil || g1.ID != "G1" || g1.Status != casefile.GoalOpen || g1.Text != "Stable housing" {
 		t.Fatalf("AddGoal = %+v, %v", g1, err)
 	}
 	g2, _ := AddGoal(&p, casefile.Goal{Text: "Regular income"})
@@ -65,7 +65,7 @@ func TestAddGoalAndAction(t *testing.T) {
 		t.Error("empty goal accepted")
 	}
 	a1, err := AddAction(&p, "g2", casefile.Action{Text: "Apply for benefit", Cost: 10})
-	if err != nil || a1.ID != "A1" || a1.Status != ActionPlanned {
+	if err != nil || a1.ID != "A1" || a1.Status != casefile.ActionPlanned {
 		t.Fatalf("AddAction = %+v, %v", a1, err)
 	}
 	a2, _ := AddAction(&p, "G1", casefile.Action{Text: "Housing officer visit", Cost: 25.5})
@@ -94,12 +94,12 @@ func TestOverBudget(t *testing.T) {
 	plan := func(budget float64, costs ...float64) casefile.Plan {
 		g := casefile.Goal{ID: "G1"}
 		for _, c := range costs {
-			g.Actions = append(g.Actions, casefile.Action{Cost: c, Status: ActionPlanned})
+			g.Actions = append(g.Actions, casefile.Action{Cost: c, Status: casefile.ActionPlanned})
 		}
 		return casefile.Plan{Budget: budget, Goals: []casefile.Goal{g}}
 	}
 	cancelled := plan(100, 80, 50)
-	cancelled.Goals[0].Actions[1].Status = ActionCancelled
+	cancelled.Goals[0].Actions[1].Status = casefile.ActionCancelled
 	tests := []struct {
 		name      string
 		p         casefile.Plan
@@ -138,7 +138,7 @@ func TestAgree(t *testing.T) {
 	if AgreementState(c.Plan) != AgreementCurrent || c.Plan.Agreed.By != ByClient || !c.Plan.Agreed.At.Equal(at) {
 		t.Errorf("after agreeing: %s %+v", AgreementState(c.Plan), c.Plan.Agreed)
 	}
-	c.Plan.Goals[0].Status = GoalInProgress // progress does not change what was agreed
+	c.Plan.Goals[0].Status = casefile.GoalInProgress // progress does not change what was agreed
 	c.Plan.Budget = 300
 	if AgreementState(c.Plan) != AgreementCurrent {
 		t.Errorf("status change made the agreement %s", AgreementState(c.Plan))

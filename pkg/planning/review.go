@@ -35,7 +35,7 @@ func Review(c *casefile.Case, in ReviewInput, open bool) (casefile.Review, error
 		return r, fmt.Errorf("next review %s is in the past: give a date from %s on", r.Next, today)
 	}
 	var err error
-	r.Goals, err = setStatuses("goal", in.Goals, GoalStatuses, func(id string) (string, *string, error) {
+	r.Goals, err = setStatuses("goal", in.Goals, casefile.GoalStatuses, func(id string) (string, *casefile.GoalStatus, error) {
 		g, err := FindGoal(&c.Plan, id)
 		if err != nil {
 			return "", nil, err
@@ -45,7 +45,7 @@ func Review(c *casefile.Case, in ReviewInput, open bool) (casefile.Review, error
 	if err != nil {
 		return r, err
 	}
-	r.Actions, err = setStatuses("action", in.Actions, ActionStatuses, func(id string) (string, *string, error) {
+	r.Actions, err = setStatuses("action", in.Actions, casefile.ActionStatuses, func(id string) (string, *casefile.ActionStatus, error) {
 		a, err := FindAction(&c.Plan, id)
 		if err != nil {
 			return "", nil, err
@@ -62,8 +62,8 @@ func Review(c *casefile.Case, in ReviewInput, open bool) (casefile.Review, error
 // setStatuses applies ID=STATUS arguments of one kind (goal or action):
 // find locates the item and returns its canonical ID and its status field.
 // It returns the statuses set, by ID, or nil when none were given.
-func setStatuses(kind string, args, allowed []string, find func(id string) (string, *string, error)) (map[string]string, error) {
-	var set map[string]string
+func setStatuses[S ~string](kind string, args, allowed []string, find func(id string) (string, *S, error)) (map[string]S, error) {
+	var set map[string]S
 	for _, arg := range args {
 		id, status, ok := strings.Cut(arg, "=")
 		if !ok || strings.TrimSpace(id) == "" {
@@ -81,10 +81,10 @@ func setStatuses(kind string, args, allowed []string, find func(id string) (stri
 			return nil, fmt.Errorf("%s %s is given twice", kind, canonical)
 		}
 		if set == nil {
-			set = map[string]string{}
+			set = map[string]S{}
 		}
-		set[canonical] = status
-		*field = status
+		set[canonical] = S(status)
+		*field = S(status)
 	}
 	return set, nil
 }

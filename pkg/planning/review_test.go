@@ -64,7 +64,7 @@ func TestReview(t *testing.T) {
 			if r.Next.String() != tt.wantNext || len(c.Reviews) != 1 || r.By != "w-ana" {
 				t.Errorf("review %+v, want next %s", r, tt.wantNext)
 			}
-			if got := c.Plan.Goals[0].Status + "," + c.Plan.Goals[1].Status; got != tt.wantGoals {
+			if got := string(c.Plan.Goals[0].Status + "," + c.Plan.Goals[1].Status); got != tt.wantGoals {
 				t.Errorf("goal statuses %s, want %s", got, tt.wantGoals)
 			}
 			for id, st := range r.Actions {

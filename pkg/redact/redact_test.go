@@ -105,7 +105,7 @@ func plantedCase(t *testing.T) *casefile.Case {
 	c := &casefile.Case{}
 	plant(t, reflect.ValueOf(c).Elem(), "Case", "")
 	c.Assessments[0].Scores = map[string]int{"housing": 2}
-	c.Reviews[0].Goals = map[string]string{"g1": "achieved"}
+	c.Reviews[0].Goals = map[string]casefile.GoalStatus{"g1": casefile.GoalAchieved}
 	return c
 }
 
@@ -145,7 +145,7 @@ func TestCaseKeepsIDsAndShape(t *testing.T) {
 		{"action cost", r.Plan.Goals[0].Actions[1].Cost, c.Plan.Goals[0].Actions[1].Cost},
 		{"agreement by", r.Plan.Agreed.By, c.Plan.Agreed.By},
 		{"scores", r.Assessments[0].Scores["housing"], 2},
-		{"review goals", r.Reviews[0].Goals["g1"], "achieved"},
+		{"review goals", r.Reviews[0].Goals["g1"], casefile.GoalAchieved},
 		{"client name", r.Client.Name, Mark},
 		{"client dob cleared", r.Client.DOB.IsZero(), true},
 		{"representative kept", r.Client.Representative != nil, true},

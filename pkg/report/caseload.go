@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"github.com/casework/casework/pkg/history"
 	"slices"
 	"time"
 
@@ -165,7 +166,7 @@ func closedIn(cases []*casefile.Case, m caseload.Month, asOf time.Time) map[stri
 	for _, c := range cases {
 		for _, at := range closings(c) {
 			if !at.Before(m.Start()) && !at.After(asOf) {
-				closed[caseload.WorkerAt(c, at)]++
+				closed[history.Of(c).WorkerAt(at)]++
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"github.com/casework/casework/pkg/history"
 	"slices"
 	"time"
 
@@ -58,7 +59,7 @@ func ComputeFlow(p Population, cfg *config.Config, o Options) Flow {
 	reasons := map[string]int{}
 	reopened := 0
 	for _, h := range p.selected(o) {
-		opened := openedAt(h.Case)
+		opened := history.Of(h.Case).OpenedAt()
 		if opened.IsZero() {
 			continue
 		}

@@ -1,11 +1,10 @@
 package report
 
 import (
-	"slices"
+	"github.com/casework/casework/pkg/history"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 )
 
 // spell is one stretch of a case between an opening and the closure that
@@ -16,33 +15,20 @@ type spell struct {
 	reason                   string
 }
 
-// openedAt is when the case was opened: its opened date, else its first
-// history entry.
-func openedAt(c *casefile.Case) time.Time {
-	if !c.Opened.IsZero() {
-		return c.Opened.Time()
-	}
-	if len(c.History) > 0 {
-		return c.History[0].At
-	}
-	return time.Time{}
-}
-
 // spells reads the case's open spells from the phase changes in its
 // history. The reason of the last closure is the closure record's when
 // the case is closed now; earlier closures keep the reason of their
 // history entry.
 func spells(c *casefile.Case) []spell {
-	h := slices.Clone(c.History)
-	slices.SortStableFunc(h, func(a, b casefile.HistoryEntry) int { return a.At.Compare(b.At) })
-	cur := spell{opened: openedAt(c)}
+	hist := history.Of(c)
+	cur := spell{opened: hist.OpenedAt()}
 	var out []spell
 	open := true
-	for _, e := range h {
-		if e.Assign != nil || e.From == "" || e.To == "" {
+	for _, e := range hist.Entries() {
+		if !history.IsPhaseChange(e) || history.IsOpening(e) {
 			continue
 		}
-		switch closing := !config.IsOpen(e.To); {
+		switch closing := !casefile.IsOpenPhase(e.To); {
 		case closing && open:
 			cur.closed, cur.reason, open = e.At, e.Reason, false
 		case !closing && !open:
@@ -51,8 +37,8 @@ func spells(c *casefile.Case) []spell {
 			cur, open = spell{opened: e.At}, true
 		}
 	}
-	if !open && c.Closure != nil && !config.IsOpen(c.Phase) {
-		cur.reason = c.Closure.Reason
+	if cl := hist.CurrentClosure(); !open && cl != nil {
+		cur.reason = cl.Reason
 	}
 	return append(out, cur)
 }

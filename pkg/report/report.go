@@ -8,6 +8,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -105,7 +106,7 @@ func (p Population) selected(o Options) []held {
 	asOf := o.end().Add(-time.Nanosecond)
 	var out []held
 	for _, c := range p.Cases {
-		w := caseload.WorkerAt(c, asOf)
+		w := history.Of(c).WorkerAt(asOf)
 		if o.Worker != "" && w != o.Worker {
 			continue
 		}

@@ -4,11 +4,11 @@
 package schedule
 
 import (
+	"github.com/casework/casework/pkg/history"
 	"sort"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 )
 
 // Kinds of due item.
@@ -34,17 +34,6 @@ type Item struct {
 // Overdue reports whether the item's date is before today.
 func (it Item) Overdue(today casefile.Date) bool { return it.Date.Before(today) }
 
-// PhaseSince returns when the case entered its current phase: the time of
-// the last phase change in its history, or the opening date.
-func PhaseSince(c *casefile.Case) time.Time {
-	for i := len(c.History) - 1; i >= 0; i-- {
-		if h := c.History[i]; !h.IsAssignment() && h.To == c.Phase {
-			return h.At
-		}
-	}
-	return c.Opened.Time()
-}
-
 // ForCase lists what is due on a case, earliest first. interval is the
 // agency's review interval.
 func ForCase(c *casefile.Case, interval time.Duration) []Item {
@@ -54,9 +43,9 @@ func ForCase(c *casefile.Case, interval time.Duration) []Item {
 			items = append(items, Item{CaseID: c.ID, Worker: c.Worker, Kind: kind, Ref: ref, What: what, Date: d})
 		}
 	}
-	if !config.IsOpen(c.Phase) {
-		if c.Closure != nil && !followedUp(c) {
-			add(FollowUp, "", "follow-up after closure", c.Closure.FollowUp)
+	if !c.IsOpen() {
+		if cl := history.Of(c).CurrentClosure(); cl != nil && !followedUp(c, cl) {
+			add(FollowUp, "", "follow-up after closure", cl.FollowUp)
 		}
 		return items
 	}
@@ -65,7 +54,7 @@ func ForCase(c *casefile.Case, interval time.Duration) []Item {
 	}
 	for _, g := range c.Plan.Goals {
 		for _, a := range g.Actions {
-			if a.Status != "done" && a.Status != "cancelled" {
+			if a.IsOpen() {
 				add(Action, a.ID, a.Text, a.Due)
 			}
 		}
@@ -89,16 +78,16 @@ func NextReview(c *casefile.Case, interval time.Duration) (casefile.Date, bool) 
 		}
 	}
 	if reviewedPhases[c.Phase] {
-		return casefile.NewDate(PhaseSince(c).Add(interval)), true
+		return casefile.NewDate(history.Of(c).PhaseSince().Add(interval)), true
 	}
 	return casefile.Date{}, false
 }
 
 // followedUp reports whether a review was recorded after the case was
 // closed, which is the follow-up.
-func followedUp(c *casefile.Case) bool {
+func followedUp(c *casefile.Case, cl *casefile.Closure) bool {
 	for _, r := range c.Reviews {
-		if !r.At.Before(c.Closure.At) {
+		if !r.At.Before(cl.At) {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ package timeline
 import (
 	"cmp"
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"slices"
 	"time"
 
@@ -40,7 +41,7 @@ func Describe(h casefile.HistoryEntry) string {
 			from = "—"
 		}
 		what = fmt.Sprintf("assigned %s → %s", from, h.Assign.To)
-	case h.From == "":
+	case history.IsOpening(h):
 		what = "opened in " + h.To
 	default:
 		what = h.From + " → " + h.To
@@ -48,7 +49,7 @@ func Describe(h casefile.HistoryEntry) string {
 	if h.Forced {
 		what += " (forced)"
 	}
-	if h.Reason != "" && h.Reason != "opened" {
+	if h.Reason != "" && h.Reason != casefile.OpeningReason {
 		what += ": " + h.Reason
 	}
 	return what

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/workflow"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -63,17 +65,11 @@ func (v *validator) compare(cur *caseRecord, old *casefile.Case, rev string) {
 		return // the history was rewritten: the other checks would only repeat it
 	}
 	if c.Phase != old.Phase {
-		last := ""
-		for _, h := range appended {
-			if !h.IsAssignment() && h.To != "" {
-				last = h.To
-			}
-		}
-		if last != c.Phase {
+		if history.PhaseAfter(appended, len(appended)) != c.Phase {
 			v.add(cur.record, "phase", Error, "unrecorded-phase-change", "the phase changed from %s to %s since %s without a recorded move; use 'casework case move'", old.Phase, c.Phase, rev)
 		}
 	}
-	if old.Phase == config.ClosedPhase && !reopened(appended) {
+	if !old.IsOpen() && !slices.ContainsFunc(appended, history.IsReopening) {
 		if keys := changedKeys(old, c); len(keys) > 0 {
 			v.add(cur.record, keys[0], Error, "closed-case-edited", "the case was closed at %s and was changed (%s) without being reopened; reopen it with 'casework case reopen ID --reason R' first", rev, strings.Join(keys, ", "))
 		}
@@ -86,7 +82,7 @@ func (v *validator) compareHistory(cur *caseRecord, old *casefile.Case, rev stri
 	now := cur.data.History
 	for i, h := range old.History {
 		if i >= len(now) {
-			v.add(cur.record, "history", Error, "history-removed", "history entries %d to %d (%s) were removed since %s; history is append-only", i, len(old.History)-1, describe(h), rev)
+			v.add(cur.record, "history", Error, "history-removed", "history entries %d to %d (%s) were removed since %s; history is append-only", i, len(old.History)-1, workflow.Describe(h), rev)
 			return nil, false
 		}
 		if !sameJSON(h, now[i]) {
@@ -102,17 +98,7 @@ func describeEntry(h casefile.HistoryEntry) string {
 	if h.IsAssignment() {
 		return "an assignment to " + h.Assign.To
 	}
-	return describe(h)
-}
-
-// reopened reports whether the entries include a move out of closed.
-func reopened(entries []casefile.HistoryEntry) bool {
-	for _, h := range entries {
-		if !h.IsAssignment() && h.From == config.ClosedPhase {
-			return true
-		}
-	}
-	return false
+	return workflow.Describe(h)
 }
 
 // changedKeys lists the top-level keys whose data differs, leaving out

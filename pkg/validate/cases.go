@@ -3,13 +3,13 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"io/fs"
 	"slices"
 	"sync/atomic"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -203,7 +203,7 @@ func (v *validator) checkPlan(cr *caseRecord) {
 func (v *validator) checkClosure(cr *caseRecord) {
 	c := &cr.data
 	if c.Closure == nil {
-		if c.Phase == config.ClosedPhase {
+		if c.Phase == casefile.ClosedPhase {
 			v.add(cr.record, "phase", Error, "missing-closure", "the case is closed but has no closure record; close cases with 'casework case close ID --reason R'")
 		}
 		return
@@ -211,7 +211,7 @@ func (v *validator) checkClosure(cr *caseRecord) {
 	if v.future(c.Closure.At) {
 		v.add(cr.record, "closure.at", Error, "future-date", "the closure is dated %s, in the future", c.Closure.At.Format(time.RFC3339))
 	}
-	if config.IsOpen(c.Phase) && !slices.ContainsFunc(c.History, func(h casefile.HistoryEntry) bool { return h.To == config.ClosedPhase }) {
+	if c.IsOpen() && !history.Of(c).EverClosed() {
 		v.add(cr.record, "closure", Error, "unexpected-closure", "the case has a closure record but its history shows it was never closed")
 	}
 }

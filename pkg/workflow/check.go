@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/casefile"
 	"slices"
 	"strings"
 
@@ -56,20 +57,15 @@ func CheckConfig(cfg config.Workflow) []Problem {
 				add(fmt.Sprintf("%s.requires[%d]", key, j), "workflow-unknown-guard", false, "phase %q requires unknown guard %q; known guards: %s", p.Name, g, strings.Join(GuardNames(), ", "))
 			}
 		}
-		if len(p.Next) == 0 && config.IsOpen(p.Name) && p.Name != "" {
+		if len(p.Next) == 0 && casefile.IsOpenPhase(p.Name) && p.Name != "" {
 			add(key, "workflow-dead-end", true, "phase %q has no next phase: a case there can never be closed; add closed to its next", p.Name)
 		}
 	}
-	switch {
-	case cfg.Initial == "":
-		add("workflow.initial", "workflow-initial", false, "workflow.initial is not set; name the phase new cases start in, e.g. initial: %s", names[0])
-		return probs
-	case !seen[cfg.Initial]:
-		add("workflow.initial", "workflow-initial", false, "initial phase %q is not one of the phases; %s", cfg.Initial, known)
-		return probs
+	if p := checkInitial(cfg); p != nil {
+		return append(probs, *p)
 	}
-	if !seen[config.ClosedPhase] {
-		add("workflow.phases", "workflow-no-closed", false, "the workflow has no %q phase, which closed cases are in; add a phase named %s", config.ClosedPhase, config.ClosedPhase)
+	if !seen[casefile.ClosedPhase] {
+		add("workflow.phases", "workflow-no-closed", false, "the workflow has no %q phase, which closed cases are in; add a phase named %s", casefile.ClosedPhase, casefile.ClosedPhase)
 	}
 	reach := reachable(cfg)
 	for i, p := range cfg.Phases {
@@ -78,6 +74,26 @@ func CheckConfig(cfg config.Workflow) []Problem {
 		}
 	}
 	return probs
+}
+
+// checkInitial reports what is wrong with the initial phase: unset, not a
+// phase of the workflow, or not an open phase.
+func checkInitial(cfg config.Workflow) *Problem {
+	names := cfg.PhaseNames()
+	p := &Problem{Key: "workflow.initial", Rule: "workflow-initial"}
+	switch _, ok := cfg.Phase(cfg.Initial); {
+	case cfg.Initial == "" && len(names) > 0:
+		p.Msg = fmt.Sprintf("workflow.initial is not set; name the phase new cases start in, e.g. initial: %s", names[0])
+	case cfg.Initial == "":
+		p.Msg = "workflow.initial is not set; name the phase new cases start in"
+	case !ok:
+		p.Msg = fmt.Sprintf("initial phase %q is not one of the phases; known phases: %s", cfg.Initial, strings.Join(names, ", "))
+	case !casefile.IsOpenPhase(cfg.Initial):
+		p.Msg = fmt.Sprintf("initial phase %q is the phase of closed cases; new cases start in an open phase, e.g. initial: %s", cfg.Initial, names[0])
+	default:
+		return nil
+	}
+	return p
 }
 
 // reachable returns the phases that can be reached from the initial phase.

@@ -64,7 +64,7 @@ func FuzzMove(f *testing.F) {
 				t.Fatalf("illegal move %s -> %s accepted", from, to)
 			case last.At.Before(prev.At):
 				t.Fatalf("move recorded at %s, before the previous entry at %s", last.At, prev.At)
-			case to == config.ClosedPhase && c.Closure == nil:
+			case to == casefile.ClosedPhase && c.Closure == nil:
 				t.Fatal("closed without a closure")
 			case to == "planning" && len(c.Assessments) == 0:
 				t.Fatal("entered planning without an assessment")

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/consent"
 )
 
@@ -160,9 +159,9 @@ func checkReview(t Transition) *GuardError {
 
 func checkApproval(t Transition) *GuardError {
 	c := t.Case
-	if t.To == config.ClosedPhase {
+	if t.To == casefile.ClosedPhase {
 		if slices.ContainsFunc(c.Approvals, func(a casefile.Approval) bool {
-			return a.What == "closure" && within(a.At, t.Since, t.At)
+			return a.What == casefile.ApproveClosure && within(a.At, t.Since, t.At)
 		}) {
 			return nil
 		}
@@ -170,7 +169,7 @@ func checkApproval(t Transition) *GuardError {
 	}
 	digest := c.Plan.Digest()
 	if slices.ContainsFunc(c.Approvals, func(a casefile.Approval) bool {
-		return a.What == "plan" && !a.At.After(t.At) && (t.Historical || a.Digest == digest)
+		return a.What == casefile.ApprovePlan && !a.At.After(t.At) && (t.Historical || a.Digest == digest)
 	}) {
 		return nil
 	}

@@ -3,13 +3,13 @@ package workflow
 import (
 	"errors"
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
-	"github.com/casework/casework/pkg/schedule"
 )
 
 // GuardsFailed is a move refused because guards of the target phase do
@@ -36,12 +36,7 @@ func (e *GuardsFailed) Error() string {
 func AsOf(c *casefile.Case, n int, at time.Time) *casefile.Case {
 	v := *c
 	v.History = c.History[:n:n]
-	v.Phase = ""
-	for _, h := range v.History {
-		if !h.IsAssignment() && h.To != "" {
-			v.Phase = h.To
-		}
-	}
+	v.Phase = history.PhaseAfter(c.History, n)
 	v.Assessments = upTo(c.Assessments, at, func(a casefile.Assessment) time.Time { return a.At })
 	v.Reviews = upTo(c.Reviews, at, func(r casefile.Review) time.Time { return r.At })
 	v.Approvals = upTo(c.Approvals, at, func(a casefile.Approval) time.Time { return a.At })
@@ -56,21 +51,26 @@ func upTo[T any](recs []T, at time.Time, when func(T) time.Time) []T {
 	return slices.DeleteFunc(slices.Clone(recs), func(r T) bool { return when(r).After(at) })
 }
 
-// LastEntry returns the time of the case's last history entry, or the zero
-// time when it has none.
-func LastEntry(c *casefile.Case) time.Time {
-	if len(c.History) == 0 {
-		return time.Time{}
+// Move moves an open case c to the open phase to at time at, by the
+// acting worker, for reason (see move). A closed case is reopened with
+// Reopen, and a case is closed with Close, which records the closure.
+// On error c is unchanged.
+func (w *Workflow) Move(c *casefile.Case, to string, at time.Time, by, reason string) error {
+	if !c.IsOpen() {
+		return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen %s --reason REASON'", c.ID, c.ID)
 	}
-	return c.History[len(c.History)-1].At
+	if !casefile.IsOpenPhase(to) {
+		return fmt.Errorf("close cases with 'casework case close %s --reason REASON', which records the closure", c.ID)
+	}
+	return w.move(c, to, at, by, reason)
 }
 
-// Move moves c to phase to at time at, by the acting worker, for reason:
+// move moves c to phase to at time at, by the acting worker, for reason:
 // it checks the move is allowed, that at is not before the last history
 // entry, and that the guards of to hold on the case as it stood at at;
 // then it sets the phase and appends {at, by, from, to, reason} to the
 // history. On error c is unchanged.
-func (w *Workflow) Move(c *casefile.Case, to string, at time.Time, by, reason string) error {
+func (w *Workflow) move(c *casefile.Case, to string, at time.Time, by, reason string) error {
 	if !w.Has(to) {
 		return fmt.Errorf("unknown phase %q: the phases are %s ('casework workflow' shows them)", to, strings.Join(w.cfg.PhaseNames(), ", "))
 	}
@@ -86,12 +86,12 @@ func (w *Workflow) Move(c *casefile.Case, to string, at time.Time, by, reason st
 		return fmt.Errorf("cannot move case %s from %s to %s: the workflow allows %s -> %s ('casework workflow' shows every move)", c.ID, c.Phase, to, c.Phase, allowed)
 	}
 	at = at.UTC()
-	if last := LastEntry(c); at.Before(last) {
-		return fmt.Errorf("cannot record the move at %s: it is before the case's last history entry (%s), and history is kept in time order", at.Format(time.RFC3339), last.Format(time.RFC3339))
+	if err := checkTime(c, "move", at); err != nil {
+		return err
 	}
 	view := AsOf(c, len(c.History), at)
 	view.Phase = c.Phase
-	t := Transition{Case: view, From: c.Phase, To: to, At: at, Since: schedule.PhaseSince(view)}
+	t := Transition{Case: view, From: c.Phase, To: to, At: at, Since: history.Of(view).PhaseSince()}
 	if failed := w.CheckGuards(t); len(failed) > 0 {
 		return &GuardsFailed{CaseID: c.ID, From: c.Phase, To: to, Failed: failed}
 	}
@@ -100,11 +100,20 @@ func (w *Workflow) Move(c *casefile.Case, to string, at time.Time, by, reason st
 	return nil
 }
 
+// checkTime refuses a new entry dated before the case's last history
+// entry: history is kept in time order.
+func checkTime(c *casefile.Case, what string, at time.Time) error {
+	if last := history.Of(c).Last(); at.Before(last) {
+		return fmt.Errorf("cannot record the %s at %s: it is before the case's last history entry (%s), and history is kept in time order", what, at.Format(time.RFC3339), last.Format(time.RFC3339))
+	}
+	return nil
+}
+
 // Close records the closure cl (its At is the time of the move) and moves
 // c to the closed phase; the closure reason must be one of reasons and is
 // also the reason of the history entry. On error c is unchanged.
 func (w *Workflow) Close(c *casefile.Case, cl casefile.Closure, by string, reasons []string) error {
-	if !config.IsOpen(c.Phase) {
+	if !c.IsOpen() {
 		return fmt.Errorf("case %s is already closed", c.ID)
 	}
 	if !slices.Contains(reasons, cl.Reason) {
@@ -116,7 +125,7 @@ func (w *Workflow) Close(c *casefile.Case, cl casefile.Closure, by string, reaso
 	old := c.Closure
 	cl.At = cl.At.UTC()
 	c.Closure = &cl
-	if err := w.Move(c, config.ClosedPhase, cl.At, by, cl.Reason); err != nil {
+	if err := w.move(c, casefile.ClosedPhase, cl.At, by, cl.Reason); err != nil {
 		c.Closure = old
 		return err
 	}
@@ -132,7 +141,7 @@ var ErrCannotReopen = errors.New("the workflow does not let closed cases be reop
 // record is kept: it is the record of the last closure, and the history
 // shows the case was reopened after it.
 func (w *Workflow) Reopen(c *casefile.Case, to string, at time.Time, by, reason string) error {
-	if config.IsOpen(c.Phase) {
+	if c.IsOpen() {
 		return fmt.Errorf("case %s is not closed (it is in %s); only closed cases are reopened", c.ID, c.Phase)
 	}
 	if to == "" {
@@ -140,8 +149,62 @@ func (w *Workflow) Reopen(c *casefile.Case, to string, at time.Time, by, reason 
 			return ErrCannotReopen
 		}
 	}
-	if !config.IsOpen(to) {
+	if !casefile.IsOpenPhase(to) {
 		return fmt.Errorf("cannot reopen case %s into %s: choose an open phase", c.ID, to)
 	}
-	return w.Move(c, to, at, by, reason)
+	return w.move(c, to, at, by, reason)
+}
+
+// Open opens the new case c in the workflow's initial phase at time at,
+// by the acting worker: it sets the phase and records the opening entry,
+// with reason (OpeningReason when empty) and forced when a caseload limit
+// was overridden to open it. The initial phase must be an open phase of
+// the workflow. On error c is unchanged.
+func (w *Workflow) Open(c *casefile.Case, at time.Time, by, reason string, forced bool) error {
+	if p := checkInitial(w.cfg); p != nil {
+		return fmt.Errorf("no case can be opened: %s in %s ('casework validate' checks the workflow)", p.Msg, config.FileName)
+	}
+	if len(c.History) > 0 {
+		return fmt.Errorf("case %s is already open: its history has %d entries", c.ID, len(c.History))
+	}
+	initial := w.Initial()
+	if reason == "" {
+		reason = casefile.OpeningReason
+	}
+	c.Phase = initial
+	c.History = []casefile.HistoryEntry{{At: at.UTC(), By: by, To: initial, Reason: reason, Forced: forced}}
+	return nil
+}
+
+// CanAssign reports why the case c cannot be given to worker: it is
+// closed (reopen it first), or worker already holds it.
+func CanAssign(c *casefile.Case, worker string) error {
+	switch {
+	case !c.IsOpen():
+		return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen' before assigning it", c.ID)
+	case c.Worker == worker:
+		return fmt.Errorf("case %s is already assigned to %s", c.ID, worker)
+	}
+	return nil
+}
+
+// Assign makes worker the reference person of the open case c at time at,
+// by the acting worker, for reason, recorded in its history (forced when a
+// caseload limit was overridden). A closed case is reopened before it is
+// assigned, and a case is not assigned to the worker who holds it. On
+// error c is unchanged.
+func Assign(c *casefile.Case, worker string, at time.Time, by, reason string, forced bool) error {
+	if err := CanAssign(c, worker); err != nil {
+		return err
+	}
+	at = at.UTC()
+	if err := checkTime(c, "assignment", at); err != nil {
+		return err
+	}
+	c.History = append(c.History, casefile.HistoryEntry{
+		At: at, By: by, Reason: reason, Forced: forced,
+		Assign: &casefile.Assignment{From: c.Worker, To: worker},
+	})
+	c.Worker = worker
+	return nil
 }

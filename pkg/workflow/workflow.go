@@ -5,6 +5,7 @@
 package workflow
 
 import (
+	"github.com/casework/casework/pkg/casefile"
 	"slices"
 
 	"github.com/casework/casework/pkg/config"
@@ -55,12 +56,12 @@ const DefaultReopenPhase = "assessment"
 // assessment when the workflow allows it, else the first phase closed may
 // move to. It returns "" when closed cases cannot be reopened.
 func (w *Workflow) ReopenTarget() string {
-	next := w.Next(config.ClosedPhase)
+	next := w.Next(casefile.ClosedPhase)
 	if slices.Contains(next, DefaultReopenPhase) {
 		return DefaultReopenPhase
 	}
 	for _, p := range next {
-		if config.IsOpen(p) {
+		if casefile.IsOpenPhase(p) {
 			return p
 		}
 	}

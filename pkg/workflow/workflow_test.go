@@ -91,7 +91,7 @@ func TestMoveDefaultGuards(t *testing.T) {
 		{"implementation without agreement", "planning", "implementation", []func(*casefile.Case){withGoal}, "guard agreement failed: the client has not agreed the plan; run 'casework plan agree C-1 --by client'"},
 		{"implementation with stale agreement", "planning", "implementation", []func(*casefile.Case){withGoal, withAgreement, withGoal}, "not agreed the current plan"},
 		{"implementation with agreement", "planning", "implementation", []func(*casefile.Case){withGoal, withAgreement}, ""},
-		{"closed by move has no closure", "monitoring", "closed", nil, "guard closure failed: no closure has been recorded"},
+		{"closed only by Close", "monitoring", "closed", nil, "close cases with 'casework case close C-1 --reason REASON'"},
 		{"monitoring from implementation", "implementation", "monitoring", nil, ""},
 		{"illegal skip", "intake", "planning", nil, "the workflow allows intake -> assessment, closed"},
 		{"unknown phase", "intake", "limbo", nil, `unknown phase "limbo"`},
@@ -190,7 +190,7 @@ func TestGuards(t *testing.T) {
 			}}
 			c := caseIn("implementation")
 			tt.setup(c)
-			err := New(cfg).Move(c, tt.to, t2, "w-ana", "")
+			err := New(cfg).move(c, tt.to, t2, "w-ana", "")
 			if tt.wantFail == "" {
 				if err != nil {
 					t.Fatalf("guard %s: %v", tt.guard, err)
@@ -261,7 +261,7 @@ func TestCloseAndReopen(t *testing.T) {
 		t.Fatalf("reopen open case: %v", err)
 	}
 	// The old closure does not let the case be closed again by a plain move.
-	if err := w.Move(c, "closed", t3.Add(time.Hour), "w-ana", ""); err == nil || !strings.Contains(err.Error(), "does not belong to this move") {
+	if err := w.move(c, "closed", t3.Add(time.Hour), "w-ana", ""); err == nil || !strings.Contains(err.Error(), "does not belong to this move") {
 		t.Fatalf("move to closed with stale closure: %v", err)
 	}
 }

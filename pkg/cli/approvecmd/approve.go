@@ -16,7 +16,7 @@ import (
 type Options struct {
 	F      *cmdutil.Factory
 	CaseID string
-	What   string
+	What   casefile.ApprovalKind
 	By     string
 	Note   string
 	Amount float64
@@ -37,9 +37,9 @@ holds the plan's digest, so a later change to the plan needs a new one.
 The 'approval' guard of the workflow checks these records.`,
 		Example: "  casework approve C-2026-7K3Q plan --by w-sue --note 'Costs within the quarter budget'\n  casework approve C-2026-7K3Q expense --amount 350 --as w-sue",
 		GroupID: "cases",
-		Args:    cmdutil.ExactArgs(2, "a case ID and what to approve: "+strings.Join(planning.Approvables, ", ")),
+		Args:    cmdutil.ExactArgs(2, "a case ID and what to approve: "+strings.Join(casefile.ApprovalKinds, ", ")),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.CaseID, opts.What = args[0], args[1]
+			opts.CaseID, opts.What = args[0], casefile.ApprovalKind(args[1])
 			return run(opts)
 		},
 	}
@@ -85,11 +85,11 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	what := a.What
+	what := string(a.What)
 	switch a.What {
-	case planning.ApproveExpense:
+	case casefile.ApproveExpense:
 		what = "an expense of " + cmdutil.Money(a.Amount)
-	case planning.ApprovePlan:
+	case casefile.ApprovePlan:
 		what = "the plan (" + a.Digest + ")"
 	}
 	f.Infof("%s approved %s for %s.", by, what, rec.Data.ID)

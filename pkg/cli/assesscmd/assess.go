@@ -82,7 +82,7 @@ func run(opts *Options) error {
 	}
 	var res assess.Result
 	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
-		if !config.IsOpen(c.Phase) {
+		if !c.IsOpen() {
 			return fmt.Errorf("case %s is closed; reopen it for a re-assessment with 'casework case reopen %s --reason R'", c.ID, c.ID)
 		}
 		in, err := instrument(cfg, opts.Instrument)

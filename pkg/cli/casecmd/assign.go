@@ -2,6 +2,7 @@ package casecmd
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/workflow"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/caseload"
@@ -71,26 +72,19 @@ func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*sto
 	if err != nil {
 		return nil, err
 	}
-	now := f.Now()
 	var from string
 	rec, err := f.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config) error {
-		if !config.IsOpen(c.Phase) {
-			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen' before assigning it", c.ID)
-		}
-		if c.Worker == worker {
-			return fmt.Errorf("case %s is already assigned to %s", c.ID, worker)
+		if err := workflow.CanAssign(c, worker); err != nil {
+			return err // refused before the caseload is counted
 		}
 		forced, err := checkRoom(f, cfg, w, force, false)
 		if err != nil {
 			return err
 		}
 		from = c.Worker
-		c.History = append(c.History, casefile.HistoryEntry{
-			At: now, By: by, Reason: reason, Forced: forced,
-			Assign: &casefile.Assignment{From: c.Worker, To: worker},
-		})
-		c.Worker = worker
-		return nil
+		// The time is taken under the lock, so that entries written by
+		// concurrent commands stay in time order.
+		return workflow.Assign(c, worker, f.Now(), by, reason, forced)
 	})
 	if err == nil {
 		f.AdjustHolding(from, -1, 0)

@@ -44,7 +44,7 @@ to the closed phase. The guards of closed apply (by default: closure).`,
 
 func runClose(opts *CloseOptions) error {
 	f := opts.F
-	wf, err := loadWorkflow(f)
+	wf, err := loadWorkflow(f, "move")
 	if err != nil {
 		return err
 	}

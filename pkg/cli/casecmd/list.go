@@ -8,7 +8,6 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/schedule"
 	"github.com/spf13/cobra"
 )
@@ -125,7 +124,7 @@ func summarize(c *casefile.Case, interval time.Duration, today casefile.Date) Su
 }
 
 func (o *ListOptions) keep(s Summary) bool {
-	open := config.IsOpen(s.Phase)
+	open := casefile.IsOpenPhase(s.Phase)
 	switch {
 	case o.Phase != "" && s.Phase != o.Phase,
 		o.Worker != "" && s.Worker != o.Worker,

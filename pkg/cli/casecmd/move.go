@@ -1,7 +1,6 @@
 package casecmd
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -49,10 +48,7 @@ Close and reopen cases with 'casework case close' and 'casework case reopen'.`,
 
 func runMove(opts *MoveOptions) error {
 	f := opts.F
-	if opts.Phase == config.ClosedPhase {
-		return cmdutil.Usagef("close cases with 'casework case close %s --reason REASON', which records the closure", opts.CaseID)
-	}
-	wf, err := loadWorkflow(f)
+	wf, err := loadWorkflow(f, "move")
 	if err != nil {
 		return err
 	}
@@ -65,9 +61,6 @@ func runMove(opts *MoveOptions) error {
 		return err
 	}
 	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
-		if !config.IsOpen(c.Phase) {
-			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen %s --reason REASON'", c.ID, c.ID)
-		}
 		return wf.Move(c, opts.Phase, at, by, opts.Reason)
 	})
 	if err != nil {
@@ -77,9 +70,10 @@ func runMove(opts *MoveOptions) error {
 	return nil
 }
 
-// loadWorkflow returns the configured workflow, refusing to move cases
-// through a broken one.
-func loadWorkflow(f *cmdutil.Factory) (*workflow.Workflow, error) {
+// loadWorkflow returns the configured workflow, refusing to open or move
+// cases through a broken one; what says what no case can do ("move", "be
+// opened").
+func loadWorkflow(f *cmdutil.Factory, what string) (*workflow.Workflow, error) {
 	cfg, err := f.Config()
 	if err != nil {
 		return nil, err
@@ -99,7 +93,7 @@ func loadWorkflow(f *cmdutil.Factory) (*workflow.Workflow, error) {
 			lines = append(lines, fd.String())
 		}
 	}
-	return nil, errors.New("the workflow in .casework.yaml is broken, so no case can move; fix it ('casework validate' checks it):\n" + strings.Join(lines, "\n"))
+	return nil, fmt.Errorf("the workflow in .casework.yaml is broken, so no case can %s; fix it ('casework validate' checks it):\n%s", what, strings.Join(lines, "\n"))
 }
 
 // parseAt reads --at: an RFC 3339 time or a date (midnight UTC), not in

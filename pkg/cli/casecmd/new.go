@@ -95,6 +95,10 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
+	wf, err := loadWorkflow(f, "be opened")
+	if err != nil {
+		return err
+	}
 	if strings.TrimSpace(opts.Client) == "" {
 		return cmdutil.Usagef("--client must not be empty")
 	}
@@ -144,13 +148,8 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	opening := casefile.HistoryEntry{At: now, By: by, To: cfg.Workflow.Initial, Reason: "opened", Forced: forced}
-	if opts.Reason != "" {
-		opening.Reason = opts.Reason
-	}
 	c := casefile.Case{
 		Opened: today,
-		Phase:  cfg.Workflow.Initial,
 		Model:  opts.Model,
 		Worker: opts.Worker,
 		Client: casefile.Client{Name: opts.Client, DOB: dob},
@@ -159,7 +158,9 @@ func runNew(opts *NewOptions) error {
 			Date:   refDate,
 			Reason: opts.ReferralReason,
 		},
-		History: []casefile.HistoryEntry{opening},
+	}
+	if err := wf.Open(&c, now, by, opts.Reason, forced); err != nil {
+		return err
 	}
 	id, err := claimCaseDir(repo, opts.ID, cfg.IDPrefix, now)
 	if err != nil {

@@ -45,7 +45,7 @@ func runReopen(opts *ReopenOptions) error {
 	if opts.Reason == "" {
 		return cmdutil.Usagef("--reason must not be empty: say why the case is reopened")
 	}
-	wf, err := loadWorkflow(f)
+	wf, err := loadWorkflow(f, "move")
 	if err != nil {
 		return err
 	}

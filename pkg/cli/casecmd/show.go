@@ -9,7 +9,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/consent"
-	"github.com/casework/casework/pkg/schedule"
+	"github.com/casework/casework/pkg/history"
 	"github.com/casework/casework/pkg/timeline"
 	"github.com/spf13/cobra"
 )
@@ -61,13 +61,13 @@ func caseDetails(c *casefile.Case, notes int, now time.Time) []output.Detail {
 	}
 	ref := c.Referral
 	referral := strings.Join(nonEmpty(ref.Source, ref.Date.String(), ref.Reason), ", ")
-	var history []string
+	var lines []string
 	for _, h := range c.History {
-		history = append(history, historyLine(h))
+		lines = append(lines, historyLine(h))
 	}
 	d := []output.Detail{
 		{Label: "Case", Value: c.ID},
-		{Label: "Phase", Value: fmt.Sprintf("%s (since %s)", c.Phase, schedule.PhaseSince(c).Format("2006-01-02"))},
+		{Label: "Phase", Value: fmt.Sprintf("%s (since %s)", c.Phase, history.Of(c).PhaseSince().Format("2006-01-02"))},
 		{Label: "Model", Value: c.Model},
 		{Label: "Worker", Value: c.Worker},
 		{Label: "Team", Value: strings.Join(team, ", ")},
@@ -82,10 +82,16 @@ func caseDetails(c *casefile.Case, notes int, now time.Time) []output.Detail {
 		{Label: "Reviews", Value: reviewsText(c)},
 	}
 	if cl := c.Closure; cl != nil {
-		d = append(d, output.Detail{Label: "Closure", Value: strings.Join(nonEmpty(cl.At.Format("2006-01-02"), cl.Reason, cl.Evaluation, followUp(cl.FollowUp)), ", ")})
+		// A reopened case keeps the record of its last closure, which no
+		// longer describes it.
+		label := "Closure"
+		if history.Of(c).Reopened() {
+			label = "Last closure"
+		}
+		d = append(d, output.Detail{Label: label, Value: strings.Join(nonEmpty(cl.At.Format("2006-01-02"), cl.Reason, cl.Evaluation, followUp(cl.FollowUp)), ", ")})
 	}
 	d = append(d,
-		output.Detail{Label: "History", Value: strings.Join(history, "\n")},
+		output.Detail{Label: "History", Value: strings.Join(lines, "\n")},
 		output.Detail{Label: "Notes", Value: fmt.Sprint(notes)},
 	)
 	return d
@@ -133,15 +139,11 @@ func planText(c *casefile.Case) string {
 		return ""
 	}
 	actions := 0
-	var cost float64
 	for _, g := range c.Plan.Goals {
 		actions += len(g.Actions)
-		for _, a := range g.Actions {
-			cost += a.Cost
-		}
 	}
 	s := fmt.Sprintf("%d goals, %d actions", len(c.Plan.Goals), actions)
-	if cost > 0 {
+	if cost := c.Plan.CommittedCost(); cost > 0 {
 		s += ", cost " + cmdutil.Money(cost)
 	}
 	if a := c.Plan.Agreed; a != nil {

@@ -101,7 +101,7 @@ func (s *source) nextPhases(args []string, toComplete string) ([]string, cobra.S
 		return configured(phaseNames)(s, args, toComplete)
 	}
 	phase, _ := cfg.Workflow.Phase(c.Phase)
-	next := slices.DeleteFunc(slices.Clone(phase.Next), func(p string) bool { return p == config.ClosedPhase })
+	next := slices.DeleteFunc(slices.Clone(phase.Next), func(p string) bool { return p == casefile.ClosedPhase })
 	return matching(next, toComplete), noFiles
 }
 
@@ -123,7 +123,7 @@ func (s *source) goals(args []string, toComplete string) ([]string, cobra.ShellC
 	}
 	var out []string
 	for _, g := range c.Plan.Goals {
-		out = append(out, g.ID+"\t"+joinNonEmpty(g.Domain, g.Status))
+		out = append(out, g.ID+"\t"+joinNonEmpty(g.Domain, string(g.Status)))
 	}
 	return matching(out, toComplete), noFiles
 }
@@ -137,7 +137,7 @@ func (s *source) actions(args []string, toComplete string) ([]string, cobra.Shel
 	var out []string
 	for _, g := range c.Plan.Goals {
 		for _, a := range g.Actions {
-			out = append(out, a.ID+"\t"+joinNonEmpty(g.ID, a.Status))
+			out = append(out, a.ID+"\t"+joinNonEmpty(g.ID, string(a.Status)))
 		}
 	}
 	return matching(out, toComplete), noFiles

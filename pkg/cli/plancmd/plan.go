@@ -37,7 +37,7 @@ plan must be agreed again.`,
 func editPlan(f *cmdutil.Factory, caseID string, change func(c *casefile.Case, cfg *config.Config) error) (*casefile.Case, error) {
 	var before string
 	rec, err := f.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config) error {
-		if !config.IsOpen(c.Phase) {
+		if !c.IsOpen() {
 			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen %s --reason R' to change its plan", c.ID, c.ID)
 		}
 		before = planning.AgreementState(c.Plan)

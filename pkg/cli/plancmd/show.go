@@ -62,9 +62,9 @@ agreement added.`,
 func table(plan casefile.Plan, total float64) *output.Tabular {
 	tab := &output.Tabular{Header: []string{"id", "text", "domain", "resource", "responsible", "date", "cost", "status"}}
 	for _, g := range plan.Goals {
-		tab.Rows = append(tab.Rows, []string{g.ID, g.Text, g.Domain, "", "", g.Target.String(), "", g.Status})
+		tab.Rows = append(tab.Rows, []string{g.ID, g.Text, g.Domain, "", "", g.Target.String(), "", string(g.Status)})
 		for _, a := range g.Actions {
-			tab.Rows = append(tab.Rows, []string{a.ID, "  " + a.Text, "", a.Resource, a.Responsible, a.Due.String(), cmdutil.Money(a.Cost), a.Status})
+			tab.Rows = append(tab.Rows, []string{a.ID, "  " + a.Text, "", a.Resource, a.Responsible, a.Due.String(), cmdutil.Money(a.Cost), string(a.Status)})
 		}
 	}
 	tab.Footer = []string{"", "total", "", "", "", "", cmdutil.Money(total), ""}

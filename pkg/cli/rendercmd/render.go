@@ -4,6 +4,7 @@ package rendercmd
 
 import (
 	"fmt"
+	"github.com/casework/casework/pkg/history"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,7 +14,6 @@ import (
 	"github.com/casework/casework/pkg/careplan"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/templates"
 	"github.com/spf13/cobra"
@@ -159,7 +159,7 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*casefile.Case,
 	}
 	var open []*casefile.Case
 	for _, rec := range recs {
-		if config.IsOpen(rec.Data.Phase) {
+		if rec.Data.IsOpen() {
 			open = append(open, &rec.Data)
 		}
 	}
@@ -179,7 +179,10 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 			return nil, err
 		}
 	}
-	if o.Template == "closure" && c.Closure == nil {
+	if o.Template == "closure" && history.Of(c).Reopened() {
+		return nil, cmdutil.Usagef("case %s was reopened after its last closure (phase %s): it has no current closure to summarise; close it again with 'casework case close %s --reason R --evaluation TEXT' first", c.ID, c.Phase, c.ID)
+	}
+	if o.Template == "closure" && history.Of(c).CurrentClosure() == nil {
 		return nil, cmdutil.Usagef("case %s has no closure to summarise (phase %s); close it with 'casework case close %s --reason R --evaluation TEXT' first", c.ID, c.Phase, c.ID)
 	}
 	data, err := careplan.Build(in)

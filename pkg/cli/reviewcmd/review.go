@@ -29,8 +29,8 @@ func NewCmdReview(f *cmdutil.Factory) *cobra.Command {
 		Use:   "review ID",
 		Short: "Record a monitoring review; sets goal statuses and the next review date",
 		Long: `Record a monitoring review of the case: the progress of each goal named
-with --goal (` + strings.Join(planning.GoalStatuses, ", ") + `) and of each action
-named with --action (` + strings.Join(planning.ActionStatuses, ", ") + `), which also
+with --goal (` + strings.Join(casefile.GoalStatuses, ", ") + `) and of each action
+named with --action (` + strings.Join(casefile.ActionStatuses, ", ") + `), which also
 update the plan, a note, and the date of the next review. Without --next,
 the next review is one review_interval (config) from today; it cannot be
 in the past. A review of a closed case is its follow-up: it sets no next
@@ -73,7 +73,7 @@ func run(opts *Options) error {
 		}
 		review, err = planning.Review(c, planning.ReviewInput{
 			At: f.Now(), By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, Next: next, Interval: interval,
-		}, config.IsOpen(c.Phase))
+		}, c.IsOpen())
 		if err != nil {
 			return cmdutil.Usagef("%w", err)
 		}
@@ -83,7 +83,7 @@ func run(opts *Options) error {
 		return err
 	}
 	msg := "Recorded a review of " + rec.Data.ID
-	if !config.IsOpen(rec.Data.Phase) {
+	if !rec.Data.IsOpen() {
 		msg = "Recorded the follow-up review of " + rec.Data.ID
 	}
 	if !review.Next.IsZero() {
