@@ -37,6 +37,11 @@ cw case new --id $c1 --client 'Maria Lopez' --dob 1984-05-01 --worker w-ana --re
 cw case set $c1 client.phone=07700-900123 client.language=es client.address='14 Mill Lane, Northside'
 cw consent $c1 give --purpose services
 cw note $c1 'First visit at home. Maria was anxious about the eviction letter but keen to talk. Two children, 8 and 11.' --kind visit >/dev/null
+cw member add $c1 --name 'Leo Lopez' --relationship son --dob 2014-09-02 --lives-with --role child >/dev/null
+cw member add $c1 --name 'Sara Lopez' --relationship daughter --dob 2017-04-19 --lives-with --role child >/dev/null
+cw network add $c1 --name 'Carmen Lopez' --relationship sister --provides childcare --provides emotional --strength strong >/dev/null
+cw network add $c1 --name 'Mrs Okoro' --relationship 'head of year' --kind professional --organisation 'Riverside Primary' --strength moderate >/dev/null
+cw network add $c1 --name 'Dr Shah' --relationship GP --kind professional --organisation 'Mill Lane Surgery' --contact '0161 555 0199' >/dev/null
 at 2026-01-13T10:00:00Z
 cw case move $c1 assessment --reason 'rapport established, consent given'
 cw assess $c1 --strength 'Devoted to her two children' --strength 'Worked as a cook for eight years' --score housing=1,income=2,employment=2,food=2,child_care=3,children_education=2,family_social=3,mental_health=3 --network low --need 'housing:high:Eviction notice for the end of February' --need 'income:high:No benefits claimed since losing her job' --need 'children_education:medium:Both children miss school most Mondays' >/dev/null

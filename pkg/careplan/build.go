@@ -12,6 +12,8 @@ import (
 	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/consent"
+	"github.com/casework/casework/pkg/household"
 	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/redact"
 	"github.com/casework/casework/pkg/schedule"
@@ -84,6 +86,21 @@ func Build(in Input) (*Data, error) {
 	if cl := history.Of(shown).CurrentClosure(); cl != nil {
 		d.Closure = &ClosureInfo{Closure: *cl, Days: int(cl.At.Sub(c.Opened.Time()).Hours() / 24)}
 	}
+	for _, m := range shown.Household {
+		if m.Current() {
+			d.Household = append(d.Household, m)
+		}
+	}
+	for _, kind := range casefile.ContactKinds {
+		for _, n := range shown.Network {
+			if n.Current() && n.Kind == kind {
+				d.Network = append(d.Network, n)
+			}
+		}
+	}
+	if len(d.Household)+len(d.Network) > 0 {
+		d.EcoMap = household.EcoMap(c, in.Redact)
+	}
 	if in.Action != "" {
 		if d.Action, err = selectAction(d, in.Action); err != nil {
 			return nil, fmt.Errorf("case %s: %w", c.ID, err)
@@ -108,8 +125,12 @@ func (b builder) client(cl casefile.Client) ClientInfo {
 	info := ClientInfo{
 		Name: cl.Name, Gender: cl.Gender, Phone: cl.Phone, Email: cl.Email,
 		Address: cl.Address, Language: cl.Language,
-		Representative: cl.Representative, Consent: cl.Consent,
+		Representative: cl.Representative,
 	}
+	c := b.in.Case
+	end := b.in.Today.Time().AddDate(0, 0, 1).Add(-time.Nanosecond)
+	info.Consent = consent.Summary(c, b.in.Config.Consent.Purposes, end)
+	info.ConsentToServices = consent.At(c, consent.Services, consent.Everyone, end).InForce
 	switch {
 	case b.in.Redact:
 		info.Born = redact.Mark

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/consent"
 )
 
 // Data is what a template is executed over. Everything is already in
@@ -17,6 +18,12 @@ import (
 type Data struct {
 	Agency     string
 	Today      casefile.Date
+	// Household are the current members of the client's household, and
+	// Network the current ties, informal first; EcoMap is the eco-map as
+	// a Mermaid flowchart (names left out of a redacted copy).
+	Household []casefile.Member
+	Network   []casefile.Contact
+	EcoMap    string
 	Redacted   bool
 	Case       CaseInfo
 	Worker     Person   // the reference person
@@ -65,7 +72,11 @@ type ClientInfo struct {
 	Address        string
 	Language       string
 	Representative *casefile.Representative
-	Consent        casefile.Consent
+	// Consent is what the client has consented to today, one line per
+	// purpose ("services: yes", "share: with food-bank").
+	Consent []consent.Line
+	// ConsentToServices says whether consent to services is in force.
+	ConsentToServices bool
 }
 
 // AssessmentInfo is one assessment, with its scores labelled.

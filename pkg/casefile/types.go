@@ -13,6 +13,8 @@ type Case struct {
 	Team        []TeamMember   `yaml:"team,omitempty" json:"team,omitempty"`
 	Client      Client         `yaml:"client" json:"client"`
 	Referral    Referral       `yaml:"referral,omitempty" json:"referral,omitzero"`
+	Household   []Member       `yaml:"household,omitempty" json:"household,omitempty"`
+	Network     []Contact      `yaml:"network,omitempty" json:"network,omitempty"`
 	History     []HistoryEntry `yaml:"history" json:"history"`
 	Assessments []Assessment   `yaml:"assessments,omitempty" json:"assessments,omitempty"`
 	Plan        Plan           `yaml:"plan,omitempty" json:"plan,omitzero"`

@@ -13,14 +13,30 @@ import (
 // subcommand with a usage error and a "did you mean", instead of printing
 // help and succeeding with nothing done. Called alone, a group prints its
 // help.
+//
+// A group that also runs on its own (caseload, network ID --mermaid) keeps
+// its arguments, but a first argument that is close to one of its
+// subcommands' names is taken for a mistyped subcommand.
 func refuseUnknownCommands(cmd *cobra.Command) {
-	if cmd.HasSubCommands() && !cmd.Runnable() {
+	switch {
+	case cmd.HasSubCommands() && !cmd.Runnable():
 		cmd.Args = cobra.ArbitraryArgs
 		cmd.RunE = func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return cmd.Help()
 			}
 			return unknownCommand(cmd, args[0])
+		}
+	case cmd.HasSubCommands():
+		own := cmd.Args
+		cmd.Args = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 && len(suggestions(cmd, args[0])) > 0 {
+				return unknownCommand(cmd, args[0])
+			}
+			if own == nil {
+				return nil
+			}
+			return own(cmd, args)
 		}
 	}
 	for _, sub := range cmd.Commands() {
@@ -32,16 +48,22 @@ func refuseUnknownCommands(cmd *cobra.Command) {
 // not have, with the names it may have meant.
 func unknownCommand(cmd *cobra.Command, name string) error {
 	msg := fmt.Sprintf("unknown command %q for %q", name, cmd.CommandPath())
-	if cmd.SuggestionsMinimumDistance <= 0 {
-		cmd.SuggestionsMinimumDistance = 2 // as cobra's own suggestions
-	}
-	if s := cmd.SuggestionsFor(name); len(s) > 0 {
+	if s := suggestions(cmd, name); len(s) > 0 {
 		for i := range s {
 			s[i] = fmt.Sprintf("%q", s[i])
 		}
 		msg += ": did you mean " + strings.Join(s, " or ") + "?"
 	}
 	return cmdutil.Usagef("%s", msg)
+}
+
+// suggestions are the subcommands of cmd that name may be a mistyping of,
+// by cobra's rules (edit distance 2, or a prefix).
+func suggestions(cmd *cobra.Command, name string) []string {
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2 // as cobra's own suggestions
+	}
+	return cmd.SuggestionsFor(name)
 }
 
 // newHelpCmd is `casework help [COMMAND...]`: the help of a command, and a

@@ -71,6 +71,9 @@ func TestDeclaredFormats(t *testing.T) {
 		"report outcomes":    {"markdown", "html", "json", "csv"},
 		"consent":            {"table", "json", "yaml"},
 		"migrate":            nil,
+		"member list":        {"table", "json", "yaml", "csv"},
+		"network list":       {"table", "json", "yaml", "csv"},
+		"network":            nil,
 	}
 	seen := map[string]bool{}
 	walk(commandTree(t), func(cmd *cobra.Command) {
@@ -134,6 +137,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"export", "fihr", "C-1"}, 2, []string{`unknown command "fihr" for "casework export": did you mean "fhir"?`}},
 		{[]string{"valdate"}, 2, []string{`unknown command "valdate" for "casework": did you mean "validate"?`}},
 		{[]string{"completion", "bsh"}, 2, []string{`did you mean "bash"`}},
+		{[]string{"network", "lst", "C-1"}, 2, []string{`unknown command "lst" for "casework network": did you mean "list"`}},
+		{[]string{"caseload", "rebalanse"}, 2, []string{`unknown command "rebalanse" for "casework caseload": did you mean "rebalance"?`}},
 		{[]string{"help", "nonexist"}, 2, []string{`unknown command "nonexist" for "casework"`}},
 		{[]string{"help", "case", "lst"}, 2, []string{`unknown command "lst" for "casework case": did you mean "list"`}},
 		// A usage error names the command's usage.

@@ -23,6 +23,7 @@ import (
 	"github.com/casework/casework/pkg/cli/dupescmd"
 	"github.com/casework/casework/pkg/cli/exportcmd"
 	"github.com/casework/casework/pkg/cli/fmtcmd"
+	"github.com/casework/casework/pkg/cli/householdcmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/logcmd"
 	"github.com/casework/casework/pkg/cli/migratecmd"
@@ -84,6 +85,8 @@ agency's limits, and renders care plans.`,
 		reportcmd.NewCmdReport(f),
 		consentcmd.NewCmdConsent(f),
 		migratecmd.NewCmdMigrate(f),
+		householdcmd.NewCmdMember(f),
+		householdcmd.NewCmdNetwork(f),
 		assesscmd.NewCmdAssess(f),
 		plancmd.NewCmdPlan(f),
 		reviewcmd.NewCmdReview(f),

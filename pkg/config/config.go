@@ -37,6 +37,18 @@ type Config struct {
 	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
 	Reports        Reports    `yaml:"reports" mapstructure:"reports"`
 	Consent        Consent    `yaml:"consent" mapstructure:"consent"`
+	Household      Household  `yaml:"household" mapstructure:"household"`
+	Network        Network    `yaml:"network" mapstructure:"network"`
+}
+
+// Household holds the roles a household member may have.
+type Household struct {
+	Roles []string `yaml:"roles" mapstructure:"roles"`
+}
+
+// Network holds the kinds of support a network contact may give.
+type Network struct {
+	Provides []string `yaml:"provides" mapstructure:"provides"`
 }
 
 // Consent holds the purposes consent is recorded for.

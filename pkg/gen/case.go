@@ -63,6 +63,10 @@ func (a *agency) newCase(rng *rand.Rand, opts Options) *generated {
 	if c.Model == "" {
 		c.Model = a.cfg.DefaultModel
 	}
+	c.Consents = []casefile.ConsentEntry{
+		{At: t0, By: worker, Action: casefile.ConsentGive, Purpose: "services", GivenBy: casefile.ConsentByClient},
+		{At: t0, By: worker, Action: casefile.ConsentGive, Purpose: "share", With: []string{casefile.Everyone}, GivenBy: casefile.ConsentByClient},
+	}
 	if rng.IntN(4) == 0 {
 		c.Team = []casefile.TeamMember{{Worker: pick(rng, a.holders), Role: pick(rng, roles)}}
 	}
@@ -81,7 +85,6 @@ func client(rng *rand.Rand, opened time.Time) casefile.Client {
 		Phone:    fmt.Sprintf("07700 %06d", rng.IntN(1000000)),
 		Address:  fmt.Sprintf("%d %s", 1+rng.IntN(200), pick(rng, streets)),
 		Language: pick(rng, languages),
-		Consent:  casefile.Consent{Given: true, At: casefile.NewDate(opened), Scope: "case management and sharing with the providers in the plan"},
 	}
 	if rng.IntN(10) == 0 {
 		cl.Representative = &casefile.Representative{Name: pick(rng, firstNames) + " " + last, Relationship: pick(rng, relations), Phone: fmt.Sprintf("07700 %06d", rng.IntN(1000000))}

@@ -30,27 +30,13 @@ const (
 	AgreementStale   = "stale"   // goals or actions changed since
 )
 
-// nextID returns prefix plus one more than the highest number used with
-// that prefix, so IDs are never reused (an old review that names G2 keeps
-// meaning the same goal). IDs that are not prefix+number are ignored.
-func nextID(prefix string, used []string) string {
-	highest := 0
-	for _, id := range used {
-		rest, ok := strings.CutPrefix(strings.ToUpper(id), prefix)
-		if n, err := strconv.Atoi(rest); ok && err == nil && n > highest {
-			highest = n
-		}
-	}
-	return prefix + strconv.Itoa(highest+1)
-}
-
 // NextGoalID returns the ID for a new goal: G1, G2, …
 func NextGoalID(p casefile.Plan) string {
 	var ids []string
 	for _, g := range p.Goals {
 		ids = append(ids, g.ID)
 	}
-	return nextID("G", ids)
+	return casefile.NextID("G", ids)
 }
 
 // NextActionID returns the ID for a new action: A1, A2, …, unique across
@@ -62,7 +48,7 @@ func NextActionID(p casefile.Plan) string {
 			ids = append(ids, a.ID)
 		}
 	}
-	return nextID("A", ids)
+	return casefile.NextID("A", ids)
 }
 
 // FindGoal returns the goal with the given ID (any letter case).

@@ -1,7 +1,8 @@
-// Package redact removes what identifies a client from a case, so that a
-// care plan or summary rendered from it can be shared: the client's and
-// representative's fields, and any occurrence of their values inside the
-// free-text fields of the case.
+// Package redact removes what identifies the people of a case, so that a
+// care plan or summary rendered from it can be shared: the client's,
+// representative's, household members' and informal network's fields,
+// and any occurrence of their values inside the free-text fields of the
+// case. Professionals of the network keep their role and organisation.
 package redact
 
 import (
@@ -25,10 +26,34 @@ const Mark = "[redacted]"
 // names of its resources and providers (see Scrubber.Keep).
 func Case(c *casefile.Case, keep ...string) *casefile.Case {
 	s := NewScrubber(&c.Client)
+	for _, m := range c.Household {
+		s.Add(Person{Name: m.Name, DOB: m.DOB, Phone: m.Phone})
+	}
+	for _, n := range c.Network {
+		s.Add(Person{Name: n.Name, Phone: n.Contact, Email: n.Contact})
+	}
 	s.Keep(keep...)
 	out := *c
 	out.Team = slices.Clone(c.Team)
 	out.Client = redactClient(c.Client, s)
+	out.Household = make([]casefile.Member, len(c.Household))
+	for i, m := range c.Household {
+		out.Household[i] = casefile.Member{ID: m.ID, Name: mark(m.Name), Relationship: s.Text(m.Relationship),
+			LivesWith: m.LivesWith, Role: m.Role, Phone: mark(m.Phone), Removed: redactEnded(m.Removed, s)}
+	}
+	out.Network = make([]casefile.Contact, len(c.Network))
+	for i, n := range c.Network {
+		n.Provides = slices.Clone(n.Provides)
+		for j := range n.Provides {
+			n.Provides[j] = s.Text(n.Provides[j])
+		}
+		n.Relationship, n.Organisation = s.Text(n.Relationship), s.Text(n.Organisation)
+		n.Ended = redactEnded(n.Ended, s)
+		// Professionals too: they stay known by their role and
+		// organisation, which is what a reader of a shared copy needs.
+		n.Name, n.Contact = mark(n.Name), mark(n.Contact)
+		out.Network[i] = n
+	}
 	out.Referral.Source = s.Text(c.Referral.Source)
 	out.Referral.Reason = s.Text(c.Referral.Reason)
 	out.History = make([]casefile.HistoryEntry, len(c.History))
@@ -55,6 +80,15 @@ func Case(c *casefile.Case, keep ...string) *casefile.Case {
 	for i, a := range c.Approvals {
 		a.Note = s.Text(a.Note)
 		out.Approvals[i] = a
+	}
+	out.Consents = make([]casefile.ConsentEntry, len(c.Consents))
+	for i, e := range c.Consents {
+		e.With = slices.Clone(e.With)
+		for j := range e.With {
+			e.With[j] = s.Text(e.With[j])
+		}
+		e.Basis, e.Reason = s.Text(e.Basis), s.Text(e.Reason)
+		out.Consents[i] = e
 	}
 	if c.Closure != nil {
 		cl := *c.Closure
@@ -129,6 +163,16 @@ func AgencyNames(agency string, resources map[string]casefile.Resource) []string
 		names = append(names, r.Name, r.Provider)
 	}
 	return names
+}
+
+// redactEnded copies the record of an end with its reason scrubbed.
+func redactEnded(e *casefile.Ended, s *Scrubber) *casefile.Ended {
+	if e == nil {
+		return nil
+	}
+	out := *e
+	out.Reason = s.Text(e.Reason)
+	return &out
 }
 
 // mark returns Mark for a recorded value and "" for an empty one.

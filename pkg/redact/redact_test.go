@@ -24,6 +24,10 @@ var clientValues = map[string]string{
 	"Representative.Relationship": "Godparentish",
 	"Representative.Phone":        "0161 496 0733",
 	"Representative.Email":        "mp@guardiancanary.example",
+	"Member.Name":                 "Quillon Fenwick-Abara",
+	"Member.Phone":                "0113 496 0871",
+	"Contact.Name":                "Ottoline Brackwater",
+	"Contact.Contact":             "ob@netcanary.example",
 }
 
 // leaks are what must not survive redaction anywhere, compared without
@@ -32,11 +36,13 @@ var leaks = []string{
 	"zorblax", "quintavius", "oyelaran", "xenogender", "7946", "0958", "mailcanary", "zq.private",
 	"gorsewood", "brackenford", "klingonese", "marmaduke", "pellingham", "godparentish",
 	"496", "0733", "guardiancanary", "1979", "canary",
+	"quillon", "fenwick", "abara", "0871", "ottoline", "brackwater", "netcanary", "2011",
 }
 
 // freeText is planted in every free-text field of the case: the client's
 // values in other letter cases, other layouts and inside sentences.
 const freeText = "Met zorblax at home; QUINTAVIUS said Oyelaran is her family name. " +
+	"Quillon (born 30/06/2011) phoned 0113 4960871; Ottoline Brackwater, ob@NetCanary.example. " +
 	"Call (020) 7946-0958 or 0161 4960733, write to ZQ.Private@MailCanary.example, " +
 	"visit 12 gorsewood lane (Brackenford). Born 14/03/1979, also written 1979-03-14. " +
 	"Xenogender, speaks klingonese; guardian marmaduke PELLINGHAM, the godparentish one " +
@@ -48,6 +54,7 @@ var idFields = map[string]bool{
 	"ID": true, "Phase": true, "Model": true, "Worker": true, "Role": true, "By": true,
 	"From": true, "To": true, "Instrument": true, "Network": true, "Level": true,
 	"Domain": true, "Priority": true, "Status": true, "Resource": true, "Digest": true, "What": true,
+	"Kind": true, "Strength": true, "Action": true, "Purpose": true, "GivenBy": true,
 }
 
 // plant fills every field of v: client fields with canaries, IDs with
@@ -70,6 +77,9 @@ func plant(t *testing.T, v reflect.Value, owner, name string) {
 			if owner == "Client" && name == "DOB" {
 				d = "1979-03-14"
 			}
+			if owner == "Member" && name == "DOB" {
+				d = "2011-06-30"
+			}
 			p, _ := casefile.ParseDate(d)
 			v.Set(reflect.ValueOf(p))
 			return
@@ -87,7 +97,7 @@ func plant(t *testing.T, v reflect.Value, owner, name string) {
 	case reflect.String:
 		key := owner + "." + name
 		switch {
-		case owner == "Client" || owner == "Representative":
+		case owner == "Client" || owner == "Representative" || clientValues[key] != "":
 			val, ok := clientValues[key]
 			if !ok {
 				val = "Canary" + name

@@ -67,6 +67,10 @@ func CaseEnums(cfg *config.Config) map[string][]string {
 		"consents[].purpose":             cfg.Consent.Purposes,
 		"consents[].action":              casefile.ConsentActions,
 		"consents[].given_by":            casefile.ConsentGivers,
+		"household[].role":               cfg.Household.Roles,
+		"network[].kind":                 casefile.ContactKinds,
+		"network[].strength":             casefile.TieStrengths,
+		"network[].provides[]":           cfg.Network.Provides,
 	}
 }
 

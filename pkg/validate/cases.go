@@ -94,6 +94,7 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.checkHistory(cr)
 	v.checkClosure(cr)
 	v.checkConsents(cr)
+	v.checkHousehold(cr)
 }
 
 // checkFields checks values against the configuration and the clock (the

@@ -14,12 +14,14 @@ import (
 // configuration, with where the allowed values are set; every other enum
 // field breaks "invalid-value".
 var enumRules = map[string]struct{ rule, source string }{
-	"phase":              {"unknown-phase", "the workflow's phases"},
-	"history[].from":     {"unknown-phase", "the workflow's phases"},
-	"history[].to":       {"unknown-phase", "the workflow's phases"},
-	"model":              {"unknown-model", "models in " + config.FileName},
-	"closure.reason":     {"unknown-closure-reason", "closure_reasons in " + config.FileName},
-	"consents[].purpose": {"invalid-value", "consent.purposes in " + config.FileName},
+	"phase":                {"unknown-phase", "the workflow's phases"},
+	"history[].from":       {"unknown-phase", "the workflow's phases"},
+	"history[].to":         {"unknown-phase", "the workflow's phases"},
+	"model":                {"unknown-model", "models in " + config.FileName},
+	"closure.reason":       {"unknown-closure-reason", "closure_reasons in " + config.FileName},
+	"consents[].purpose":   {"invalid-value", "consent.purposes in " + config.FileName},
+	"household[].role":     {"invalid-value", "household.roles in " + config.FileName},
+	"network[].provides[]": {"invalid-value", "network.provides in " + config.FileName},
 }
 
 // checkEnums checks every field of a case that takes one of a list of

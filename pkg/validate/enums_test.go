@@ -46,14 +46,15 @@ func TestSchemaEmitsTheTable(t *testing.T) {
 	if !maps.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("the schema's enums:\n%v\nthe table:\n%v", got, want)
 	}
-	if len(want) < 17 {
+	if len(want) < 21 {
 		t.Errorf("only %d enums", len(want))
 	}
 }
 
 // everyEnum is goodCase with a value at every enum path of the table: its
 // assessment (which goodCase ends in) rated, then a model, a plan, a
-// review, an approval, a closure and a consent.
+// review, an approval, a closure, a consent, a household member and a
+// network contact.
 const everyEnum = goodCase + `    network: low
     needs:
       - domain: housing
@@ -93,6 +94,18 @@ consents:
     action: give
     purpose: services
     given_by: client
+household:
+  - id: M1
+    name: Sam
+    relationship: son
+    role: child
+network:
+  - id: N1
+    name: Lee
+    kind: informal
+    relationship: sister
+    provides: [practical]
+    strength: strong
 `
 
 // TestEveryEnumIsChecked breaks each enum field of the table in turn and
