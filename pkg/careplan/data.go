@@ -16,14 +16,14 @@ import (
 // order, reviews newest first. When Redacted, the client's identifying
 // values are replaced with redact.Mark and the case ID is their identity.
 type Data struct {
-	Agency     string
-	Today      casefile.Date
+	Agency string
+	Today  casefile.Date
 	// Household are the current members of the client's household, and
 	// Network the current ties, informal first; EcoMap is the eco-map as
 	// a Mermaid flowchart (names left out of a redacted copy).
-	Household []casefile.Member
-	Network   []casefile.Contact
-	EcoMap    string
+	Household  []casefile.Member
+	Network    []casefile.Contact
+	EcoMap     string
 	Redacted   bool
 	Case       CaseInfo
 	Worker     Person   // the reference person
