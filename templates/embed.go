@@ -5,7 +5,8 @@ package templates
 
 import "embed"
 
-// FS holds the built-in templates: careplan.md.tmpl, referral.md.tmpl and
+// FS holds the built-in templates: careplan.md.tmpl (for the client),
+// case-summary.md.tmpl (the professional summary), referral.md.tmpl and
 // closure.md.tmpl.
 //
 //go:embed *.md.tmpl

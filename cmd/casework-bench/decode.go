@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -36,28 +37,31 @@ func bareDecode(root string) (time.Duration, int, error) {
 		}
 	}
 	for _, dir := range []string{store.WorkersDir, store.ResourcesDir} {
-		names, err := list(filepath.Join(root, dir))
+		names, err := records(root, dir)
 		if err != nil {
 			return 0, 0, err
 		}
 		store.Parallel(len(names), func(i int) {
-			done(1, decodeFile(filepath.Join(root, dir, names[i])))
+			done(1, decodeFile(filepath.Join(root, names[i])))
 		})
 	}
-	cases, err := list(filepath.Join(root, store.CasesDir))
+	cases, err := list(root, store.CasesDir)
 	if err != nil {
 		return 0, 0, err
 	}
+	cases = slices.DeleteFunc(cases, func(name string) bool {
+		kind, _ := store.Classify(store.CasePath(name))
+		return kind != store.CaseKind
+	})
 	store.Parallel(len(cases), func(i int) {
-		dir := filepath.Join(root, store.CasesDir, cases[i])
-		if err := decodeFile(filepath.Join(dir, store.CaseFile)); err != nil {
+		if err := decodeFile(filepath.Join(root, store.CasePath(cases[i]))); err != nil {
 			done(0, err)
 			return
 		}
-		notes, err := list(filepath.Join(dir, store.NotesDir))
+		notes, err := records(root, store.NotesPath(cases[i]))
 		for _, n := range notes {
 			if err == nil {
-				err = decodeFile(filepath.Join(dir, store.NotesDir, n))
+				err = decodeFile(filepath.Join(root, n))
 			}
 		}
 		done(1+len(notes), err)
@@ -65,20 +69,31 @@ func bareDecode(root string) (time.Duration, int, error) {
 	return time.Since(start), count, first
 }
 
-// list returns the names in a directory, but dot files; a missing
-// directory is empty.
-func list(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
+// list returns the names in the directory rel of the repository at root;
+// a missing directory is empty.
+func list(root, rel string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(root, rel))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	var names []string
-	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".") {
-			names = append(names, e.Name())
-		}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
 	}
 	return names, err
+}
+
+// records returns the paths of the records in the directory rel, as the
+// repository layout defines them (store.Classify).
+func records(root, rel string) ([]string, error) {
+	names, err := list(root, rel)
+	var paths []string
+	for _, n := range names {
+		if kind, _ := store.Classify(rel + "/" + n); kind != store.NotRecord {
+			paths = append(paths, rel+"/"+n)
+		}
+	}
+	return paths, err
 }
 
 // decodeFile reads a file and decodes it into a yaml.Node.
@@ -87,7 +102,7 @@ func decodeFile(path string) error {
 	if err != nil {
 		return err
 	}
-	if strings.HasSuffix(path, ".md") {
+	if strings.HasSuffix(path, store.NoteExt) {
 		data = frontMatter(data)
 	}
 	var n yaml.Node

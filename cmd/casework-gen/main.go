@@ -10,10 +10,11 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"sync"
 	"time"
 
-	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/gen"
 )
@@ -48,19 +49,31 @@ func run(args []string) int {
 	if *workers == 0 {
 		*workers = max(5, *cases/50)
 	}
-	cfg, err := cmdutil.LoadConfig(config.DefaultYAML)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "casework-gen: %v\n", err)
-		return 2
-	}
+	cfg := config.Default()
 	opts := gen.Options{Dir: fl.Arg(0), Cases: *cases, Workers: *workers, Seed: *seed, End: endAt.UTC(), Years: *years}
-	progress := cmdutil.NewProgress(os.Stderr, "writing cases")
-	opts.Progress = progress.Update
+	opts.Progress = tenths(os.Stderr)
 	err = gen.Generate(opts, cfg)
-	progress.Done()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "casework-gen: %v\n", err)
 		return 2
 	}
 	return 0
+}
+
+// tenths reports progress as a line on w at every tenth of the cases
+// written: readable in a terminal and in a log alike.
+func tenths(w io.Writer) func(done, total int) {
+	var mu sync.Mutex
+	shown := 0
+	return func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if total <= 0 {
+			return
+		}
+		if tenth := done * 10 / total; tenth > shown {
+			shown = tenth
+			fmt.Fprintf(w, "casework-gen: %d/%d cases written\n", done, total)
+		}
+	}
 }

@@ -28,6 +28,10 @@ type Input struct {
 	Today     casefile.Date
 	// Redact removes what identifies the client (see package redact).
 	Redact bool
+	// Professional is set for the professional summary (case-summary),
+	// the one document that shows what is recorded as confidential;
+	// every other document leaves it out.
+	Professional bool
 	// Action is the ID of the action the template is about (a referral),
 	// or "" for none.
 	Action string
@@ -281,6 +285,9 @@ func (b builder) reviews(c, shown *casefile.Case, interval time.Duration) Review
 	for i := len(shown.Reviews) - 1; i >= 0 && len(info.Last) < LastReviews; i-- {
 		r := shown.Reviews[i]
 		e := ReviewEntry{At: r.At, By: b.person(r.By, ""), Note: r.Note, Next: r.Next}
+		if b.in.Professional {
+			e.Confidential = r.ConfidentialNote
+		}
 		for _, g := range slices.Sorted(maps.Keys(r.Goals)) {
 			e.Goals = append(e.Goals, GoalStatus{Goal: g, Status: string(r.Goals[g])})
 		}

@@ -126,6 +126,11 @@ func TestGolden(t *testing.T) {
 			return in
 		}},
 		{"closure", "closure", func(t *testing.T) Input { return closed(t, fixture(t)) }},
+		{"case-summary", "case-summary", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Professional = true
+			return in
+		}},
 		{"closure-redacted", "closure", func(t *testing.T) Input {
 			in := closed(t, fixture(t))
 			in.Redact = true
@@ -276,7 +281,7 @@ func TestOverride(t *testing.T) {
 		t.Errorf("override: %q, %v", got, err)
 	}
 	names := strings.Join(Names(repo, builtin), " ")
-	if names != "broken careplan closure letter missing referral" {
+	if names != "broken careplan case-summary closure letter missing referral" {
 		t.Errorf("Names = %s", names)
 	}
 	var unknown *UnknownTemplateError
@@ -360,6 +365,33 @@ func TestStrengthsAccumulateNewestFirst(t *testing.T) {
 		}
 		if got := strengths(all); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestConfidentialNeverReachesClientOrProvider plants a canary in a
+// review's confidential note and checks every built-in document: only the
+// professional summary shows it, and the documents for the client and for
+// providers never do, plain or redacted.
+func TestConfidentialNeverReachesClientOrProvider(t *testing.T) {
+	const canary = "Ex-partner seen outside the house on Tuesday (CANARY-7731)"
+	for _, name := range Names(builtin) {
+		for _, redacted := range []bool{false, true} {
+			in := closed(t, fixture(t))
+			in.Case.Reviews = append(in.Case.Reviews, casefile.Review{At: in.Case.Reviews[len(in.Case.Reviews)-1].At.Add(time.Hour), By: "w-ana", Note: "Reviewed.", ConfidentialNote: canary})
+			in.Redact, in.Action, in.Professional = redacted, "A1", name == Summary
+			data, err := Build(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := Render(name, data, builtin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			shown := strings.Contains(string(out), "CANARY-7731")
+			if shown != (name == Summary) {
+				t.Errorf("%s (redacted %v): confidential note shown = %v", name, redacted, shown)
+			}
 		}
 	}
 }

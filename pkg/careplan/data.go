@@ -172,7 +172,10 @@ type ReviewEntry struct {
 	By    Person
 	Goals []GoalStatus // sorted by goal ID
 	Note  string
-	Next  casefile.Date
+	// Confidential is the review's confidential note: set only for the
+	// professional summary (Input.Professional).
+	Confidential string
+	Next         casefile.Date
 }
 
 // GoalStatus is a goal's status as recorded at a review.

@@ -17,6 +17,10 @@ const Ext = ".md.tmpl"
 // Default is the template rendered when none is named.
 const Default = "careplan"
 
+// Summary is the professional summary's template: for supervision and
+// case conferences, the one document with what is confidential.
+const Summary = "case-summary"
+
 // Source is a place templates come from: a repository's templates/
 // folder, or the built-in ones. Label names it in error messages.
 type Source struct {

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/gen"
 )
@@ -15,10 +14,7 @@ import (
 // (about 3.5 KB each), as every command that loads a case does; reported
 // per file.
 func BenchmarkParseAndDecode(b *testing.B) {
-	cfg, err := cmdutil.LoadConfig(config.DefaultYAML)
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg := config.Default()
 	dir := b.TempDir()
 	if err := gen.Generate(gen.Options{Dir: dir, Cases: 40, Workers: 2, Seed: 1}, cfg); err != nil {
 		b.Fatal(err)

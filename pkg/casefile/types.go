@@ -161,7 +161,10 @@ type Review struct {
 	Goals   map[string]GoalStatus   `yaml:"goals,omitempty" json:"goals,omitempty"`
 	Actions map[string]ActionStatus `yaml:"actions,omitempty" json:"actions,omitempty"`
 	Note    string                  `yaml:"note,omitempty" json:"note,omitempty"`
-	Next    Date                    `yaml:"next,omitempty" json:"next,omitzero"`
+	// ConfidentialNote is what the review found that must never reach the
+	// client or a provider: only the professional summary shows it.
+	ConfidentialNote string `yaml:"confidential_note,omitempty" json:"confidential_note,omitempty"`
+	Next             Date   `yaml:"next,omitempty" json:"next,omitzero"`
 }
 
 // Approval is a supervisor's approval of a plan, a closure or an expense
@@ -227,7 +230,10 @@ type Note struct {
 	At   time.Time `yaml:"at" json:"at"`
 	By   string    `yaml:"by" json:"by"`
 	Kind string    `yaml:"kind" json:"kind"`
-	Body string    `yaml:"-" json:"body"`
+	// Confidential marks a note that must never reach the client or a
+	// provider: no document given to them shows it.
+	Confidential bool   `yaml:"confidential,omitempty" json:"confidential,omitempty"`
+	Body         string `yaml:"-" json:"body"`
 }
 
 // NoteKinds are the kinds of contact a note may record.

@@ -22,8 +22,6 @@ import (
 	"encoding/gob"
 	"errors"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -31,7 +29,7 @@ import (
 )
 
 // Path is where the index is kept, relative to the repository's root.
-const Path = store.StateDir + "/cache/cases"
+const Path = store.CacheDir + "/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
@@ -126,7 +124,7 @@ func Cases(repo *store.Repo) ([]*casefile.Case, error) {
 // reading one file again).
 func refresh(repo *store.Repo, name string, old *entry, start int64) (e *entry, worth bool, err error) {
 	rel := store.CasePath(name)
-	info, err := os.Stat(repo.Abs(rel))
+	info, err := repo.Stat(rel)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil
 	}
@@ -151,7 +149,7 @@ func refresh(repo *store.Repo, name string, old *entry, start int64) (e *entry, 
 // read loads the index, by directory name; anything wrong with it gives an
 // empty index, rebuilt by the caller.
 func read(repo *store.Repo) map[string]*entry {
-	data, err := os.ReadFile(repo.Abs(Path))
+	data, err := repo.ReadCache(Path)
 	if err != nil || !bytes.HasPrefix(data, []byte(magic)) {
 		return nil
 	}
@@ -191,9 +189,5 @@ func write(repo *store.Repo, entries []entry) {
 		}
 		entries = entries[n:]
 	}
-	path := repo.Abs(Path)
-	if err := os.MkdirAll(filepath.Dir(path), store.DirMode); err != nil {
-		return
-	}
-	store.WriteCache(path, buf.Bytes())
+	repo.WriteCache(Path, buf.Bytes())
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,27 +14,29 @@ import (
 
 // TallyPath is where the tally of what each worker holds is kept, beside
 // the index.
-const TallyPath = store.StateDir + "/cache/tally"
+const TallyPath = store.CacheDir + "/tally"
 
-// LoadTally reads the tally of what each worker holds, if there is one.
-// Giving a worker a case checks it instead of every case file, so its cost
-// does not grow with the repository. It is advisory: rewritten whole by
-// every full count (SaveTally after Cases), adjusted by the commands that
-// change what a worker holds (AdjustTally), and stale after hand edits or
-// a git pull until the next full count.
+// LoadTally reads the tally of what each worker holds, if there is one,
+// and its generation: how many times it has been written. Giving a worker
+// a case checks it instead of every case file, so its cost does not grow
+// with the repository. It is advisory, and kept by package ops: changed
+// under the repository lock by every write that changes what a worker
+// holds, and rewritten whole by a full count when no such write came in
+// between (the generation tells); stale after hand edits or a git pull
+// until the next full count.
 //
 // It is a text file, a line per worker after a header:
 //
-//	casework-tally 2026-11
+//	casework-tally 2026-11 42
 //	w-ana 14 2
 //
-// (worker, active cases, new cases in the month): a county has thousands
-// of workers, and every 'case new' reads it twice and writes it once, so
-// it is read and written by hand, not by encoding/json.
-func LoadTally(repo *store.Repo) (caseload.Tally, bool) {
-	data, err := os.ReadFile(repo.Abs(TallyPath))
+// (month and generation; worker, active cases, new cases in the month): a
+// county has thousands of workers, and every 'case new' reads it and
+// writes it, so it is read and written by hand, not by encoding/json.
+func LoadTally(repo *store.Repo) (t caseload.Tally, gen int64, ok bool) {
+	data, err := repo.ReadCache(TallyPath)
 	if err != nil {
-		return caseload.Tally{}, false
+		return caseload.Tally{}, 0, false
 	}
 	return parseTally(string(data))
 }
@@ -45,36 +45,38 @@ func LoadTally(repo *store.Repo) (caseload.Tally, bool) {
 const tallyMagic = "casework-tally "
 
 // parseTally reads a tally file; anything wrong with it gives none.
-func parseTally(text string) (caseload.Tally, bool) {
+func parseTally(text string) (caseload.Tally, int64, bool) {
 	header, rest, ok := strings.Cut(text, "\n")
-	month, isTally := strings.CutPrefix(header, tallyMagic)
-	if !ok || !isTally || month == "" {
-		return caseload.Tally{}, false
+	head, isTally := strings.CutPrefix(header, tallyMagic)
+	month, genText, _ := strings.Cut(head, " ")
+	gen, err := strconv.ParseInt(genText, 10, 64)
+	if !ok || !isTally || month == "" || err != nil || gen < 0 {
+		return caseload.Tally{}, 0, false
 	}
 	t := caseload.Tally{Month: month, Holding: map[string]caseload.Holding{}}
 	for rest != "" {
 		var line string
 		if line, rest, ok = strings.Cut(rest, "\n"); !ok {
-			return caseload.Tally{}, false // torn: the last line has no end
+			return caseload.Tally{}, 0, false // torn: the last line has no end
 		}
 		fields := strings.Fields(line)
 		if len(fields) != 3 {
-			return caseload.Tally{}, false
+			return caseload.Tally{}, 0, false
 		}
 		active, err1 := strconv.Atoi(fields[1])
 		fresh, err2 := strconv.Atoi(fields[2])
 		if err1 != nil || err2 != nil || active < 0 || fresh < 0 {
-			return caseload.Tally{}, false
+			return caseload.Tally{}, 0, false
 		}
 		t.Holding[fields[0]] = caseload.Holding{Active: active, New: fresh}
 	}
-	return t, true
+	return t, gen, true
 }
 
 // formatTally writes a tally as parseTally reads it, workers in ID order.
-func formatTally(t caseload.Tally) []byte {
+func formatTally(t caseload.Tally, gen int64) []byte {
 	var b bytes.Buffer
-	b.WriteString(tallyMagic + t.Month + "\n")
+	fmt.Fprintf(&b, "%s%s %d\n", tallyMagic, t.Month, gen)
 	for _, w := range slices.Sorted(maps.Keys(t.Holding)) {
 		h := t.Holding[w]
 		fmt.Fprintf(&b, "%s %d %d\n", w, h.Active, h.New)
@@ -82,19 +84,8 @@ func formatTally(t caseload.Tally) []byte {
 	return b.Bytes()
 }
 
-// SaveTally writes the tally atomically; failing to is not an error.
-func SaveTally(repo *store.Repo, t caseload.Tally) {
-	data := formatTally(t)
-	path := repo.Abs(TallyPath)
-	if os.MkdirAll(filepath.Dir(path), store.DirMode) == nil {
-		store.WriteCache(path, data)
-	}
-}
-
-// AdjustTally applies change to the tally on disk, when there is one.
-func AdjustTally(repo *store.Repo, change func(t *caseload.Tally)) {
-	if t, ok := LoadTally(repo); ok {
-		change(&t)
-		SaveTally(repo, t)
-	}
+// SaveTally writes the tally atomically as generation gen; failing to is
+// not an error. Call it with the repository lock held.
+func SaveTally(repo *store.Repo, t caseload.Tally, gen int64) {
+	repo.WriteCache(TallyPath, formatTally(t, gen))
 }

@@ -17,23 +17,29 @@ type Tally struct {
 
 // TallyOf counts what every worker holds at now.
 func TallyOf(cases []*casefile.Case, now time.Time) Tally {
-	month := MonthOf(now)
-	t := Tally{Month: month.String(), Holding: map[string]Holding{}}
+	t := Tally{Month: MonthOf(now).String(), Holding: map[string]Holding{}}
 	for _, c := range cases {
-		a, ok := InMonth(c, month, now, config.Weights{})
-		if !ok {
-			continue
-		}
-		h := t.Holding[a.Worker]
-		if a.Active {
-			h.Active++
-		}
-		if a.New {
-			h.New++
-		}
-		t.Holding[a.Worker] = h
+		t.Count(c, now, 1)
 	}
 	return t
+}
+
+// Count adds what case c holds its worker to at now (sign 1), or takes it
+// away (sign -1): an update that changes a case takes the case away as it
+// was and adds it as it is, so the tally follows every change.
+func (t *Tally) Count(c *casefile.Case, now time.Time, sign int) {
+	a, ok := InMonth(c, MonthOf(now), now, config.Weights{})
+	if !ok {
+		return
+	}
+	var active, fresh int
+	if a.Active {
+		active = sign
+	}
+	if a.New {
+		fresh = sign
+	}
+	t.Add(a.Worker, active, fresh)
 }
 
 // Current reports whether the tally is for the month of now.

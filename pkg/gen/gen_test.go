@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/validate"
 )
@@ -17,11 +16,7 @@ import (
 // loadDefaults is the built-in configuration, loaded as the CLI loads it.
 func loadDefaults(t testing.TB) *config.Config {
 	t.Helper()
-	cfg, err := cmdutil.LoadConfig(config.DefaultYAML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cfg
+	return config.Default()
 }
 
 func generate(t testing.TB, dir string, cases int, seed uint64) {

@@ -15,6 +15,9 @@ type ReviewInput struct {
 	Goals   []string // G=STATUS
 	Actions []string // A=STATUS
 	Note    string
+	// ConfidentialNote is recorded apart from Note: see
+	// casefile.Review.ConfidentialNote.
+	ConfidentialNote string
 	// Next is the next review date; zero means today plus Interval.
 	Next     casefile.Date
 	Interval time.Duration
@@ -27,7 +30,7 @@ type ReviewInput struct {
 // asked.
 func Review(c *casefile.Case, in ReviewInput, open bool) (casefile.Review, error) {
 	today := casefile.NewDate(in.At)
-	r := casefile.Review{At: in.At, By: in.By, Note: strings.TrimSpace(in.Note), Next: in.Next}
+	r := casefile.Review{At: in.At, By: in.By, Note: strings.TrimSpace(in.Note), ConfidentialNote: strings.TrimSpace(in.ConfidentialNote), Next: in.Next}
 	if r.Next.IsZero() && open {
 		r.Next = casefile.NewDate(in.At.Add(in.Interval))
 	}

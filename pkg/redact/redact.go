@@ -74,6 +74,7 @@ func Case(c *casefile.Case, keep ...string) *casefile.Case {
 	for i, r := range c.Reviews {
 		r.Goals = maps.Clone(r.Goals)
 		r.Note = s.Text(r.Note)
+		r.ConfidentialNote = s.Text(r.ConfidentialNote)
 		out.Reviews[i] = r
 	}
 	out.Approvals = make([]casefile.Approval, len(c.Approvals))

@@ -24,6 +24,9 @@ type NoteRecord struct {
 // CreateNote writes a new note file for the case. The name is the time
 // stamp and a random suffix: never client data. Notes are never rewritten.
 func (r *Repo) CreateNote(caseID string, n *casefile.Note) (string, error) {
+	if err := ValidateID("case", caseID); err != nil {
+		return "", err
+	}
 	data, err := casefile.FormatNote(n)
 	if err != nil {
 		return "", err
@@ -41,12 +44,12 @@ func (r *Repo) CreateNote(caseID string, n *casefile.Note) (string, error) {
 		if err := r.beforeWrite(rel); err != nil {
 			return "", err
 		}
-		err := CreateFile(r.Abs(rel), data)
+		err := r.create(rel, data)
 		if errors.Is(err, os.ErrExist) {
 			continue
 		}
 		if err != nil {
-			return "", fmt.Errorf("cannot write %s: %w", rel, err)
+			return "", cannotWrite(rel, err)
 		}
 		return rel, nil
 	}
@@ -56,17 +59,21 @@ func (r *Repo) CreateNote(caseID string, n *casefile.Note) (string, error) {
 // NotePaths lists the note files of a case, oldest first.
 func (r *Repo) NotePaths(caseID string) ([]string, error) {
 	dir := NotesPath(caseID)
-	entries, err := os.ReadDir(r.Abs(dir))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	entries, err := r.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
 	var paths []string
-	for _, e := range entries { // os.ReadDir sorts them by name
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && !strings.HasPrefix(e.Name(), ".") {
-			paths = append(paths, dir+"/"+e.Name())
+	for _, e := range entries { // ReadDir sorts them by name
+		rel := dir + "/" + e.Name()
+		if kind, _ := Classify(rel); kind != NoteKind {
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			return nil, &SymlinkError{Path: rel}
+		}
+		if !e.IsDir() {
+			paths = append(paths, rel)
 		}
 	}
 	return paths, nil

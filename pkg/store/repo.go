@@ -11,18 +11,40 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 )
 
-// Repo is a case repository on disk.
+// Repo is a case repository on disk. Every file access goes through one
+// confined view of Root (see fs.go). Make one with Open, or as a literal
+// (the root is then opened on first use); do not copy it.
 type Repo struct {
 	Root string
+	// LockTimeout is how long Lock waits for another process; zero means
+	// the package's LockTimeout.
+	LockTimeout time.Duration
 	// BeforeWrite, when set, is told the path (relative to the root, with
 	// forward slashes) of every record about to be written or created; an
 	// error stops the write. `--commit` uses it to check for git before
 	// anything is written, and to commit exactly those files.
 	BeforeWrite func(rel string) error
+
+	openOnce   sync.Once
+	root       *os.Root
+	rootErr    error
+	subs       sync.Map // views of top-level directories, by name
+	cleanTemp  sync.Once
+	tempBeside bool // temporary files beside the target (not a repository)
+}
+
+// Open returns the repository at root, its root opened as a confined view.
+func Open(root string) (*Repo, error) {
+	r := &Repo{Root: root}
+	if _, err := r.fsys(); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // beforeWrite reports a record about to be written to BeforeWrite.
@@ -40,34 +62,23 @@ func (r *Repo) Write(rel string, data []byte) error {
 	if err := r.beforeWrite(rel); err != nil {
 		return err
 	}
-	if err := WriteFile(r.Abs(rel), data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", rel, err)
+	if err := r.replace(rel, data, true); err != nil {
+		return cannotWrite(rel, err)
 	}
 	return nil
 }
 
-// Directory names inside a repository.
-const (
-	CasesDir     = "cases"
-	WorkersDir   = "workers"
-	ResourcesDir = "resources"
-	NotesDir     = "notes"
-	CaseFile     = "case.yaml"
-)
+// cannotWrite says a write failed; a refused symbolic link is said as is.
+func cannotWrite(rel string, err error) error {
+	var se *SymlinkError
+	if errors.As(err, &se) {
+		return err
+	}
+	return fmt.Errorf("cannot write %s: %w", rel, unwrapPath(err))
+}
 
-// CasePath is the path of a case file, relative to the root.
-func CasePath(id string) string { return filepath.ToSlash(filepath.Join(CasesDir, id, CaseFile)) }
-
-// WorkerPath is the path of a worker file, relative to the root.
-func WorkerPath(id string) string { return WorkersDir + "/" + id + ".yaml" }
-
-// ResourcePath is the path of a resource file, relative to the root.
-func ResourcePath(id string) string { return ResourcesDir + "/" + id + ".yaml" }
-
-// NotesPath is the notes directory of a case, relative to the root.
-func NotesPath(id string) string { return CasesDir + "/" + id + "/" + NotesDir }
-
-// Abs turns a path relative to the root into an absolute one.
+// Abs turns a path relative to the root into an absolute one, for messages
+// and for git; files are never opened by it.
 func (r *Repo) Abs(rel string) string { return filepath.Join(r.Root, filepath.FromSlash(rel)) }
 
 // Record is one YAML record: where it lives, its document (for in-place
@@ -90,7 +101,7 @@ func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
 // ReadFile reads a file of the repository, refusing files over
 // casefile.MaxFileSize without reading them whole.
 func (r *Repo) ReadFile(rel string) ([]byte, error) {
-	f, err := os.Open(r.Abs(rel))
+	f, err := r.open(rel)
 	if err != nil {
 		return nil, cannotRead(rel, err)
 	}
@@ -130,11 +141,11 @@ func readAtMost(f *os.File, limit int64) ([]byte, error) {
 // cannotRead reports a file that could not be read, by its path in the
 // repository (the operating system's message names the absolute path).
 func cannotRead(rel string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
+	var se *SymlinkError
+	if errors.As(err, &se) {
+		return err
 	}
-	return fmt.Errorf("%s: cannot read: %w", rel, err)
+	return fmt.Errorf("%s: cannot read: %w", rel, unwrapPath(err))
 }
 
 // Load reads and strictly decodes the record at rel.
@@ -143,7 +154,16 @@ func Load[T any](r *Repo, rel string) (*Record[T], error) {
 	if err != nil {
 		return nil, err
 	}
-	return Decode[T](rel, data)
+	rec, err := Decode[T](rel, data)
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := any(&rec.Data).(*casefile.Case); ok {
+		if err := checkIdentity(rel, rec.Doc, c); err != nil {
+			return nil, err
+		}
+	}
+	return rec, nil
 }
 
 // Decode parses and strictly decodes a record's bytes.
@@ -169,32 +189,38 @@ func Save[T any](r *Repo, rec *Record[T]) error {
 	if err := r.beforeWrite(rec.Path); err != nil {
 		return err
 	}
-	if err := WriteFile(r.Abs(rec.Path), data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", rec.Path, err)
+	if err := r.replace(rec.Path, data, true); err != nil {
+		return cannotWrite(rec.Path, err)
 	}
 	return nil
 }
 
 // Create writes a new record at rel, failing if one is already there.
 func Create[T any](r *Repo, rel string, v *T) (*Record[T], error) {
-	doc, err := casefile.NewDocument(v)
+	doc, data, err := encodeNew(r, rel, v)
 	if err != nil {
 		return nil, err
 	}
-	data, err := doc.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	if err := r.beforeWrite(rel); err != nil {
-		return nil, err
-	}
-	if err := CreateFile(r.Abs(rel), data); err != nil {
+	if err := r.create(rel, data); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return nil, fmt.Errorf("%s already exists", rel)
 		}
-		return nil, fmt.Errorf("cannot write %s: %w", rel, err)
+		return nil, cannotWrite(rel, err)
 	}
 	return &Record[T]{Path: rel, Doc: doc, Data: *v}, nil
+}
+
+// encodeNew encodes a new record for rel and tells BeforeWrite of it.
+func encodeNew[T any](r *Repo, rel string, v *T) (*casefile.Document, []byte, error) {
+	doc, err := casefile.NewDocument(v)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := doc.Marshal(v)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", rel, err)
+	}
+	return doc, data, r.beforeWrite(rel)
 }
 
 // notFound turns a missing file into a clear error.
@@ -229,24 +255,18 @@ func (r *Repo) LoadResource(id string) (*Record[casefile.Resource], error) {
 	return rec, notFound("resource", id, err)
 }
 
-// Exists reports whether a file exists at rel.
-func (r *Repo) Exists(rel string) bool {
-	_, err := os.Stat(r.Abs(rel))
-	return err == nil
-}
-
 // CaseIDs lists the IDs of all cases, sorted: the names of the directories
-// under cases/ that are valid IDs.
+// under cases/ that are valid IDs. A symbolic link among them is refused.
 func (r *Repo) CaseIDs() ([]string, error) {
-	entries, err := os.ReadDir(r.Abs(CasesDir))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	entries, err := r.ReadDir(CasesDir)
 	if err != nil {
 		return nil, err
 	}
 	ids := make([]string, 0, len(entries))
 	for _, e := range entries {
+		if e.Type()&fs.ModeSymlink != 0 && ValidateID("case", e.Name()) == nil {
+			return nil, &SymlinkError{Path: CaseDir(e.Name())}
+		}
 		if e.IsDir() && ValidateID("case", e.Name()) == nil {
 			ids = append(ids, e.Name())
 		}
@@ -255,18 +275,22 @@ func (r *Repo) CaseIDs() ([]string, error) {
 }
 
 // recordIDs lists the IDs of the YAML records in dir (workers, resources).
+// A symbolic link among them is refused.
 func (r *Repo) recordIDs(dir string) ([]string, error) {
-	entries, err := os.ReadDir(r.Abs(dir))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	entries, err := r.ReadDir(dir)
 	if err != nil {
 		return nil, err
 	}
 	var ids []string
 	for _, e := range entries {
-		id, ok := strings.CutSuffix(e.Name(), ".yaml")
-		if ok && !e.IsDir() && ValidateID("record", id) == nil {
+		kind, id := Classify(dir + "/" + e.Name())
+		if kind == NotRecord {
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			return nil, &SymlinkError{Path: dir + "/" + e.Name()}
+		}
+		if !e.IsDir() {
 			ids = append(ids, id)
 		}
 	}
@@ -366,7 +390,7 @@ func (r *Repo) ResolveCaseID(prefix string) (string, error) {
 	}
 	// A full ID names its directory: no need to list every case.
 	if ValidateID("case", prefix) == nil {
-		if info, err := os.Stat(r.Abs(CasesDir + "/" + prefix)); err == nil && info.IsDir() {
+		if info, err := r.Stat(CaseDir(prefix)); err == nil && info.IsDir() {
 			return prefix, nil
 		}
 	}

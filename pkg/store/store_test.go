@@ -200,24 +200,36 @@ func TestLoadErrorsArePositioned(t *testing.T) {
 }
 
 func TestStaleTempFilesAreRemoved(t *testing.T) {
-	dir := t.TempDir()
-	stale := filepath.Join(dir, tempPrefix+"old")
-	fresh := filepath.Join(dir, tempPrefix+"new")
+	repo := &Repo{Root: t.TempDir()}
+	if err := os.MkdirAll(repo.Abs(TempDir), DirMode); err != nil {
+		t.Fatal(err)
+	}
+	stale := repo.Abs(TempDir + "/" + tempPrefix + "old")
+	staleDir := repo.Abs(TempDir + "/" + tempPrefix + "olddir")
+	fresh := repo.Abs(TempDir + "/" + tempPrefix + "new")
 	os.WriteFile(stale, []byte("half"), FileMode)
+	os.MkdirAll(staleDir, DirMode)
+	os.WriteFile(staleDir+"/case.yaml", []byte("half"), FileMode)
 	os.WriteFile(fresh, []byte("half"), FileMode)
 	old := time.Now().Add(-2 * StaleTempAge)
 	os.Chtimes(stale, old, old)
-	if err := WriteFile(filepath.Join(dir, "case.yaml"), []byte("id: x\n")); err != nil {
+	os.Chtimes(staleDir, old, old)
+	if err := repo.Write("workers/w.yaml", []byte("id: x\n")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(stale); !os.IsNotExist(err) {
-		t.Error("stale temporary file left behind")
+	for _, p := range []string{stale, staleDir} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("stale %s left behind", filepath.Base(p))
+		}
 	}
 	if _, err := os.Stat(fresh); err != nil {
 		t.Error("a fresh temporary file (a write in progress) was removed")
 	}
-	if !IsTemp(fresh) || IsTemp(filepath.Join(dir, "case.yaml")) {
+	if !IsTemp(fresh) || IsTemp("workers/w.yaml") {
 		t.Error("IsTemp misclassifies")
+	}
+	if entries, _ := os.ReadDir(repo.Abs("workers")); len(entries) != 1 {
+		t.Errorf("workers/ holds %d entries, want only the file written", len(entries))
 	}
 }
 
@@ -245,5 +257,42 @@ func TestReadAtMost(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("size %d: read %d bytes, want %d", size, len(got), len(want))
 		}
+	}
+}
+
+// TestLockTimeout: a write waits for the lock only as long as LockTimeout
+// (30 s unless set), then gives up with a message that says what to do;
+// TryLock does not wait at all.
+func TestRepoLockTimeout(t *testing.T) {
+	root := t.TempDir()
+	holder := &Repo{Root: root}
+	release, err := holder.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiter := &Repo{Root: root, LockTimeout: 150 * time.Millisecond}
+	start := time.Now()
+	_, err = waiter.Lock()
+	waited := time.Since(start)
+	if err == nil {
+		t.Fatal("took a lock another process holds")
+	}
+	if want := "another casework command is writing to this repository (.casework/lock): waited 150ms; try again"; err.Error() != want {
+		t.Errorf("got %q, want %q", err, want)
+	}
+	if waited < 150*time.Millisecond || waited > 5*time.Second {
+		t.Errorf("waited %s for a timeout of 150ms", waited)
+	}
+	if _, ok := waiter.TryLock(); ok {
+		t.Error("TryLock took a held lock")
+	}
+	release()
+	got, err := waiter.Lock()
+	if err != nil {
+		t.Fatalf("after release: %v", err)
+	}
+	got()
+	if (&Repo{}).LockTimeout != 0 || LockTimeout != 30*time.Second {
+		t.Error("the default timeout is not 30 s")
 	}
 }

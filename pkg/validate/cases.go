@@ -38,6 +38,9 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 			}
 		}
 		notes, err := repo.NotePaths(dirs[i])
+		if se := (*store.SymlinkError)(nil); errors.As(err, &se) {
+			cv.findings, err = append(cv.findings, ReadFailure(se.Path, err)), nil
+		}
 		cv.checkNotes(repo, notes)
 		r.findings, r.err = cv.findings, err
 		if v.Progress != nil {
@@ -70,7 +73,7 @@ func (v *validator) loadCase(repo *store.Repo, dir string) *caseRecord {
 		return nil
 	}
 	if err != nil {
-		v.findings = append(v.findings, at(rel, 1, 1, Error, ruleCannotRead, "%v", err))
+		v.findings = append(v.findings, ReadFailure(rel, err))
 		return nil
 	}
 	c := &caseRecord{dir: dir}

@@ -3,8 +3,6 @@ package validate
 import (
 	"errors"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -22,7 +20,8 @@ type record struct {
 // pos returns the position of a key path in the record.
 func (r *record) pos(key string) (int, int) { return Pos(r.root, key) }
 
-// layout is what the repository holds, by kind of file.
+// layout is what the repository holds, by kind of file (see
+// store.Classify).
 type layout struct {
 	cases     []string // case directory names
 	workers   []string // worker file paths
@@ -30,28 +29,62 @@ type layout struct {
 	strays    []Finding
 }
 
-// readLayout lists the repository's record files from disk; never a cache.
-func readLayout(root string) (*layout, error) {
+// readLayout lists the repository's record files from disk, never a
+// cache, through the store's confined view of the root. Symbolic links
+// met on the way (at the top, in the record directories, in templates/)
+// are findings, and what is behind them is not read.
+func readLayout(repo *store.Repo) (*layout, error) {
 	l := &layout{}
+	linked := map[string]bool{}
+	top, err := repo.ReadDir(".")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range top {
+		switch {
+		case isLink(e):
+			linked[e.Name()] = true
+			l.strays = append(l.strays, symlinkFinding(e.Name()))
+		case e.Name() == store.StateDir && !e.IsDir():
+			l.strays = append(l.strays, at(e.Name(), 1, 1, Error, "state-not-directory", "%s", store.StateNotDirectory))
+		}
+	}
+	list := func(dir string) ([]fs.DirEntry, error) {
+		if linked[dir] {
+			return nil, nil
+		}
+		entries, err := repo.ReadDir(dir)
+		out := entries[:0]
+		for _, e := range entries {
+			switch {
+			case isLink(e):
+				l.strays = append(l.strays, symlinkFinding(dir+"/"+e.Name()))
+			case !strings.HasPrefix(e.Name(), "."):
+				out = append(out, e)
+			}
+		}
+		return out, err
+	}
 	for _, dir := range []struct {
 		name string
+		kind store.Kind
 		into *[]string
 		what string
-	}{{store.WorkersDir, &l.workers, "worker"}, {store.ResourcesDir, &l.resources, "resource"}} {
-		entries, err := readDir(filepath.Join(root, dir.name))
+	}{{store.WorkersDir, store.WorkerKind, &l.workers, "worker"}, {store.ResourcesDir, store.ResourceKind, &l.resources, "resource"}} {
+		entries, err := list(dir.name)
 		if err != nil {
 			return nil, err
 		}
 		for _, e := range entries {
 			rel := dir.name + "/" + e.Name()
-			if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			if kind, _ := store.Classify(rel); e.IsDir() || kind != dir.kind {
 				l.strays = append(l.strays, at(rel, 1, 1, Warning, "stray-file", "%s/ holds one <id>.yaml file per %s; this is not one and is not checked", dir.name, dir.what))
 				continue
 			}
 			*dir.into = append(*dir.into, rel)
 		}
 	}
-	entries, err := readDir(filepath.Join(root, store.CasesDir))
+	entries, err := list(store.CasesDir)
 	if err != nil {
 		return nil, err
 	}
@@ -63,26 +96,27 @@ func readLayout(root string) (*layout, error) {
 		}
 		l.cases = append(l.cases, e.Name())
 	}
+	if _, err := list(store.TemplatesDir); err != nil {
+		return nil, err
+	}
 	return l, nil
 }
 
-// readDir lists a directory, sorted, leaving out dot files; a missing
-// directory is empty.
-func readDir(dir string) ([]os.DirEntry, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+func isLink(e fs.DirEntry) bool { return e.Type()&fs.ModeSymlink != 0 }
+
+// symlinkFinding reports a symbolic link inside the repository.
+func symlinkFinding(rel string) Finding {
+	return ReadFailure(rel, &store.SymlinkError{Path: rel})
+}
+
+// ReadFailure is the finding for a file that could not be read: a
+// symbolic link (rule symlink), or any other failure (cannot-read).
+func ReadFailure(rel string, err error) Finding {
+	var se *store.SymlinkError
+	if errors.As(err, &se) {
+		return at(se.Path, 1, 1, Error, "symlink", "%s", se.Error())
 	}
-	if err != nil {
-		return nil, err
-	}
-	out := entries[:0] // os.ReadDir sorts them by name
-	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, e)
-		}
-	}
-	return out, nil
+	return at(rel, 1, 1, Error, "cannot-read", "%v", err)
 }
 
 // parse reads a YAML record into out, strictly, reporting every problem;

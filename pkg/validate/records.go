@@ -102,7 +102,7 @@ func (v *validator) checkNotes(repo *store.Repo, paths []string) {
 	for _, rel := range paths {
 		data, err := repo.ReadFile(rel)
 		if err != nil {
-			v.findings = append(v.findings, at(rel, 1, 1, Error, ruleCannotRead, "%v", err))
+			v.findings = append(v.findings, ReadFailure(rel, err))
 			continue
 		}
 		n, err := casefile.ParseNote(rel, data)

@@ -58,13 +58,17 @@ type caseRecord struct {
 // sorted. It returns an error only when it could not read the repository.
 func Run(opts Options) ([]Finding, error) {
 	v := &validator{Options: opts, wf: workflow.New(opts.Config.Workflow), workers: map[string]string{}, resources: map[string]string{}, enums: schema.CaseEnums(opts.Config)}
-	l, err := readLayout(opts.Root)
+	repo, err := store.Open(opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	l, err := readLayout(repo)
 	if err != nil {
 		return nil, err
 	}
 	v.findings = append(v.findings, l.strays...)
 	v.checkConfig()
-	repo := &store.Repo{Root: opts.Root}
 	v.loadWorkers(repo, l.workers)
 	v.loadResources(repo, l.resources)
 	if err := v.checkCases(repo, l.cases); err != nil {
@@ -87,7 +91,7 @@ func (v *validator) add(rec *record, key string, sev Severity, rule, format stri
 func (v *validator) readRecord(repo *store.Repo, rel string, out any) *record {
 	data, err := repo.ReadFile(rel)
 	if err != nil {
-		v.findings = append(v.findings, at(rel, 1, 1, Error, ruleCannotRead, "%v", err))
+		v.findings = append(v.findings, ReadFailure(rel, err))
 		return nil
 	}
 	rec, fs := parse(rel, data, out)

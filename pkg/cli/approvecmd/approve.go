@@ -4,6 +4,7 @@ package approvecmd
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -75,8 +76,12 @@ func run(opts *Options) error {
 		return cmdutil.Usagef("%w", err)
 	}
 	var a casefile.Approval
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
-		a, err = planning.Approve(c, casefile.Approval{At: f.Now(), By: by, What: opts.What, Amount: opts.Amount, Note: opts.Note})
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
+		a, err = planning.Approve(c, casefile.Approval{At: now, By: by, What: opts.What, Amount: opts.Amount, Note: opts.Note})
 		if err != nil {
 			return cmdutil.Usagef("%w", err)
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/casefile"
@@ -81,7 +82,11 @@ func run(opts *Options) error {
 		return err
 	}
 	var res assess.Result
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 		if !c.IsOpen() {
 			return fmt.Errorf("case %s is closed; reopen it for a re-assessment with 'casework case reopen %s --reason R'", c.ID, c.ID)
 		}
@@ -90,7 +95,7 @@ func run(opts *Options) error {
 			return err
 		}
 		res, err = assess.Record(in, cfg.Assessment.Levels, assess.Input{
-			At: f.Now(), By: by, Strengths: opts.Strengths, Scores: opts.Scores, Network: opts.Network, Needs: opts.Needs,
+			At: now, By: by, Strengths: opts.Strengths, Scores: opts.Scores, Network: opts.Network, Needs: opts.Needs,
 		})
 		if err != nil {
 			return cmdutil.Usagef("%w", err)
@@ -105,7 +110,10 @@ func run(opts *Options) error {
 	if len(a.Strengths) == 0 {
 		f.Warnf("no strengths recorded: strengths-based practice records the client's strengths, skills and past successes too (--strength)")
 	}
-	cfg, _ := f.Config()
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
 	in, _ := cfg.Assessment.Instrument(a.Instrument)
 	return p.PrintRecord(Recorded{Case: rec.Data.ID, Assessment: a, Need: res.Need}, details(rec.Data.ID, in, res))
 }

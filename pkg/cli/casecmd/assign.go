@@ -2,12 +2,10 @@ package casecmd
 
 import (
 	"fmt"
-	"github.com/casework/casework/pkg/workflow"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/caseload"
 	"github.com/casework/casework/pkg/cli/cmdutil"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -59,10 +57,10 @@ func runAssign(opts *AssignOptions) error {
 }
 
 // Assign gives the case named by caseID (an ID or unique prefix) to worker
-// as its reference person, and records the change in its history. It
-// checks the worker's caseload first (see checkRoom); force overrides an
-// enforced limit. `case assign` and `caseload rebalance --apply` both
-// change hands through it.
+// as its reference person, and records the change in its history (see
+// ops.Ops.Assign). It checks the worker's caseload first (see checkRoom);
+// force overrides an enforced limit. `case assign` and `caseload rebalance
+// --apply` both change hands through it.
 func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*store.Record[casefile.Case], error) {
 	w, err := f.RequireWorker(worker)
 	if err != nil {
@@ -72,25 +70,13 @@ func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*sto
 	if err != nil {
 		return nil, err
 	}
-	var from string
-	rec, err := f.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config) error {
-		if err := workflow.CanAssign(c, worker); err != nil {
-			return err // refused before the caseload is counted
-		}
-		forced, err := checkRoom(f, cfg, w, force, false)
-		if err != nil {
-			return err
-		}
-		from = c.Worker
-		// The time is taken under the lock, so that entries written by
-		// concurrent commands stay in time order.
-		return workflow.Assign(c, worker, f.Now(), by, reason, forced)
-	})
-	if err == nil {
-		f.AdjustHolding(from, -1, 0)
-		f.AdjustHolding(worker, 1, 0)
+	o, err := f.Ops()
+	if err != nil {
+		return nil, err
 	}
-	return rec, err
+	return o.Assign(caseID, worker, by, reason, func(held caseload.Holding, partial bool) (bool, error) {
+		return checkRoom(f, w, held, partial, force, false)
+	})
 }
 
 // requireForceReason refuses --force without a reason: an override of the
@@ -102,19 +88,20 @@ func requireForceReason(force bool, reason string) error {
 	return nil
 }
 
-// checkRoom looks at what worker holds now before they are given one more
-// case: counted from every case where caseload.enforce is on, else read
-// from the tally beside the case index (see Factory.Holding), so that an
-// advisory check costs the same in any size of repository. When they already hold max_active open cases it warns or, where
-// caseload.enforce is true, refuses unless force is set; forced reports
-// that the limit was overridden, to be recorded in history. For a new case
-// (isNew) it also warns at max_new_per_month.
-func checkRoom(f *cmdutil.Factory, cfg *config.Config, w *casefile.Worker, force, isNew bool) (forced bool, err error) {
-	held, err := f.Holding(w.ID, !cfg.Caseload.Enforce)
+// checkRoom looks at what worker w holds (held, counted by package ops
+// under the lock: from every case where caseload.enforce is on, else from
+// the tally, so that an advisory check costs the same in any size of
+// repository; partial when cases failed to load) before they are given one
+// more case. When they already hold max_active open cases it warns or,
+// where caseload.enforce is true, refuses unless force is set; forced
+// reports that the limit was overridden, to be recorded in history. For a
+// new case (isNew) it also warns at max_new_per_month.
+func checkRoom(f *cmdutil.Factory, w *casefile.Worker, held caseload.Holding, partial, force, isNew bool) (forced bool, err error) {
+	cfg, err := f.Config()
 	if err != nil {
-		if cfg.Caseload.Enforce {
-			return false, fmt.Errorf("cannot count %s's caseload, which caseload.enforce requires; fix the case files first ('casework validate'):\n%w", w.ID, err)
-		}
+		return false, err
+	}
+	if partial {
 		f.Warnf("%s's caseload is counted without the cases that failed to load; run 'casework validate'", w.ID)
 	}
 	limits := caseload.LimitsFor(cfg.Caseload, *w)

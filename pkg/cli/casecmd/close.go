@@ -5,6 +5,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
 	"github.com/spf13/cobra"
+	"time"
 )
 
 // CloseOptions are the inputs of `casework case close`.
@@ -48,7 +49,7 @@ func runClose(opts *CloseOptions) error {
 	if err != nil {
 		return err
 	}
-	cl := casefile.Closure{At: f.Now(), Reason: opts.Reason, Evaluation: opts.Evaluation}
+	cl := casefile.Closure{Reason: opts.Reason, Evaluation: opts.Evaluation}
 	if opts.FollowUp != "" {
 		if cl.FollowUp, err = casefile.ParseDate(opts.FollowUp); err != nil {
 			return cmdutil.Usagef("--follow-up: %w", err)
@@ -61,13 +62,17 @@ func runClose(opts *CloseOptions) error {
 	if err != nil {
 		return err
 	}
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
+		cl.At = now
 		return wf.Close(c, cl, by, cfg.ClosureReasons)
 	})
 	if err != nil {
 		return err
 	}
-	f.AdjustHolding(rec.Data.Worker, -1, 0)
 	f.Infof("Closed %s (%s).", rec.Data.ID, opts.Reason)
 	return nil
 }

@@ -52,15 +52,22 @@ func runMove(opts *MoveOptions) error {
 	if err != nil {
 		return err
 	}
-	at, err := parseAt(opts.At, f.Now())
-	if err != nil {
-		return err
+	if _, err := parseAt(opts.At, f.Now()); err != nil {
+		return err // checked before the lock, and again under it
 	}
 	by, err := f.Actor()
 	if err != nil {
 		return err
 	}
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
+		at, err := parseAt(opts.At, now)
+		if err != nil {
+			return err
+		}
 		return wf.Move(c, opts.Phase, at, by, opts.Reason)
 	})
 	if err != nil {

@@ -1,15 +1,13 @@
 package casecmd
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -122,9 +120,6 @@ func runNew(opts *NewOptions) error {
 			return cmdutil.Usagef("--id: %w", err)
 		}
 	}
-	if err := checkIDFree(repoOf(f), opts.ID); err != nil {
-		return err
-	}
 	worker, err := f.RequireWorker(opts.Worker)
 	if err != nil {
 		return err
@@ -133,97 +128,35 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	repo := repoOf(f)
-	now := f.Now()
-	if cfg.Caseload.Enforce {
-		// An enforced limit must not race another command giving the
-		// worker a case.
-		release, err := repo.Lock()
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.CreateCase(opts.ID, func(_ *config.Config, now time.Time) (*casefile.Case, error) {
+		held, partial, err := o.HeldBy(worker.ID)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		defer release()
-	}
-	forced, err := checkRoom(f, cfg, worker, opts.Force, true)
+		forced, err := checkRoom(f, worker, held, partial, opts.Force, true)
+		if err != nil {
+			return nil, err
+		}
+		c := &casefile.Case{
+			Opened: casefile.NewDate(now),
+			Model:  opts.Model,
+			Worker: opts.Worker,
+			Client: casefile.Client{Name: opts.Client, DOB: dob},
+			Referral: casefile.Referral{
+				Source: opts.ReferralSource,
+				Date:   refDate,
+				Reason: opts.ReferralReason,
+			},
+		}
+		return c, wf.Open(c, now, by, opts.Reason, forced)
+	})
 	if err != nil {
 		return err
 	}
-	c := casefile.Case{
-		Opened: today,
-		Model:  opts.Model,
-		Worker: opts.Worker,
-		Client: casefile.Client{Name: opts.Client, DOB: dob},
-		Referral: casefile.Referral{
-			Source: opts.ReferralSource,
-			Date:   refDate,
-			Reason: opts.ReferralReason,
-		},
-	}
-	if err := wf.Open(&c, now, by, opts.Reason, forced); err != nil {
-		return err
-	}
-	id, err := claimCaseDir(repo, opts.ID, cfg.IDPrefix, now)
-	if err != nil {
-		return err
-	}
-	c.ID = id
-	if _, err := store.Create(repo, store.CasePath(id), &c); err != nil {
-		os.RemoveAll(repo.Abs(filepath.Dir(store.CasePath(id))))
-		return err
-	}
-	f.AdjustHolding(c.Worker, 1, 1)
-	_, err = fmt.Fprintln(f.IO.Out, id)
+	_, err = fmt.Fprintln(f.IO.Out, rec.Data.ID)
 	return err
-}
-
-func repoOf(f *cmdutil.Factory) *store.Repo {
-	repo, _ := f.Repo()
-	return repo
-}
-
-// checkIDFree refuses a given ID that differs only in letter case from an
-// existing one: prefixes are matched case-insensitively, and on some file
-// systems the two would be the same directory.
-func checkIDFree(repo *store.Repo, id string) error {
-	if id == "" {
-		return nil
-	}
-	ids, err := repo.CaseIDs()
-	if err != nil {
-		return err
-	}
-	for _, existing := range ids {
-		if strings.EqualFold(existing, id) {
-			return cmdutil.Usagef("case %s already exists; choose another --id", existing)
-		}
-	}
-	return nil
-}
-
-// claimCaseDir creates the directory of a new case, which reserves its ID
-// even against another process creating a case at the same moment.
-func claimCaseDir(repo *store.Repo, id, prefix string, now time.Time) (string, error) {
-	if err := os.MkdirAll(repo.Abs(store.CasesDir), store.DirMode); err != nil {
-		return "", err
-	}
-	for try := 0; try < 5; try++ {
-		candidate := id
-		if candidate == "" {
-			var err error
-			if candidate, err = store.NewCaseID(prefix, now, nil); err != nil {
-				return "", err
-			}
-		}
-		err := os.Mkdir(repo.Abs(store.CasesDir+"/"+candidate), store.DirMode)
-		if err == nil {
-			return candidate, nil
-		}
-		if !errors.Is(err, os.ErrExist) {
-			return "", fmt.Errorf("cannot create the case directory: %w", err)
-		}
-		if id != "" {
-			return "", cmdutil.Usagef("case %s already exists; choose another --id", id)
-		}
-	}
-	return "", errors.New("cannot find a free case ID; try again")
 }

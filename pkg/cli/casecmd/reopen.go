@@ -5,6 +5,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
 	"github.com/spf13/cobra"
+	"time"
 )
 
 // ReopenOptions are the inputs of `casework case reopen`.
@@ -53,13 +54,16 @@ func runReopen(opts *ReopenOptions) error {
 	if err != nil {
 		return err
 	}
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
-		return wf.Reopen(c, opts.To, f.Now(), by, opts.Reason)
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
+		return wf.Reopen(c, opts.To, now, by, opts.Reason)
 	})
 	if err != nil {
 		return err
 	}
-	f.AdjustHolding(rec.Data.Worker, 1, 0)
 	f.Infof("Reopened %s in %s.", rec.Data.ID, rec.Data.Phase)
 	return nil
 }

@@ -2,6 +2,7 @@ package casecmd
 
 import (
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -61,8 +62,12 @@ Settable keys:
 }
 
 func runSet(opts *SetOptions) error {
-	today := opts.F.Today()
-	rec, err := opts.F.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+	o, err := opts.F.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
+		today := casefile.NewDate(now)
 		for _, p := range opts.Pairs {
 			if err := casefile.SetField(c, p[0], p[1], commandOnly); err != nil {
 				return cmdutil.Usagef("%w", err)

@@ -29,7 +29,10 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			if p.Format != output.Table {
 				return p.Print(&rec.Data, nil)
 			}
-			repo, _ := f.Repo()
+			repo, err := f.Repo()
+			if err != nil {
+				return err
+			}
 			notes, err := repo.NotePaths(rec.Data.ID)
 			if err != nil {
 				return err

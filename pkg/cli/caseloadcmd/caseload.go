@@ -158,7 +158,10 @@ func loadAll(f *cmdutil.Factory) ([]*casefile.Case, []casefile.Worker, error) {
 	if err != nil {
 		return nil, nil, unloadable(err)
 	}
-	repo, _ := f.Repo()
+	repo, err := f.Repo()
+	if err != nil {
+		return nil, nil, err
+	}
 	wrecs, err := repo.AllWorkers()
 	if err != nil {
 		return nil, nil, unloadable(err)

@@ -2,7 +2,6 @@ package cmdutil
 
 import (
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 
@@ -74,19 +73,12 @@ func (c *Changes) Subject(command string) string {
 	return strings.Join(ids, ", ") + ": " + what
 }
 
-// recordID names the record a written file belongs to: the case ID for
-// anything under cases/ID/, the ID of a worker or resource, else the file's
-// path.
+// recordID names the record a written file belongs to (see
+// store.Classify): the case ID for a case file or note, the ID of a worker
+// or resource, else the file's path.
 func recordID(rel string) string {
-	dir, rest, _ := strings.Cut(rel, "/")
-	switch dir {
-	case store.CasesDir:
-		id, _, _ := strings.Cut(rest, "/")
+	if kind, id := store.Classify(rel); id != "" && kind != store.NotRecord {
 		return id
-	case store.WorkersDir, store.ResourcesDir:
-		if path.Dir(rest) == "." {
-			return strings.TrimSuffix(rest, path.Ext(rest))
-		}
 	}
 	return rel
 }

@@ -1,7 +1,6 @@
 package cmdutil
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,8 +12,8 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/ops"
 	"github.com/casework/casework/pkg/store"
-	"github.com/spf13/viper"
 )
 
 // IOStreams are the standard streams of a command.
@@ -48,6 +47,7 @@ type Factory struct {
 
 	repo *store.Repo
 	cfg  *config.Config
+	ops  *ops.Ops
 	// formats are the -o formats of the running command (UseFormats).
 	formats []string
 }
@@ -82,12 +82,16 @@ func (f *Factory) Repo() (*store.Repo, error) {
 	if err != nil {
 		return nil, err
 	}
-	repo := &store.Repo{Root: root, BeforeWrite: f.beforeWrite}
+	repo, err := store.Open(root)
+	if err != nil {
+		return nil, err
+	}
+	repo.BeforeWrite = f.beforeWrite
 	data, err := repo.ReadFile(config.FileName)
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := LoadConfig(data)
+	cfg, err := config.Load(data, f.Getenv)
 	if err != nil {
 		return nil, err
 	}
@@ -116,36 +120,18 @@ func (f *Factory) Config() (*config.Config, error) {
 	return f.cfg, nil
 }
 
-// LoadConfig reads a configuration file strictly (unknown keys and wrong
-// types are reported with their position), then layers it over the
-// defaults and under CASEWORK_* environment variables with viper.
-func LoadConfig(data []byte) (*config.Config, error) {
-	doc, err := casefile.Parse(config.FileName, data)
+// Ops returns the operations on the repository (package ops), on the
+// Factory's clock, telling --commit of every case written.
+func (f *Factory) Ops() (*ops.Ops, error) {
+	if f.ops != nil {
+		return f.ops, nil
+	}
+	repo, err := f.Repo()
 	if err != nil {
 		return nil, err
 	}
-	var strict config.Config
-	if root := doc.Root(); root != nil {
-		if errs := casefile.DecodePartial(root, &strict); len(errs) > 0 {
-			return nil, errs.WithPath(config.FileName)
-		}
-	}
-	v := viper.New()
-	v.SetConfigType("yaml")
-	if err := v.ReadConfig(bytes.NewReader(config.DefaultYAML)); err != nil {
-		return nil, fmt.Errorf("built-in configuration: %w", err)
-	}
-	if err := v.MergeConfig(bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("%s: %w", config.FileName, err)
-	}
-	v.SetEnvPrefix("CASEWORK")
-	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
-	v.AutomaticEnv()
-	var cfg config.Config
-	if err := v.Unmarshal(&cfg); err != nil {
-		return nil, fmt.Errorf("%s or CASEWORK_* environment: %w", config.FileName, err)
-	}
-	return &cfg, nil
+	f.ops = &ops.Ops{Repo: repo, Config: f.cfg, Now: f.Now, Updated: f.Changes.moved}
+	return f.ops, nil
 }
 
 // Actor is who is acting: --as, else CASEWORK_USER, else user in the
@@ -161,7 +147,10 @@ func (f *Factory) Actor() (string, error) {
 	if cfg.User != "" {
 		return cfg.User, nil
 	}
-	repo, _ := f.Repo()
+	repo, err := f.Repo()
+	if err != nil {
+		return "", err
+	}
 	cmd := exec.Command("git", "config", "user.email")
 	cmd.Dir = repo.Root
 	if out, err := cmd.Output(); err == nil {

@@ -2,7 +2,6 @@ package cmdutil
 
 import (
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -18,43 +17,6 @@ func (f *Factory) LoadCase(arg string) (*store.Record[casefile.Case], error) {
 		return nil, err
 	}
 	return repo.LoadCase(id)
-}
-
-// CaseChange changes a case in memory. It returns an error, and nothing is
-// written, when the change is not allowed.
-type CaseChange func(c *casefile.Case, cfg *config.Config) error
-
-// UpdateCase is the one way a command changes an existing case: under the
-// repository lock it loads the case named by arg (an ID or unique prefix),
-// applies change, and writes the file back in place atomically, keeping
-// comments and hand-written formatting.
-func (f *Factory) UpdateCase(arg string, change CaseChange) (*store.Record[casefile.Case], error) {
-	repo, err := f.Repo()
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := f.Config()
-	if err != nil {
-		return nil, err
-	}
-	release, err := repo.Lock()
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	rec, err := f.LoadCase(arg)
-	if err != nil {
-		return nil, err
-	}
-	before := rec.Data.Phase
-	if err := change(&rec.Data, cfg); err != nil {
-		return nil, err
-	}
-	if err := store.Save(repo, rec); err != nil {
-		return nil, err
-	}
-	f.Changes.moved(rec.Data.ID, before, rec.Data.Phase)
-	return rec, nil
 }
 
 // RequireWorker checks that a worker exists and returns it.

@@ -3,6 +3,7 @@ package consentcmd
 
 import (
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -103,9 +104,13 @@ func record(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 		err := consent.Record(c, cfg.Consent.Purposes, consent.Request{
-			At: f.Now(), By: by, Action: opts.Action, Purpose: opts.Purpose, With: opts.With,
+			At: now, By: by, Action: opts.Action, Purpose: opts.Purpose, With: opts.With,
 			GivenBy: opts.By, Basis: opts.Basis, Until: until, Reason: opts.Reason,
 		})
 		if err != nil {

@@ -114,7 +114,10 @@ func runCSV(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	repo, _ := f.Repo()
+	repo, err := f.Repo()
+	if err != nil {
+		return err
+	}
 	recs, err := repo.AllCases()
 	if err != nil {
 		return err

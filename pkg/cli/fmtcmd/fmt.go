@@ -64,13 +64,12 @@ func formatAs[T any](rel string, data []byte) ([]byte, error) {
 // formatterFor returns how to format the file at rel (relative to the
 // root, with forward slashes), or nil for files fmt leaves alone.
 func formatterFor(rel string) formatter {
-	parts := strings.Split(rel, "/")
-	switch {
-	case len(parts) == 3 && parts[0] == store.CasesDir && parts[2] == store.CaseFile:
+	switch kind, _ := store.Classify(rel); kind {
+	case store.CaseKind:
 		return formatAs[casefile.Case]
-	case len(parts) == 2 && parts[0] == store.WorkersDir && strings.HasSuffix(parts[1], ".yaml") && !store.IsTemp(parts[1]):
+	case store.WorkerKind:
 		return formatAs[casefile.Worker]
-	case len(parts) == 2 && parts[0] == store.ResourcesDir && strings.HasSuffix(parts[1], ".yaml") && !store.IsTemp(parts[1]):
+	case store.ResourceKind:
 		return formatAs[casefile.Resource]
 	}
 	return nil

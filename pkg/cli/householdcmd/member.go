@@ -3,8 +3,11 @@
 package householdcmd
 
 import (
+	"github.com/casework/casework/pkg/ops"
+	"github.com/casework/casework/pkg/store"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -83,7 +86,7 @@ func newMemberAdd(f *cmdutil.Factory) *cobra.Command {
 			if err := m.apply(cmd, &added); err != nil {
 				return err
 			}
-			rec, err := f.UpdateCase(args[0], func(c *casefile.Case, cfg *config.Config) error {
+			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 				var err error
 				if added, err = household.AddMember(c, added, cfg.Household.Roles); err != nil {
 					return cmdutil.Usagef("%w", err)
@@ -113,7 +116,7 @@ func newMemberSet(f *cmdutil.Factory) *cobra.Command {
 			if cmd.Flags().NFlag() == 0 {
 				return cmdutil.Usagef("say what to change: --name, --relationship, --dob, --lives-with, --role or --phone")
 			}
-			rec, err := f.UpdateCase(args[0], func(c *casefile.Case, cfg *config.Config) error {
+			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 				var ferr error
 				_, err := household.SetMember(c, args[1], cfg.Household.Roles, func(to *casefile.Member) { ferr = m.apply(cmd, to) })
 				if ferr != nil {
@@ -147,8 +150,8 @@ func newMemberRemove(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rec, err := f.UpdateCase(args[0], func(c *casefile.Case, cfg *config.Config) error {
-				if err := household.RemoveMember(c, args[1], casefile.Ended{At: f.Now(), By: by, Reason: reason}); err != nil {
+			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
+				if err := household.RemoveMember(c, args[1], casefile.Ended{At: now, By: by, Reason: reason}); err != nil {
 					return cmdutil.Usagef("%w", err)
 				}
 				return nil
@@ -208,4 +211,14 @@ func yes(b bool) string {
 		return "yes"
 	}
 	return ""
+}
+
+// updateCase changes the case named by id under the repository lock (see
+// ops.Ops.UpdateCase).
+func updateCase(f *cmdutil.Factory, id string, edit ops.Edit) (*store.Record[casefile.Case], error) {
+	o, err := f.Ops()
+	if err != nil {
+		return nil, err
+	}
+	return o.UpdateCase(id, edit)
 }

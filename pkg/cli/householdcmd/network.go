@@ -3,6 +3,7 @@ package householdcmd
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -96,7 +97,7 @@ func newNetworkAdd(f *cmdutil.Factory) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var added casefile.Contact
 			n.apply(cmd, &added)
-			rec, err := f.UpdateCase(args[0], func(c *casefile.Case, cfg *config.Config) error {
+			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 				var err error
 				if added, err = household.AddContact(c, added, cfg.Network.Provides); err != nil {
 					return cmdutil.Usagef("%w", err)
@@ -126,7 +127,7 @@ func newNetworkSet(f *cmdutil.Factory) *cobra.Command {
 			if cmd.Flags().NFlag() == 0 {
 				return cmdutil.Usagef("say what to change: --name, --relationship, --kind, --organisation, --contact, --provides or --strength")
 			}
-			rec, err := f.UpdateCase(args[0], func(c *casefile.Case, cfg *config.Config) error {
+			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 				if _, err := household.SetContact(c, args[1], cfg.Network.Provides, func(to *casefile.Contact) { n.apply(cmd, to) }); err != nil {
 					return cmdutil.Usagef("%w", err)
 				}
@@ -155,8 +156,8 @@ func newNetworkEnd(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rec, err := f.UpdateCase(args[0], func(c *casefile.Case, cfg *config.Config) error {
-				if err := household.EndContact(c, args[1], casefile.Ended{At: f.Now(), By: by, Reason: reason}); err != nil {
+			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
+				if err := household.EndContact(c, args[1], casefile.Ended{At: now, By: by, Reason: reason}); err != nil {
 					return cmdutil.Usagef("%w", err)
 				}
 				return nil

@@ -75,7 +75,7 @@ func run(opts *Options) error {
 		quoted := fmt.Sprintf("agency: %q", opts.Agency)
 		cfg = bytes.Replace(cfg, []byte("agency: Example Agency"), []byte(quoted), 1)
 	}
-	loaded, err := cmdutil.LoadConfig(cfg)
+	loaded, err := config.Load(cfg, nil)
 	if err != nil {
 		return fmt.Errorf("internal error: default configuration does not load: %w", err)
 	}

@@ -45,7 +45,10 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	repo, _ := f.Repo()
+	repo, err := f.Repo()
+	if err != nil {
+		return err
+	}
 	id := rec.Data.ID
 	notes, err := repo.Notes(id)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/consent"
 	"github.com/spf13/cobra"
+	"time"
 )
 
 // NewCmdMigrate returns `casework migrate [--check]`.
@@ -51,7 +52,11 @@ case would change, for CI.`,
 					f.Infof("%s: client.consent is the old form", store(id))
 					continue
 				}
-				if _, err := f.UpdateCase(id, func(c *casefile.Case, _ *config.Config) error {
+				o, err := f.Ops()
+				if err != nil {
+					return err
+				}
+				if _, err := o.UpdateCase(id, func(c *casefile.Case, _ *config.Config, _ time.Time) error {
 					consent.Migrate(c)
 					return nil
 				}); err != nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -18,6 +19,9 @@ type Options struct {
 	CaseID string
 	Text   string
 	Kind   string
+	// Confidential marks the note as never to reach the client or a
+	// provider.
+	Confidential bool
 }
 
 // NewCmdNote returns `casework note ID [TEXT] [--kind KIND]`.
@@ -46,6 +50,7 @@ never rewritten. Without TEXT, the note is read from standard input.`,
 			return run(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Confidential, "confidential", false, "information that must never reach the client or a provider (only the case-summary shows it)")
 	cmd.Flags().StringVar(&opts.Kind, "kind", "contact", "`KIND` of contact: "+strings.Join(casefile.NoteKinds, ", "))
 	return cmd
 }
@@ -60,16 +65,17 @@ func run(opts *Options) error {
 	if len(opts.Text) > casefile.MaxFileSize {
 		return cmdutil.Usagef("the note is over %d bytes; attach long documents elsewhere and refer to them", casefile.MaxFileSize)
 	}
-	rec, err := opts.F.LoadCase(opts.CaseID)
-	if err != nil {
-		return err
-	}
 	by, err := opts.F.Actor()
 	if err != nil {
 		return err
 	}
-	repo, _ := opts.F.Repo()
-	rel, err := repo.CreateNote(rec.Data.ID, &casefile.Note{At: opts.F.Now(), By: by, Kind: opts.Kind, Body: opts.Text})
+	o, err := opts.F.Ops()
+	if err != nil {
+		return err
+	}
+	rel, err := o.AddNote(opts.CaseID, func(now time.Time) *casefile.Note {
+		return &casefile.Note{At: now, By: by, Kind: opts.Kind, Confidential: opts.Confidential, Body: opts.Text}
+	})
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ package plancmd
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -36,7 +37,11 @@ plan must be agreed again.`,
 // warns when the change made the client's agreement stale.
 func editPlan(f *cmdutil.Factory, caseID string, change func(c *casefile.Case, cfg *config.Config) error) (*casefile.Case, error) {
 	var before string
-	rec, err := f.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := o.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config, _ time.Time) error {
 		if !c.IsOpen() {
 			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen %s --reason R' to change its plan", c.ID, c.ID)
 		}

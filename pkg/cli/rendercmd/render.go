@@ -63,7 +63,7 @@ the client's identity. --all renders every open case into DIR/<case-id>.md.`,
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.All, "all", false, "render every open case into --out DIR, one file each")
-	fl.StringVarP(&opts.Template, "template", "t", careplan.Default, "template `NAME`: careplan, referral, closure, or one in the repository's templates/")
+	fl.StringVarP(&opts.Template, "template", "t", careplan.Default, "template `NAME`: careplan (for the client), case-summary (professional), referral, closure, or one in the repository's templates/")
 	fl.StringVar(&opts.Out, "out", "", "write to `FILE` (with --all: a directory) instead of stdout")
 	fl.BoolVar(&opts.Redact, "redact", false, "replace every identifying client value so the output can be shared")
 	fl.StringVar(&opts.Action, "action", "", "`ID` of the action a referral is about")
@@ -117,6 +117,7 @@ func run(o *Options) error {
 	in.Today = f.Today()
 	in.Redact = o.Redact
 	in.Action = o.Action
+	in.Professional = o.Template == careplan.Summary
 	var outs []output
 	progress := f.Progress("rendering care plans")
 	defer progress.Done()
@@ -139,7 +140,7 @@ func run(o *Options) error {
 // templates/ folder first, then the built-in ones.
 func TemplateSources(repo *store.Repo) []careplan.Source {
 	return []careplan.Source{
-		{Label: "templates/", FS: os.DirFS(repo.Abs("templates"))},
+		{Label: "templates/", FS: repo.FS(store.TemplatesDir)},
 		{Label: "built-in template ", FS: templates.FS},
 	}
 }

@@ -3,6 +3,7 @@ package reviewcmd
 
 import (
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -13,12 +14,13 @@ import (
 
 // Options are the inputs of `casework review`.
 type Options struct {
-	F       *cmdutil.Factory
-	CaseID  string
-	Goals   []string
-	Actions []string
-	Note    string
-	Next    string
+	F                *cmdutil.Factory
+	CaseID           string
+	Goals            []string
+	Actions          []string
+	Note             string
+	ConfidentialNote string
+	Next             string
 }
 
 // NewCmdReview returns `casework review ID [--goal G=STATUS]... [--note
@@ -47,6 +49,7 @@ review unless --next is given.`,
 	fl.StringArrayVar(&opts.Goals, "goal", nil, "`G=STATUS` progress of a goal, e.g. G1=in-progress (repeat)")
 	fl.StringArrayVar(&opts.Actions, "action", nil, "`A=STATUS` progress of an action, e.g. A1=done (repeat)")
 	fl.StringVar(&opts.Note, "note", "", "what the review found")
+	fl.StringVar(&opts.ConfidentialNote, "confidential-note", "", "what must never reach the client or a provider (only the case-summary shows it)")
 	fl.StringVar(&opts.Next, "next", "", "`DATE` of the next review, YYYY-MM-DD (default: today plus review_interval)")
 	return cmd
 }
@@ -66,13 +69,17 @@ func run(opts *Options) error {
 		return err
 	}
 	var review casefile.Review
-	rec, err := f.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config) error {
+	o, err := f.Ops()
+	if err != nil {
+		return err
+	}
+	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 		interval, err := cfg.ReviewEvery()
 		if err != nil {
 			return cmdutil.Usagef("review_interval in %s: %w", config.FileName, err)
 		}
 		review, err = planning.Review(c, planning.ReviewInput{
-			At: f.Now(), By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, Next: next, Interval: interval,
+			At: now, By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, ConfidentialNote: opts.ConfidentialNote, Next: next, Interval: interval,
 		}, c.IsOpen())
 		if err != nil {
 			return cmdutil.Usagef("%w", err)

@@ -4,9 +4,7 @@ package schemacmd
 
 import (
 	"errors"
-	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -75,7 +73,10 @@ func run(opts *Options) error {
 		return err
 	}
 	if opts.Write {
-		repo, _ := f.Repo()
+		repo, err := f.Repo()
+		if err != nil {
+			return err
+		}
 		written, err := WriteFiles(repo.Root, cfg)
 		if err != nil {
 			return err
@@ -95,6 +96,8 @@ const VSCodeSettings = ".vscode/settings.json"
 // none, a .vscode/settings.json pointing at them. It returns the paths
 // written, relative to root. `casework init` calls it too.
 func WriteFiles(root string, cfg *config.Config) ([]string, error) {
+	repo := &store.Repo{Root: root}
+	defer repo.Close()
 	files := schema.Files(cfg)
 	paths := make([]string, 0, len(files))
 	for p := range files {
@@ -102,11 +105,11 @@ func WriteFiles(root string, cfg *config.Config) ([]string, error) {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		if err := writePublic(root, p, files[p], store.WriteFile); err != nil {
+		if err := repo.WriteShared(p, files[p], false); err != nil {
 			return nil, err
 		}
 	}
-	err := writePublic(root, VSCodeSettings, schema.VSCodeSettings(), store.CreateFile)
+	err := repo.WriteShared(VSCodeSettings, schema.VSCodeSettings(), true)
 	switch {
 	case err == nil:
 		paths = append(paths, VSCodeSettings)
@@ -114,18 +117,4 @@ func WriteFiles(root string, cfg *config.Config) ([]string, error) {
 		return nil, err
 	}
 	return paths, nil
-}
-
-// writePublic writes a file that holds no client data, readable by all
-// like the rest of the repository's tooling files.
-func writePublic(root, rel string, data []byte, write func(string, []byte) error) error {
-	path := filepath.Join(root, filepath.FromSlash(rel))
-	if err := write(path, data); err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return err
-		}
-		return fmt.Errorf("cannot write %s: %w", rel, err)
-	}
-	os.Chmod(path, 0o644)
-	return nil
 }

@@ -74,7 +74,7 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	cfg, findings, err := loadConfig(root)
+	cfg, findings, err := loadConfig(root, f.Getenv)
 	if err != nil {
 		return err
 	}
@@ -110,18 +110,16 @@ func run(opts *Options) error {
 // loadConfig loads the configuration; when it cannot be loaded, its
 // problems become findings and the built-in defaults stand in, so that
 // every other file is still checked.
-func loadConfig(root string) (*config.Config, []validate.Finding, error) {
+func loadConfig(root string, getenv func(string) string) (*config.Config, []validate.Finding, error) {
 	data, err := (&store.Repo{Root: root}).ReadFile(config.FileName)
 	if err != nil {
-		return nil, nil, err
+		return config.Default(), []validate.Finding{validate.ReadFailure(config.FileName, err)}, nil
 	}
-	cfg, err := cmdutil.LoadConfig(data)
+	cfg, err := config.Load(data, getenv)
 	if err == nil {
 		return cfg, nil, nil
 	}
-	findings := validate.FromError(err, config.FileName)
-	cfg, err = cmdutil.LoadConfig(config.DefaultYAML)
-	return cfg, findings, err
+	return config.Default(), validate.FromError(err, config.FileName), nil
 }
 
 // relPaths turns PATH arguments into paths relative to the root, checking

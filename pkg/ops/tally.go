@@ -1,0 +1,116 @@
+package ops
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/caseindex"
+	"github.com/casework/casework/pkg/caseload"
+)
+
+// staleMonth marks a tally that must be counted again before it is used:
+// written by an update that found no tally for this month to change.
+const staleMonth = "stale"
+
+// tallyUpdate is the tally as one locked update changes it.
+type tallyUpdate struct {
+	o     *Ops
+	tally caseload.Tally
+	gen   int64
+	keep  bool // the tally is this month's: change it; else mark it stale
+}
+
+// tallyFor reads the tally for a locked update at now.
+func (o *Ops) tallyFor(now time.Time) *tallyUpdate {
+	t, gen, ok := caseindex.LoadTally(o.Repo)
+	return &tallyUpdate{o: o, tally: t, gen: gen, keep: ok && t.Current(now)}
+}
+
+// take takes away what c, as it was before the update, counted for.
+func (u *tallyUpdate) take(c *casefile.Case, now time.Time) {
+	if u.keep {
+		u.tally.Count(c, now, -1)
+	}
+}
+
+// add adds what c, as it is after the update, counts for.
+func (u *tallyUpdate) add(c *casefile.Case, now time.Time) {
+	if u.keep {
+		u.tally.Count(c, now, 1)
+	}
+}
+
+// save writes the changed tally as the next generation. Without a tally of
+// this month it writes a stale mark instead, so that a full count begun
+// before this update knows not to save what it counted (see saveCount).
+func (u *tallyUpdate) save() {
+	if !u.keep {
+		u.tally = caseload.Tally{Month: staleMonth}
+	}
+	caseindex.SaveTally(u.o.Repo, u.tally, u.gen+1)
+}
+
+// Summaries returns every case of the repository as the partial case the
+// local index keeps (ID, phase, model, worker, client name, history,
+// assessment levels, what is scheduled): enough for listing, due dates and
+// caseloads, without parsing every file on every run. Files that fail to
+// load are left out and their errors returned together. A complete count
+// also refreshes the caseload tally.
+func (o *Ops) Summaries() ([]*casefile.Case, error) {
+	_, gen, had := caseindex.LoadTally(o.Repo)
+	cases, err := caseindex.Cases(o.Repo)
+	if err == nil {
+		o.saveCount(cases, gen, had)
+	}
+	return cases, err
+}
+
+// saveCount writes the tally counted from cases, which were read after the
+// tally was seen at generation gen (had: seen at all). Under this Ops's
+// lock nothing else can have changed a case; else it takes the lock if it
+// is free and saves only when no update came in between (the generation
+// is the same): an update that did would otherwise be lost.
+func (o *Ops) saveCount(cases []*casefile.Case, gen int64, had bool) {
+	now := o.Now()
+	if o.locked {
+		caseindex.SaveTally(o.Repo, caseload.TallyOf(cases, now), gen+1)
+		return
+	}
+	release, ok := o.Repo.TryLock()
+	if !ok {
+		return
+	}
+	defer release()
+	if _, gen2, has := caseindex.LoadTally(o.Repo); has != had || gen2 != gen {
+		return
+	}
+	caseindex.SaveTally(o.Repo, caseload.TallyOf(cases, now), gen+1)
+}
+
+// HeldBy returns what worker holds now, for a check before they are given
+// one more case: counted from every case where caseload.enforce is on (an
+// error when a case fails to load), else read from the tally (partial
+// when counted without cases that failed to load).
+func (o *Ops) HeldBy(worker string) (held caseload.Holding, partial bool, err error) {
+	enforce := o.Config.Caseload.Enforce
+	held, err = o.Holding(worker, !enforce)
+	if err != nil && enforce {
+		return held, false, fmt.Errorf("cannot count %s's caseload, which caseload.enforce requires; fix the case files first ('casework validate'): %w", worker, err)
+	}
+	return held, err != nil, nil
+}
+
+// Holding returns what worker holds now: from the tally when advisory is
+// true and the tally is for this month (a cost that does not grow with
+// the repository), else counted from every case, which also refreshes
+// the tally. Under a lock held by this Ops the answer is exact but for
+// hand edits since the last count.
+func (o *Ops) Holding(worker string, advisory bool) (caseload.Holding, error) {
+	now := o.Now()
+	if t, _, ok := caseindex.LoadTally(o.Repo); advisory && ok && t.Current(now) {
+		return t.Holding[worker], nil
+	}
+	cases, err := o.Summaries()
+	return caseload.HoldingOf(cases, worker, now), err
+}
