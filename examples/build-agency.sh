@@ -42,6 +42,7 @@ cw member add $c1 --name 'Sara Lopez' --relationship daughter --dob 2017-04-19 -
 cw network add $c1 --name 'Carmen Lopez' --relationship sister --provides childcare --provides emotional --strength strong >/dev/null
 cw network add $c1 --name 'Mrs Okoro' --relationship 'head of year' --kind professional --organisation 'Riverside Primary' --strength moderate >/dev/null
 cw network add $c1 --name 'Dr Shah' --relationship GP --kind professional --organisation 'Mill Lane Surgery' --contact '0161 555 0199' >/dev/null
+cw risk $c1 --level low --reason 'No safeguarding concerns at the first home visit' >/dev/null
 at 2026-01-13T10:00:00Z
 cw case move $c1 assessment --reason 'rapport established, consent given'
 cw assess $c1 --strength 'Devoted to her two children' --strength 'Worked as a cook for eight years' --score housing=1,income=2,employment=2,food=2,child_care=3,children_education=2,family_social=3,mental_health=3 --network low --need 'housing:high:Eviction notice for the end of February' --need 'income:high:No benefits claimed since losing her job' --need 'children_education:medium:Both children miss school most Mondays' >/dev/null
@@ -52,9 +53,9 @@ cw plan goal add $c1 'Keep the family in their home' --domain housing --target 2
 cw plan goal add $c1 'A steady income from benefits, then work' --domain income --target 2026-09-30 >/dev/null
 cw plan goal add $c1 'Children at school every day' --domain children_education --target 2026-07-15 >/dev/null
 cw plan action add $c1 --goal G1 'Negotiate a repayment plan with the landlord' --resource housing-advice --responsible w-ana --due 2026-02-10 >/dev/null
-cw plan action add $c1 --goal G1 'Food parcels weekly until benefits arrive' --resource food-bank --responsible provider --due 2026-03-31 >/dev/null
+cw plan action add $c1 --goal G1 'Food parcels weekly until benefits arrive' --resource food-bank --responsible provider --start 2026-01-21 --end 2026-03-31 >/dev/null
 cw plan action add $c1 --goal G2 'Apply for housing benefit and universal credit' --responsible client --due 2026-02-01 >/dev/null
-cw plan action add $c1 --goal G3 'After-school club for both children' --resource after-school --responsible provider --cost 720 --due 2026-02-15 >/dev/null
+cw plan action add $c1 --goal G3 'After-school club for both children' --resource after-school --responsible provider --cost 720 --start 2026-02-02 --end 2026-07-17 >/dev/null
 at 2026-01-20T14:00:00Z
 cw plan agree $c1 --by client
 cw consent $c1 give --purpose share --with housing-advice --with food-bank --with after-school
@@ -69,7 +70,7 @@ cw review $c1 --goal G1=in-progress --goal G2=in-progress --action A1=done --act
 at 2026-04-01T10:00:00Z
 cw review $c1 --goal G2=achieved --goal G3=in-progress --action A2=done --note 'Universal credit paid from March. Children attended 19 of 20 days.' --next 2026-05-04
 at 2026-05-04T10:00:00Z
-cw review $c1 --goal G3=achieved --note 'Attendance good. Maria has a job interview at a school kitchen.' --next 2026-06-05
+cw review $c1 --goal G3=achieved --action A4=done --note 'Attendance good; the school now funds both club places. Maria has a job interview at a school kitchen.' --next 2026-06-05
 
 # 2. Tom Berg: a new hospital referral, in intake.
 as=w-ben; at 2026-06-10T09:00:00Z
@@ -91,6 +92,7 @@ c4=C-2026-2PJ6V0YC9S
 cw case new --id $c4 --client 'Jonas Weber' --dob 2011-02-14 --worker w-ben --referral-source school --referral-date 2026-04-17 --referral-reason 'exclusion risk' >/dev/null
 at 2026-05-04T09:00:00Z
 cw case move $c4 assessment
+cw risk $c4 --level medium --flag exploitation --reason 'Seen with older youths dealing near the school gates' --safety-plan 'Learning mentor checks in daily; mother knows who to call' >/dev/null
 cw assess $c4 --instrument cans --score school=3,family_functioning=2,emotional=2,behavioral=2,risk_behaviors=1,substance_use=0 --network medium --strength 'Loves football and coaches the under-10s' --need 'school:high:Two fixed-term exclusions this term' >/dev/null
 at 2026-05-11T09:00:00Z
 cw case move $c4 planning
@@ -107,7 +109,7 @@ cw assess $c5 --score mental_health=2,family_social=2,employment=4,income=4,hous
 at 2026-03-18T09:00:00Z
 cw case move $c5 planning
 cw plan goal add $c5 'Sleep and mood back to how they were' --domain mental_health --target 2026-08-31 >/dev/null
-cw plan action add $c5 --goal G1 'Eight sessions of bereavement counselling' --resource counselling --responsible provider --cost 360 --due 2026-07-15 >/dev/null
+cw plan action add $c5 --goal G1 'Eight sessions of bereavement counselling' --resource counselling --responsible provider --cost 360 --start 2026-03-23 --end 2026-07-15 >/dev/null
 cw plan agree $c5 --by client
 cw consent $c5 give --purpose services
 cw consent $c5 give --purpose share --with counselling
@@ -125,7 +127,7 @@ at 2026-02-11T09:00:00Z
 cw case move $c6 planning
 cw plan goal add $c6 'Part-time work by the autumn' --domain employment --target 2026-10-31 >/dev/null
 cw plan action add $c6 --goal G1 'Enrol in the college return-to-work course' --responsible client --due 2026-03-15 >/dev/null
-cw plan action add $c6 --goal G1 'After-school club on course days' --resource after-school --responsible provider --cost 360 --due 2026-03-15 >/dev/null
+cw plan action add $c6 --goal G1 'After-school club on course days' --resource after-school --responsible provider --cost 360 --start 2026-03-02 --end 2026-06-12 >/dev/null
 cw plan agree $c6 --by client
 cw consent $c6 give --purpose services
 cw consent $c6 give --purpose share --with after-school
@@ -145,7 +147,7 @@ cw assess $c7 --score mobility=2,health_coverage=4,family_social=2,safety=3,food
 at 2026-01-21T09:00:00Z
 cw case move $c7 planning
 cw plan goal add $c7 'Get to the day centre twice a week' --domain mobility --target 2026-04-30 >/dev/null
-cw plan action add $c7 --goal G1 'Community transport twice a week' --resource transport --responsible provider --cost 576 --due 2026-02-01 >/dev/null
+cw plan action add $c7 --goal G1 'Community transport twice a week' --resource transport --responsible provider --cost 576 --start 2026-01-26 --end 2026-04-30 >/dev/null
 cw plan agree $c7 --by client
 cw consent $c7 give --purpose services
 cw consent $c7 give --purpose share --with transport
@@ -175,6 +177,7 @@ at 2026-03-15T09:00:00Z
 cw case close $c9 --reason client-withdrew --evaluation 'Sofia did not want support at this time; school nurse informed.'
 at 2026-05-10T09:00:00Z
 cw case reopen $c9 --reason 'school re-referred after a new disclosure'
+cw risk $c9 --level high --flag self-harm --reason 'New disclosure of self-harm to the school nurse' --safety-plan 'Daily check-in with the school nurse; crisis line 116 123 and A&E out of hours; mother removes blades from the home' >/dev/null
 cw assess $c9 --instrument cans --score emotional=3,risk_behaviors=2,family_functioning=1,school=1 --network medium --strength 'Talks openly with the school nurse' --need 'emotional:high:Self-harm in the last month' >/dev/null
 
 # 10. Omar Haddad: a young person whose mother acts for him; monitoring.
@@ -189,7 +192,8 @@ cw assess $c10 --instrument cans --score school=2,social_functioning=2,emotional
 at 2026-02-12T09:00:00Z
 cw case move $c10 planning
 cw plan goal add $c10 'Make friends at the new school' --domain social_functioning --target 2026-07-15 >/dev/null
-cw plan action add $c10 --goal G1 'Join the after-school art club' --resource after-school --responsible provider --cost 300 --due 2026-03-01 >/dev/null
+cw plan action add $c10 --goal G1 'Join the after-school art club' --resource after-school --responsible provider --cost 300 --start 2026-03-02 --end 2026-07-15 >/dev/null
+cw risk $c10 --level low >/dev/null
 cw plan agree $c10 --by representative
 cw consent $c10 give --purpose share --with after-school --by representative --basis 'parental responsibility'
 at 2026-02-13T09:00:00Z

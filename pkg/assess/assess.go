@@ -30,9 +30,6 @@ const (
 	HigherIsNeed   = "need"
 )
 
-// Levels are the levels of attention, from least to most intensive.
-var Levels = []string{SelfManagement, CareManagement, Intensive}
-
 // Networks are the levels of support from the client's own network.
 var Networks = []string{"low", "medium", "high"}
 

@@ -20,6 +20,10 @@ type Input struct {
 	Scores    []string // DOMAIN=N
 	Network   string   // low, medium, high or ""
 	Needs     []string // DOMAIN:PRIORITY:TEXT
+	// Risk is the case's current risk level ("" for none) and RiskRules
+	// the configuration that says what each level calls for.
+	Risk      string
+	RiskRules config.Risk
 }
 
 // Result is a recorded assessment and the need it was computed from.
@@ -29,10 +33,13 @@ type Result struct {
 	Need float64
 	// Scored is how many domains were scored (not NA).
 	Scored int
+	// Decision is how the level was reached.
+	Decision Decision
 }
 
 // Record checks an assessment against the instrument and computes its
-// level of attention with the rule. At least one domain must be scored on
+// level of attention with the rule, the instrument's escalation floors and
+// the case's current risk (see Decide). At least one domain must be scored on
 // the scale; each domain may be scored once.
 func Record(in config.Instrument, rule config.LevelRule, input Input) (Result, error) {
 	if err := CheckInstrument(in); err != nil {
@@ -68,11 +75,11 @@ func Record(in config.Instrument, rule config.LevelRule, input Input) (Result, e
 		a.Needs = append(a.Needs, n)
 	}
 	SortNeeds(a.Needs)
-	need, scored := Need(in, a.Scores)
+	_, scored := Need(in, a.Scores)
 	if scored == 0 {
 		return Result{}, errors.New("every score given is 'not applicable': score at least one domain on the scale")
 	}
-	adjusted, level := Level(rule, need, input.Network)
-	a.Level = level
-	return Result{Assessment: a, Need: adjusted, Scored: scored}, nil
+	d := Decide(in, rule, a.Scores, input.Network, input.RiskRules, input.Risk)
+	a.Level = d.Level
+	return Result{Assessment: a, Need: d.Need, Scored: scored, Decision: d}, nil
 }

@@ -42,9 +42,9 @@ type Input struct {
 // action of the case.
 func Build(in Input) (*Data, error) {
 	c := in.Case
-	interval, err := in.Config.ReviewEvery()
+	clock, err := schedule.NewClock(in.Config)
 	if err != nil {
-		return nil, fmt.Errorf("review_interval in %s: %w", config.FileName, err)
+		return nil, err
 	}
 	shown := c
 	if in.Redact {
@@ -68,7 +68,16 @@ func Build(in Input) (*Data, error) {
 		Referral: shown.Referral,
 		Goals:    b.goals(c.Plan, shown.Plan),
 		Cost:     costOf(c.Plan),
-		Reviews:  b.reviews(c, shown, interval),
+		Reviews:  b.reviews(c, shown, clock),
+	}
+	if r := shown.CurrentRisk(); r != nil {
+		d.Risk = &RiskInfo{Level: r.Level, Flags: r.Flags, Reason: r.Reason, SafetyPlan: r.SafetyPlan, At: r.At,
+			By: b.person(r.By, ""), Highest: r.Level == in.Config.Risk.Highest(), Records: len(c.Risks)}
+		if in.Redact {
+			// What was disclosed and the safety plan (where a person at
+			// risk may go) never leave in a copy made to be shared.
+			d.Risk.Reason, d.Risk.SafetyPlan = markIfSet(r.Reason), markIfSet(r.SafetyPlan)
+		}
 	}
 	for _, m := range c.Team {
 		d.Team = append(d.Team, b.person(m.Worker, m.Role))
@@ -114,6 +123,14 @@ func Build(in Input) (*Data, error) {
 }
 
 type builder struct{ in Input }
+
+// markIfSet is redact.Mark for a value that is set, else "".
+func markIfSet(s string) string {
+	if s == "" {
+		return ""
+	}
+	return redact.Mark
+}
 
 // person resolves a worker ID; role, when given, is their role on the
 // case.
@@ -249,8 +266,11 @@ func (b builder) goals(orig, shown casefile.Plan) []GoalInfo {
 		for j, a := range g.Actions {
 			act := ActionInfo{
 				ID: a.ID, Text: a.Text, ResourceID: a.Resource, Responsible: a.Responsible,
-				Cost: a.Cost, Due: a.Due, Status: string(a.Status),
-				Overdue: !a.Due.IsZero() && a.Due.Before(b.in.Today) && a.IsOpen(),
+				Cost: a.Cost, Start: a.Start, End: a.End, Due: a.Due, Status: string(a.Status), Service: a.IsService(),
+			}
+			if a.IsOpen() {
+				act.Overdue = !act.Service && !a.Due.IsZero() && a.Due.Before(b.in.Today)
+				act.Ended = act.Service && !a.End.IsZero() && a.End.Before(b.in.Today)
 			}
 			if r, ok := b.in.Resources[a.Resource]; ok {
 				act.Resource = &r
@@ -276,9 +296,9 @@ func costOf(p casefile.Plan) CostInfo {
 
 // reviews gives the schedule, worked out on the case as recorded, and the
 // latest reviews as shown.
-func (b builder) reviews(c, shown *casefile.Case, interval time.Duration) ReviewInfo {
-	info := ReviewInfo{Interval: every(interval), Count: len(c.Reviews)}
-	if next, ok := schedule.NextReview(c, interval); ok && c.IsOpen() {
+func (b builder) reviews(c, shown *casefile.Case, clock schedule.Clock) ReviewInfo {
+	info := ReviewInfo{Interval: every(clock.ReviewInterval(c)), Count: len(c.Reviews)}
+	if next, ok := clock.NextReview(c); ok && c.IsOpen() {
 		info.Next = next
 		info.Overdue = next.Before(b.in.Today)
 	}

@@ -220,7 +220,14 @@ func TestBuild(t *testing.T) {
 		{"responsible worker", d.Goals[0].Actions[0].Responsible, "Ana Ruiz"},
 		{"responsible other", d.Goals[0].Actions[1].Responsible, "Maria"},
 		{"resource", d.Goals[0].Actions[0].ResourceName(), "Emergency Rent Fund"},
-		{"overdue action", d.Goals[0].Actions[0].Overdue, true},
+		{"a service is never overdue", d.Goals[0].Actions[0].Overdue, false},
+		{"a service past its end is to review", d.Goals[0].Actions[0].Ended, true},
+		{"a task is not ended", d.Goals[0].Actions[1].Ended, false},
+		{"current risk", d.Risk.Level, "high"},
+		{"risk is the highest level", d.Risk.Highest, true},
+		{"risk records", d.Risk.Records, 2},
+		{"risk recorded by", d.Risk.By.Name, "Ana Ruiz"},
+		{"review interval of a high risk", d.Reviews.Interval, "7 days"},
 		{"cancelled not overdue", d.Goals[1].Actions[1].Overdue, false},
 		{"total without cancelled", d.Cost.Total, 1500.0},
 		{"not over", d.Cost.Over, false},
@@ -342,6 +349,41 @@ func TestTidy(t *testing.T) {
 	for _, tt := range tests {
 		if got := string(Tidy([]byte(tt.in))); got != tt.want {
 			t.Errorf("Tidy(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSafetyPlanStaysOutOfReferrals: a letter to a provider gives the
+// risk level only; what was disclosed and the safety plan stay in the
+// care plan and the closure summary.
+func TestSafetyPlanStaysOutOfReferrals(t *testing.T) {
+	for _, tt := range []struct {
+		template, action string
+		want             bool
+	}{{"careplan", "", true}, {"closure", "", true}, {"referral", "A1", false}, {"referral", "A3", false}} {
+		in := fixture(t)
+		if tt.template == "closure" {
+			in = closed(t, in)
+		}
+		in.Action = tt.action
+		data, err := Build(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Render(tt.template, data, builtin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, secret := range []string{"domestic abuse helpline", "threatened her"} {
+			if tt.template == "closure" && secret == "threatened her" {
+				continue // the closure summary gives the safety plan, not the reason
+			}
+			if got := strings.Contains(string(out), secret); got != tt.want {
+				t.Errorf("%s %s: contains %q = %v, want %v", tt.template, tt.action, secret, got, tt.want)
+			}
+		}
+		if !strings.Contains(string(out), "high") {
+			t.Errorf("%s %s does not show the risk level", tt.template, tt.action)
 		}
 	}
 }

@@ -26,8 +26,9 @@ type Data struct {
 	EcoMap     string
 	Redacted   bool
 	Case       CaseInfo
-	Worker     Person   // the reference person
-	Team       []Person // other professionals on the case
+	Risk       *RiskInfo // the current risk; nil when none is recorded
+	Worker     Person    // the reference person
+	Team       []Person  // other professionals on the case
 	Client     ClientInfo
 	Referral   casefile.Referral
 	Assessment *AssessmentInfo // the latest assessment; nil before the first
@@ -132,9 +133,13 @@ type ActionInfo struct {
 	ResourceID  string
 	Responsible string // the worker's name when it is a worker ID, else as written
 	Cost        float64
-	Due         casefile.Date
+	Start       casefile.Date // a service's start; zero for a task
+	End         casefile.Date // a service's end
+	Due         casefile.Date // a task's due date
 	Status      string
-	Overdue     bool // due before today and neither done nor cancelled
+	Service     bool // a service (start and end) rather than a task (due)
+	Overdue     bool // a task due before today and neither done nor cancelled
+	Ended       bool // a service past its end, still planned or active: review it
 }
 
 // ResourceName is the resource's name, else its ID, else "".
@@ -154,9 +159,23 @@ type CostInfo struct {
 	OverBy    float64 // how far Total exceeds the budget, when Over
 }
 
+// RiskInfo is the case's current risk. Reason and SafetyPlan belong in
+// documents for the case manager, supervisor and client, never in a
+// letter to a provider.
+type RiskInfo struct {
+	Level      string
+	Flags      []string
+	Reason     string
+	SafetyPlan string
+	At         time.Time
+	By         Person
+	Highest    bool // the highest configured level
+	Records    int  // how many risk records the case has
+}
+
 // ReviewInfo is the review schedule and the latest reviews.
 type ReviewInfo struct {
-	Interval string        // review_interval from config, in words: "30 days"
+	Interval string        // the review interval that applies to this case (by its risk level), in words: "7 days"
 	Next     casefile.Date // zero when no review is scheduled
 	Overdue  bool
 	Count    int

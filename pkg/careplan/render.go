@@ -71,15 +71,38 @@ func Render(name string, data any, sources ...Source) ([]byte, error) {
 		}
 		tmpl, err := template.New(label).Funcs(Funcs()).Option("missingkey=error").Parse(string(text))
 		if err != nil {
-			return nil, fmt.Errorf("%w; fix the template", err)
+			return nil, fmt.Errorf("%v; fix the template", err)
 		}
-		var out bytes.Buffer
-		if err := tmpl.Execute(&out, data); err != nil {
-			return nil, fmt.Errorf("%w; fix the template", err)
+		out := &cappedBuffer{max: MaxOutput}
+		if err := tmpl.Execute(out, data); err != nil {
+			if errors.Is(err, errTooLong) {
+				return nil, fmt.Errorf("template %s writes more than %d bytes, the limit for a rendered document; look for a loop (range) that runs away", label, MaxOutput)
+			}
+			return nil, fmt.Errorf("%v; fix the template", err)
 		}
 		return Tidy(out.Bytes()), nil
 	}
 	return nil, &UnknownTemplateError{Name: name, Available: Names(sources...)}
+}
+
+// MaxOutput is the most a template may write: far above any care plan,
+// and low enough that a runaway template ({{range 3000000}}) stops early
+// instead of filling the disk.
+const MaxOutput = 4 << 20
+
+var errTooLong = errors.New("template output over the limit")
+
+// cappedBuffer is a buffer that refuses to grow past max bytes.
+type cappedBuffer struct {
+	bytes.Buffer
+	max int
+}
+
+func (b *cappedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.max {
+		return 0, errTooLong
+	}
+	return b.Buffer.Write(p)
 }
 
 // Tidy makes template output clean Markdown whatever the template's

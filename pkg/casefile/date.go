@@ -2,7 +2,7 @@ package casefile
 
 import (
 	"encoding/json"
-	"fmt"
+	"errors"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -36,8 +36,15 @@ func ParseDate(s string) (Date, error) {
 	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}, nil
 }
 
-func notADate(s string) error {
-	return fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, for example 2026-03-14", s)
+// The errors of ParseDate and ParseTime do not repeat the text they were
+// given: it may be a client's date of birth.
+var (
+	errNotADate = errors.New("not a valid date: write it as YYYY-MM-DD, for example 2026-03-14")
+	errNotATime = errors.New("not a valid time: write it in RFC 3339 UTC, for example 2026-03-14T09:30:00Z")
+)
+
+func notADate(string) error {
+	return errNotADate
 }
 
 // digitsValue reads a run of ASCII digits that shaped has already checked.
@@ -121,8 +128,8 @@ func ParseTime(s string) (time.Time, error) {
 	return t, nil
 }
 
-func notATime(s string) error {
-	return fmt.Errorf("%q is not a time: write it in RFC 3339 UTC, for example 2026-03-14T09:30:00Z", s)
+func notATime(string) error {
+	return errNotATime
 }
 
 // IsZero reports whether the date is unset.

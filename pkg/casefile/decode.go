@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/casework/casework/pkg/safetext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -35,6 +36,9 @@ func decodeWith(d *decoder, node *yaml.Node, out any) Errors {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		panic("casefile.Decode: out must be a non-nil pointer")
 	}
+	if t := v.Elem().Type(); t.Kind() == reflect.Struct {
+		d.root = t
+	}
 	if node.Kind == yaml.DocumentNode {
 		if len(node.Content) == 0 {
 			d.errorf(node, RuleEmptyFile, "the file is empty")
@@ -54,6 +58,7 @@ type decoder struct {
 	errs    Errors
 	partial bool
 	path    []step
+	root    reflect.Type // the type of the whole file, for "did you mean client.dob"
 }
 
 // step is one level of a key path: a mapping key, or a list index when key
@@ -108,7 +113,7 @@ func isNull(n *yaml.Node) bool {
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.AliasNode {
-		d.errorf(n, RuleYAMLFeature, "%sYAML aliases (*%s) are not allowed in casework files; write the value out in full", prefix(d.where()), n.Value)
+		d.errorf(n, RuleYAMLFeature, "%sYAML aliases (*%s) are not allowed in casework files; write the value out in full", prefix(d.where()), safetext.Short(n.Value))
 		return
 	}
 	if isNull(n) {
@@ -150,7 +155,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
 		if err != nil || n.Tag != "!!int" {
-			d.mismatch(n, "a whole number", s)
+			d.mismatch(n, "a whole number")
 			return
 		}
 		v.SetInt(i)
@@ -161,7 +166,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		}
 		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
 		if err != nil || (n.Tag != "!!int" && n.Tag != "!!float") || math.IsNaN(f) || math.IsInf(f, 0) {
-			d.mismatch(n, "a number", s)
+			d.mismatch(n, "a number")
 			return
 		}
 		v.SetFloat(f)
@@ -171,7 +176,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 			return
 		}
 		if n.Tag != "!!bool" {
-			d.mismatch(n, "true or false", s)
+			d.mismatch(n, "true or false")
 			return
 		}
 		v.SetBool(strings.EqualFold(s, "true"))
@@ -181,39 +186,83 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 }
 
 // scalar returns the text of a scalar node, or reports that want was
-// expected instead.
+// expected instead. Binary data (!!binary) is refused: it would otherwise
+// be read as its base64 text.
 func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
-	if n.Kind != yaml.ScalarNode {
-		where := d.where()
-		d.errorf(n, RuleWrongType, "%sexpected %s, found %s", prefix(where), want, kindName(n, where))
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!binary" {
+		d.mismatch(n, want)
 		return "", false
 	}
 	return n.Value, true
 }
 
-// mismatch reports a scalar that is not the value wanted.
-func (d *decoder) mismatch(n *yaml.Node, want, value string) {
-	where := d.where()
-	d.errorf(n, RuleWrongType, "%sexpected %s, found %s", prefix(where), want, shown(where, value))
+// mismatch reports a node that is not the value wanted, saying what kind
+// of value was found but never the value itself.
+func (d *decoder) mismatch(n *yaml.Node, want string) {
+	d.errorf(n, RuleWrongType, "%sexpected %s, found %s", prefix(d.where()), want, kindName(n))
 }
 
-// private reports whether the value at where is the client's personal
-// data, which messages never repeat: they end up in terminals, CI logs and
-// bug reports.
-func private(where string) bool {
-	return where == "client" || strings.HasPrefix(where, "client.")
-}
-
-// shown is how a message quotes a scalar found at where: the value itself,
-// or a placeholder for client data.
-func shown(where, value string) string {
-	if private(where) {
-		return "a value (not shown: client data)"
+// describe says what kind of scalar a node holds, never its text: a value
+// in a file may be a client's data, or the content of a file that is not a
+// casework file at all (a symlinked /etc/passwd, a .env with secrets).
+func describe(n *yaml.Node) string {
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true or false"
+	case "!!timestamp":
+		return "a date or time"
+	case "!!binary":
+		return "binary data (!!binary)"
+	case "!!null":
+		return "nothing"
 	}
-	return fmt.Sprintf("%q", value)
+	what := "text"
+	if strings.Contains(n.Value, "\n") {
+		what = fmt.Sprintf("text of %d lines", strings.Count(n.Value, "\n")+1)
+	}
+	if key := glued(n); key != "" {
+		what += fmt.Sprintf(" (if %s is meant as a key, put a space after its colon: '%s: value')", safeKey(key), key)
+	}
+	return what
 }
 
-func kindName(n *yaml.Node, where string) string {
+// glued returns the key of a plain scalar that reads like "key:value", a
+// key and its value with the space after the colon left out, or "".
+func glued(n *yaml.Node) string {
+	if n.Style != 0 || n.Tag != "!!str" {
+		return ""
+	}
+	key, _ := gluedKey(n.Value)
+	return key
+}
+
+// keyShaped reports whether s looks like a casework key (lower-case
+// letters, digits and underscores, short), and so may be quoted in a
+// message: anything else found where a key belongs may be data.
+func keyShaped(s string) bool {
+	if s == "" || len(s) > 40 || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// safeKey quotes a key found in a file for a message: the key itself when
+// it is key-shaped, otherwise a description that does not repeat it.
+func safeKey(key string) string {
+	if keyShaped(key) {
+		return strconv.Quote(key)
+	}
+	return "a key that is not a casework name (not shown: it may be data)"
+}
+
+func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping (key: value lines)"
@@ -222,7 +271,7 @@ func kindName(n *yaml.Node, where string) string {
 	case yaml.AliasNode:
 		return "an alias"
 	}
-	return shown(where, n.Value)
+	return describe(n)
 }
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
@@ -232,12 +281,7 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 	}
 	date, err := ParseDate(s)
 	if err != nil {
-		where := d.where()
-		if private(where) {
-			d.errorf(n, RuleInvalidDate, "%snot a date (value not shown: client data): write it as YYYY-MM-DD, for example 1984-05-01", prefix(where))
-			return
-		}
-		d.errorf(n, RuleInvalidDate, "%s%v", prefix(where), err)
+		d.errorf(n, RuleInvalidDate, "%s%v", prefix(d.where()), err)
 		return
 	}
 	v.Set(reflect.ValueOf(date))
@@ -259,19 +303,34 @@ func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value) {
 // isMapping reports whether n is a mapping, reporting it when not.
 func (d *decoder) isMapping(n *yaml.Node) bool {
 	if n.Kind != yaml.MappingNode {
-		where := d.where()
-		d.errorf(n, RuleWrongType, "%sexpected a mapping (key: value lines), found %s", prefix(where), kindName(n, where))
+		d.mismatch(n, "a mapping (key: value lines)")
 		return false
 	}
 	return true
 }
 
+// smallMapping is the most pairs a mapping may have for its duplicate
+// keys to be found by scanning the keys before each one: record mappings
+// are small, and a scan beats building a map. A longer mapping (a map of
+// scores, or a hostile file of 150,000 keys) is checked with a map, so
+// the check stays linear.
+const smallMapping = 16
+
+// keySet remembers the keys of a mapping seen so far; it is nil for a
+// small mapping.
+type keySet map[string]*yaml.Node
+
+func newKeySet(n *yaml.Node) keySet {
+	if len(n.Content)/2 <= smallMapping {
+		return nil
+	}
+	return make(keySet, len(n.Content)/2)
+}
+
 // validKey reports whether the key at Content[i] of mapping n may be
 // decoded: a plain name, not a merge key, and not given before (reported
-// otherwise). Record mappings are small, so a scan for an earlier key
-// beats a map; a long mapping (a map of scores, say) pays O(n²) only in
-// the number of its keys.
-func (d *decoder) validKey(n *yaml.Node, i int) bool {
+// otherwise).
+func (d *decoder) validKey(n *yaml.Node, i int, seen keySet) bool {
 	k := n.Content[i]
 	switch {
 	case k.Kind != yaml.ScalarNode:
@@ -281,11 +340,23 @@ func (d *decoder) validKey(n *yaml.Node, i int) bool {
 		d.errorf(k, RuleYAMLFeature, "%sYAML merge keys (<<) are not allowed in casework files", prefix(d.where()))
 		return false
 	}
-	for j := 0; j < i; j += 2 {
-		if first := n.Content[j]; first.Kind == yaml.ScalarNode && first.Value == k.Value {
-			d.errorf(k, RuleDuplicateKey, "%sduplicate key %q (first given at line %d); remove one of them", prefix(d.where()), k.Value, first.Line)
-			return false
+	var first *yaml.Node
+	if seen != nil {
+		first = seen[k.Value]
+		if first == nil {
+			seen[k.Value] = k
 		}
+	} else {
+		for j := 0; j < i; j += 2 {
+			if c := n.Content[j]; c.Kind == yaml.ScalarNode && c.Value == k.Value {
+				first = c
+				break
+			}
+		}
+	}
+	if first != nil {
+		d.errorf(k, RuleDuplicateKey, "%sduplicate key %s (first given at line %d); remove one of them", prefix(d.where()), safeKey(k.Value), first.Line)
+		return false
 	}
 	return true
 }
@@ -300,14 +371,15 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 	if nf := v.NumField(); nf > len(onStack) {
 		given = make([]bool, nf)
 	}
+	seen := newKeySet(n)
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if !d.validKey(n, i) {
+		if !d.validKey(n, i, seen) {
 			continue
 		}
 		k := n.Content[i]
 		idx, known := fields.index[k.Value]
 		if !known {
-			d.errorf(k, RuleUnknownKey, "%s", unknownKeyMessage(d.where(), k.Value, fields.names))
+			d.errorf(k, RuleUnknownKey, "%s", d.unknownKeyMessage(k.Value, fields.names))
 			continue
 		}
 		given[idx] = true
@@ -325,15 +397,59 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 	}
 }
 
-func unknownKeyMessage(where, key string, known []string) string {
-	msg := fmt.Sprintf("unknown key %q", key)
+// unknownKeyMessage reports a key the struct being decoded does not have,
+// suggesting the known key it is a likely typo of, or where it belongs if
+// it was put at the wrong level ("did you mean client.dob?").
+func (d *decoder) unknownKeyMessage(key string, known []string) string {
+	where := d.where()
+	msg := "unknown key " + safeKey(key)
 	if where != "" {
 		msg += " in " + where
+	}
+	if !keyShaped(key) {
+		return msg + "; known keys: " + strings.Join(known, ", ")
 	}
 	if s := closest(key, known); s != "" {
 		return msg + fmt.Sprintf("; did you mean %q?", s)
 	}
+	if moved := keyPaths(d.root, key, where); len(moved) > 0 && !strings.Contains(where, "[") {
+		return msg + "; did you mean " + strings.Join(moved, " or ") + "? (move it there, indented under its parent)"
+	}
 	return msg + "; known keys: " + strings.Join(known, ", ")
+}
+
+// keyPaths lists the dotted paths in the file type t (at most three,
+// nearest first) that end in key, leaving out where: the places a key
+// found at the wrong level belongs. Lists are not searched.
+func keyPaths(t reflect.Type, key, where string) []string {
+	if t == nil {
+		return nil
+	}
+	var found []string
+	type level struct {
+		t      reflect.Type
+		prefix string
+	}
+	queue := []level{{t, ""}}
+	for len(queue) > 0 && len(found) < 3 {
+		l := queue[0]
+		queue = queue[1:]
+		f := fieldsOf(l.t)
+		for _, name := range f.names {
+			path := l.prefix + name
+			ft := l.t.Field(f.index[name]).Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if name == key && path != where+"."+key && len(found) < 3 {
+				found = append(found, path)
+			}
+			if ft.Kind() == reflect.Struct && ft != dateType && ft != timeType {
+				queue = append(queue, level{ft, path + "."})
+			}
+		}
+	}
+	return found
 }
 
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value) {
@@ -341,8 +457,9 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value) {
 		return
 	}
 	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	seen := newKeySet(n)
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if !d.validKey(n, i) {
+		if !d.validKey(n, i, seen) {
 			continue
 		}
 		k := n.Content[i]
@@ -359,8 +476,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value) {
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value) {
 	if n.Kind != yaml.SequenceNode {
-		where := d.where()
-		d.errorf(n, RuleWrongType, "%sexpected a list, found %s", prefix(where), kindName(n, where))
+		d.mismatch(n, "a list")
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))

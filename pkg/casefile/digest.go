@@ -16,6 +16,10 @@ func (p Plan) Digest() string {
 		ID, Text, Resource, Responsible string
 		Cost                            float64
 		Due                             string
+		// Start and End are left out when unset, so that plans agreed
+		// before services had dates keep their digest.
+		Start string `json:",omitempty"`
+		End   string `json:",omitempty"`
 	}
 	type goal struct {
 		ID, Text, Domain, Target string
@@ -25,7 +29,7 @@ func (p Plan) Digest() string {
 	for i, g := range p.Goals {
 		goals[i] = goal{ID: g.ID, Text: g.Text, Domain: g.Domain, Target: g.Target.String()}
 		for _, a := range g.Actions {
-			goals[i].Actions = append(goals[i].Actions, action{a.ID, a.Text, a.Resource, a.Responsible, a.Cost, a.Due.String()})
+			goals[i].Actions = append(goals[i].Actions, action{a.ID, a.Text, a.Resource, a.Responsible, a.Cost, a.Due.String(), a.Start.String(), a.End.String()})
 		}
 	}
 	data, _ := json.Marshal(goals)

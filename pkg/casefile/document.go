@@ -6,8 +6,10 @@ import (
 	"reflect"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/casework/casework/pkg/safetext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -26,12 +28,18 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Parse reads a YAML document. Problems (too large, invalid UTF-8, syntax)
 // come back as a *PosError with path and position.
 func Parse(path string, data []byte) (*Document, error) {
-	if len(data) > MaxFileSize {
-		return nil, &PosError{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit for casework files; split or trim it", len(data), MaxFileSize), Rule: RuleFileTooLarge}
+	return parse(path, data, 0)
+}
+
+// parse is Parse of data that starts after line offset of the file (a
+// note's front matter starts after its first line): positions and
+// messages count the file's lines.
+func parse(path string, data []byte, offset int) (*Document, error) {
+	if err := checkSize(path, data); err != nil {
+		return nil, err
 	}
-	if !utf8.Valid(data) {
-		line, col := invalidUTF8At(data)
-		return nil, &PosError{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8", Rule: RuleYAMLSyntax}
+	if err := checkUTF8(path, data); err != nil {
+		return nil, err
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -39,16 +47,34 @@ func Parse(path string, data []byte) (*Document, error) {
 		if err.Error() == "EOF" {
 			return &Document{root: &yaml.Node{Kind: yaml.DocumentNode}}, nil
 		}
-		return nil, syntaxError(path, err)
+		return nil, syntaxError(path, data, err, offset)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &PosError{Path: path, Line: extra.Line, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows", Rule: RuleYAMLSyntax}
+		return nil, &PosError{Path: path, Line: extra.Line + offset, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows", Rule: RuleYAMLSyntax}
 	}
 	if alias := findAlias(&root); alias != nil {
-		return nil, &PosError{Path: path, Line: alias.Line, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", alias.Value), Rule: RuleYAMLFeature}
+		return nil, &PosError{Path: path, Line: alias.Line + offset, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", safetext.Short(alias.Value)), Rule: RuleYAMLFeature}
 	}
 	return &Document{root: &root}, nil
+}
+
+// checkSize refuses a file over MaxFileSize. A reader stops one byte past
+// the limit: the size reported is then where it stopped.
+func checkSize(path string, data []byte) error {
+	if len(data) > MaxFileSize {
+		return &PosError{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit for casework files; split or trim it", len(data), MaxFileSize), Rule: RuleFileTooLarge}
+	}
+	return nil
+}
+
+// checkUTF8 refuses a file that is not UTF-8, naming where it stops being.
+func checkUTF8(path string, data []byte) error {
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8At(data)
+		return &PosError{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8", Rule: RuleYAMLSyntax}
+	}
+	return nil
 }
 
 // findAlias returns the first alias in the tree, without following any:
@@ -65,13 +91,30 @@ func findAlias(n *yaml.Node) *yaml.Node {
 	return nil
 }
 
-func syntaxError(path string, err error) error {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &PosError{Path: path, Line: line, Col: 1, Msg: "YAML syntax error: " + m[2], Rule: RuleYAMLSyntax}
+// syntaxError explains a parser error in plain words where it can (see
+// explainSyntax), naming the line to fix, with the parser's own text in
+// brackets after it.
+func syntaxError(path string, data []byte, err error, offset int) error {
+	line, raw := 1, err.Error()
+	if m := yamlLine.FindStringSubmatch(raw); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		raw = m[2]
 	}
-	return &PosError{Path: path, Line: 1, Col: 1, Msg: "YAML syntax error: " + msg, Rule: RuleYAMLSyntax}
+	explain := explainSyntax
+	if strings.Contains(raw, "control characters") {
+		explain = explainControl
+	}
+	if h, ok := explain(data, offset); ok {
+		return &PosError{Path: path, Line: h.line, Col: h.col, Msg: h.msg + " [YAML syntax error: " + raw + "]", Rule: RuleYAMLSyntax}
+	}
+	near := ""
+	if lines := bytes.Split(data, []byte("\n")); line-1 < len(lines) {
+		if key, ok := keyOfLine(string(lines[line-1])); ok {
+			near = " (the line of " + safetext.Excerpt(key+":") + ")"
+		}
+	}
+	line += offset
+	return &PosError{Path: path, Line: line, Col: 1, Msg: fmt.Sprintf("YAML syntax error: %s; check the indentation (2 spaces per level) and the quotes of line %d%s and the lines above it", raw, line, near), Rule: RuleYAMLSyntax}
 }
 
 func invalidUTF8At(data []byte) (line, col int) {

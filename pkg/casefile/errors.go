@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // PosError is a problem found at a position in a file. Line and Col are
@@ -18,11 +20,13 @@ type PosError struct {
 }
 
 // Error formats the problem as "path:line:col: msg", leaving out the parts
-// that are unknown.
+// that are unknown. Control characters in the path (a directory may be
+// named with a newline and a CI workflow command) and the message are
+// escaped.
 func (e *PosError) Error() string {
 	var b strings.Builder
 	if e.Path != "" {
-		b.WriteString(e.Path)
+		b.WriteString(safetext.Escape(e.Path))
 		b.WriteString(":")
 	}
 	if e.Line > 0 {
@@ -34,7 +38,7 @@ func (e *PosError) Error() string {
 	if b.Len() > 0 {
 		b.WriteString(" ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(safetext.Escape(e.Msg))
 	return b.String()
 }
 

@@ -1,11 +1,13 @@
 package casefile
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // SetField sets the scalar field at a dotted key path (for example
@@ -33,11 +35,11 @@ func walkTo(v reflect.Value, path []string, key string) (reflect.Value, error) {
 			v = v.Elem()
 		}
 		if v.Kind() != reflect.Struct || v.Type() == dateType || v.Type() == timeType {
-			return reflect.Value{}, fmt.Errorf("unknown key %q", key)
+			return reflect.Value{}, unknownKey(key)
 		}
 		idx, ok := fieldsOf(v.Type()).index[name]
 		if !ok {
-			return reflect.Value{}, fmt.Errorf("unknown key %q", key)
+			return reflect.Value{}, unknownKey(key)
 		}
 		v = v.Field(idx)
 		if i == len(path)-1 && !isScalar(v.Type()) {
@@ -45,6 +47,17 @@ func walkTo(v reflect.Value, path []string, key string) (reflect.Value, error) {
 		}
 	}
 	return v, nil
+}
+
+// unknownKey reports a key that is not settable, quoting it only when it
+// looks like a key path: a mistyped argument may hold a client's data.
+func unknownKey(key string) error {
+	for _, part := range strings.Split(key, ".") {
+		if !keyShaped(part) {
+			return errors.New("unknown key (not shown: it is not a key name)")
+		}
+	}
+	return fmt.Errorf("unknown key %q", key)
 }
 
 func isScalar(t reflect.Type) bool {
@@ -63,11 +76,11 @@ func setScalar(f reflect.Value, key, value string) error {
 		f.Set(reflect.Zero(f.Type()))
 		return nil
 	}
+	if !utf8.ValidString(value) {
+		return fmt.Errorf("%s: the value is not valid UTF-8 (not shown); give it as UTF-8 text", key)
+	}
 	if f.Type() == dateType {
 		d, err := ParseDate(value)
-		if err != nil && private(key) {
-			return fmt.Errorf("%s: not a date (value not shown: client data): write it as YYYY-MM-DD, for example 1984-05-01", key)
-		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", key, err)
 		}
@@ -79,19 +92,19 @@ func setScalar(f reflect.Value, key, value string) error {
 		f.SetString(value)
 	case reflect.Bool:
 		if value != "true" && value != "false" {
-			return fmt.Errorf("%s: expected true or false, got %s", key, shown(key, value))
+			return fmt.Errorf("%s: expected true or false (the value given is not shown)", key)
 		}
 		f.SetBool(value == "true")
 	case reflect.Int:
 		n, err := strconv.Atoi(value)
 		if err != nil {
-			return fmt.Errorf("%s: expected a whole number, got %s", key, shown(key, value))
+			return fmt.Errorf("%s: expected a whole number (the value given is not shown)", key)
 		}
 		f.SetInt(int64(n))
 	case reflect.Float64:
 		x, err := strconv.ParseFloat(value, 64)
 		if err != nil {
-			return fmt.Errorf("%s: expected a number, got %s", key, shown(key, value))
+			return fmt.Errorf("%s: expected a number (the value given is not shown)", key)
 		}
 		f.SetFloat(x)
 	}

@@ -16,8 +16,10 @@ func TestSetField(t *testing.T) {
 	}{
 		{"client.phone", "555-0101", func(c *Case) bool { return c.Client.Phone == "555-0101" }, ""},
 		{"client.dob", "1980-02-29", func(c *Case) bool { return c.Client.DOB.String() == "1980-02-29" }, ""},
-		{"client.dob", "1981-02-29", nil, `client.dob: not a date (value not shown: client data)`},
-		{"referral.date", "2026-02-30", nil, `referral.date: "2026-02-30" is not a date`},
+		{"client.dob", "1981-02-29", nil, `client.dob: not a valid date: write it as YYYY-MM-DD`},
+		{"referral.date", "2026-02-30", nil, `referral.date: not a valid date`},
+		{"plan.budget", "Maria", nil, `plan.budget: expected a number (the value given is not shown)`},
+		{"Maria Lopez", "x", nil, `unknown key (not shown: it is not a key name); settable keys: `},
 		{"client.representative.name", "Joe", func(c *Case) bool { return c.Client.Representative.Name == "Joe" }, ""},
 		{"client.consent.given", "true", func(c *Case) bool { return c.Client.Consent.Given }, ""},
 		{"client.consent.given", "yes", nil, "expected true or false"},

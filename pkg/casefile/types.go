@@ -17,6 +17,7 @@ type Case struct {
 	Network     []Contact      `yaml:"network,omitempty" json:"network,omitempty"`
 	History     []HistoryEntry `yaml:"history" json:"history"`
 	Assessments []Assessment   `yaml:"assessments,omitempty" json:"assessments,omitempty"`
+	Risks       []Risk         `yaml:"risks,omitempty" json:"risks,omitempty"`
 	Plan        Plan           `yaml:"plan,omitempty" json:"plan,omitzero"`
 	Reviews     []Review       `yaml:"reviews,omitempty" json:"reviews,omitempty"`
 	Approvals   []Approval     `yaml:"approvals,omitempty" json:"approvals,omitempty"`
@@ -135,13 +136,16 @@ type Goal struct {
 	Actions []Action   `yaml:"actions,omitempty" json:"actions,omitempty"`
 }
 
-// Action is one service or task in the package of services for a goal.
+// Action is one service or task in the package of services for a goal: a
+// service runs from Start to End, a task is done by Due (see IsService).
 type Action struct {
 	ID          string       `yaml:"id" json:"id"`
 	Text        string       `yaml:"text" json:"text"`
 	Resource    string       `yaml:"resource,omitempty" json:"resource,omitempty"`
 	Responsible string       `yaml:"responsible,omitempty" json:"responsible,omitempty"`
 	Cost        float64      `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Start       Date         `yaml:"start,omitempty" json:"start,omitzero"`
+	End         Date         `yaml:"end,omitempty" json:"end,omitzero"`
 	Due         Date         `yaml:"due,omitempty" json:"due,omitzero"`
 	Status      ActionStatus `yaml:"status" json:"status"`
 }

@@ -18,8 +18,17 @@ type summary struct {
 	Actions                          []action
 	Reviews                          []review
 	Closure                          *closure
-	// Agreed is when the client agreed the current plan (reports).
+	// Agreed is when the client agreed the current plan (reports, and
+	// the timescale of an agreed plan).
 	Agreed int64
+	Risk   *riskEntry // the current risk only
+}
+
+// riskEntry is the case's current risk record, without its free text.
+type riskEntry struct {
+	At    int64
+	Level string
+	Flags []string
 }
 
 // historyEntry is a history entry without who made it; its reason is kept
@@ -40,11 +49,12 @@ type assessment struct {
 	Scores            map[string]int
 }
 
-// action is a planned action that is still to do and has a due date: the
-// only ones the schedule lists.
+// action is a planned action that is still to do and has a due date or
+// service dates: the only ones the schedule lists.
 type action struct {
 	ID, Text, Status string
 	Due              int64
+	Start, End       int64
 }
 
 type review struct{ At, Next int64 }
@@ -101,8 +111,8 @@ func summarize(c *casefile.Case) summary {
 	if c.IsOpen() {
 		for _, g := range c.Plan.Goals {
 			for _, a := range g.Actions {
-				if a.IsOpen() && !a.Due.IsZero() {
-					s.Actions = append(s.Actions, action{ID: a.ID, Text: a.Text, Status: string(a.Status), Due: stampDate(a.Due)})
+				if a.IsOpen() && (!a.Due.IsZero() || a.IsService()) {
+					s.Actions = append(s.Actions, action{ID: a.ID, Text: a.Text, Status: string(a.Status), Due: stampDate(a.Due), Start: stampDate(a.Start), End: stampDate(a.End)})
 				}
 			}
 		}
@@ -112,6 +122,9 @@ func summarize(c *casefile.Case) summary {
 	}
 	if c.Closure != nil {
 		s.Closure = &closure{At: stamp(c.Closure.At), FollowUp: stampDate(c.Closure.FollowUp), Reason: c.Closure.Reason}
+	}
+	if r := c.CurrentRisk(); r != nil {
+		s.Risk = &riskEntry{At: stamp(r.At), Level: r.Level, Flags: r.Flags}
 	}
 	s.Agreed = noTime
 	if c.Plan.Agreed != nil {
@@ -124,7 +137,7 @@ func summarize(c *casefile.Case) summary {
 // worker, client name, opening, history (without who, or why but for closings), the time,
 // level, instrument and scores of each assessment, when the plan was agreed, the open actions that have a due date (in
 // one goal), the time and next date of each review, and the closure's time,
-// reason and follow-up. That is everything schedule and caseload read, so they
+// reason and follow-up, and the current risk without its text. That is everything schedule and caseload read, so they
 // work on it as on the whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
@@ -147,7 +160,7 @@ func (s *summary) Case() *casefile.Case {
 	if len(s.Actions) > 0 {
 		g := casefile.Goal{Actions: make([]casefile.Action, len(s.Actions))}
 		for i, a := range s.Actions {
-			g.Actions[i] = casefile.Action{ID: a.ID, Text: a.Text, Status: casefile.ActionStatus(a.Status), Due: unstampDate(a.Due)}
+			g.Actions[i] = casefile.Action{ID: a.ID, Text: a.Text, Status: casefile.ActionStatus(a.Status), Due: unstampDate(a.Due), Start: unstampDate(a.Start), End: unstampDate(a.End)}
 		}
 		c.Plan.Goals = []casefile.Goal{g}
 	}
@@ -159,6 +172,9 @@ func (s *summary) Case() *casefile.Case {
 	}
 	if s.Closure != nil {
 		c.Closure = &casefile.Closure{At: unstamp(s.Closure.At), FollowUp: unstampDate(s.Closure.FollowUp), Reason: s.Closure.Reason}
+	}
+	if s.Risk != nil {
+		c.Risks = []casefile.Risk{{At: unstamp(s.Risk.At), Level: s.Risk.Level, Flags: s.Risk.Flags}}
 	}
 	if s.Agreed != noTime {
 		c.Plan.Agreed = &casefile.Agreement{At: unstamp(s.Agreed)}

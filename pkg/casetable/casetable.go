@@ -10,6 +10,7 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/redact"
+	"github.com/casework/casework/pkg/risk"
 	"github.com/casework/casework/pkg/schedule"
 )
 
@@ -17,15 +18,15 @@ import (
 var Header = []string{
 	"id", "phase", "model", "worker", "opened",
 	"client_name", "client_dob", "referral_source", "referral_date",
-	"level", "goals", "actions", "cost_total", "agreement",
+	"level", "risk", "goals", "actions", "cost_total", "agreement",
 	"next_due", "closed_at", "closure_reason",
 }
 
-// Row is one case as a row of Header's columns. interval is the agency's
-// review interval (for the next due date). With redacted, the client's
+// Row is one case as a row of Header's columns. clock holds the agency's
+// timescales (for the next due date). With redacted, the client's
 // name is replaced with redact.Mark, the date of birth left empty, and
 // free text (referral source, closure reason) scrubbed of client data.
-func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
+func Row(c *casefile.Case, clock schedule.Clock, redacted bool) []string {
 	if redacted {
 		c = redact.Case(c)
 	}
@@ -38,7 +39,7 @@ func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
 		actions += len(g.Actions)
 	}
 	nextDue := ""
-	if due := schedule.ForCase(c, interval); len(due) > 0 {
+	if due := clock.ForCase(c); len(due) > 0 {
 		nextDue = due[0].Date.String()
 	}
 	closedAt, reason := "", ""
@@ -49,7 +50,7 @@ func Row(c *casefile.Case, interval time.Duration, redacted bool) []string {
 	return []string{
 		c.ID, c.Phase, c.Model, c.Worker, c.Opened.String(),
 		c.Client.Name, c.Client.DOB.String(), c.Referral.Source, c.Referral.Date.String(),
-		level, strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
+		level, risk.Level(c), strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
 		strconv.FormatFloat(c.Plan.CommittedCost(), 'f', 2, 64), planning.AgreementState(c.Plan),
 		nextDue, closedAt, reason,
 	}

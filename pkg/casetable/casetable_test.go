@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/schedule"
 )
 
 func date(s string) casefile.Date {
@@ -35,7 +36,7 @@ func sample() *casefile.Case {
 }
 
 func TestRow(t *testing.T) {
-	row := Row(sample(), 30*24*time.Hour, false)
+	row := Row(sample(), schedule.Clock{ReviewDefault: 30 * 24 * time.Hour}, false)
 	if len(row) != len(Header) {
 		t.Fatalf("row has %d cells, header %d", len(row), len(Header))
 	}
@@ -54,7 +55,7 @@ func TestRow(t *testing.T) {
 
 func TestRowRedactedHasNoClientValue(t *testing.T) {
 	c := sample()
-	row := strings.Join(Row(c, 30*24*time.Hour, true), "|")
+	row := strings.Join(Row(c, schedule.Clock{ReviewDefault: 30 * 24 * time.Hour}, true), "|")
 	for _, canary := range canaries {
 		if strings.Contains(row, canary) {
 			t.Errorf("redacted row holds %q: %s", canary, row)
@@ -73,12 +74,12 @@ func TestRowRedactedHasNoClientValue(t *testing.T) {
 func TestRowReopened(t *testing.T) {
 	c := sample()
 	c.Phase = "assessment"
-	row := Row(c, 30*24*time.Hour, false)
+	row := Row(c, schedule.Clock{ReviewDefault: 30 * 24 * time.Hour}, false)
 	closedAt, reason := row[len(row)-2], row[len(row)-1]
 	if closedAt != "" || reason != "" {
 		t.Errorf("reopened case: closed_at %q, closure_reason %q", closedAt, reason)
 	}
-	row = Row(sample(), 30*24*time.Hour, false)
+	row = Row(sample(), schedule.Clock{ReviewDefault: 30 * 24 * time.Hour}, false)
 	if row[len(row)-2] != "2026-03-01T12:00:00Z" || row[len(row)-1] != "goals-met" {
 		t.Errorf("closed case: %v", row[len(row)-2:])
 	}

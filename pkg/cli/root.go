@@ -33,11 +33,13 @@ import (
 	"github.com/casework/casework/pkg/cli/reportcmd"
 	"github.com/casework/casework/pkg/cli/resourcecmd"
 	"github.com/casework/casework/pkg/cli/reviewcmd"
+	"github.com/casework/casework/pkg/cli/riskcmd"
 	"github.com/casework/casework/pkg/cli/schemacmd"
 	"github.com/casework/casework/pkg/cli/validatecmd"
 	"github.com/casework/casework/pkg/cli/versioncmd"
 	"github.com/casework/casework/pkg/cli/workercmd"
 	"github.com/casework/casework/pkg/cli/workflowcmd"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -88,6 +90,7 @@ agency's limits, and renders care plans.`,
 		householdcmd.NewCmdMember(f),
 		householdcmd.NewCmdNetwork(f),
 		assesscmd.NewCmdAssess(f),
+		riskcmd.NewCmdRisk(f),
 		plancmd.NewCmdPlan(f),
 		reviewcmd.NewCmdReview(f),
 		approvecmd.NewCmdApprove(f),
@@ -144,9 +147,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 const maxErrorLines = 20
 
 // printError writes err to w, one problem a line: every problem of a
-// positioned error list and of joined errors, up to maxErrorLines. A usage
-// error is followed by the usage line of cmd, the command that refused
-// it, and where to read more.
+// positioned error list and of joined errors, up to maxErrorLines. Each
+// problem's control characters are escaped, newlines too: no text taken
+// from a file name or a file can start a line of its own (a CI workflow
+// command) or reach the terminal as an escape sequence. An error of
+// several lines is an errors.Join of one error a line. A usage error is
+// followed by the usage line of cmd, the command that refused it, and
+// where to read more.
 func printError(w io.Writer, err error, cmd *cobra.Command) {
 	var lines []string
 	var collect func(err error)
@@ -155,14 +162,14 @@ func printError(w io.Writer, err error, cmd *cobra.Command) {
 		switch {
 		case isList:
 			for _, e := range es {
-				lines = append(lines, e.Error())
+				lines = append(lines, safetext.Escape(e.Error()))
 			}
 		case isJoined(err):
 			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 				collect(e)
 			}
 		default:
-			lines = append(lines, strings.TrimSpace(err.Error()))
+			lines = append(lines, safetext.Escape(strings.TrimSpace(err.Error())))
 		}
 	}
 	collect(err)

@@ -36,9 +36,14 @@ type Config struct {
 	Caseload       Caseload   `yaml:"caseload" mapstructure:"caseload"`
 	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
 	Reports        Reports    `yaml:"reports" mapstructure:"reports"`
-	Consent        Consent    `yaml:"consent" mapstructure:"consent"`
-	Household      Household  `yaml:"household" mapstructure:"household"`
-	Network        Network    `yaml:"network" mapstructure:"network"`
+	Risk           Risk       `yaml:"risk" mapstructure:"risk"`
+	Timescales     Timescales `yaml:"timescales" mapstructure:"timescales"`
+	// RequireClosureEvaluation makes an evaluation a requirement of every
+	// closure, not only of closing a case at the highest risk level.
+	RequireClosureEvaluation bool      `yaml:"require_closure_evaluation" mapstructure:"require_closure_evaluation"`
+	Consent                  Consent   `yaml:"consent" mapstructure:"consent"`
+	Household                Household `yaml:"household" mapstructure:"household"`
+	Network                  Network   `yaml:"network" mapstructure:"network"`
 }
 
 // Household holds the roles a household member may have.
@@ -115,6 +120,9 @@ type Instrument struct {
 	Actionable int            `yaml:"actionable" mapstructure:"actionable"`
 	Labels     map[int]string `yaml:"labels" mapstructure:"labels"`
 	Domains    []string       `yaml:"domains" mapstructure:"domains"`
+	// Escalate maps a score to the lowest level of attention a case with
+	// that score in any domain can have (see assess.Floor).
+	Escalate map[int]string `yaml:"escalate" mapstructure:"escalate"`
 }
 
 // Scale is the range of an instrument's scores; NA, when set, is the score

@@ -48,8 +48,8 @@ func (b *builder) name(kind string, sub ...string) string {
 }
 
 // Build returns the case as a Bundle of type collection: its
-// EpisodeOfCare, CarePlan, one Goal per goal, and the Patient they are
-// about. fullUrls are urn:uuid URNs derived from the case ID, so the same
+// EpisodeOfCare, CarePlan, one Goal per goal, a Flag with the current
+// risk (when one is recorded), and the Patient they are about. fullUrls are urn:uuid URNs derived from the case ID, so the same
 // case always gives the same URNs.
 func Build(in Input) *Bundle {
 	c := in.Case
@@ -65,6 +65,9 @@ func Build(in Input) *Bundle {
 	add(URN(b.name("careplan")), b.carePlan())
 	for _, g := range c.Plan.Goals {
 		add(URN(b.name("goal", g.ID)), b.goal(g))
+	}
+	if f := b.riskFlag(); f != nil {
+		add(URN(b.name("risk")), f)
 	}
 	add(patientURN, b.patientResource(in.Case.Client))
 	return bundle
@@ -178,7 +181,10 @@ func (b *builder) activity(a casefile.Action, goal Reference) ActivityDetail {
 	if r := b.responsible(a.Responsible); r != nil {
 		d.Performer = append(d.Performer, *r)
 	}
-	if !a.Due.IsZero() {
+	switch {
+	case a.IsService():
+		d.ScheduledPeriod = &Period{Start: a.Start.String(), End: a.End.String()}
+	case !a.Due.IsZero():
 		d.ScheduledPeriod = &Period{End: a.Due.String()}
 	}
 	return d

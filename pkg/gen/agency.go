@@ -6,6 +6,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/schedule"
 	"github.com/casework/casework/pkg/workflow"
 )
 
@@ -16,7 +17,9 @@ type agency struct {
 	wf        *workflow.Workflow
 	workers   []casefile.Worker
 	holders   []string // IDs of the workers who hold cases (not supervisors)
+	approvers []string // IDs of the supervisors, who approve closures at high risk
 	resources []casefile.Resource
+	clock     schedule.Clock
 }
 
 // supervisorEvery makes one worker in so many a supervisor, who holds no
@@ -26,6 +29,7 @@ const supervisorEvery = 12
 func newAgency(opts Options, cfg *config.Config) *agency {
 	rng := rand.New(rand.NewPCG(opts.Seed, ^uint64(0)))
 	a := &agency{cfg: cfg, wf: workflow.New(cfg.Workflow)}
+	a.clock, _ = schedule.NewClock(cfg) // a bad timescale leaves that deadline off
 	teams := max(1, opts.Workers/10)
 	ftes := []float64{1, 1, 1, 0.8, 0.5}
 	for i := range opts.Workers {
@@ -38,6 +42,7 @@ func newAgency(opts Options, cfg *config.Config) *agency {
 		}
 		if i%supervisorEvery == supervisorEvery-1 && opts.Workers > 1 {
 			w.Role, w.FTE = "supervisor", 1
+			a.approvers = append(a.approvers, w.ID)
 		} else {
 			a.holders = append(a.holders, w.ID)
 		}

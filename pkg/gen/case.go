@@ -2,7 +2,6 @@ package gen
 
 import (
 	"fmt"
-	"github.com/casework/casework/pkg/workflow"
 	"math"
 	"math/rand/v2"
 	"time"
@@ -10,7 +9,10 @@ import (
 	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/planning"
+	"github.com/casework/casework/pkg/risk"
+	"github.com/casework/casework/pkg/schedule"
 	"github.com/casework/casework/pkg/store"
+	"github.com/casework/casework/pkg/workflow"
 )
 
 // generated is one case and its contact notes.
@@ -129,6 +131,7 @@ func (l *life) live() {
 func (l *life) intakeToPlan() bool {
 	if l.c.Phase == "intake" {
 		l.note()
+		l.rateRisk()
 		if !l.wait(1, 14) {
 			return false
 		}
@@ -176,6 +179,9 @@ func (l *life) implement() bool {
 			return false
 		}
 		l.review(i == reviews-1)
+		if l.rng.IntN(6) == 0 {
+			l.rateRisk()
+		}
 		l.note()
 		l.maybeAssign()
 		if l.rng.IntN(25) == 0 {
@@ -206,7 +212,54 @@ func (l *life) closeAs(reason string) bool {
 	if l.rng.IntN(2) == 0 {
 		cl.FollowUp = casefile.NewDate(l.t.AddDate(0, 3, 0))
 	}
-	return l.a.wf.Close(l.c, cl, l.worker(), l.a.cfg.ClosureReasons) == nil
+	if risk.IsHighest(l.a.cfg.Risk, l.c) && len(l.a.approvers) > 0 {
+		// A case at the highest risk closes only with a supervisor's say.
+		l.c.Approvals = append(l.c.Approvals, casefile.Approval{At: l.t, By: pick(l.rng, l.a.approvers), What: casefile.ApproveClosure, Note: "Safety plan handed on"})
+	}
+	if l.a.wf.CloseChecked(l.c, cl, l.worker(), l.a.cfg.ClosureReasons, workflow.ClosureRulesOf(l.a.cfg)) != nil {
+		return false
+	}
+	l.followUp()
+	return true
+}
+
+// followUp records the follow-up review of a closed case when it falls
+// due before the end of the history, as most agencies manage to.
+func (l *life) followUp() {
+	for _, it := range l.a.clock.ForCase(l.c) {
+		if it.Kind != schedule.FollowUp || l.rng.IntN(30) == 0 {
+			continue
+		}
+		at := it.Date.Time().Add(9*time.Hour + time.Duration(l.rng.IntN(8*60))*time.Minute)
+		if !at.Before(l.end) {
+			return
+		}
+		l.t = at
+		planning.Review(l.c, planning.ReviewInput{At: at, By: l.worker(), Note: "Follow-up call: " + pick(l.rng, reviewNotes)}, false)
+	}
+}
+
+// rateRisk records the client's risk: mostly low, some medium, a few high
+// with flags and a safety plan; now and then none at all.
+func (l *life) rateRisk() {
+	levels := l.a.cfg.Risk.Levels
+	if len(levels) == 0 || l.rng.IntN(20) == 0 {
+		return
+	}
+	in := risk.Input{At: l.t, By: l.worker(), Level: levels[0], Reason: pick(l.rng, riskReasons)}
+	switch n := l.rng.IntN(20); {
+	case n == 0:
+		in.Level = levels[len(levels)-1]
+		in.SafetyPlan = pick(l.rng, safetyPlans)
+	case n < 5:
+		in.Level = levels[len(levels)/2]
+	}
+	if in.Level != levels[0] && len(l.a.cfg.Risk.Flags) > 0 {
+		in.Flags = []string{pick(l.rng, l.a.cfg.Risk.Flags)}
+	}
+	if r, err := risk.Record(l.a.cfg.Risk, in); err == nil {
+		l.c.Risks = append(l.c.Risks, r)
+	}
 }
 
 // maybeAssign hands the case to another worker now and then.
@@ -234,7 +287,7 @@ func (l *life) assess() {
 	if len(scores) == 0 {
 		scores = []string{fmt.Sprintf("%s=%d", in.Domains[0], in.Scale.Max)}
 	}
-	in2 := assess.Input{At: l.t, By: l.worker(), Scores: scores, Network: pick(l.rng, networks)}
+	in2 := assess.Input{At: l.t, By: l.worker(), Scores: scores, Network: pick(l.rng, networks), Risk: risk.Level(l.c), RiskRules: l.a.cfg.Risk}
 	for range 1 + l.rng.IntN(2) {
 		in2.Strengths = append(in2.Strengths, pick(l.rng, strengths))
 	}
@@ -265,8 +318,12 @@ func (l *life) plan() {
 		for range 1 + l.rng.IntN(3) {
 			a := casefile.Action{Text: pick(l.rng, actionTexts), Responsible: pick(l.rng, responsibles), Due: casefile.NewDate(l.t.AddDate(0, 0, 14+l.rng.IntN(90)))}
 			if l.rng.IntN(2) == 0 {
+				// A service from a resource, running for one to six months.
 				r := pick(l.rng, l.a.resources)
-				a.Resource, a.Cost = r.ID, r.Cost*float64(1+l.rng.IntN(6))
+				months := 1 + l.rng.IntN(6)
+				a.Resource, a.Cost = r.ID, r.Cost*float64(months)
+				a.Start = casefile.NewDate(l.t.AddDate(0, 0, l.rng.IntN(14)))
+				a.End, a.Due = a.Start.AddDays(30*months), casefile.Date{}
 			}
 			planning.AddAction(&l.c.Plan, g.ID, a)
 		}
@@ -275,7 +332,7 @@ func (l *life) plan() {
 
 // review records a monitoring review that moves goals and actions on.
 func (l *life) review(last bool) {
-	in := planning.ReviewInput{At: l.t, By: l.worker(), Note: pick(l.rng, reviewNotes), Interval: 30 * 24 * time.Hour}
+	in := planning.ReviewInput{At: l.t, By: l.worker(), Note: pick(l.rng, reviewNotes), Interval: l.a.clock.ReviewInterval(l.c)}
 	for _, g := range l.c.Plan.Goals {
 		if g.Status == casefile.GoalAchieved {
 			continue

@@ -28,3 +28,11 @@ var (
 	noteBodies   = []string{"Home visit. Client well, flat tidy, post opened together.", "Phone call to check on the food parcel; it arrived.", "Met at the library to fill in the benefit form.", "Called the landlord with consent; arrears plan agreed.", "Client cancelled; rearranged for next week.", "Team meeting: discussed risks and next steps."}
 	categories   = []string{"housing", "income", "food", "health", "child_care", "transport", "mental_health", "employment", "legal", "home_care"}
 )
+
+// riskReasons and safetyPlans are what risk records say.
+var (
+	riskReasons = []string{"No concerns raised at the home visit", "Disclosed thoughts of self-harm", "Neighbour reported shouting at night",
+		"School raised a safeguarding concern", "Missed three appointments and not answering the phone", "Relapse after six months sober"}
+	safetyPlans = []string{"Daily check-in call; crisis line and out-of-hours team", "Stays with a relative until the injunction is served",
+		"GP and school nurse informed; weekly joint visit", "Key safe fitted; carers twice a day"}
+)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // table is one CSV file of a data package: its rows as column -> value,
@@ -42,6 +43,11 @@ func readTable(dir, name string, required ...string) (*table, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	header[0] = strings.TrimPrefix(header[0], "\ufeff")
+	for i, col := range header {
+		if !utf8.ValidString(col) {
+			return nil, fmt.Errorf("%s:1:%d: invalid UTF-8 in the header; save the file as UTF-8", name, i+1)
+		}
+	}
 	for _, col := range required {
 		if !contains(header, col) {
 			return nil, fmt.Errorf("%s:1: no %q column; HSDS 3.0 %s has columns %s", name, col, name, strings.Join(required, ", "))
@@ -56,6 +62,12 @@ func readTable(dir, name string, required ...string) (*table, error) {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		line, _ := r.FieldPos(0)
+		for i, field := range rec {
+			if !utf8.ValidString(field) {
+				l, c := r.FieldPos(i)
+				return nil, fmt.Errorf("%s:%d:%d: invalid UTF-8; save the file as UTF-8", name, l, c)
+			}
+		}
 		row := map[string]string{}
 		for i, col := range header {
 			if i < len(rec) {

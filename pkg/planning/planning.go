@@ -108,6 +108,9 @@ func AddAction(p *casefile.Plan, goalID string, a casefile.Action) (casefile.Act
 	if a.Cost < 0 {
 		return a, fmt.Errorf("cost %s is negative", strconv.FormatFloat(a.Cost, 'f', -1, 64))
 	}
+	if err := CheckWhen(a); err != nil {
+		return a, err
+	}
 	g, err := FindGoal(p, goalID)
 	if err != nil {
 		return a, err
@@ -115,6 +118,31 @@ func AddAction(p *casefile.Plan, goalID string, a casefile.Action) (casefile.Act
 	a.ID, a.Status = NextActionID(*p), casefile.ActionPlanned
 	g.Actions = append(g.Actions, a)
 	return a, nil
+}
+
+// CheckWhen reports an action whose dates do not make it either a
+// service (start and end) or a task (due), or a service that ends before
+// it starts.
+func CheckWhen(a casefile.Action) error {
+	switch {
+	case a.IsService() && !a.Due.IsZero():
+		return fmt.Errorf("an action is a service (start and end dates) or a task (a due date), not both: give --start and --end, or --due")
+	case !a.Start.IsZero() && !a.End.IsZero() && a.End.Before(a.Start):
+		return fmt.Errorf("the service ends (%s) before it starts (%s)", a.End, a.Start)
+	}
+	return nil
+}
+
+// GoalActionsOpen returns the IDs of the goal's actions still planned or
+// active: a goal marked achieved while they run is worth a second look.
+func GoalActionsOpen(g casefile.Goal) []string {
+	var ids []string
+	for _, a := range g.Actions {
+		if a.IsOpen() {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
 }
 
 // OverBudget returns the plan's cost total and whether it is over the

@@ -171,3 +171,41 @@ func TestAgree(t *testing.T) {
 		t.Errorf("representative: %v", err)
 	}
 }
+
+func TestCheckWhen(t *testing.T) {
+	d := func(s string) casefile.Date {
+		v, err := casefile.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tests := []struct {
+		name string
+		a    casefile.Action
+		want string // part of the error, "" for none
+	}{
+		{"a task", casefile.Action{Due: d("2026-03-10")}, ""},
+		{"a service", casefile.Action{Start: d("2026-03-01"), End: d("2026-06-01")}, ""},
+		{"an open-ended service", casefile.Action{Start: d("2026-03-01")}, ""},
+		{"neither", casefile.Action{}, ""},
+		{"both", casefile.Action{Start: d("2026-03-01"), Due: d("2026-03-10")}, "not both"},
+		{"ends before it starts", casefile.Action{Start: d("2026-03-01"), End: d("2026-02-01")}, "ends (2026-02-01) before it starts (2026-03-01)"},
+	}
+	for _, tt := range tests {
+		err := CheckWhen(tt.a)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestGoalActionsOpen(t *testing.T) {
+	g := casefile.Goal{Actions: []casefile.Action{{ID: "A1", Status: casefile.ActionDone}, {ID: "A2", Status: casefile.ActionActive}, {ID: "A3", Status: casefile.ActionPlanned}, {ID: "A4", Status: casefile.ActionCancelled}}}
+	if got := strings.Join(GoalActionsOpen(g), ","); got != "A2,A3" {
+		t.Errorf("GoalActionsOpen = %s, want A2,A3", got)
+	}
+}

@@ -77,6 +77,13 @@ func Case(c *casefile.Case, keep ...string) *casefile.Case {
 		r.ConfidentialNote = s.Text(r.ConfidentialNote)
 		out.Reviews[i] = r
 	}
+	out.Risks = make([]casefile.Risk, len(c.Risks))
+	for i, r := range c.Risks {
+		r.Flags = slices.Clone(r.Flags)
+		r.Reason = s.Text(r.Reason)
+		r.SafetyPlan = s.Text(r.SafetyPlan)
+		out.Risks[i] = r
+	}
 	out.Approvals = make([]casefile.Approval, len(c.Approvals))
 	for i, a := range c.Approvals {
 		a.Note = s.Text(a.Note)

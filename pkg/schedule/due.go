@@ -1,7 +1,6 @@
 package schedule
 
 import (
-	"sort"
 	"strings"
 	"time"
 
@@ -22,32 +21,6 @@ func (it Item) Key() string {
 		parts = append(parts, it.Ref)
 	}
 	return strings.Join(append(parts, it.Date.Time().Format("20060102")), "-")
-}
-
-// Until lists what is due on the cases on or before until, overdue items
-// included, earliest first (then by case, kind and reference).
-func Until(cases []*casefile.Case, interval time.Duration, until casefile.Date) []Item {
-	var items []Item
-	for _, c := range cases {
-		for _, it := range ForCase(c, interval) {
-			if !it.Date.After(until) {
-				items = append(items, it)
-			}
-		}
-	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		switch {
-		case !a.Date.Time().Equal(b.Date.Time()):
-			return a.Date.Before(b.Date)
-		case a.CaseID != b.CaseID:
-			return a.CaseID < b.CaseID
-		case a.Kind != b.Kind:
-			return a.Kind < b.Kind
-		}
-		return refLess(a.Ref, b.Ref)
-	})
-	return items
 }
 
 // refLess orders A2 before A10.

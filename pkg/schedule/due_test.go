@@ -28,13 +28,14 @@ func TestUntil(t *testing.T) {
 		want  string
 	}{
 		{"2026-03-01", "C-1 review 2026-02-25"},
-		{"2026-03-10", "C-1 review 2026-02-25|C-1 action 2026-03-10|C-2 action 2026-03-10"},
-		{"2026-03-16", "C-1 review 2026-02-25|C-1 action 2026-03-10|C-2 action 2026-03-10|C-3 follow-up 2026-03-16"},
-		{"2026-06-01", "C-1 review 2026-02-25|C-1 action 2026-03-10|C-2 action 2026-03-10|C-3 follow-up 2026-03-16|C-2 action 2026-05-01"},
+		{"2026-03-10", "C-1 review 2026-02-25|C-1 task 2026-03-10|C-2 task 2026-03-10"},
+		{"2026-03-16", "C-1 review 2026-02-25|C-1 task 2026-03-10|C-2 task 2026-03-10|C-3 follow-up 2026-03-16"},
+		{"2026-06-01", "C-1 review 2026-02-25|C-1 task 2026-03-10|C-2 task 2026-03-10|C-3 follow-up 2026-03-16|C-2 task 2026-05-01"},
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, it := range Until(cases, month, date(tt.until)) {
+		k := Clock{Initial: "intake", ReviewDefault: month}
+		for _, it := range k.Until(cases, date(tt.until)) {
 			got = append(got, it.CaseID+" "+it.Kind+" "+it.Date.String())
 		}
 		if s := strings.Join(got, "|"); s != tt.want {
@@ -51,7 +52,7 @@ func TestItemDaysAndKey(t *testing.T) {
 		key  string
 	}{
 		{Item{CaseID: "C-1", Kind: Review, Date: date("2026-03-02")}, 0, "C-1-review-20260302"},
-		{Item{CaseID: "C-1", Kind: Action, Ref: "A3", Date: date("2026-03-16")}, 14, "C-1-action-A3-20260316"},
+		{Item{CaseID: "C-1", Kind: Task, Ref: "A3", Date: date("2026-03-16")}, 14, "C-1-task-A3-20260316"},
 		{Item{CaseID: "C-9", Kind: FollowUp, Date: date("2026-02-27")}, -3, "C-9-follow-up-20260227"},
 		{Item{CaseID: "C-1", Kind: Review, Date: date("2026-04-01")}, 30, "C-1-review-20260401"}, // across a DST change elsewhere: dates are UTC
 	}

@@ -1,20 +1,21 @@
-// Package schedule works out what is due on a case: the next monitoring
-// review, the due dates of planned actions, and the follow-up after
-// closure. `casework due` and `case list --overdue` both use it.
+// Package schedule works out what is due on a case under the agency's
+// timescales (Clock): first contact and screening, the assessment, an
+// agreed plan, monitoring reviews at the interval for the case's risk,
+// re-assessment, tasks and services of the plan, and the follow-up after
+// closure. `casework due`, `case list --overdue`, the calendar, the CSV
+// export and the care plan all use it.
 package schedule
 
 import (
-	"github.com/casework/casework/pkg/history"
-	"sort"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/history"
 )
 
 // Kinds of due item.
 const (
 	Review   = "review"
-	Action   = "action"
 	FollowUp = "follow-up"
 )
 
@@ -31,37 +32,9 @@ type Item struct {
 	Date   casefile.Date `json:"date"`
 }
 
-// Overdue reports whether the item's date is before today.
-func (it Item) Overdue(today casefile.Date) bool { return it.Date.Before(today) }
-
-// ForCase lists what is due on a case, earliest first. interval is the
-// agency's review interval.
-func ForCase(c *casefile.Case, interval time.Duration) []Item {
-	var items []Item
-	add := func(kind, ref, what string, d casefile.Date) {
-		if !d.IsZero() {
-			items = append(items, Item{CaseID: c.ID, Worker: c.Worker, Kind: kind, Ref: ref, What: what, Date: d})
-		}
-	}
-	if !c.IsOpen() {
-		if cl := history.Of(c).CurrentClosure(); cl != nil && !followedUp(c, cl) {
-			add(FollowUp, "", "follow-up after closure", cl.FollowUp)
-		}
-		return items
-	}
-	if next, ok := NextReview(c, interval); ok {
-		add(Review, "", "monitoring review", next)
-	}
-	for _, g := range c.Plan.Goals {
-		for _, a := range g.Actions {
-			if a.IsOpen() {
-				add(Action, a.ID, a.Text, a.Due)
-			}
-		}
-	}
-	sort.SliceStable(items, func(i, j int) bool { return items[i].Date.Before(items[j].Date) })
-	return items
-}
+// Overdue reports whether the item's date is before today. A service is
+// never overdue: one past its end is Ended.
+func (it Item) Overdue(today casefile.Date) bool { return it.Kind != Service && it.Date.Before(today) }
 
 // NextReview returns the date of the next monitoring review: the next date
 // set at the last review, else one interval after the last review or after
@@ -88,16 +61,6 @@ func NextReview(c *casefile.Case, interval time.Duration) (casefile.Date, bool) 
 func followedUp(c *casefile.Case, cl *casefile.Closure) bool {
 	for _, r := range c.Reviews {
 		if !r.At.Before(cl.At) {
-			return true
-		}
-	}
-	return false
-}
-
-// IsOverdue reports whether anything on the case is overdue today.
-func IsOverdue(c *casefile.Case, interval time.Duration, today casefile.Date) bool {
-	for _, it := range ForCase(c, interval) {
-		if it.Overdue(today) {
 			return true
 		}
 	}

@@ -17,7 +17,7 @@ func date(s string) casefile.Date {
 
 func at(s string) time.Time { return date(s).Time().Add(9 * time.Hour) }
 
-func TestForCase(t *testing.T) {
+func TestClockForCaseReviewsTasksFollowUps(t *testing.T) {
 	month := 30 * 24 * time.Hour
 	opened := []casefile.HistoryEntry{{At: at("2026-01-05"), To: "intake"}}
 	tests := []struct {
@@ -39,7 +39,7 @@ func TestForCase(t *testing.T) {
 				{ID: "A2", Due: date("2026-02-01"), Status: "done"},
 				{ID: "A3", Due: date("2026-02-15"), Status: "active"},
 			}}}}},
-			[]string{"action@2026-02-15", "action@2026-03-05"}, true},
+			[]string{"task@2026-02-15", "task@2026-03-05"}, true},
 		{"closed: follow-up",
 			casefile.Case{Phase: "closed", History: opened, Closure: &casefile.Closure{At: at("2026-02-01"), FollowUp: date("2026-02-28")}},
 			[]string{"follow-up@2026-02-28"}, true},
@@ -49,7 +49,8 @@ func TestForCase(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			items := ForCase(&tt.c, month)
+			k := Clock{Initial: "intake", ReviewDefault: month}
+			items := k.ForCase(&tt.c)
 			var got []string
 			for _, it := range items {
 				got = append(got, it.Kind+"@"+it.Date.String())
@@ -62,7 +63,7 @@ func TestForCase(t *testing.T) {
 					t.Errorf("item %d = %s, want %s", i, got[i], tt.want[i])
 				}
 			}
-			if o := IsOverdue(&tt.c, month, date("2026-03-01")); o != tt.overdue {
+			if o := k.Overdue(&tt.c, date("2026-03-01")); o != tt.overdue {
 				t.Errorf("overdue = %v, want %v", o, tt.overdue)
 			}
 		})

@@ -57,6 +57,8 @@ func CaseEnums(cfg *config.Config) map[string][]string {
 		"assessments[].network":          assess.Networks,
 		"assessments[].needs[].priority": assess.Priorities,
 		"assessments[].level":            assess.Levels,
+		"risks[].level":                  cfg.Risk.Levels,
+		"risks[].flags[]":                cfg.Risk.Flags,
 		"plan.goals[].status":            casefile.GoalStatuses,
 		"plan.goals[].actions[].status":  casefile.ActionStatuses,
 		"plan.agreed.by":                 planning.AgreedBy,

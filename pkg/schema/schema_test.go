@@ -175,12 +175,14 @@ func TestSchemaRejects(t *testing.T) {
 		t.Fatalf("good file refused: %s", p)
 	}
 	for name, tc := range map[string]struct{ from, to, want string }{
-		"unknown key":      {"worker: w-ana\n", "worker: w-ana\nworkr: x\n", `additional property "workr"`},
-		"missing required": {"worker: w-ana\n", "", `missing required "worker"`},
-		"bad date":         {"opened: 2026-03-02", "opened: 2026-3-2", "does not match"},
-		"bad time":         {"at: 2026-03-02T09:00:00Z", "at: yesterday", "not a date-time"},
-		"unknown phase":    {"phase: intake", "phase: limbo", "not in enum"},
-		"wrong type":       {"name: X", "name: [X]", "not a string"},
+		"unknown key":        {"worker: w-ana\n", "worker: w-ana\nworkr: x\n", `additional property "workr"`},
+		"missing required":   {"worker: w-ana\n", "", `missing required "worker"`},
+		"bad date":           {"opened: 2026-03-02", "opened: 2026-3-2", "does not match"},
+		"bad time":           {"at: 2026-03-02T09:00:00Z", "at: yesterday", "not a date-time"},
+		"unknown phase":      {"phase: intake", "phase: limbo", "not in enum"},
+		"wrong type":         {"name: X", "name: [X]", "not a string"},
+		"unknown risk level": {"    to: intake\n", "    to: intake\nrisks:\n  - at: 2026-03-02T09:00:00Z\n    by: w-ana\n    level: severe\n", "not in enum"},
+		"unknown risk flag":  {"    to: intake\n", "    to: intake\nrisks:\n  - at: 2026-03-02T09:00:00Z\n    by: w-ana\n    level: high\n    flags: [sad]\n", "not in enum"},
 	} {
 		bad := strings.Replace(good, tc.from, tc.to, 1)
 		if p := check(s, loadYAML(t, []byte(bad)), name); !strings.Contains(p, tc.want) {

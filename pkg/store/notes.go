@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 )
@@ -98,4 +100,12 @@ func (r *Repo) Notes(caseID string) ([]NoteRecord, error) {
 		notes = append(notes, NoteRecord{Path: p, Note: n})
 	}
 	return notes, nil
+}
+
+// NoteTime reads the time a note was written from its file name, which
+// starts with its UTC time stamp; false when the name does not.
+func NoteTime(p string) (time.Time, bool) {
+	stamp, _, _ := strings.Cut(path.Base(p), "-")
+	t, err := time.Parse(noteStamp, stamp)
+	return t, err == nil
 }

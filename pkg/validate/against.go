@@ -4,21 +4,31 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/casework/casework/pkg/history"
-	"github.com/casework/casework/pkg/workflow"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/history"
 	"github.com/casework/casework/pkg/store"
+	"github.com/casework/casework/pkg/workflow"
 )
 
 // BaseFile reports whether a file of the base revision is needed by the
-// comparison: the case files.
+// comparison: the case files and their notes.
 func BaseFile(path string) bool {
+	return baseCaseFile(path) || baseNoteFile(path)
+}
+
+func baseCaseFile(path string) bool {
 	dir, ok := strings.CutPrefix(path, store.CasesDir+"/")
 	return ok && strings.Count(dir, "/") == 1 && strings.HasSuffix(dir, "/"+store.CaseFile)
+}
+
+func baseNoteFile(path string) bool {
+	dir, ok := strings.CutPrefix(path, store.CasesDir+"/")
+	parts := strings.Split(dir, "/")
+	return ok && len(parts) == 3 && parts[1] == store.NotesDir && strings.HasSuffix(parts[2], ".md") && !strings.HasPrefix(parts[2], ".")
 }
 
 // against compares every case with its version at the base revision:
@@ -38,6 +48,13 @@ func (v *validator) against(base *Base) {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
+		if baseNoteFile(p) {
+			v.compareNote(p, base)
+			continue
+		}
+		if v.replacedBySymlink(p, base.Rev) {
+			continue
+		}
 		var old casefile.Case
 		rec, fs := parse(p, base.Files[p], &old)
 		if len(fs) > 0 || rec.root == nil {
@@ -60,9 +77,20 @@ func (v *validator) compare(cur *caseRecord, old *casefile.Case, rev string) {
 	if c.ID != old.ID {
 		v.add(cur.record, "id", Error, "id-changed", "the case ID changed from %s to %s since %s; IDs never change", old.ID, c.ID, rev)
 	}
+	if !c.Opened.IsZero() && c.Opened != old.Opened {
+		v.add(cur.record, "opened", Error, "opened-changed", "the date the case was opened changed since %s (it was %s); it is recorded once and never changes", rev, old.Opened)
+	}
+	for _, l := range recordedLists {
+		l.check(v, cur, old, rev)
+	}
+	v.compareAgreement(cur, old, rev)
 	appended, prefix := v.compareHistory(cur, old, rev)
 	if !prefix {
 		return // the history was rewritten: the other checks would only repeat it
+	}
+	v.movesBeforeAgreement(cur, old, appended, rev)
+	if c.Worker != old.Worker && !assignedTo(appended, c.Worker) {
+		v.add(cur.record, "worker", Error, "unrecorded-assignment", "the worker changed from %s to %s since %s without a recorded assignment; use 'casework case assign'", old.Worker, c.Worker, rev)
 	}
 	if c.Phase != old.Phase {
 		if history.PhaseAfter(appended, len(appended)) != c.Phase {
@@ -99,6 +127,18 @@ func describeEntry(h casefile.HistoryEntry) string {
 		return "an assignment to " + h.Assign.To
 	}
 	return workflow.Describe(h)
+}
+
+// assignedTo reports whether the last assignment among entries is to
+// worker.
+func assignedTo(entries []casefile.HistoryEntry, worker string) bool {
+	last := ""
+	for _, h := range entries {
+		if h.IsAssignment() {
+			last = h.Assign.To
+		}
+	}
+	return last != "" && last == worker
 }
 
 // changedKeys lists the top-level keys whose data differs, leaving out

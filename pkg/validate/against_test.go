@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/casework/casework/pkg/gitrev"
 )
 
 const closedCase = `id: C-2
@@ -43,9 +41,7 @@ func git(t *testing.T, dir string, args ...string) {
 // TestAgainst commits a clean repository, fakes one change by hand, and
 // checks that comparing with the commit catches it, at the right line.
 func TestAgainst(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	needGit(t)
 	appendMove := "  - at: 2026-02-05T09:00:00Z\n    by: w-ana\n    from: planning\n    to: assessment\n"
 	tests := []struct {
 		name string
@@ -81,10 +77,7 @@ func TestAgainst(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := writeRepo(t, map[string]string{"workers/w-ana.yaml": worker, "cases/C-1/case.yaml": goodCase, "cases/C-2/case.yaml": closedCase})
-			git(t, root, "init", "-q")
-			git(t, root, "add", ".")
-			git(t, root, "commit", "-q", "-m", "base")
+			root := committedRepo(t, map[string]string{"workers/w-ana.yaml": worker, "cases/C-1/case.yaml": goodCase, "cases/C-2/case.yaml": closedCase})
 			full := filepath.Join(root, tt.path)
 			if tt.edit == nil {
 				os.RemoveAll(filepath.Dir(full))
@@ -92,14 +85,7 @@ func TestAgainst(t *testing.T) {
 				data, _ := os.ReadFile(full)
 				os.WriteFile(full, []byte(tt.edit(string(data))), 0o644)
 			}
-			files, err := gitrev.Files(root, "HEAD", BaseFile)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fs, err := Run(Options{Root: root, Config: defaultConfig(t), Now: now, Base: &Base{Rev: "HEAD", Files: files}})
-			if err != nil {
-				t.Fatal(err)
-			}
+			fs := runAgainst(t, root)
 			if tt.rule == "" {
 				if len(fs) > 0 {
 					t.Fatalf("legal change: %v", fs)

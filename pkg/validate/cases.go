@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -94,6 +95,8 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.checkFields(cr)
 	v.checkRefs(cr)
 	v.checkPlan(cr)
+	v.checkRisks(cr)
+	v.checkServices(cr)
 	v.checkHistory(cr)
 	v.checkClosure(cr)
 	v.checkConsents(cr)
@@ -135,7 +138,7 @@ func (v *validator) checkScores(rec *record, key string, a casefile.Assessment) 
 	in, ok := v.Config.Assessment.Instrument(a.Instrument)
 	if !ok {
 		if a.Instrument != "" {
-			v.add(rec, key+".instrument", Error, "unknown-instrument", "instrument %q is not configured under assessment.instruments", a.Instrument)
+			v.add(rec, key+".instrument", Error, "unknown-instrument", "instrument %s is not configured under assessment.instruments", safetext.Token(a.Instrument))
 		}
 		return
 	}
@@ -143,7 +146,7 @@ func (v *validator) checkScores(rec *record, key string, a casefile.Assessment) 
 		k := key + ".scores." + domain
 		switch {
 		case !slices.Contains(in.Domains, domain):
-			v.add(rec, k, Error, "unknown-domain", "%s has no domain %q", in.ID, domain)
+			v.add(rec, k, Error, "unknown-domain", "%s has no domain %s", in.ID, safetext.Token(domain))
 		case (score < in.Scale.Min || score > in.Scale.Max) && (in.Scale.NA == nil || score != *in.Scale.NA):
 			v.add(rec, k, Error, "invalid-score", "score %d for %s is outside the %s scale %d-%d", score, domain, in.ID, in.Scale.Min, in.Scale.Max)
 		}

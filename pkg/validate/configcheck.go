@@ -52,9 +52,7 @@ func (v *validator) checkConfig() {
 	if cfg.DefaultModel != "" && !slices.Contains(cfg.Models, cfg.DefaultModel) {
 		v.add(rec, "default_model", Error, "config-value", "default_model %q is not one of models", cfg.DefaultModel)
 	}
-	if _, err := config.ParseDuration(cfg.ReviewInterval); err != nil {
-		v.add(rec, "review_interval", Error, "config-value", "review_interval: %v", err)
-	}
+	v.checkRiskConfig(rec)
 	if c := cfg.Caseload; c.WarnActive > c.MaxActive || c.WarnNewPerMonth > c.MaxNewPerMonth {
 		v.add(rec, "caseload", Warning, "config-value", "caseload warn limits are above the max limits, so no warning comes before a breach")
 	}

@@ -22,6 +22,8 @@ var enumRules = map[string]struct{ rule, source string }{
 	"consents[].purpose":   {"invalid-value", "consent.purposes in " + config.FileName},
 	"household[].role":     {"invalid-value", "household.roles in " + config.FileName},
 	"network[].provides[]": {"invalid-value", "network.provides in " + config.FileName},
+	"risks[].level":        {"unknown-risk-level", "risk.levels in " + config.FileName},
+	"risks[].flags[]":      {"unknown-risk-flag", "risk.flags in " + config.FileName},
 }
 
 // checkEnums checks every field of a case that takes one of a list of

@@ -46,7 +46,7 @@ func TestSchemaEmitsTheTable(t *testing.T) {
 	if !maps.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("the schema's enums:\n%v\nthe table:\n%v", got, want)
 	}
-	if len(want) < 21 {
+	if len(want) < 23 {
 		t.Errorf("only %d enums", len(want))
 	}
 }
@@ -54,7 +54,7 @@ func TestSchemaEmitsTheTable(t *testing.T) {
 // everyEnum is goodCase with a value at every enum path of the table: its
 // assessment (which goodCase ends in) rated, then a model, a plan, a
 // review, an approval, a closure, a consent, a household member and a
-// network contact.
+// network contact, and a risk.
 const everyEnum = goodCase + `    network: low
     needs:
       - domain: housing
@@ -106,6 +106,11 @@ network:
     relationship: sister
     provides: [practical]
     strength: strong
+risks:
+  - at: 2026-02-04T16:00:00Z
+    by: w-ana
+    level: low
+    flags: [neglect]
 `
 
 // TestEveryEnumIsChecked breaks each enum field of the table in turn and

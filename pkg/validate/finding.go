@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // Severity of a finding. Errors make validate fail; warnings are reported
@@ -33,9 +34,11 @@ type Finding struct {
 	Rule     string   `json:"rule"`
 }
 
-// String formats the finding as "path:line:col: severity: message [rule]".
+// String formats the finding as "path:line:col: severity: message [rule]",
+// control characters escaped: a file name may hold a newline and a CI
+// workflow command.
 func (f Finding) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", f.Path, f.Line, f.Col, f.Severity, f.Message, f.Rule)
+	return fmt.Sprintf("%s:%d:%d: %s: %s [%s]", safetext.Escape(f.Path), f.Line, f.Col, f.Severity, safetext.Escape(f.Message), f.Rule)
 }
 
 // GitHub formats the finding as a GitHub Actions workflow command, which
@@ -45,7 +48,7 @@ func (f Finding) GitHub() string {
 	if f.Severity == Warning {
 		level = "warning"
 	}
-	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", level, escapeProperty(f.Path), f.Line, f.Col, escapeData(f.Message+" ["+f.Rule+"]"))
+	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", level, escapeProperty(safetext.Escape(f.Path)), f.Line, f.Col, escapeData(safetext.Escape(f.Message)+" ["+f.Rule+"]"))
 }
 
 func escapeData(s string) string {

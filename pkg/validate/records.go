@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -120,7 +121,7 @@ func (v *validator) checkNotes(repo *store.Repo, paths []string) {
 			v.findings = append(v.findings, at(rel, 2, 1, Error, "missing-key", "the note's front matter has no 'by'"))
 		}
 		if !slices.Contains(casefile.NoteKinds, n.Kind) {
-			v.findings = append(v.findings, at(rel, 2, 1, Error, "invalid-value", "note kind %q is not one of %s", n.Kind, strings.Join(casefile.NoteKinds, ", ")))
+			v.findings = append(v.findings, at(rel, 2, 1, Error, "invalid-value", "note kind %s is not one of %s", safetext.Token(n.Kind), strings.Join(casefile.NoteKinds, ", ")))
 		}
 	}
 }

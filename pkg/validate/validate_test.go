@@ -125,6 +125,12 @@ func TestRules(t *testing.T) {
 		{name: "note kind", path: "cases/C-1/notes/20260202T090000Z-AAAA.md", edit: func(string) string {
 			return "---\nat: 2026-02-02T09:00:00Z\nby: w-ana\nkind: gossip\n---\nHello\n"
 		}, rule: "invalid-value", line: 2},
+		{name: "empty note", path: "cases/C-1/notes/20260202T090000Z-AAAB.md", edit: func(string) string {
+			return "---\nat: 2026-02-02T09:00:00Z\nby: w-ana\nkind: call\n---\n\n"
+		}, rule: "empty-file", line: 1},
+		{name: "note with invalid UTF-8", path: "cases/C-1/notes/20260202T090000Z-AAAC.md", edit: func(string) string {
+			return "---\nat: 2026-02-02T09:00:00Z\nby: w-ana\nkind: call\n---\nbad \xff\n"
+		}, rule: "yaml-syntax", line: 6},
 		{name: "stray file", path: "workers/notes.txt", edit: func(string) string { return "x" }, rule: "stray-file", line: 1, sev: Warning},
 		{name: "workflow unknown guard", path: config.FileName, edit: func(string) string {
 			return "workflow:\n  initial: intake\n  phases:\n    - name: intake\n      next: [closed]\n    - name: closed\n      requires: [stars]\n"
@@ -215,5 +221,23 @@ func TestFormats(t *testing.T) {
 	within := Within([]Finding{f, {Path: "workers/w.yaml"}}, []string{"cases/"})
 	if len(within) != 1 || within[0].Path != f.Path {
 		t.Errorf("Within: %v", within)
+	}
+}
+
+// TestValuesAreQuotedShort: a wrong value that is free text, not a token,
+// is quoted as a short excerpt, escaped.
+func TestValuesAreQuotedShort(t *testing.T) {
+	root := writeRepo(t, map[string]string{
+		"workers/w-ana.yaml":                       worker,
+		"cases/C-1/case.yaml":                      goodCase,
+		"cases/C-1/notes/20260202T090000Z-AAAA.md": "---\nat: 2026-02-02T09:00:00Z\nby: w-ana\nkind: Maria told me she drinks again\n---\nHello\n",
+	})
+	fs, err := Run(Options{Root: root, Config: defaultConfig(t), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := findingOf(t, fs, "invalid-value")
+	if want := `note kind "Maria told me she dr…" is not one of`; !strings.Contains(f.Message, want) || strings.Contains(f.Message, "drinks") {
+		t.Errorf("got %s, want %s", f, want)
 	}
 }

@@ -119,6 +119,11 @@ func checkAgreement(t Transition) *GuardError {
 	switch {
 	case p.Agreed == nil:
 		return &GuardError{Problem: "the client has not agreed the plan", Fix: fix}
+	case !t.Historical && p.Agreed.At.After(t.At):
+		// A move recorded late (--at) cannot come before the agreement it
+		// needs. (A historical move is not checked so: the file keeps only
+		// the latest agreement, which may be a later re-agreement.)
+		return &GuardError{Problem: fmt.Sprintf("the plan was agreed at %s, after the move at %s", p.Agreed.At.Format(time.RFC3339), t.At.Format(time.RFC3339)), Fix: "record the move at or after the agreement"}
 	case !t.Historical && !p.AgreementCurrent():
 		return &GuardError{Problem: "the client has not agreed the current plan (it changed after the agreement)", Fix: fix}
 	}

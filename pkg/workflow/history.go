@@ -7,6 +7,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // HistoryProblem is a place where a recorded history breaks the rules a
@@ -87,7 +88,7 @@ func (w *Workflow) checkMove(c *casefile.Case, i int, phase string) []HistoryPro
 	case h.From != phase:
 		return problem(key+".from", "history-gap", "%s moves from %s, but the case was in %s; the history must record every move", key, h.From, phase)
 	case !w.Has(h.To):
-		return problem(key+".to", "unknown-phase", "%s moves to %q, which is not a phase of the workflow", key, h.To)
+		return problem(key+".to", "unknown-phase", "%s moves to %s, which is not a phase of the workflow", key, safetext.Token(h.To))
 	case !w.CanMove(h.From, h.To):
 		return problem(key, "illegal-transition", "%s moves from %s to %s, which the workflow does not allow (%s -> %s)", key, h.From, h.To, h.From, strings.Join(w.Next(h.From), ", "))
 	}

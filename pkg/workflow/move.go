@@ -28,6 +28,19 @@ func (e *GuardsFailed) Error() string {
 	return fmt.Sprintf("cannot move case %s from %s to %s: %s", e.CaseID, e.From, e.To, strings.Join(lines, "\n"))
 }
 
+// Unwrap gives the refusal as one error per line, the first naming the
+// move, so that each prints on a line of its own.
+func (e *GuardsFailed) Unwrap() []error {
+	errs := make([]error, len(e.Failed))
+	for i, g := range e.Failed {
+		errs[i] = g
+	}
+	if len(errs) > 0 {
+		errs[0] = fmt.Errorf("cannot move case %s from %s to %s: %w", e.CaseID, e.From, e.To, e.Failed[0])
+	}
+	return errs
+}
+
 // AsOf returns a copy of c as it stood just after its first n history
 // entries, at time at: the history cut to n entries, the phase those
 // entries lead to, and only the assessments, reviews, approvals and

@@ -326,3 +326,20 @@ func TestAsOf(t *testing.T) {
 		t.Error("AsOf changed the case")
 	}
 }
+
+// TestMoveBeforeAgreement: a move recorded late (--at) cannot come before
+// the agreement it needs.
+func TestMoveBeforeAgreement(t *testing.T) {
+	w := New(defaultConfig(t))
+	c := caseIn("planning")
+	withGoal(c)
+	withAgreement(c)
+	c.Plan.Agreed.At = t2
+	err := w.Move(c, "implementation", t2.Add(-time.Minute), "w-ana", "")
+	if err == nil || !strings.Contains(err.Error(), "guard agreement failed: the plan was agreed at "+t2.Format(time.RFC3339)+", after the move at") {
+		t.Fatalf("move before the agreement: %v", err)
+	}
+	if err := w.Move(c, "implementation", t2, "w-ana", ""); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/risk"
 	"github.com/spf13/cobra"
 )
 
@@ -33,6 +34,8 @@ type Recorded struct {
 	Case                string `json:"case" yaml:"case"`
 	casefile.Assessment `yaml:",inline"`
 	Need                float64 `json:"need" yaml:"need"`
+	// Why says how the level was reached.
+	Why string `json:"why" yaml:"why"`
 }
 
 // NewCmdAssess returns `casework assess ID --score DOMAIN=N...`.
@@ -49,7 +52,14 @@ network gives, and the needs found, each with a priority.
 The level of attention follows the Kaiser pyramid (self-management,
 care-management, intensive): the mean need of the scored domains, on a 0
 to 1 scale, plus the network adjustment, against the thresholds in
-assessment.levels. Domains scored "not applicable" do not count.`,
+assessment.levels. Domains scored "not applicable" do not count.
+
+A mean never hides a single domain's need: each instrument's escalate map
+gives the lowest level a score in any one domain calls for (by default
+CANS 3 intensive, CANS 2 care-management, SSM 1 care-management), and a
+current risk raises the level to what risk.escalate says (by default high
+calls for intensive). The output says why: "intensive: emotional scored
+3, Act immediately".`,
 		Example: `  casework assess C-2026-7K3Q --strength 'Close to her sister' \
     --score housing=2 --score income=3 --score food=na --network low \
     --need 'housing:high:Eviction notice for April'
@@ -96,6 +106,7 @@ func run(opts *Options) error {
 		}
 		res, err = assess.Record(in, cfg.Assessment.Levels, assess.Input{
 			At: now, By: by, Strengths: opts.Strengths, Scores: opts.Scores, Network: opts.Network, Needs: opts.Needs,
+			Risk: risk.Level(c), RiskRules: cfg.Risk,
 		})
 		if err != nil {
 			return cmdutil.Usagef("%w", err)
@@ -115,7 +126,7 @@ func run(opts *Options) error {
 		return err
 	}
 	in, _ := cfg.Assessment.Instrument(a.Instrument)
-	return p.PrintRecord(Recorded{Case: rec.Data.ID, Assessment: a, Need: res.Need}, details(rec.Data.ID, in, res))
+	return p.PrintRecord(Recorded{Case: rec.Data.ID, Assessment: a, Need: res.Need, Why: res.Decision.Why()}, details(rec.Data.ID, in, res))
 }
 
 // instrument returns the named instrument, or the default one.
@@ -158,7 +169,7 @@ func details(caseID string, in config.Instrument, res assess.Result) []output.De
 	return []output.Detail{
 		{Label: "Case", Value: caseID},
 		{Label: "Instrument", Value: in.ID + " " + in.Name},
-		{Label: "Level", Value: fmt.Sprintf("%s (need %.2f over %d scored domains)", a.Level, res.Need, res.Scored)},
+		{Label: "Level", Value: res.Decision.Why()},
 		{Label: "Network", Value: a.Network},
 		{Label: "Strengths", Value: strings.Join(a.Strengths, "\n")},
 		{Label: "Scores", Value: strings.Join(scores, "\n")},

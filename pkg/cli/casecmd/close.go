@@ -4,6 +4,7 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/workflow"
 	"github.com/spf13/cobra"
 	"time"
 )
@@ -26,7 +27,14 @@ func NewCmdClose(f *cmdutil.Factory) *cobra.Command {
 		Short: "Close a case with its closure record (reason, evaluation, follow-up)",
 		Long: `Close a case: record the closure (a reason from closure_reasons in
 .casework.yaml, the final evaluation, and a follow-up date) and move the case
-to the closed phase. The guards of closed apply (by default: closure).`,
+to the closed phase. The guards of closed apply (by default: closure).
+
+A case whose current risk is the highest level (risk.levels) is not closed
+without a final evaluation and a supervisor's approval of the closure
+('casework approve ID closure --by SUPERVISOR'), given since the case
+entered its phase. Closing any other case without an evaluation is a
+warning, or refused where require_closure_evaluation is true. Without
+--follow-up, the follow-up falls due timescales.follow_up after closure.`,
 		Example: "  casework case close C-2026-7K3Q --reason goals-met --evaluation 'Housed, employed' --follow-up 2026-06-01",
 		Args:    cmdutil.ExactArgs(1, "one case ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -68,10 +76,13 @@ func runClose(opts *CloseOptions) error {
 	}
 	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 		cl.At = now
-		return wf.Close(c, cl, by, cfg.ClosureReasons)
+		return wf.CloseChecked(c, cl, by, cfg.ClosureReasons, workflow.ClosureRulesOf(cfg))
 	})
 	if err != nil {
 		return err
+	}
+	if opts.Evaluation == "" {
+		f.Warnf("case %s was closed without a final evaluation (--evaluation): its record does not say what was achieved", rec.Data.ID)
 	}
 	f.Infof("Closed %s (%s).", rec.Data.ID, opts.Reason)
 	return nil

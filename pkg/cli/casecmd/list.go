@@ -3,11 +3,11 @@ package casecmd
 import (
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/risk"
 	"github.com/casework/casework/pkg/schedule"
 	"github.com/spf13/cobra"
 )
@@ -20,6 +20,7 @@ type ListOptions struct {
 	Open    bool
 	Closed  bool
 	Overdue bool
+	Risk    string
 }
 
 // Summary is one row of `case list`: the few fields a caseworker scans.
@@ -29,6 +30,7 @@ type Summary struct {
 	Phase   string        `json:"phase" yaml:"phase"`
 	Model   string        `json:"model" yaml:"model"`
 	Worker  string        `json:"worker" yaml:"worker"`
+	Risk    string        `json:"risk,omitempty" yaml:"risk,omitempty"`
 	Opened  casefile.Date `json:"opened" yaml:"opened"`
 	NextDue casefile.Date `json:"next_due,omitzero" yaml:"next_due,omitempty"`
 	Overdue bool          `json:"overdue" yaml:"overdue"`
@@ -40,7 +42,7 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "list",
 		Short:   "List cases",
-		Example: "  casework case list --worker w-ana --open\n  casework case list --overdue -o json",
+		Example: "  casework case list --worker w-ana --open\n  casework case list --risk high\n  casework case list --overdue -o json",
 		Args:    cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Open && opts.Closed {
@@ -54,7 +56,8 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 	fl.StringVar(&opts.Worker, "worker", "", "only cases whose reference person is `ID`")
 	fl.BoolVar(&opts.Open, "open", false, "only open cases")
 	fl.BoolVar(&opts.Closed, "closed", false, "only closed cases")
-	fl.BoolVar(&opts.Overdue, "overdue", false, "only cases with an overdue review, action or follow-up")
+	fl.BoolVar(&opts.Overdue, "overdue", false, "only cases with something overdue (any timescale, task or follow-up; see 'casework due')")
+	fl.StringVar(&opts.Risk, "risk", "", "only cases whose current risk is `LEVEL` (risk.levels)")
 	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
@@ -76,7 +79,12 @@ func runList(opts *ListOptions) error {
 			return err
 		}
 	}
-	interval, err := cfg.ReviewEvery()
+	if opts.Risk != "" {
+		if err := risk.CheckLevel(cfg.Risk, opts.Risk); err != nil {
+			return cmdutil.Usagef("--risk: %v", err)
+		}
+	}
+	clock, err := f.Clock()
 	if err != nil {
 		return err
 	}
@@ -87,7 +95,7 @@ func runList(opts *ListOptions) error {
 	today := f.Today()
 	var rows []Summary
 	for _, c := range cases {
-		s := summarize(c, interval, today)
+		s := summarize(c, clock, today)
 		if !opts.keep(s) {
 			continue
 		}
@@ -99,13 +107,13 @@ func runList(opts *ListOptions) error {
 		}
 		return rows[i].ID < rows[j].ID
 	})
-	tab := &output.Tabular{Header: []string{"id", "client", "phase", "worker", "opened", "next due"}}
+	tab := &output.Tabular{Header: []string{"id", "client", "phase", "worker", "risk", "opened", "next due"}}
 	for _, s := range rows {
 		due := s.NextDue.String()
 		if s.Overdue {
 			due += " (overdue)"
 		}
-		tab.Rows = append(tab.Rows, []string{s.ID, s.Client, s.Phase, s.Worker, s.Opened.String(), due})
+		tab.Rows = append(tab.Rows, []string{s.ID, s.Client, s.Phase, s.Worker, s.Risk, s.Opened.String(), due})
 	}
 	if rows == nil {
 		rows = []Summary{}
@@ -113,12 +121,16 @@ func runList(opts *ListOptions) error {
 	return p.Print(rows, tab)
 }
 
-func summarize(c *casefile.Case, interval time.Duration, today casefile.Date) Summary {
-	s := Summary{ID: c.ID, Client: c.Client.Name, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Opened: c.Opened}
-	items := schedule.ForCase(c, interval)
-	if len(items) > 0 {
-		s.NextDue = items[0].Date
-		s.Overdue = items[0].Overdue(today)
+// summarize makes the row of a case. NextDue is its earliest deadline;
+// Overdue is true when any deadline has passed (a service past its end is
+// listed by due for review, not counted as overdue).
+func summarize(c *casefile.Case, clock schedule.Clock, today casefile.Date) Summary {
+	s := Summary{ID: c.ID, Client: c.Client.Name, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Risk: risk.Level(c), Opened: c.Opened}
+	for i, it := range clock.ForCase(c) {
+		if i == 0 {
+			s.NextDue = it.Date
+		}
+		s.Overdue = s.Overdue || it.Overdue(today)
 	}
 	return s
 }
@@ -130,7 +142,8 @@ func (o *ListOptions) keep(s Summary) bool {
 		o.Worker != "" && s.Worker != o.Worker,
 		o.Open && !open,
 		o.Closed && open,
-		o.Overdue && !s.Overdue:
+		o.Overdue && !s.Overdue,
+		o.Risk != "" && s.Risk != o.Risk:
 		return false
 	}
 	return true

@@ -1,8 +1,8 @@
 package casecmd
 
 import (
+	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -94,13 +94,13 @@ func loadWorkflow(f *cmdutil.Factory, what string) (*workflow.Workflow, error) {
 		return nil, err
 	}
 	data, _ := repo.ReadFile(config.FileName)
-	var lines []string
+	problems := []error{fmt.Errorf("the workflow in .casework.yaml is broken, so no case can %s; fix it ('casework validate' checks it):", what)}
 	for _, fd := range validate.WorkflowFindings(data, cfg.Workflow) {
 		if fd.Severity == validate.Error {
-			lines = append(lines, fd.String())
+			problems = append(problems, errors.New(fd.String()))
 		}
 	}
-	return nil, fmt.Errorf("the workflow in .casework.yaml is broken, so no case can %s; fix it ('casework validate' checks it):\n%s", what, strings.Join(lines, "\n"))
+	return nil, errors.Join(problems...)
 }
 
 // parseAt reads --at: an RFC 3339 time or a date (midnight UTC), not in

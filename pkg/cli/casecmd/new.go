@@ -82,7 +82,7 @@ func parseDate(flag, s string, today casefile.Date) (casefile.Date, error) {
 		return d, cmdutil.Usagef("--%s: %w", flag, err)
 	}
 	if d.After(today) {
-		return d, cmdutil.Usagef("--%s %s is in the future", flag, s)
+		return d, cmdutil.Usagef("--%s is in the future (the date given is not shown: it may be client data)", flag)
 	}
 	return d, nil
 }

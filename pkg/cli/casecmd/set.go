@@ -51,7 +51,7 @@ Settable keys:
 			for _, a := range args[1:] {
 				k, v, ok := strings.Cut(a, "=")
 				if !ok || k == "" {
-					return cmdutil.Usagef("%q is not KEY=VALUE (for example client.phone=555-0100)", a)
+					return cmdutil.Usagef("argument %d is not KEY=VALUE (not shown: it may hold client data); write it like client.phone=555-0100", len(opts.Pairs)+2)
 				}
 				opts.Pairs = append(opts.Pairs, [2]string{k, v})
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/consent"
 	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/risk"
 	"github.com/casework/casework/pkg/timeline"
 	"github.com/spf13/cobra"
 )
@@ -70,6 +71,7 @@ func caseDetails(c *casefile.Case, notes int, now time.Time) []output.Detail {
 	}
 	d := []output.Detail{
 		{Label: "Case", Value: c.ID},
+		{Label: "Risk", Value: riskText(c)},
 		{Label: "Phase", Value: fmt.Sprintf("%s (since %s)", c.Phase, history.Of(c).PhaseSince().Format("2006-01-02"))},
 		{Label: "Model", Value: c.Model},
 		{Label: "Worker", Value: c.Worker},
@@ -135,6 +137,26 @@ func assessmentsText(c *casefile.Case) string {
 	}
 	last := c.Assessments[len(c.Assessments)-1]
 	return fmt.Sprintf("%d, latest %s (%s), level %s", len(c.Assessments), last.At.Format("2006-01-02"), last.Instrument, orDash(last.Level))
+}
+
+// riskText is the current risk: level and flags, when and by whom, why,
+// and the safety plan.
+func riskText(c *casefile.Case) string {
+	r := c.CurrentRisk()
+	if r == nil {
+		return "not recorded"
+	}
+	lines := []string{fmt.Sprintf("%s, recorded %s by %s", risk.Summary(c), r.At.Format("2006-01-02"), r.By)}
+	if r.Reason != "" {
+		lines = append(lines, "Reason: "+r.Reason)
+	}
+	if r.SafetyPlan != "" {
+		lines = append(lines, "Safety plan: "+r.SafetyPlan)
+	}
+	if n := len(c.Risks); n > 1 {
+		lines = append(lines, fmt.Sprintf("(%d risk records; 'casework case show %s -o yaml' lists them)", n, c.ID))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func planText(c *casefile.Case) string {

@@ -3,7 +3,7 @@
 package caseloadcmd
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -176,5 +176,5 @@ func loadAll(f *cmdutil.Factory) ([]*casefile.Case, []casefile.Worker, error) {
 // unloadable reports files that failed to load: a first line that says
 // what, then each problem with its path.
 func unloadable(err error) error {
-	return fmt.Errorf("cannot compute the caseload: fix these files first ('casework validate' checks them all):\n%w", err)
+	return errors.Join(errors.New("cannot compute the caseload: fix these files first ('casework validate' checks them all):"), err)
 }

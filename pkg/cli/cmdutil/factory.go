@@ -13,6 +13,7 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/ops"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -164,14 +165,14 @@ func (f *Factory) Actor() (string, error) {
 // Warnf writes a warning to stderr unless --quiet.
 func (f *Factory) Warnf(format string, args ...any) {
 	if !f.Flags.Quiet {
-		fmt.Fprintf(f.IO.ErrOut, "warning: "+format+"\n", args...)
+		fmt.Fprintln(f.IO.ErrOut, "warning: "+safetext.Escape(fmt.Sprintf(format, args...)))
 	}
 }
 
 // Infof writes a progress or status message to stderr unless --quiet.
 func (f *Factory) Infof(format string, args ...any) {
 	if !f.Flags.Quiet {
-		fmt.Fprintf(f.IO.ErrOut, format+"\n", args...)
+		fmt.Fprintln(f.IO.ErrOut, safetext.Escape(fmt.Sprintf(format, args...)))
 	}
 }
 

@@ -141,6 +141,10 @@ func flagCompleter(cmd *cobra.Command, name string) completer {
 		if cmd.Name() == "close" {
 			return configured(closureReasons)
 		}
+	case "level", "risk":
+		return configured(riskLevels)
+	case "flag":
+		return configured(riskFlags)
 	case "template":
 		return (*source).templates
 	case "kind":

@@ -157,6 +157,8 @@ func configured(list func(*config.Config) []string) completer {
 func phaseNames(cfg *config.Config) []string     { return cfg.Workflow.PhaseNames() }
 func closureReasons(cfg *config.Config) []string { return cfg.ClosureReasons }
 func models(cfg *config.Config) []string         { return cfg.Models }
+func riskLevels(cfg *config.Config) []string     { return cfg.Risk.Levels }
+func riskFlags(cfg *config.Config) []string      { return cfg.Risk.Flags }
 
 // domains are the domains of every configured instrument, each once.
 func domains(cfg *config.Config) []string {

@@ -4,12 +4,14 @@ package duecmd
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/ical"
+	"github.com/casework/casework/pkg/risk"
 	"github.com/casework/casework/pkg/schedule"
 	"github.com/spf13/cobra"
 )
@@ -29,12 +31,15 @@ type Row struct {
 	Date    casefile.Date `json:"date" yaml:"date"`
 	Case    string        `json:"case" yaml:"case"`
 	Worker  string        `json:"worker" yaml:"worker"`
+	Risk    string        `json:"risk,omitempty" yaml:"risk,omitempty"`
 	Kind    string        `json:"kind" yaml:"kind"`
 	Ref     string        `json:"ref,omitempty" yaml:"ref,omitempty"`
 	What    string        `json:"what" yaml:"what"`
 	Days    int           `json:"days" yaml:"days"`
 	Overdue bool          `json:"overdue" yaml:"overdue"`
-	Status  string        `json:"status" yaml:"status"`
+	// Ended marks a service past its end and still planned or active.
+	Ended  bool   `json:"ended" yaml:"ended"`
+	Status string `json:"status" yaml:"status"`
 }
 
 // NewCmdDue returns `casework due [--within DURATION] [--worker W]`.
@@ -42,11 +47,18 @@ func NewCmdDue(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "due",
-		Short: "Reviews, actions and follow-ups that are overdue or due soon",
+		Short: "Every deadline that is overdue or due soon, highest risk first",
 		Long: `List what is overdue or due within --within (default 14d) across all
-cases: monitoring reviews of cases in implementation or monitoring, the due
-dates of actions not done or cancelled, and follow-ups of closed cases.
-Each item belongs to the case's reference person (--worker filters).
+cases, by the timescales in .casework.yaml: first contact and the screening
+decision of new cases, assessments, an agreed plan, monitoring reviews (at
+an interval per risk level), re-assessments, tasks not done, services
+ending, and follow-ups of closed cases. Each item belongs to the case's
+reference person (--worker filters).
+
+Items are ordered risk first, then lateness: cases at the highest current
+risk (then the highest level of attention) come first, each case's items
+most overdue first. A running service is never overdue; one past its end
+and still active is listed as "ended? review it".
 
 -o ics writes an iCalendar file (RFC 5545) to subscribe to or import: one
 all-day event per item, named by case ID and kind only, never by the
@@ -80,31 +92,34 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	interval, err := cfg.ReviewEvery()
+	clock, err := f.Clock()
 	if err != nil {
-		return cmdutil.Usagef("review_interval in %s: %w", config.FileName, err)
+		return err
 	}
 	all, err := f.CaseSummaries()
 	if err != nil {
 		return err
 	}
 	var cases []*casefile.Case
+	byID := map[string]*casefile.Case{}
 	for _, c := range all {
 		if opts.Worker == "" || c.Worker == opts.Worker {
 			cases = append(cases, c)
+			byID[c.ID] = c
 		}
 	}
-	items := schedule.Until(cases, interval, casefile.NewDate(f.Now().Add(within)))
+	items := clock.Until(cases, casefile.NewDate(f.Now().Add(within)))
+	schedule.ByRisk(items, func(id string) int { return risk.Priority(cfg.Risk, byID[id]) })
 	if p.Format == ICS {
-		return ical.Write(f.IO.Out, calendar(items, f))
+		return ical.Write(f.IO.Out, calendar(items, byID, f))
 	}
 	today := f.Today()
 	rows := []Row{}
-	tab := &output.Tabular{Header: []string{"date", "case", "worker", "kind", "what", "status"}}
+	tab := &output.Tabular{Header: []string{"date", "case", "worker", "risk", "kind", "what", "status"}}
 	for _, it := range items {
-		r := row(it, today)
+		r := row(it, risk.Level(byID[it.CaseID]), today)
 		rows = append(rows, r)
-		tab.Rows = append(tab.Rows, []string{r.Date.String(), r.Case, r.Worker, r.Kind, what(it), r.Status})
+		tab.Rows = append(tab.Rows, []string{r.Date.String(), r.Case, r.Worker, r.Risk, r.Kind, what(it), r.Status})
 	}
 	if p.Format == output.Table && len(rows) == 0 {
 		f.Infof("Nothing overdue or due within %s.", opts.Within)
@@ -113,10 +128,17 @@ func run(opts *Options) error {
 	return p.Print(rows, tab)
 }
 
-func row(it schedule.Item, today casefile.Date) Row {
+func row(it schedule.Item, level string, today casefile.Date) Row {
 	days := it.DaysFrom(today)
-	return Row{Date: it.Date, Case: it.CaseID, Worker: it.Worker, Kind: it.Kind, Ref: it.Ref, What: it.What,
-		Days: days, Overdue: it.Overdue(today), Status: status(days)}
+	r := Row{Date: it.Date, Case: it.CaseID, Worker: it.Worker, Risk: level, Kind: it.Kind, Ref: it.Ref, What: it.What,
+		Days: days, Overdue: it.Overdue(today), Ended: it.Ended(today), Status: status(days)}
+	switch {
+	case r.Ended:
+		r.Status = "ended? review it"
+	case it.Kind == schedule.Service:
+		r.Status = "ends " + strings.TrimPrefix(r.Status, "due ")
+	}
+	return r
 }
 
 // what names the item for the table: the action's ID and text.
@@ -148,19 +170,25 @@ func plural(n int, unit string) string {
 
 // calendar turns the items into all-day events. Summaries name the case
 // and the kind of item only: no client names leave the repository.
-func calendar(items []schedule.Item, f *cmdutil.Factory) ical.Calendar {
+func calendar(items []schedule.Item, cases map[string]*casefile.Case, f *cmdutil.Factory) ical.Calendar {
 	cal := ical.Calendar{ProdID: "-//casework//casework " + cmdutil.Version() + "//EN", Name: "casework: due", Stamp: f.Now()}
 	for _, it := range items {
 		summary := it.CaseID + " " + it.Kind
 		if it.Ref != "" {
 			summary += " " + it.Ref
 		}
+		description := fmt.Sprintf("Reference person: %s", it.Worker)
+		categories := []string{it.Kind}
+		if level := risk.Level(cases[it.CaseID]); level != "" {
+			description += fmt.Sprintf("\nRisk: %s", level)
+			categories = append(categories, "risk-"+level)
+		}
 		cal.Events = append(cal.Events, ical.Event{
 			UID:         it.Key() + "@casework",
 			Date:        it.Date.Time(),
 			Summary:     summary,
-			Description: fmt.Sprintf("Reference person: %s", it.Worker),
-			Categories:  []string{it.Kind},
+			Description: description,
+			Categories:  categories,
 		})
 	}
 	return cal

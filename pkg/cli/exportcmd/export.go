@@ -106,11 +106,7 @@ casework prints.`,
 func runCSV(opts *Options) error {
 	f := opts.F
 	p := f.Printer()
-	cfg, err := f.Config()
-	if err != nil {
-		return err
-	}
-	interval, err := cfg.ReviewEvery()
+	clock, err := f.Clock()
 	if err != nil {
 		return err
 	}
@@ -124,7 +120,7 @@ func runCSV(opts *Options) error {
 	}
 	tab := &output.Tabular{Header: casetable.Header}
 	for _, rec := range recs {
-		tab.Rows = append(tab.Rows, casetable.Row(&rec.Data, interval, opts.Redact))
+		tab.Rows = append(tab.Rows, casetable.Row(&rec.Data, clock, opts.Redact))
 	}
 	return p.Print(nil, tab)
 }

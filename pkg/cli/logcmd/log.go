@@ -6,6 +6,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/gitrev"
+	"github.com/casework/casework/pkg/redact"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/pkg/timeline"
 	"github.com/spf13/cobra"
@@ -15,27 +16,37 @@ import (
 type Options struct {
 	F      *cmdutil.Factory
 	CaseID string
+	Redact bool
 }
 
 // NewCmdLog returns `casework log ID`.
 func NewCmdLog(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
-	return cmdutil.Prints(&cobra.Command{
-		Use:   "log ID",
+	cmd := &cobra.Command{
+		Use:   "log ID [--redact]",
 		Short: "A case's life in one list: its history, its notes and the git commits that touched it",
 		Long: `Show what happened to a case, oldest first: the history recorded in the
 case file (phase changes and changes of worker, with who and why), its
 notes (their kind, not their text), and the git commits that touched the
 case's folder (with their author and subject). Outside a git repository,
-the case's own history and notes are shown, with a note on stderr.`,
-		Example: "  casework log C-2026-7K3Q\n  casework log C-2026-7K3Q -o json",
+the case's own history and notes are shown, with a note on stderr.
+
+History reasons and commit subjects are free text and may name the
+client. --redact replaces every identifying client value in them (the
+client's and representative's names and their parts, date of birth,
+phone, e-mail, address...) with [redacted], as 'render --redact' does, so
+the log can be shared.`,
+		Example: "  casework log C-2026-7K3Q\n  casework log C-2026-7K3Q -o json\n  casework log C-2026-7K3Q --redact",
 		GroupID: "cases",
 		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.CaseID = args[0]
 			return run(opts)
 		},
-	}, output.Table, output.JSON, output.YAML, output.CSV)
+	}
+	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every identifying client value in reasons and commit subjects, so the log can be shared")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
+	return cmd
 }
 
 func run(opts *Options) error {
@@ -65,6 +76,12 @@ func run(opts *Options) error {
 	events := timeline.Merge(timeline.FromHistory(rec.Data.History), timeline.FromNotes(noteList), timeline.FromCommits(commits))
 	if events == nil {
 		events = []timeline.Event{}
+	}
+	if opts.Redact {
+		s := redact.NewScrubber(&rec.Data.Client)
+		for i := range events {
+			events[i].What = s.Text(events[i].What)
+		}
 	}
 	return p.Print(events, table(events))
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/casework/casework/pkg/safetext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -140,7 +141,7 @@ func WriteDetails(w io.Writer, details []Detail) error {
 		if d.Value == "" {
 			continue
 		}
-		lines := strings.Split(strings.TrimRight(d.Value, "\n"), "\n")
+		lines := strings.Split(strings.TrimRight(safetext.EscapeKeepNewlines(d.Value), "\n"), "\n")
 		fmt.Fprintf(&b, "%-*s  %s\n", width, d.Label, lines[0])
 		for _, l := range lines[1:] {
 			fmt.Fprintf(&b, "%-*s  %s\n", width, "", l)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -40,6 +41,9 @@ func WriteTable(w io.Writer, t *Tabular) error {
 			lines[i] = spaced
 		}
 	}
+	for i, l := range lines {
+		lines[i] = escapeCells(l)
+	}
 	columns := 0
 	for _, l := range lines {
 		columns = max(columns, len(l))
@@ -57,6 +61,23 @@ func WriteTable(w io.Writer, t *Tabular) error {
 		writeRow(out, l, widths)
 	}
 	return out.Flush()
+}
+
+// escapeCells returns the row with the control characters of its cells
+// escaped (a cell may still span lines), copying it only when one needs
+// it: case data must not reach a terminal as escape sequences.
+func escapeCells(row []string) []string {
+	for j, cell := range row {
+		if e := safetext.EscapeKeepNewlines(cell); e != cell {
+			out := slices.Clone(row)
+			out[j] = e
+			for k := j + 1; k < len(out); k++ {
+				out[k] = safetext.EscapeKeepNewlines(out[k])
+			}
+			return out
+		}
+	}
+	return row
 }
 
 // writeRow writes one row, as many lines high as its tallest cell.

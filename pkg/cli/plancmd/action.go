@@ -20,22 +20,30 @@ type ActionAddOptions struct {
 	Responsible string
 	Cost        float64
 	Due         string
+	Start       string
+	End         string
 }
 
 // NewCmdActionAdd returns `casework plan action add ID --goal G TEXT
-// [--resource R] [--responsible WHO] [--cost X] [--due DATE]`.
+// [--resource R] [--responsible WHO] [--cost X] [--due DATE | --start
+// DATE --end DATE]`.
 func NewCmdActionAdd(f *cmdutil.Factory) *cobra.Command {
 	opts := &ActionAddOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "add ID --goal G TEXT",
-		Short: "Add an action or service to a goal; prints its ID (A1, A2, …)",
-		Long: `Add an action to a goal of the care plan: a service from a community
-resource, or a task for the client, the worker or someone else. It gets
-the next action ID (A1, A2, … unique across the plan) and the status
-planned. --resource must be a resource of the repository. The cost is what
+		Short: "Add a service or a task to a goal; prints its ID (A1, A2, …)",
+		Long: `Add an action to a goal of the care plan: a service that runs from
+--start to --end (often from a community resource), or a task done by
+--due, for the client, the worker or someone else. It gets the next action
+ID (A1, A2, … unique across the plan) and the status planned; 'casework
+review ID --action A1=active' moves it on.
+
+A running service is never overdue in 'casework due'; once its end has
+passed while it is still planned or active it is listed as "ended? review
+it". A task past its due date and not done is overdue. --resource must be a resource of the repository. The cost is what
 is planned for this action; it is not taken from the resource's unit cost,
 since only you know how many units the plan needs.`,
-		Example: "  casework plan action add C-2026-7K3Q --goal G1 'Weekly budgeting sessions' --resource debt-advice --responsible provider --cost 240 --due 2026-04-30",
+		Example: "  casework plan action add C-2026-7K3Q --goal G1 'Weekly budgeting sessions' --resource debt-advice --responsible provider --cost 240 --start 2026-03-09 --end 2026-06-01\n  casework plan action add C-2026-7K3Q --goal G1 'Bring the tenancy agreement' --responsible client --due 2026-03-16",
 		Args:    cmdutil.ExactArgs(2, "a case ID and the action's TEXT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.RequireFlag(cmd, "goal"); err != nil {
@@ -50,7 +58,9 @@ since only you know how many units the plan needs.`,
 	fl.StringVar(&opts.Resource, "resource", "", "`RESOURCE` id of the service used (resources/<id>.yaml)")
 	fl.StringVar(&opts.Responsible, "responsible", "", "`WHO` carries it out: a worker, the client, a provider")
 	fl.Float64Var(&opts.Cost, "cost", 0, "planned `COST` of the action")
-	fl.StringVar(&opts.Due, "due", "", "due `DATE`, YYYY-MM-DD")
+	fl.StringVar(&opts.Due, "due", "", "a task's due `DATE`, YYYY-MM-DD")
+	fl.StringVar(&opts.Start, "start", "", "a service's start `DATE`, YYYY-MM-DD")
+	fl.StringVar(&opts.End, "end", "", "a service's end `DATE`, YYYY-MM-DD (when it is to be reviewed)")
 	return cmd
 }
 
@@ -60,6 +70,17 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 		return cmdutil.Usagef("--cost must not be negative")
 	}
 	due, err := optionalDate(f, "due", opts.Due)
+	if err != nil {
+		return err
+	}
+	var start casefile.Date
+	if opts.Start != "" {
+		// A service that began before it was recorded is no mistake.
+		if start, err = casefile.ParseDate(opts.Start); err != nil {
+			return cmdutil.Usagef("--start: %v", err)
+		}
+	}
+	end, err := optionalDate(f, "end", opts.End)
 	if err != nil {
 		return err
 	}
@@ -78,7 +99,7 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 	var action casefile.Action
 	_, err = editPlan(f, opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
 		action, err = planning.AddAction(&c.Plan, opts.Goal, casefile.Action{
-			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, Cost: opts.Cost, Due: due,
+			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, Cost: opts.Cost, Due: due, Start: start, End: end,
 		})
 		if err != nil {
 			return cmdutil.Usagef("%w", err)

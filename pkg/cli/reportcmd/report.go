@@ -3,7 +3,7 @@
 package reportcmd
 
 import (
-	"fmt"
+	"errors"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -150,7 +150,7 @@ func (opts *Options) options(now time.Time, cfg *config.Config) (report.Options,
 func population(f *cmdutil.Factory) (report.Population, error) {
 	cases, err := f.CaseSummaries()
 	if err != nil {
-		return report.Population{}, fmt.Errorf("cannot make the report: fix these files first ('casework validate' checks them all):\n%w", err)
+		return report.Population{}, errors.Join(errors.New("cannot make the report: fix these files first ('casework validate' checks them all):"), err)
 	}
 	repo, err := f.Repo()
 	if err != nil {

@@ -68,18 +68,18 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	clock, err := f.Clock()
+	if err != nil {
+		return err
+	}
 	var review casefile.Review
 	o, err := f.Ops()
 	if err != nil {
 		return err
 	}
 	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
-		interval, err := cfg.ReviewEvery()
-		if err != nil {
-			return cmdutil.Usagef("review_interval in %s: %w", config.FileName, err)
-		}
 		review, err = planning.Review(c, planning.ReviewInput{
-			At: now, By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, ConfidentialNote: opts.ConfidentialNote, Next: next, Interval: interval,
+			At: now, By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, ConfidentialNote: opts.ConfidentialNote, Next: next, Interval: clock.ReviewInterval(c),
 		}, c.IsOpen())
 		if err != nil {
 			return cmdutil.Usagef("%w", err)

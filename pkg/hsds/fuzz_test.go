@@ -1,0 +1,70 @@
+package hsds
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/casework/casework/pkg/casefile"
+)
+
+// checkResources turns every service read into a resource, as `resource
+// import` does, and checks that each resource made saves and loads back
+// as itself: nothing imported can make a file casework cannot read.
+func checkResources(t *testing.T, services []Service) {
+	for _, s := range services {
+		r, err := Resource(s, "other")
+		if err != nil {
+			continue
+		}
+		doc, err := casefile.NewDocument(&r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := doc.Marshal(&r); err != nil {
+			t.Fatalf("imported resource does not save: %v\n%+v", err, r)
+		}
+	}
+}
+
+// FuzzReadJSON feeds any bytes to the HSDS JSON reader.
+func FuzzReadJSON(f *testing.F) {
+	if data, err := os.ReadFile("testdata/services.json"); err == nil {
+		f.Add(data)
+	}
+	f.Add([]byte(`[{"id":"a","name":"b","status":"active","cost_options":[{"amount":1e308,"amount_description":"per \u0000"}]}]`))
+	f.Add([]byte(`{"contents":null}`))
+	f.Add([]byte(`{"id":"x\xff","name":"\u001b[2J","status":"active"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		services, err := ReadJSON("services.json", data)
+		if err != nil {
+			return
+		}
+		checkResources(t, services)
+	})
+}
+
+// FuzzReadPackage feeds any services.csv and organizations.csv to the
+// HSDS tabular reader.
+func FuzzReadPackage(f *testing.F) {
+	svc, _ := os.ReadFile("testdata/package/services.csv")
+	org, _ := os.ReadFile("testdata/package/organizations.csv")
+	f.Add(svc, org)
+	f.Add([]byte("id,name,status\n\"a\nb\",x,active\n"), []byte("id,name\n"))
+	f.Add([]byte("\ufeffid,name,status,organization_id\na,b,active,o\n"), []byte("id,name\no,\"q\"\"\"\n"))
+	f.Add([]byte("id,name,status\na,\xff,active\n"), []byte("id,name\n"))
+	f.Fuzz(func(t *testing.T, services, orgs []byte) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "services.csv"), services, 0o600)
+		os.WriteFile(filepath.Join(dir, "organizations.csv"), orgs, 0o600)
+		got, err := ReadPackage(dir)
+		if err != nil {
+			if strings.Contains(err.Error(), dir) {
+				t.Fatalf("message names the temporary directory: %v", err)
+			}
+			return
+		}
+		checkResources(t, got)
+	})
+}
