@@ -91,6 +91,9 @@ func Build(in Input) (*Data, error) {
 	}
 	digest := c.Plan.Digest()
 	for _, a := range shown.Approvals {
+		if !a.Grants() {
+			continue // requests and rejections are not approvals
+		}
 		d.Approvals = append(d.Approvals, ApprovalInfo{
 			At: a.At, By: b.person(a.By, ""), What: string(a.What), Amount: a.Amount, Note: a.Note,
 			Current: a.What != casefile.ApprovePlan || a.Digest == digest,

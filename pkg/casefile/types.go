@@ -177,13 +177,37 @@ type Approval struct {
 	At   time.Time    `yaml:"at" json:"at"`
 	By   string       `yaml:"by" json:"by"`
 	What ApprovalKind `yaml:"what" json:"what"`
+	// Decision is empty for an approval; DecisionRequested when a worker
+	// submits the plan, closure or expense for approval, DecisionRejected
+	// when an approver turns it down (with Reason).
+	Decision string `yaml:"decision,omitempty" json:"decision,omitempty"`
 	// Digest is the plan's Digest when a plan is approved, so that a later
 	// change to the plan needs a new approval.
 	Digest string `yaml:"digest,omitempty" json:"digest,omitempty"`
 	// Amount is the expenditure approved, for expense approvals.
 	Amount float64 `yaml:"amount,omitempty" json:"amount,omitempty"`
 	Note   string  `yaml:"note,omitempty" json:"note,omitempty"`
+	// Forced is set when an expense was approved beyond the remaining
+	// budget; Reason says why.
+	Forced bool   `yaml:"forced,omitempty" json:"forced,omitempty"`
+	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
 }
+
+// Decisions an approvals entry may record besides an approval.
+const (
+	DecisionRequested = "requested"
+	DecisionRejected  = "rejected"
+)
+
+// Grants reports whether the entry is an approval (not a request for one,
+// nor a rejection).
+func (a Approval) Grants() bool { return a.Decision == "" }
+
+// IsRequest reports whether the entry submits something for approval.
+func (a Approval) IsRequest() bool { return a.Decision == DecisionRequested }
+
+// IsRejection reports whether the entry turns something down.
+func (a Approval) IsRejection() bool { return a.Decision == DecisionRejected }
 
 // Closure is the closure record of a case.
 type Closure struct {
@@ -195,13 +219,16 @@ type Closure struct {
 
 // Worker is a caseworker: workers/<id>.yaml.
 type Worker struct {
-	ID     string  `yaml:"id" json:"id"`
-	Name   string  `yaml:"name" json:"name"`
-	Role   string  `yaml:"role,omitempty" json:"role,omitempty"`
-	FTE    float64 `yaml:"fte" json:"fte"`
-	Team   string  `yaml:"team,omitempty" json:"team,omitempty"`
-	Email  string  `yaml:"email,omitempty" json:"email,omitempty"`
-	Limits *Limits `yaml:"limits,omitempty" json:"limits,omitempty"`
+	ID    string  `yaml:"id" json:"id"`
+	Name  string  `yaml:"name" json:"name"`
+	Role  string  `yaml:"role,omitempty" json:"role,omitempty"`
+	FTE   float64 `yaml:"fte" json:"fte"`
+	Team  string  `yaml:"team,omitempty" json:"team,omitempty"`
+	Email string  `yaml:"email,omitempty" json:"email,omitempty"`
+	// SigningKey is the worker's SSH public key ("ssh-ed25519 AAAA..."),
+	// with which their commits are signed (see casework git setup --sign).
+	SigningKey string  `yaml:"signing_key,omitempty" json:"signing_key,omitempty"`
+	Limits     *Limits `yaml:"limits,omitempty" json:"limits,omitempty"`
 }
 
 // Limits are per-worker overrides of the agency's caseload limits. A zero

@@ -33,7 +33,7 @@ const Path = store.CacheDir + "/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
-const version = 3
+const version = 5
 
 // magic starts the index file.
 const magic = "casework-case-index\n"

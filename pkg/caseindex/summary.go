@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/planning"
 )
 
 // summary is what the index keeps of one case: the fields that `case
@@ -20,8 +21,9 @@ type summary struct {
 	Closure                          *closure
 	// Agreed is when the client agreed the current plan (reports, and
 	// the timescale of an agreed plan).
-	Agreed int64
-	Risk   *riskEntry // the current risk only
+	Agreed  int64
+	Risk    *riskEntry // the current risk only
+	Pending []pending
 }
 
 // riskEntry is the case's current risk record, without its free text.
@@ -29,6 +31,13 @@ type riskEntry struct {
 	At    int64
 	Level string
 	Flags []string
+}
+
+// pending is a request for approval nobody has decided on yet.
+type pending struct {
+	What, By string
+	At       int64
+	Amount   float64
 }
 
 // historyEntry is a history entry without who made it; its reason is kept
@@ -130,15 +139,20 @@ func summarize(c *casefile.Case) summary {
 	if c.Plan.Agreed != nil {
 		s.Agreed = stamp(c.Plan.Agreed.At)
 	}
+	for _, a := range planning.Pending(c) {
+		s.Pending = append(s.Pending, pending{What: string(a.What), By: a.By, At: stamp(a.At), Amount: a.Amount})
+	}
 	return s
 }
 
 // Case rebuilds a partial case from the summary: ID, phase, model,
-// worker, client name, opening, history (without who, or why but for closings), the time,
-// level, instrument and scores of each assessment, when the plan was agreed, the open actions that have a due date (in
-// one goal), the time and next date of each review, and the closure's time,
-// reason and follow-up, and the current risk without its text. That is everything schedule and caseload read, so they
-// work on it as on the whole case.
+// worker, client name, opening, history (without who, or why but for
+// closings), the time, level, instrument and scores of each assessment,
+// when the plan was agreed, the open actions that have a due date (in one
+// goal), the time and next date of each review, the closure's time, reason
+// and follow-up, the current risk without its text, and the requests for
+// approval still pending. That is everything schedule, caseload, reports
+// and due read, so they work on it as on the whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
 	c.Client.Name = s.Client
@@ -178,6 +192,16 @@ func (s *summary) Case() *casefile.Case {
 	}
 	if s.Agreed != noTime {
 		c.Plan.Agreed = &casefile.Agreement{At: unstamp(s.Agreed)}
+	}
+	// Pending requests were found on the whole case; a plan request is
+	// given the digest of the partial plan, so planning.Pending finds it
+	// again here.
+	for _, p := range s.Pending {
+		a := casefile.Approval{At: unstamp(p.At), By: p.By, What: casefile.ApprovalKind(p.What), Decision: casefile.DecisionRequested, Amount: p.Amount}
+		if p.What == string(casefile.ApprovePlan) {
+			a.Digest = c.Plan.Digest()
+		}
+		c.Approvals = append(c.Approvals, a)
 	}
 	return c
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/casework/casework/pkg/cli/dupescmd"
 	"github.com/casework/casework/pkg/cli/exportcmd"
 	"github.com/casework/casework/pkg/cli/fmtcmd"
+	"github.com/casework/casework/pkg/cli/gitcmd"
 	"github.com/casework/casework/pkg/cli/householdcmd"
 	"github.com/casework/casework/pkg/cli/initcmd"
 	"github.com/casework/casework/pkg/cli/logcmd"
@@ -101,6 +102,9 @@ agency's limits, and renders care plans.`,
 		fmtcmd.NewCmdFmt(f),
 		exportcmd.NewCmdExport(f),
 		schemacmd.NewCmdSchema(f),
+		gitcmd.NewCmdGit(f),
+		gitcmd.NewCmdMergeDriver(f),
+		gitcmd.NewCmdSync(f),
 	} {
 		root.AddCommand(c)
 	}

@@ -24,20 +24,24 @@ var DefaultYAML []byte
 
 // Config is the agency configuration.
 type Config struct {
-	Agency         string     `yaml:"agency" mapstructure:"agency"`
-	IDPrefix       string     `yaml:"id_prefix" mapstructure:"id_prefix"`
-	User           string     `yaml:"user" mapstructure:"user"`
-	Models         []string   `yaml:"models" mapstructure:"models"`
-	DefaultModel   string     `yaml:"default_model" mapstructure:"default_model"`
-	ClosureReasons []string   `yaml:"closure_reasons" mapstructure:"closure_reasons"`
-	ReviewInterval string     `yaml:"review_interval" mapstructure:"review_interval"`
-	ApproverRoles  []string   `yaml:"approver_roles" mapstructure:"approver_roles"`
-	Workflow       Workflow   `yaml:"workflow" mapstructure:"workflow"`
-	Caseload       Caseload   `yaml:"caseload" mapstructure:"caseload"`
-	Assessment     Assessment `yaml:"assessment" mapstructure:"assessment"`
-	Reports        Reports    `yaml:"reports" mapstructure:"reports"`
-	Risk           Risk       `yaml:"risk" mapstructure:"risk"`
-	Timescales     Timescales `yaml:"timescales" mapstructure:"timescales"`
+	Agency         string   `yaml:"agency" mapstructure:"agency"`
+	IDPrefix       string   `yaml:"id_prefix" mapstructure:"id_prefix"`
+	User           string   `yaml:"user" mapstructure:"user"`
+	Models         []string `yaml:"models" mapstructure:"models"`
+	DefaultModel   string   `yaml:"default_model" mapstructure:"default_model"`
+	ClosureReasons []string `yaml:"closure_reasons" mapstructure:"closure_reasons"`
+	ReviewInterval string   `yaml:"review_interval" mapstructure:"review_interval"`
+	ApproverRoles  []string `yaml:"approver_roles" mapstructure:"approver_roles"`
+	// ApprovalLimits is the largest expense each approver role may
+	// approve at once; a role without an entry has no limit.
+	ApprovalLimits map[string]float64 `yaml:"approval_limits" mapstructure:"approval_limits"`
+	Integrity      Integrity          `yaml:"integrity" mapstructure:"integrity"`
+	Workflow       Workflow           `yaml:"workflow" mapstructure:"workflow"`
+	Caseload       Caseload           `yaml:"caseload" mapstructure:"caseload"`
+	Assessment     Assessment         `yaml:"assessment" mapstructure:"assessment"`
+	Reports        Reports            `yaml:"reports" mapstructure:"reports"`
+	Risk           Risk               `yaml:"risk" mapstructure:"risk"`
+	Timescales     Timescales         `yaml:"timescales" mapstructure:"timescales"`
 	// RequireClosureEvaluation makes an evaluation a requirement of every
 	// closure, not only of closing a case at the highest risk level.
 	RequireClosureEvaluation bool      `yaml:"require_closure_evaluation" mapstructure:"require_closure_evaluation"`
@@ -69,6 +73,20 @@ type Reports struct {
 	// for; smaller groups are shown as "<MinCell".
 	MinCell int `yaml:"min_cell" mapstructure:"min_cell"`
 }
+
+// Integrity holds what `casework validate --against` checks of the commits
+// since a revision.
+type Integrity struct {
+	// Signatures is SignaturesRequired to check commit signatures on every
+	// validate --against (as --signatures does), else SignaturesOptional.
+	Signatures string `yaml:"signatures" mapstructure:"signatures"`
+}
+
+// Values of integrity.signatures.
+const (
+	SignaturesOptional = "optional"
+	SignaturesRequired = "required"
+)
 
 // Workflow is the phases of case management and the allowed moves.
 type Workflow struct {

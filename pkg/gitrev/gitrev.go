@@ -54,17 +54,39 @@ func Files(dir, rev string, keep func(path string) bool) (map[string][]byte, err
 
 // catFiles reads the given blobs with one `git cat-file --batch`.
 func catFiles(dir string, objects []string) ([][]byte, error) {
+	blobs, err := catBatch(dir, objects)
+	if err != nil {
+		return nil, err
+	}
+	contents := make([][]byte, len(blobs))
+	for i, b := range blobs {
+		if b.Missing {
+			return nil, fmt.Errorf("git cat-file: %s is missing", objects[i])
+		}
+		contents[i] = b.Data
+	}
+	return contents, nil
+}
+
+// catBatch reads the given objects (blob names, or rev:path) with one
+// `git cat-file --batch`; an object that does not exist comes back
+// Missing.
+func catBatch(dir string, objects []string) ([]Blob, error) {
 	input := strings.Join(objects, "\n") + "\n"
 	out, err := run(dir, strings.NewReader(input), "cat-file", "--batch")
 	if err != nil {
 		return nil, err
 	}
 	r := bufio.NewReader(bytes.NewReader(out))
-	contents := make([][]byte, len(objects))
+	blobs := make([]Blob, len(objects))
 	for i := range objects {
 		header, err := r.ReadString('\n')
 		if err != nil {
 			return nil, errors.New("git cat-file ended early")
+		}
+		if strings.HasSuffix(header, " missing\n") {
+			blobs[i].Missing = true
+			continue
 		}
 		fields := strings.Fields(header)
 		if len(fields) != 3 {
@@ -74,13 +96,13 @@ func catFiles(dir string, objects []string) ([][]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("git cat-file: unexpected %q", strings.TrimSpace(header))
 		}
-		contents[i] = make([]byte, size)
-		if _, err := io.ReadFull(r, contents[i]); err != nil {
+		blobs[i].Data = make([]byte, size)
+		if _, err := io.ReadFull(r, blobs[i].Data); err != nil {
 			return nil, errors.New("git cat-file ended early")
 		}
 		r.ReadByte() // the newline after each object
 	}
-	return contents, nil
+	return blobs, nil
 }
 
 // run runs git in dir and returns its output; a failure carries git's own

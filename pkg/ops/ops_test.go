@@ -162,7 +162,7 @@ func TestConcurrentWritersAppendInTimeOrder(t *testing.T) {
 	for i := range writers {
 		wg.Go(func() {
 			o := newOps(t, root, clk)
-			_, err := o.Assign(rec.Data.ID, workers[1+i%(len(workers)-1)], "w", fmt.Sprint("handover ", i), func(caseload.Holding, bool) (bool, error) { return false, nil })
+			_, err := o.Assign(rec.Data.ID, workers[1+i%(len(workers)-1)], workers[0], fmt.Sprint("handover ", i), func(caseload.Holding, bool) (bool, error) { return false, nil })
 			if err != nil && !strings.Contains(err.Error(), "already assigned") {
 				t.Error(err)
 			}

@@ -87,6 +87,7 @@ func Case(c *casefile.Case, keep ...string) *casefile.Case {
 	out.Approvals = make([]casefile.Approval, len(c.Approvals))
 	for i, a := range c.Approvals {
 		a.Note = s.Text(a.Note)
+		a.Reason = s.Text(a.Reason)
 		out.Approvals[i] = a
 	}
 	out.Consents = make([]casefile.ConsentEntry, len(c.Consents))

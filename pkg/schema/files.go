@@ -65,6 +65,7 @@ func CaseEnums(cfg *config.Config) map[string][]string {
 		"reviews[].goals.*":              casefile.GoalStatuses,
 		"reviews[].actions.*":            casefile.ActionStatuses,
 		"approvals[].what":               casefile.ApprovalKinds,
+		"approvals[].decision":           planning.Decisions,
 		"closure.reason":                 cfg.ClosureReasons,
 		"consents[].purpose":             cfg.Consent.Purposes,
 		"consents[].action":              casefile.ConsentActions,

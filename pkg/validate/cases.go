@@ -28,7 +28,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 	results := make([]result, len(dirs))
 	var done atomic.Int64
 	store.Parallel(len(dirs), func(i int) {
-		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, resources: v.resources, enums: v.enums}
+		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, enums: v.enums}
 		r := &results[i]
 		if c := cv.loadCase(repo, dirs[i]); c != nil {
 			claim := newClaim(c.record, "case", dirs[i])
@@ -94,6 +94,8 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.checkEnums(cr.record)
 	v.checkFields(cr)
 	v.checkRefs(cr)
+	v.checkActors(cr)
+	v.checkApprovals(cr)
 	v.checkPlan(cr)
 	v.checkRisks(cr)
 	v.checkServices(cr)

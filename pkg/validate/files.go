@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/merge"
 	"github.com/casework/casework/pkg/store"
 	"go.yaml.in/yaml/v3"
 )
@@ -122,6 +123,9 @@ func ReadFailure(rel string, err error) Finding {
 // parse reads a YAML record into out, strictly, reporting every problem;
 // the record's data is whatever could be decoded.
 func parse(rel string, data []byte, out any) (*record, []Finding) {
+	if merge.HasMarkers(data) {
+		return &record{path: rel}, conflictFindings(rel, data)
+	}
 	doc, err := casefile.Parse(rel, data)
 	if err != nil {
 		return &record{path: rel}, FromError(err, rel)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/safetext"
+	"github.com/casework/casework/pkg/signatures"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -59,6 +60,12 @@ func (v *validator) loadWorkers(repo *store.Repo, paths []string) {
 	v.workers = loadRecords(v, repo, paths, "worker", []string{"id", "name", "fte"},
 		func(w *casefile.Worker) string { return w.ID },
 		func(rec *record, w *casefile.Worker) {
+			v.staff[w.ID] = *w
+			if w.SigningKey != "" {
+				if _, err := signatures.ParseKey(w.SigningKey); err != nil {
+					v.add(rec, "signing_key", Error, "invalid-value", "%v", err)
+				}
+			}
 			if _, ok := Lookup(rec.root, "fte"); ok && w.FTE <= 0 {
 				v.add(rec, "fte", Error, "invalid-value", "fte must be more than 0 (1 is full time, 0.5 half time)")
 			}
@@ -120,6 +127,7 @@ func (v *validator) checkNotes(repo *store.Repo, paths []string) {
 		if n.By == "" {
 			v.findings = append(v.findings, at(rel, 2, 1, Error, "missing-key", "the note's front matter has no 'by'"))
 		}
+		v.checkNoteActor(rel, n.By)
 		if !slices.Contains(casefile.NoteKinds, n.Kind) {
 			v.findings = append(v.findings, at(rel, 2, 1, Error, "invalid-value", "note kind %s is not one of %s", safetext.Token(n.Kind), strings.Join(casefile.NoteKinds, ", ")))
 		}

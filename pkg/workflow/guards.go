@@ -166,7 +166,7 @@ func checkApproval(t Transition) *GuardError {
 	c := t.Case
 	if t.To == casefile.ClosedPhase {
 		if slices.ContainsFunc(c.Approvals, func(a casefile.Approval) bool {
-			return a.What == casefile.ApproveClosure && within(a.At, t.Since, t.At)
+			return a.Grants() && a.What == casefile.ApproveClosure && within(a.At, t.Since, t.At)
 		}) {
 			return nil
 		}
@@ -174,7 +174,7 @@ func checkApproval(t Transition) *GuardError {
 	}
 	digest := c.Plan.Digest()
 	if slices.ContainsFunc(c.Approvals, func(a casefile.Approval) bool {
-		return a.What == casefile.ApprovePlan && !a.At.After(t.At) && (t.Historical || a.Digest == digest)
+		return a.Grants() && a.What == casefile.ApprovePlan && !a.At.After(t.At) && (t.Historical || a.Digest == digest)
 	}) {
 		return nil
 	}

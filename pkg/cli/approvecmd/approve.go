@@ -2,7 +2,6 @@
 package approvecmd
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -15,28 +14,43 @@ import (
 
 // Options are the inputs of `casework approve`.
 type Options struct {
-	F      *cmdutil.Factory
-	CaseID string
-	What   casefile.ApprovalKind
-	By     string
-	Note   string
-	Amount float64
+	F       *cmdutil.Factory
+	CaseID  string
+	What    casefile.ApprovalKind
+	By      string
+	Note    string
+	Amount  float64
+	Request bool
+	Reject  bool
+	Force   bool
+	Reason  string
 }
 
 // NewCmdApprove returns `casework approve ID plan|closure|expense [--by
-// SUPERVISOR] [--note TEXT] [--amount X]`.
+// SUPERVISOR] [--note TEXT] [--amount X] [--request | --reject --reason R |
+// --force --reason R]`.
 func NewCmdApprove(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "approve ID plan|closure|expense",
-		Short: "A supervisor approves a plan, a closure or an expenditure",
-		Long: `Managerial case management: a supervisor approves the plan a caseworker
-submits, the closure of a case, or an expenditure (--amount). The approver
-(--by, default whoever is acting) must be a worker whose role is one of
-approver_roles in .casework.yaml (default: supervisor). A plan approval
-holds the plan's digest, so a later change to the plan needs a new one.
-The 'approval' guard of the workflow checks these records.`,
-		Example: "  casework approve C-2026-7K3Q plan --by w-sue --note 'Costs within the quarter budget'\n  casework approve C-2026-7K3Q expense --amount 350 --as w-sue",
+		Short: "A supervisor approves or rejects a plan, a closure or an expenditure",
+		Long: `Managerial case management: a worker submits the plan, the closure of a
+case or an expenditure (--amount) for approval with --request, and it shows
+in 'casework due' until an approver decides. An approver approves it, or
+turns it down with --reject --reason.
+
+Separation of duties: the approver is the worker who is acting (--by, if
+given, must be the same worker); their role must be one of approver_roles
+in .casework.yaml (default: supervisor), and they must not be the case's
+reference person. An expense is capped by approval_limits for the
+approver's role, if set, and by what is left of the plan's budget unless
+approved with --force --reason. A plan approval holds the plan's digest,
+so a later change to the plan needs a new one. The 'approval' guard of the
+workflow checks these records.`,
+		Example: "  casework approve C-2026-7K3Q plan --request --note 'Ready for sign-off'\n" +
+			"  casework approve C-2026-7K3Q plan --as w-sue --note 'Costs within the quarter budget'\n" +
+			"  casework approve C-2026-7K3Q closure --as w-sue --reject --reason 'Goal G2 is still open'\n" +
+			"  casework approve C-2026-7K3Q expense --amount 350 --as w-sue",
 		GroupID: "cases",
 		Args:    cmdutil.ExactArgs(2, "a case ID and what to approve: "+strings.Join(casefile.ApprovalKinds, ", ")),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -45,9 +59,16 @@ The 'approval' guard of the workflow checks these records.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.By, "by", "", "`SUPERVISOR` approving (default: who is acting)")
-	fl.StringVar(&opts.Note, "note", "", "the approver's note")
-	fl.Float64Var(&opts.Amount, "amount", 0, "`AMOUNT` of the expenditure approved (expense only)")
+	fl.StringVar(&opts.By, "by", "", "`SUPERVISOR` approving: must be who is acting (default: who is acting)")
+	fl.StringVar(&opts.Note, "note", "", "the approver's (or requester's) note")
+	fl.Float64Var(&opts.Amount, "amount", 0, "`AMOUNT` of the expenditure (expense only)")
+	fl.BoolVar(&opts.Request, "request", false, "submit for approval instead of approving")
+	fl.BoolVar(&opts.Reject, "reject", false, "turn it down (needs --reason)")
+	fl.BoolVar(&opts.Force, "force", false, "approve an expense beyond the plan's remaining budget (needs --reason)")
+	fl.StringVar(&opts.Reason, "reason", "", "why it is rejected, or why the budget is exceeded")
+	cmd.MarkFlagsMutuallyExclusive("request", "reject")
+	cmd.MarkFlagsMutuallyExclusive("request", "force")
+	cmd.MarkFlagsMutuallyExclusive("reject", "force")
 	return cmd
 }
 
@@ -56,47 +77,83 @@ func run(opts *Options) error {
 	if err := planning.CheckApprovable(opts.What); err != nil {
 		return cmdutil.Usagef("%w", err)
 	}
-	by := opts.By
-	if by == "" {
-		actor, err := f.Actor()
-		if err != nil {
-			return err
-		}
-		by = actor
+	if opts.Reason != "" && !opts.Reject && !opts.Force {
+		return cmdutil.Usagef("--reason goes with --reject or --force")
+	}
+	actor, err := f.Actor()
+	if err != nil {
+		return err
+	}
+	if opts.By != "" && opts.By != actor {
+		return cmdutil.Usagef("--by %s is not who is acting (%s): a decision is recorded for the worker who makes it, so %s must run it (--as %s)", opts.By, actor, opts.By, opts.By)
 	}
 	cfg, err := f.Config()
 	if err != nil {
 		return err
 	}
-	w, err := f.RequireWorker(by)
+	w, err := f.RequireWorker(actor)
 	if err != nil {
-		return fmt.Errorf("approver: %w", err)
+		return err
 	}
-	if err := planning.CanApprove(*w, cfg.ApproverRoles); err != nil {
-		return cmdutil.Usagef("%w", err)
+	entry := casefile.Approval{By: actor, What: opts.What, Amount: opts.Amount, Note: opts.Note, Forced: opts.Force, Reason: opts.Reason}
+	if opts.Reject {
+		entry.Decision = casefile.DecisionRejected
 	}
-	var a casefile.Approval
 	o, err := f.Ops()
 	if err != nil {
 		return err
 	}
 	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
-		a, err = planning.Approve(c, casefile.Approval{At: now, By: by, What: opts.What, Amount: opts.Amount, Note: opts.Note})
-		if err != nil {
-			return cmdutil.Usagef("%w", err)
+		entry.At = now // taken under the lock
+		if opts.Request {
+			entry, err = planning.Request(c, entry)
+			return usage(err)
 		}
-		return nil
+		if err := planning.CheckApprover(c, *w, entry.At, cfg.ApproverRoles); err != nil {
+			return usage(err)
+		}
+		if entry.Grants() && entry.What == casefile.ApproveExpense {
+			if err := planning.Limits(cfg.ApprovalLimits).CheckLimit(*w, entry.Amount); err != nil {
+				return usage(err)
+			}
+		}
+		entry, err = planning.Approve(c, entry)
+		return usage(err)
 	})
 	if err != nil {
 		return err
 	}
-	what := string(a.What)
+	beyond := ""
+	if entry.Forced {
+		beyond = ", beyond the plan's budget"
+	}
+	f.Infof("%s for %s%s.", describe(entry), rec.Data.ID, beyond)
+	return nil
+}
+
+func usage(err error) error {
+	if err != nil {
+		return cmdutil.Usagef("%w", err)
+	}
+	return nil
+}
+
+// describe says what was recorded: "w-sue approved the plan (1a2b...)".
+func describe(a casefile.Approval) string {
+	what := "the " + string(a.What)
 	switch a.What {
 	case casefile.ApproveExpense:
 		what = "an expense of " + cmdutil.Money(a.Amount)
 	case casefile.ApprovePlan:
-		what = "the plan (" + a.Digest + ")"
+		if a.Digest != "" {
+			what += " (" + a.Digest + ")"
+		}
 	}
-	f.Infof("%s approved %s for %s.", by, what, rec.Data.ID)
-	return nil
+	switch {
+	case a.IsRequest():
+		return a.By + " asked for approval of " + what
+	case a.IsRejection():
+		return a.By + " rejected " + what
+	}
+	return a.By + " approved " + what
 }

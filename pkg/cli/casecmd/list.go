@@ -81,7 +81,7 @@ func runList(opts *ListOptions) error {
 	}
 	if opts.Risk != "" {
 		if err := risk.CheckLevel(cfg.Risk, opts.Risk); err != nil {
-			return cmdutil.Usagef("--risk: %v", err)
+			return cmdutil.Usagef("--risk: %w", err)
 		}
 	}
 	clock, err := f.Clock()

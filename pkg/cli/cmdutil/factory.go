@@ -1,17 +1,16 @@
 package cmdutil
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/gitrev"
+	"github.com/casework/casework/pkg/identity"
 	"github.com/casework/casework/pkg/ops"
 	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/store"
@@ -135,31 +134,30 @@ func (f *Factory) Ops() (*ops.Ops, error) {
 	return f.ops, nil
 }
 
-// Actor is who is acting: --as, else CASEWORK_USER, else user in the
-// config, else git's user.email.
+// Actor is the ID of the worker who is acting: --as, else CASEWORK_USER,
+// else user in the config, else git's user.email matched against the
+// workers' email. Whichever is given must name a worker in workers/.
 func (f *Factory) Actor() (string, error) {
-	if f.Flags.As != "" {
-		return f.Flags.As, nil
-	}
-	cfg, err := f.Config()
-	if err != nil {
-		return "", err
-	}
-	if cfg.User != "" {
-		return cfg.User, nil
-	}
 	repo, err := f.Repo()
 	if err != nil {
 		return "", err
 	}
-	cmd := exec.Command("git", "config", "user.email")
-	cmd.Dir = repo.Root
-	if out, err := cmd.Output(); err == nil {
-		if email := strings.TrimSpace(string(out)); email != "" {
-			return email, nil
+	claims := []identity.Claim{{Value: f.Flags.As, Source: "--as"}, {Value: f.Getenv("CASEWORK_USER"), Source: "CASEWORK_USER"}}
+	if f.Flags.As == "" && f.Getenv("CASEWORK_USER") == "" {
+		cfg, err := f.Config()
+		if err != nil {
+			return "", err
+		}
+		claims = append(claims, identity.Claim{Value: cfg.User, Source: "user in .casework.yaml"})
+		if cfg.User == "" {
+			claims = append(claims, identity.Claim{Value: gitrev.ConfigValue(repo.Root, "user.email"), Source: "git's user.email"})
 		}
 	}
-	return "", errors.New("cannot tell who is acting: pass --as WORKER, set CASEWORK_USER, or set user in .casework.yaml")
+	w, err := identity.Resolve(identity.RepoDirectory{Repo: repo}, claims...)
+	if err != nil {
+		return "", err
+	}
+	return w.ID, nil
 }
 
 // Warnf writes a warning to stderr unless --quiet.

@@ -59,6 +59,10 @@ Items are ordered risk first, then lateness: cases at the highest current
 risk (then the highest level of attention) come first, each case's items
 most overdue first. A running service is never overdue; one past its end
 and still active is listed as "ended? review it".
+Plans, closures and expenses submitted for approval ('casework approve ID
+plan --request') are listed after the rest until an approver decides:
+with --worker, only to a worker whose role may approve, and not for their
+own cases.
 
 -o ics writes an iCalendar file (RFC 5545) to subscribe to or import: one
 all-day event per item, named by case ID and kind only, never by the
@@ -120,6 +124,14 @@ func run(opts *Options) error {
 		r := row(it, risk.Level(byID[it.CaseID]), today)
 		rows = append(rows, r)
 		tab.Rows = append(tab.Rows, []string{r.Date.String(), r.Case, r.Worker, r.Risk, r.Kind, what(it), r.Status})
+	}
+	approvals, err := pendingApprovals(f, all, opts.Worker, cfg.ApproverRoles, today)
+	if err != nil {
+		return err
+	}
+	for _, r := range approvals {
+		rows = append(rows, r)
+		tab.Rows = append(tab.Rows, []string{r.Date.String(), r.Case, r.Worker, r.Kind, r.What, r.Status})
 	}
 	if p.Format == output.Table && len(rows) == 0 {
 		f.Infof("Nothing overdue or due within %s.", opts.Within)

@@ -11,6 +11,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/schemacmd"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/gitsetup"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -99,6 +100,14 @@ func run(opts *Options) error {
 	os.Chmod(cfgPath, 0o644)
 	if _, err := schemacmd.WriteFiles(dir, loaded); err != nil {
 		return err
+	}
+	if _, err := gitsetup.WriteAttributes(dir); err != nil {
+		return err
+	}
+	if gitsetup.InGit(dir) {
+		if err := gitsetup.RegisterDriver(dir); err != nil {
+			return err
+		}
 	}
 	opts.F.Infof("Created a case repository in %s. Next: casework worker add ID --name NAME", opts.F.Rel(dir))
 	return nil

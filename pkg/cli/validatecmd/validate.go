@@ -13,6 +13,7 @@ import (
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/gitrev"
+	"github.com/casework/casework/pkg/signatures"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/pkg/validate"
 	"github.com/spf13/cobra"
@@ -26,9 +27,10 @@ const (
 
 // Options are the inputs of `casework validate`.
 type Options struct {
-	F       *cmdutil.Factory
-	Paths   []string
-	Against string
+	F          *cmdutil.Factory
+	Paths      []string
+	Against    string
+	Signatures bool
 }
 
 // NewCmdValidate returns `casework validate [PATH...] [--against REV]`.
@@ -45,6 +47,12 @@ with the repository at a git revision: history may only be appended to,
 phases change only by recorded moves, IDs never change, cases are never
 deleted, and closed cases change only by being reopened.
 
+--signatures (or integrity.signatures: required in .casework.yaml) also
+checks every commit since REV that adds or changes records: it must be
+signed (git's SSH signing, verified by git) with the signing_key of a
+worker as workers/ was at REV, and every entry it adds must be recorded as
+by that worker.
+
 Each problem is printed as 'path:line:col: error|warning: message [rule]'
 (-o json: a list of objects; -o github: annotations for GitHub Actions).
 PATH arguments restrict the report to those files or directories. Exit
@@ -57,9 +65,14 @@ not run.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also compare with the repository at git revision `REV` (e.g. origin/main)")
+	cmd.Flags().BoolVar(&opts.Signatures, "signatures", false, "with --against: every commit since REV that changes records is signed by a worker, and adds only their entries")
 	cmdutil.Prints(cmd, formatText, output.JSON, formatGitHub)
 	return cmd
 }
+
+// Run validates as the command does, for commands that validate on the
+// way (sync): findings are printed, and ErrFindings returned on errors.
+func Run(opts *Options) error { return run(opts) }
 
 func run(opts *Options) error {
 	f := opts.F
@@ -78,6 +91,9 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if opts.Signatures && opts.Against == "" {
+		return cmdutil.Usagef("--signatures checks the commits since a revision: give it with --against REV (e.g. --against origin/main)")
+	}
 	vopts := validate.Options{Root: root, Config: cfg, Now: f.Now()}
 	if opts.Against != "" {
 		files, err := gitrev.Files(root, opts.Against, validate.BaseFile)
@@ -95,6 +111,13 @@ func run(opts *Options) error {
 	progress.Done()
 	if err != nil {
 		return fmt.Errorf("cannot validate %s: %w", root, err)
+	}
+	if opts.Against != "" && (opts.Signatures || cfg.Integrity.Signatures == config.SignaturesRequired) {
+		signed, err := signatureFindings(root, opts.Against)
+		if err != nil {
+			return err
+		}
+		more = append(more, signed...)
 	}
 	findings = validate.Within(append(findings, more...), paths)
 	validate.Sort(findings)
@@ -176,4 +199,17 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// signatureFindings checks the commits since rev (see pkg/signatures).
+func signatureFindings(root, rev string) ([]validate.Finding, error) {
+	problems, err := signatures.Check(root, rev)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]validate.Finding, len(problems))
+	for i, p := range problems {
+		out[i] = validate.Finding{Path: p.Path, Line: 1, Col: 1, Severity: validate.Error, Rule: p.Rule, Message: p.Message}
+	}
+	return out, nil
 }

@@ -3,10 +3,13 @@ package workercmd
 
 import (
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/signatures"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -24,8 +27,9 @@ func NewCmdWorker(f *cmdutil.Factory) *cobra.Command {
 
 // AddOptions are the inputs of `casework worker add`.
 type AddOptions struct {
-	F      *cmdutil.Factory
-	Worker casefile.Worker
+	F          *cmdutil.Factory
+	Worker     casefile.Worker
+	SigningKey string
 }
 
 // NewCmdAdd returns `casework worker add ID --name N [--role R] [--fte F]
@@ -51,6 +55,7 @@ func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 	fl.Float64Var(&opts.Worker.FTE, "fte", 1, "full-time equivalent, more than 0 and at most 1")
 	fl.StringVar(&opts.Worker.Team, "team", "", "`TEAM` the worker belongs to")
 	fl.StringVar(&opts.Worker.Email, "email", "", "e-mail `ADDRESS`")
+	fl.StringVar(&opts.SigningKey, "signing-key", "", "SSH public key the worker signs commits with: a .pub `FILE`, or the key itself")
 	return cmd
 }
 
@@ -65,12 +70,30 @@ func runAdd(opts *AddOptions) error {
 	if w.FTE <= 0 || w.FTE > 1 {
 		return cmdutil.Usagef("--fte %s is out of range: give a number more than 0 and at most 1 (0.5 for half time)", cmdutil.Number(w.FTE))
 	}
+	if opts.SigningKey != "" {
+		key, err := readKey(opts.SigningKey)
+		if err != nil {
+			return err
+		}
+		w.SigningKey = key
+	}
 	repo, err := opts.F.Repo()
 	if err != nil {
 		return err
 	}
 	if _, err := opts.F.Config(); err != nil {
 		return err
+	}
+	// The first worker bootstraps the repository; after that, adding a
+	// worker (a new identity) is done by one.
+	ids, err := repo.WorkerIDs()
+	if err != nil {
+		return err
+	}
+	if len(ids) > 0 {
+		if _, err := opts.F.Actor(); err != nil {
+			return err
+		}
 	}
 	if _, err := store.Create(repo, store.WorkerPath(w.ID), &w); err != nil {
 		return fmt.Errorf("cannot add worker %s: %w", w.ID, err)
@@ -127,10 +150,30 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 				{Label: "Team", Value: w.Team},
 				{Label: "Email", Value: w.Email},
 			}
+			if w.SigningKey != "" {
+				details = append(details, output.Detail{Label: "Signing key", Value: w.SigningKey})
+			}
 			if l := w.Limits; l != nil {
 				details = append(details, output.Detail{Label: "Limits", Value: fmt.Sprintf("max_active %d, warn_active %d, max_new_per_month %d, warn_new_per_month %d (0 = agency default)", l.MaxActive, l.WarnActive, l.MaxNewPerMonth, l.WarnNewPerMonth)})
 			}
 			return p.PrintRecord(w, details)
 		},
 	}, output.Table, output.JSON, output.YAML)
+}
+
+// readKey reads --signing-key: the key itself, or a .pub file holding it.
+func readKey(arg string) (string, error) {
+	text := arg
+	if !strings.Contains(arg, " ") {
+		data, err := os.ReadFile(arg)
+		if err != nil {
+			return "", cmdutil.Usagef("--signing-key: cannot read %s: give the path of a .pub file or the key itself", arg)
+		}
+		text = string(data)
+	}
+	key, err := signatures.ParseKey(strings.TrimSpace(text))
+	if err != nil {
+		return "", cmdutil.Usagef("--signing-key: %w", err)
+	}
+	return key, nil
 }

@@ -1,0 +1,68 @@
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/planning"
+	"go.yaml.in/yaml/v3"
+)
+
+// checkActors reports entries of the case's lists whose `by` is not a
+// worker in workers/: who acted must always be someone the agency knows.
+// Every top-level list of entries is checked, so lists added later are
+// covered without a change here.
+func (v *validator) checkActors(cr *caseRecord) {
+	root := top(cr.record.root)
+	if root == nil || root.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, list := root.Content[i].Value, root.Content[i+1]
+		if list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, item := range list.Content {
+			by, ok := Lookup(item, "by")
+			if !ok || by.Kind != yaml.ScalarNode || by.Value == "" {
+				continue
+			}
+			if v.workers[by.Value] == "" {
+				v.add(cr.record, fmt.Sprintf("%s[%d].by", key, j), Error, "unknown-actor", "%s[%d] is recorded by %q, who is not a worker in workers/: add them if they work here (casework worker add %s --name NAME); otherwise the entry was not made by casework and a supervisor should look at it", key, j, by.Value, by.Value)
+			}
+		}
+	}
+}
+
+// checkNoteActor reports a note whose `by` is not a worker.
+func (v *validator) checkNoteActor(rel, by string) {
+	if by != "" && v.workers[by] == "" {
+		v.findings = append(v.findings, at(rel, 2, 1, Error, "unknown-actor", "the note is recorded by %q, who is not a worker in workers/: add them if they work here (casework worker add %s --name NAME); otherwise the note was not made by casework and a supervisor should look at it", by, by))
+	}
+}
+
+// checkApprovals holds recorded approvals and rejections to the rules
+// `casework approve` follows: an approver role, never the case's own
+// worker, and an expense within the role's limit.
+func (v *validator) checkApprovals(cr *caseRecord) {
+	c := &cr.data
+	for i, a := range c.Approvals {
+		if a.Decision != "" && !slices.Contains(planning.Decisions, a.Decision) {
+			v.add(cr.record, fmt.Sprintf("approvals[%d].decision", i), Error, "invalid-value", "decision %q: an approvals entry is an approval (no decision) or %s", a.Decision, strings.Join(planning.Decisions, ", "))
+			continue
+		}
+		w, ok := v.staff[a.By]
+		if a.IsRequest() || !ok {
+			continue // a request may come from anyone; an unknown worker is reported by checkActors
+		}
+		err := planning.CheckApprover(c, w, a.At, v.Config.ApproverRoles)
+		if err == nil && a.Grants() && a.What == casefile.ApproveExpense {
+			err = planning.Limits(v.Config.ApprovalLimits).CheckLimit(w, a.Amount)
+		}
+		if err != nil {
+			v.add(cr.record, fmt.Sprintf("approvals[%d]", i), Error, "approval-not-allowed", "approvals[%d]: %v", i, err)
+		}
+	}
+}
