@@ -215,7 +215,7 @@ func (c *config) exec(_ string, name string, args ...string) (*os.ProcessState, 
 	cmd.Stderr = &stderr
 	err := cmd.Run()
 	if err != nil {
-		return cmd.ProcessState, fmt.Errorf("%s %s: %v: %s", name, strings.Join(args, " "), err, firstLine(stderr.String()))
+		return cmd.ProcessState, fmt.Errorf("%s %s: %w: %s", name, strings.Join(args, " "), err, firstLine(stderr.String()))
 	}
 	return cmd.ProcessState, nil
 }

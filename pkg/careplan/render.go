@@ -71,14 +71,14 @@ func Render(name string, data any, sources ...Source) ([]byte, error) {
 		}
 		tmpl, err := template.New(label).Funcs(Funcs()).Option("missingkey=error").Parse(string(text))
 		if err != nil {
-			return nil, fmt.Errorf("%v; fix the template", err)
+			return nil, fmt.Errorf("%w; fix the template", err)
 		}
 		out := &cappedBuffer{max: MaxOutput}
 		if err := tmpl.Execute(out, data); err != nil {
 			if errors.Is(err, errTooLong) {
 				return nil, fmt.Errorf("template %s writes more than %d bytes, the limit for a rendered document; look for a loop (range) that runs away", label, MaxOutput)
 			}
-			return nil, fmt.Errorf("%v; fix the template", err)
+			return nil, fmt.Errorf("%w; fix the template", err)
 		}
 		return Tidy(out.Bytes()), nil
 	}

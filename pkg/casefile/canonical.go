@@ -152,7 +152,7 @@ func Format(path string, data []byte, out any) ([]byte, error) {
 	}
 	formatted, err := doc.Marshal(out)
 	if err != nil {
-		return nil, &PosError{Path: path, Msg: err.Error()}
+		return nil, &PosError{Path: path, Msg: err.Error(), Rule: RuleCannotFormat}
 	}
 	return formatted, nil
 }

@@ -41,7 +41,7 @@ func decodeWith(d *decoder, node *yaml.Node, out any) Errors {
 	}
 	if node.Kind == yaml.DocumentNode {
 		if len(node.Content) == 0 {
-			d.errorf(node, "the file is empty")
+			d.errorf(node, RuleEmptyFile, "the file is empty")
 			return d.errs
 		}
 		node = node.Content[0]
@@ -89,8 +89,8 @@ func (d *decoder) where() string {
 	return b.String()
 }
 
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	d.errs = append(d.errs, &PosError{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...)})
+func (d *decoder) errorf(n *yaml.Node, rule, format string, args ...any) {
+	d.errs = append(d.errs, &PosError{Line: n.Line, Col: n.Column, Msg: fmt.Sprintf(format, args...), Rule: rule})
 }
 
 var (
@@ -113,12 +113,12 @@ func isNull(n *yaml.Node) bool {
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 	if n.Kind == yaml.AliasNode {
-		d.errorf(n, "%sYAML aliases (*%s) are not allowed in casework files; write the value out in full", prefix(d.where()), safetext.Short(n.Value))
+		d.errorf(n, RuleYAMLFeature, "%sYAML aliases (*%s) are not allowed in casework files; write the value out in full", prefix(d.where()), safetext.Short(n.Value))
 		return
 	}
 	if isNull(n) {
 		if v.Type() == timeType {
-			d.errorf(n, "%sa time is required here, for example 2026-03-14T09:30:00Z", prefix(d.where()))
+			d.errorf(n, RuleInvalidTime, "%sa time is required here, for example 2026-03-14T09:30:00Z", prefix(d.where()))
 			return
 		}
 		v.Set(reflect.Zero(v.Type()))
@@ -181,7 +181,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		}
 		v.SetBool(strings.EqualFold(s, "true"))
 	default:
-		d.errorf(n, "%scannot hold a value of this kind", prefix(d.where()))
+		d.errorf(n, RuleWrongType, "%scannot hold a value of this kind", prefix(d.where()))
 	}
 }
 
@@ -199,7 +199,7 @@ func (d *decoder) scalar(n *yaml.Node, want string) (string, bool) {
 // mismatch reports a node that is not the value wanted, saying what kind
 // of value was found but never the value itself.
 func (d *decoder) mismatch(n *yaml.Node, want string) {
-	d.errorf(n, "%sexpected %s, found %s", prefix(d.where()), want, kindName(n))
+	d.errorf(n, RuleWrongType, "%sexpected %s, found %s", prefix(d.where()), want, kindName(n))
 }
 
 // describe says what kind of scalar a node holds, never its text: a value
@@ -281,7 +281,7 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value) {
 	}
 	date, err := ParseDate(s)
 	if err != nil {
-		d.errorf(n, "%s%v", prefix(d.where()), err)
+		d.errorf(n, RuleInvalidDate, "%s%v", prefix(d.where()), err)
 		return
 	}
 	v.Set(reflect.ValueOf(date))
@@ -294,7 +294,7 @@ func (d *decoder) decodeTime(n *yaml.Node, v reflect.Value) {
 	}
 	t, err := ParseTime(s)
 	if err != nil {
-		d.errorf(n, "%s%v", prefix(d.where()), err)
+		d.errorf(n, RuleInvalidTime, "%s%v", prefix(d.where()), err)
 		return
 	}
 	v.Set(reflect.ValueOf(t))
@@ -334,10 +334,10 @@ func (d *decoder) validKey(n *yaml.Node, i int, seen keySet) bool {
 	k := n.Content[i]
 	switch {
 	case k.Kind != yaml.ScalarNode:
-		d.errorf(k, "%skeys must be plain names", prefix(d.where()))
+		d.errorf(k, RuleWrongType, "%skeys must be plain names", prefix(d.where()))
 		return false
 	case k.Value == "<<":
-		d.errorf(k, "%sYAML merge keys (<<) are not allowed in casework files", prefix(d.where()))
+		d.errorf(k, RuleYAMLFeature, "%sYAML merge keys (<<) are not allowed in casework files", prefix(d.where()))
 		return false
 	}
 	var first *yaml.Node
@@ -355,7 +355,7 @@ func (d *decoder) validKey(n *yaml.Node, i int, seen keySet) bool {
 		}
 	}
 	if first != nil {
-		d.errorf(k, "%sduplicate key %s (first given at line %d); remove one of them", prefix(d.where()), safeKey(k.Value), first.Line)
+		d.errorf(k, RuleDuplicateKey, "%sduplicate key %s (first given at line %d); remove one of them", prefix(d.where()), safeKey(k.Value), first.Line)
 		return false
 	}
 	return true
@@ -379,7 +379,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		k := n.Content[i]
 		idx, known := fields.index[k.Value]
 		if !known {
-			d.errorf(k, "%s", d.unknownKeyMessage(k.Value, fields.names))
+			d.errorf(k, RuleUnknownKey, "%s", d.unknownKeyMessage(k.Value, fields.names))
 			continue
 		}
 		given[idx] = true
@@ -392,7 +392,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 	}
 	for _, name := range fields.required {
 		if !given[fields.index[name]] {
-			d.errorf(n, "%smissing required key %q", prefix(d.where()), name)
+			d.errorf(n, RuleMissingKey, "%smissing required key %q", prefix(d.where()), name)
 		}
 	}
 }
@@ -483,7 +483,7 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value) {
 	for i, item := range n.Content {
 		d.pushIndex(i)
 		if isNull(item) {
-			d.errorf(item, "%s: empty list item; remove the lone '-' or fill it in", d.where())
+			d.errorf(item, RuleEmptyValue, "%s: empty list item; remove the lone '-' or fill it in", d.where())
 		} else {
 			d.decode(item, s.Index(i))
 		}

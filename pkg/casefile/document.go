@@ -51,10 +51,10 @@ func parse(path string, data []byte, offset int) (*Document, error) {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &PosError{Path: path, Line: extra.Line + offset, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows"}
+		return nil, &PosError{Path: path, Line: extra.Line + offset, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows", Rule: RuleYAMLSyntax}
 	}
 	if alias := findAlias(&root); alias != nil {
-		return nil, &PosError{Path: path, Line: alias.Line + offset, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", safetext.Short(alias.Value))}
+		return nil, &PosError{Path: path, Line: alias.Line + offset, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", safetext.Short(alias.Value)), Rule: RuleYAMLFeature}
 	}
 	return &Document{root: &root}, nil
 }
@@ -63,7 +63,7 @@ func parse(path string, data []byte, offset int) (*Document, error) {
 // the limit: the size reported is then where it stopped.
 func checkSize(path string, data []byte) error {
 	if len(data) > MaxFileSize {
-		return &PosError{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit for casework files; split or trim it", len(data), MaxFileSize)}
+		return &PosError{Path: path, Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit for casework files; split or trim it", len(data), MaxFileSize), Rule: RuleFileTooLarge}
 	}
 	return nil
 }
@@ -72,7 +72,7 @@ func checkSize(path string, data []byte) error {
 func checkUTF8(path string, data []byte) error {
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
-		return &PosError{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8"}
+		return &PosError{Path: path, Line: line, Col: col, Msg: "invalid UTF-8; save the file as UTF-8", Rule: RuleYAMLSyntax}
 	}
 	return nil
 }
@@ -105,7 +105,7 @@ func syntaxError(path string, data []byte, err error, offset int) error {
 		explain = explainControl
 	}
 	if h, ok := explain(data, offset); ok {
-		return &PosError{Path: path, Line: h.line, Col: h.col, Msg: h.msg + " [YAML syntax error: " + raw + "]"}
+		return &PosError{Path: path, Line: h.line, Col: h.col, Msg: h.msg + " [YAML syntax error: " + raw + "]", Rule: RuleYAMLSyntax}
 	}
 	near := ""
 	if lines := bytes.Split(data, []byte("\n")); line-1 < len(lines) {
@@ -114,7 +114,7 @@ func syntaxError(path string, data []byte, err error, offset int) error {
 		}
 	}
 	line += offset
-	return &PosError{Path: path, Line: line, Col: 1, Msg: fmt.Sprintf("YAML syntax error: %s; check the indentation (2 spaces per level) and the quotes of line %d%s and the lines above it", raw, line, near)}
+	return &PosError{Path: path, Line: line, Col: 1, Msg: fmt.Sprintf("YAML syntax error: %s; check the indentation (2 spaces per level) and the quotes of line %d%s and the lines above it", raw, line, near), Rule: RuleYAMLSyntax}
 }
 
 func invalidUTF8At(data []byte) (line, col int) {

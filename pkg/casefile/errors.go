@@ -9,12 +9,14 @@ import (
 )
 
 // PosError is a problem found at a position in a file. Line and Col are
-// 1-based; zero means the position is unknown.
+// 1-based; zero means the position is unknown. Rule is the kind of
+// problem (RuleYAMLSyntax, ...), set where the problem is found.
 type PosError struct {
 	Path string
 	Line int
 	Col  int
 	Msg  string
+	Rule string
 }
 
 // Error formats the problem as "path:line:col: msg", leaving out the parts

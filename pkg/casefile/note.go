@@ -31,11 +31,11 @@ func ParseNote(path string, data []byte) (*Note, error) {
 func noteRoundTrips(path string, n *Note) error {
 	out, err := FormatNote(n)
 	if err != nil {
-		return &PosError{Path: path, Msg: err.Error() + "; write the note's text after the closing '---' line"}
+		return &PosError{Path: path, Msg: err.Error() + "; write the note's text after the closing '---' line", Rule: RuleEmptyFile}
 	}
 	back, err := parseNote(path, out)
 	if err != nil || !back.At.Equal(n.At) || back.By != n.By || back.Kind != n.Kind || back.Body != normalBody(n.Body) {
-		return &PosError{Path: path, Line: 1, Col: 1, Msg: "the note does not read back as written; check its front matter (at, by, kind) and that its text follows the closing '---' line"}
+		return &PosError{Path: path, Line: 1, Col: 1, Msg: "the note does not read back as written; check its front matter (at, by, kind) and that its text follows the closing '---' line", Rule: RuleNoteFrontMatter}
 	}
 	return nil
 }
@@ -48,12 +48,12 @@ func parseNote(path string, data []byte) (*Note, error) {
 		return nil, err
 	}
 	if !bytes.HasPrefix(data, []byte(frontMatterFence)) {
-		return nil, &PosError{Path: path, Line: 1, Col: 1, Msg: "a note starts with front matter: a '---' line, then at, by and kind, then '---'"}
+		return nil, &PosError{Path: path, Line: 1, Col: 1, Msg: "a note starts with front matter: a '---' line, then at, by and kind, then '---'", Rule: RuleNoteFrontMatter}
 	}
 	rest := data[len(frontMatterFence):]
 	end := bytes.Index(rest, []byte("\n"+frontMatterFence))
 	if end < 0 {
-		return nil, &PosError{Path: path, Line: 1, Col: 1, Msg: "the note's front matter has no closing '---' line"}
+		return nil, &PosError{Path: path, Line: 1, Col: 1, Msg: "the note's front matter has no closing '---' line", Rule: RuleNoteFrontMatter}
 	}
 	doc, err := parse(path, rest[:end+1], 1)
 	if err != nil {

@@ -12,13 +12,13 @@ type Case struct {
 	Worker      string         `yaml:"worker" json:"worker"`
 	Team        []TeamMember   `yaml:"team,omitempty" json:"team,omitempty"`
 	Client      Client         `yaml:"client" json:"client"`
-	Referral    Referral       `yaml:"referral,omitempty" json:"referral,omitempty"`
+	Referral    Referral       `yaml:"referral,omitempty" json:"referral,omitzero"`
 	Household   []Member       `yaml:"household,omitempty" json:"household,omitempty"`
 	Network     []Contact      `yaml:"network,omitempty" json:"network,omitempty"`
 	History     []HistoryEntry `yaml:"history" json:"history"`
 	Assessments []Assessment   `yaml:"assessments,omitempty" json:"assessments,omitempty"`
 	Risks       []Risk         `yaml:"risks,omitempty" json:"risks,omitempty"`
-	Plan        Plan           `yaml:"plan,omitempty" json:"plan,omitempty"`
+	Plan        Plan           `yaml:"plan,omitempty" json:"plan,omitzero"`
 	Reviews     []Review       `yaml:"reviews,omitempty" json:"reviews,omitempty"`
 	Approvals   []Approval     `yaml:"approvals,omitempty" json:"approvals,omitempty"`
 	Consents    []ConsentEntry `yaml:"consents,omitempty" json:"consents,omitempty"`
@@ -36,14 +36,14 @@ type TeamMember struct {
 // removed by redaction.
 type Client struct {
 	Name           string          `yaml:"name" json:"name"`
-	DOB            Date            `yaml:"dob,omitempty" json:"dob,omitempty"`
+	DOB            Date            `yaml:"dob,omitempty" json:"dob,omitzero"`
 	Gender         string          `yaml:"gender,omitempty" json:"gender,omitempty"`
 	Phone          string          `yaml:"phone,omitempty" json:"phone,omitempty"`
 	Email          string          `yaml:"email,omitempty" json:"email,omitempty"`
 	Address        string          `yaml:"address,omitempty" json:"address,omitempty"`
 	Language       string          `yaml:"language,omitempty" json:"language,omitempty"`
 	Representative *Representative `yaml:"representative,omitempty" json:"representative,omitempty"`
-	Consent        Consent         `yaml:"consent,omitempty" json:"consent,omitempty"`
+	Consent        Consent         `yaml:"consent,omitempty" json:"consent,omitzero"`
 }
 
 // Representative is a person who acts on the client's behalf, for example a
@@ -62,14 +62,14 @@ type Representative struct {
 // there.
 type Consent struct {
 	Given bool   `yaml:"given,omitempty" json:"given,omitempty"`
-	At    Date   `yaml:"at,omitempty" json:"at,omitempty"`
+	At    Date   `yaml:"at,omitempty" json:"at,omitzero"`
 	Scope string `yaml:"scope,omitempty" json:"scope,omitempty"`
 }
 
 // Referral says who sent the client, when and why.
 type Referral struct {
 	Source string `yaml:"source,omitempty" json:"source,omitempty"`
-	Date   Date   `yaml:"date,omitempty" json:"date,omitempty"`
+	Date   Date   `yaml:"date,omitempty" json:"date,omitzero"`
 	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
 }
 
@@ -131,7 +131,7 @@ type Goal struct {
 	ID      string     `yaml:"id" json:"id"`
 	Text    string     `yaml:"text" json:"text"`
 	Domain  string     `yaml:"domain,omitempty" json:"domain,omitempty"`
-	Target  Date       `yaml:"target,omitempty" json:"target,omitempty"`
+	Target  Date       `yaml:"target,omitempty" json:"target,omitzero"`
 	Status  GoalStatus `yaml:"status" json:"status"`
 	Actions []Action   `yaml:"actions,omitempty" json:"actions,omitempty"`
 }
@@ -144,9 +144,9 @@ type Action struct {
 	Resource    string       `yaml:"resource,omitempty" json:"resource,omitempty"`
 	Responsible string       `yaml:"responsible,omitempty" json:"responsible,omitempty"`
 	Cost        float64      `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Start       Date         `yaml:"start,omitempty" json:"start,omitempty"`
-	End         Date         `yaml:"end,omitempty" json:"end,omitempty"`
-	Due         Date         `yaml:"due,omitempty" json:"due,omitempty"`
+	Start       Date         `yaml:"start,omitempty" json:"start,omitzero"`
+	End         Date         `yaml:"end,omitempty" json:"end,omitzero"`
+	Due         Date         `yaml:"due,omitempty" json:"due,omitzero"`
 	Status      ActionStatus `yaml:"status" json:"status"`
 }
 
@@ -168,7 +168,7 @@ type Review struct {
 	// ConfidentialNote is what the review found that must never reach the
 	// client or a provider: only the professional summary shows it.
 	ConfidentialNote string `yaml:"confidential_note,omitempty" json:"confidential_note,omitempty"`
-	Next             Date   `yaml:"next,omitempty" json:"next,omitempty"`
+	Next             Date   `yaml:"next,omitempty" json:"next,omitzero"`
 }
 
 // Approval is a supervisor's approval of a plan, a closure or an expense
@@ -214,7 +214,7 @@ type Closure struct {
 	At         time.Time `yaml:"at" json:"at"`
 	Reason     string    `yaml:"reason" json:"reason"`
 	Evaluation string    `yaml:"evaluation,omitempty" json:"evaluation,omitempty"`
-	FollowUp   Date      `yaml:"follow_up,omitempty" json:"follow_up,omitempty"`
+	FollowUp   Date      `yaml:"follow_up,omitempty" json:"follow_up,omitzero"`
 }
 
 // Worker is a caseworker: workers/<id>.yaml.

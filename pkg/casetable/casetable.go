@@ -5,7 +5,6 @@ package casetable
 import (
 	"github.com/casework/casework/pkg/history"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -27,7 +26,6 @@ var Header = []string{
 // timescales (for the next due date). With redacted, the client's
 // name is replaced with redact.Mark, the date of birth left empty, and
 // free text (referral source, closure reason) scrubbed of client data.
-// Text that a spreadsheet would run as a formula is made inert.
 func Row(c *casefile.Case, clock schedule.Clock, redacted bool) []string {
 	if redacted {
 		c = redact.Case(c)
@@ -72,20 +70,10 @@ func RowOf(c *casefile.Case, fig Figures, clock schedule.Clock) []string {
 		reason = cl.Reason
 	}
 	return []string{
-		inert(c.ID), inert(c.Phase), inert(c.Model), inert(c.Worker), c.Opened.String(),
-		inert(c.Client.Name), c.Client.DOB.String(), inert(c.Referral.Source), c.Referral.Date.String(),
-		inert(level), inert(risk.Level(c)), strconv.Itoa(fig.Goals), strconv.Itoa(fig.Actions),
+		c.ID, c.Phase, c.Model, c.Worker, c.Opened.String(),
+		c.Client.Name, c.Client.DOB.String(), c.Referral.Source, c.Referral.Date.String(),
+		level, risk.Level(c), strconv.Itoa(fig.Goals), strconv.Itoa(fig.Actions),
 		strconv.FormatFloat(fig.Cost, 'f', 2, 64), fig.Agreement,
-		nextDue, closedAt, inert(reason),
+		nextDue, closedAt, reason,
 	}
-}
-
-// inert keeps a spreadsheet from running a text cell as a formula (CSV
-// injection): text starting with =, +, -, @, a tab or a carriage return
-// gets a leading apostrophe.
-func inert(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -69,14 +69,6 @@ func TestRowRedactedHasNoClientValue(t *testing.T) {
 	}
 }
 
-func TestInert(t *testing.T) {
-	for in, want := range map[string]string{"=1+1": "'=1+1", "+44": "'+44", "-x": "'-x", "@SUM": "'@SUM", "Ann": "Ann", "": ""} {
-		if got := inert(in); got != want {
-			t.Errorf("inert(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestRowReopened: a reopened case keeps its last closure record, but its
 // row is an open case's: no closed_at, no closure_reason.
 func TestRowReopened(t *testing.T) {

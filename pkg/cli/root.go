@@ -58,21 +58,27 @@ agency's limits, and renders care plans.`,
 		Version:       cmdutil.Version(),
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &cmdutil.UsageError{Err: err, Hint: true}
+		return &cmdutil.UsageError{Err: err}
 	})
+	// Before any command runs, -o is checked against the formats the
+	// command declares (cmdutil.Prints): a wrong -o changes nothing. A
+	// command's own persistent hooks run after this one, not instead.
+	cobra.EnableTraverseRunHooks = true
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		return f.UseFormats(cmd)
+	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.Flags.Dir, "dir", "", "case repository `DIR` (default: $CASEWORK_DIR, else the nearest parent with .casework.yaml)")
-	pf.StringVarP(&f.Flags.Output, "output", "o", "", "output `FORMAT` where the command prints records or reports: table, json, yaml, csv (and markdown, text, github or ics where a command says so)")
+	pf.StringVarP(&f.Flags.Output, "output", "o", "", "output `FORMAT`, for the commands that print records or reports: each lists its formats in its help (table, json, yaml, csv, ...)")
 	pf.StringVar(&f.Flags.As, "as", "", "`WORKER` who is acting (default: $CASEWORK_USER, else user in config, else git user.email)")
-	pf.BoolVar(&f.Flags.NoColor, "no-color", false, "no colour in output (also when NO_COLOR is set)")
 	pf.BoolVarP(&f.Flags.Quiet, "quiet", "q", false, "print only data and errors")
 	pf.BoolVar(&f.Flags.Commit, "commit", false, "commit the files the command writes to git, and only those (also when CASEWORK_COMMIT=1)")
 
 	root.AddGroup(&cobra.Group{ID: "cases", Title: "Cases:"}, &cobra.Group{ID: "agency", Title: "Agency:"})
 	for _, c := range []*cobra.Command{
-		initcmd.NewCmdInit(f, nil),
+		initcmd.NewCmdInit(f),
 		casecmd.NewCmdCase(f),
-		notecmd.NewCmdNote(f, nil),
+		notecmd.NewCmdNote(f),
 		workercmd.NewCmdWorker(f),
 		resourcecmd.NewCmdResource(f),
 		versioncmd.NewCmdVersion(f),
@@ -102,7 +108,11 @@ agency's limits, and renders care plans.`,
 	} {
 		root.AddCommand(c)
 	}
+	root.SetHelpCommand(newHelpCmd())
+	root.InitDefaultCompletionCmd()
+	refuseUnknownCommands(root)
 	completion.Register(root, f)
+	describeFormats(root)
 	return root
 }
 
@@ -120,9 +130,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	f := cmdutil.NewFactory(stdin, stdout, stderr)
-	if f.Getenv("NO_COLOR") != "" {
-		f.Flags.NoColor = true
-	}
 	root := NewRootCmd(f)
 	f.Flags.Commit = f.Getenv("CASEWORK_COMMIT") == "1"
 	root.SetArgs(args)
@@ -134,7 +141,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		err = f.Commit(strings.TrimPrefix(cmd.CommandPath(), root.Name()+" "))
 	}
 	if err != nil && !errors.Is(err, cmdutil.ErrFindings) {
-		printError(stderr, err)
+		printError(stderr, err, cmd)
 	}
 	return cmdutil.ExitCode(err)
 }
@@ -148,12 +155,13 @@ const maxErrorLines = 20
 // problem's control characters are escaped, newlines too: no text taken
 // from a file name or a file can start a line of its own (a CI workflow
 // command) or reach the terminal as an escape sequence. An error of
-// several lines is an errors.Join of one error a line.
-func printError(w io.Writer, err error) {
+// several lines is an errors.Join of one error a line. A usage error is
+// followed by the usage line of cmd, the command that refused it, and
+// where to read more.
+func printError(w io.Writer, err error, cmd *cobra.Command) {
 	var lines []string
 	var collect func(err error)
 	collect = func(err error) {
-		var usage *cmdutil.UsageError
 		es, isList := err.(casefile.Errors)
 		switch {
 		case isList:
@@ -164,8 +172,6 @@ func printError(w io.Writer, err error) {
 			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 				collect(e)
 			}
-		case errors.As(err, &usage) && usage.Hint:
-			lines = append(lines, safetext.Escape(strings.TrimSpace(err.Error())), "Run with --help for usage.")
 		default:
 			lines = append(lines, safetext.Escape(strings.TrimSpace(err.Error())))
 		}
@@ -174,6 +180,9 @@ func printError(w io.Writer, err error) {
 	if len(lines) > maxErrorLines {
 		more := len(lines) - maxErrorLines
 		lines = append(lines[:maxErrorLines], fmt.Sprintf("... and %d more problems; run 'casework validate' to see them all", more))
+	}
+	if cmdutil.IsUsage(err) && cmd != nil {
+		lines = append(lines, "Usage: "+cmd.UseLine(), fmt.Sprintf("Run '%s --help' for more.", cmd.CommandPath()))
 	}
 	fmt.Fprintln(w, strings.Join(lines, "\n"))
 }

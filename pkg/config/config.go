@@ -90,16 +90,16 @@ const (
 
 // Workflow is the phases of case management and the allowed moves.
 type Workflow struct {
-	Initial string  `yaml:"initial" mapstructure:"initial"`
-	Phases  []Phase `yaml:"phases" mapstructure:"phases"`
+	Initial string  `yaml:"initial" json:"initial" mapstructure:"initial"`
+	Phases  []Phase `yaml:"phases" json:"phases" mapstructure:"phases"`
 }
 
 // Phase is one phase: where a case may go next, and the guards that must
 // hold to enter it.
 type Phase struct {
-	Name     string   `yaml:"name" mapstructure:"name"`
-	Next     []string `yaml:"next" mapstructure:"next"`
-	Requires []string `yaml:"requires" mapstructure:"requires"`
+	Name     string   `yaml:"name" json:"name" mapstructure:"name"`
+	Next     []string `yaml:"next" json:"next,omitempty" mapstructure:"next"`
+	Requires []string `yaml:"requires" json:"requires,omitempty" mapstructure:"requires"`
 }
 
 // Caseload holds the agency's caseload limits and workload weights.

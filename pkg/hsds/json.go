@@ -43,5 +43,5 @@ func ReadJSON(name string, data []byte) ([]Service, error) {
 }
 
 func jsonError(name string, err error) error {
-	return fmt.Errorf("%s: not valid HSDS JSON: %v", name, err)
+	return fmt.Errorf("%s: not valid HSDS JSON: %w", name, err)
 }

@@ -20,6 +20,9 @@ const (
 	ByRepresentative = "representative"
 )
 
+// AgreedBy are who can agree a plan.
+var AgreedBy = []string{ByClient, ByRepresentative}
+
 // Agreement states of a plan.
 const (
 	AgreementNone    = "none"    // never agreed
@@ -166,8 +169,8 @@ func AgreementState(p casefile.Plan) string {
 // one; a plan without goals cannot be agreed.
 func Agree(c *casefile.Case, by string, at time.Time) error {
 	switch {
-	case by != ByClient && by != ByRepresentative:
-		return fmt.Errorf("--by %q: the plan is agreed by %s or %s", by, ByClient, ByRepresentative)
+	case !slices.Contains(AgreedBy, by):
+		return fmt.Errorf("--by %q: the plan is agreed by %s", by, strings.Join(AgreedBy, " or "))
 	case by == ByRepresentative && c.Client.Representative == nil:
 		return fmt.Errorf("case %s has no representative: record one first (casework case set %s client.representative.name=NAME), or have the client agree with --by client", c.ID, c.ID)
 	case len(c.Plan.Goals) == 0:

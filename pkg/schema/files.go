@@ -30,7 +30,7 @@ var Patterns = map[string]string{
 func For(kind string, cfg *config.Config) (map[string]any, bool) {
 	switch kind {
 	case "case":
-		return Generate(casefile.Case{}, Options{Title: "casework case file (cases/ID/case.yaml)", Enums: caseEnums(cfg)}), true
+		return Generate(casefile.Case{}, Options{Title: "casework case file (cases/ID/case.yaml)", Enums: CaseEnums(cfg)}), true
 	case "worker":
 		return Generate(casefile.Worker{}, Options{Title: "casework worker file (workers/ID.yaml)"}), true
 	case "resource":
@@ -41,7 +41,13 @@ func For(kind string, cfg *config.Config) (map[string]any, bool) {
 	return nil, false
 }
 
-func caseEnums(cfg *config.Config) map[string][]string {
+// CaseEnums are the fields of a case file that take one of a list of
+// values, by dotted path ("plan.goals[].status"; "reviews[].goals.*" for
+// the values of a map), with the values each allows: the vocabulary's
+// tables, and the phases, models and closure reasons of cfg. It is the one
+// table of them: the case schema's enums are generated from it, and
+// validate checks every case against it.
+func CaseEnums(cfg *config.Config) map[string][]string {
 	phases := cfg.Workflow.PhaseNames()
 	return map[string][]string{
 		"phase":                          phases,
@@ -55,12 +61,19 @@ func caseEnums(cfg *config.Config) map[string][]string {
 		"risks[].flags[]":                cfg.Risk.Flags,
 		"plan.goals[].status":            casefile.GoalStatuses,
 		"plan.goals[].actions[].status":  casefile.ActionStatuses,
-		"plan.agreed.by":                 {planning.ByClient, planning.ByRepresentative},
+		"plan.agreed.by":                 planning.AgreedBy,
 		"reviews[].goals.*":              casefile.GoalStatuses,
 		"reviews[].actions.*":            casefile.ActionStatuses,
 		"approvals[].what":               casefile.ApprovalKinds,
 		"approvals[].decision":           planning.Decisions,
 		"closure.reason":                 cfg.ClosureReasons,
+		"consents[].purpose":             cfg.Consent.Purposes,
+		"consents[].action":              casefile.ConsentActions,
+		"consents[].given_by":            casefile.ConsentGivers,
+		"household[].role":               cfg.Household.Roles,
+		"network[].kind":                 casefile.ContactKinds,
+		"network[].strength":             casefile.TieStrengths,
+		"network[].provides[]":           cfg.Network.Provides,
 	}
 }
 

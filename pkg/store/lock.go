@@ -55,7 +55,7 @@ func (r *Repo) lock(timeout time.Duration) (release func(), err error) {
 			if err == nil {
 				err = fmt.Errorf("waited %s", timeout)
 			}
-			return nil, fmt.Errorf("another casework command is writing to this repository (%s): %v; try again", LockPath, err)
+			return nil, fmt.Errorf("another casework command is writing to this repository (%s): %w; try again", LockPath, err)
 		}
 		time.Sleep(wait)
 	}

@@ -6,7 +6,6 @@ import (
 	"github.com/casework/casework/pkg/history"
 	"io/fs"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -44,7 +43,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 		checked.Add(1)
 		entry := cache.stamps(dirs[i])
-		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources}
+		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, enums: v.enums}
 		if c := cv.loadCase(repo, dirs[i]); c != nil {
 			claim := newClaim(c.record, "case", dirs[i])
 			r.claim = &claim
@@ -110,6 +109,7 @@ func (v *validator) loadCase(repo *store.Repo, dir string) *caseRecord {
 // checkCase runs every check on one case.
 func (v *validator) checkCase(cr *caseRecord) {
 	v.requireValues(cr.record, "id", "opened", "phase", "worker", "client.name", "history")
+	v.checkEnums(cr.record)
 	v.checkFields(cr)
 	v.checkRefs(cr)
 	v.checkActors(cr)
@@ -123,16 +123,11 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.checkHousehold(cr)
 }
 
-// checkFields checks values against the configuration and the clock.
+// checkFields checks values against the configuration and the clock (the
+// fields that take one of a list of values: checkEnums).
 func (v *validator) checkFields(cr *caseRecord) {
 	c := &cr.data
 	rec := cr.record
-	if c.Phase != "" && !v.wf.Has(c.Phase) {
-		v.add(rec, "phase", Error, "unknown-phase", "phase %s is not a phase of the workflow (%s)", safetext.Token(c.Phase), strings.Join(v.Config.Workflow.PhaseNames(), ", "))
-	}
-	if c.Model != "" && !slices.Contains(v.Config.Models, c.Model) {
-		v.add(rec, "model", Error, "unknown-model", "model %s is not one of the configured models (%s)", safetext.Token(c.Model), strings.Join(v.Config.Models, ", "))
-	}
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
@@ -146,11 +141,6 @@ func (v *validator) checkFields(cr *caseRecord) {
 	v.futureTimes(rec, "approvals", len(c.Approvals), func(i int) time.Time { return c.Approvals[i].At })
 	for i, a := range c.Assessments {
 		v.checkScores(rec, fmt.Sprintf("assessments[%d]", i), a)
-	}
-	for i, a := range c.Approvals {
-		if a.What != "" && !a.What.Known() {
-			v.add(rec, fmt.Sprintf("approvals[%d].what", i), Error, "invalid-value", "approval of %s: approvals are of %s", safetext.Token(string(a.What)), strings.Join(casefile.ApprovalKinds, ", "))
-		}
 	}
 }
 
@@ -244,9 +234,6 @@ func (v *validator) checkClosure(cr *caseRecord) {
 			v.add(cr.record, "phase", Error, "missing-closure", "the case is closed but has no closure record; close cases with 'casework case close ID --reason R'")
 		}
 		return
-	}
-	if c.Closure.Reason != "" && !slices.Contains(v.Config.ClosureReasons, c.Closure.Reason) {
-		v.add(cr.record, "closure.reason", Error, "unknown-closure-reason", "closure reason %s is not one of closure_reasons (%s)", safetext.Token(c.Closure.Reason), strings.Join(v.Config.ClosureReasons, ", "))
 	}
 	if v.future(c.Closure.At) {
 		v.add(cr.record, "closure.at", Error, "future-date", "the closure is dated %s, in the future", c.Closure.At.Format(time.RFC3339))

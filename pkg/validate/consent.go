@@ -2,12 +2,10 @@ package validate
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/consent"
 )
 
@@ -21,15 +19,6 @@ func (v *validator) checkConsents(cr *caseRecord) {
 	v.futureTimes(rec, "consents", len(c.Consents), func(i int) time.Time { return c.Consents[i].At })
 	for i, e := range c.Consents {
 		key := fmt.Sprintf("consents[%d]", i)
-		if !slices.Contains(v.Config.Consent.Purposes, e.Purpose) {
-			v.add(rec, key+".purpose", Error, "invalid-value", "%s.purpose is not one of consent.purposes in %s (%s)", key, config.FileName, strings.Join(v.Config.Consent.Purposes, ", "))
-		}
-		if !slices.Contains(casefile.ConsentActions, e.Action) {
-			v.add(rec, key+".action", Error, "invalid-value", "%s.action must be one of %s", key, strings.Join(casefile.ConsentActions, ", "))
-		}
-		if e.GivenBy != "" && !slices.Contains(casefile.ConsentGivers, e.GivenBy) {
-			v.add(rec, key+".given_by", Error, "invalid-value", "%s.given_by must be one of %s", key, strings.Join(casefile.ConsentGivers, ", "))
-		}
 		if e.Action == casefile.ConsentWithdraw && strings.TrimSpace(e.Reason) == "" {
 			v.add(rec, key+".reason", Error, "missing-value", "%s withdraws consent without a reason; the reason is part of the record", key)
 		}

@@ -119,8 +119,9 @@ func Within(fs []Finding, paths []string) []Finding {
 }
 
 // FromError turns an error from parsing or decoding a file into findings:
-// each positioned problem keeps its position, and its rule is told from
-// its message. path is used where the error names none.
+// each positioned problem keeps its position and its rule, set where the
+// problem was found (casefile.Rule*). path is used where the error names
+// none. An error without a position, or without a rule, is "cannot-read".
 func FromError(err error, path string) []Finding {
 	var list casefile.Errors
 	var one *casefile.PosError
@@ -129,7 +130,7 @@ func FromError(err error, path string) []Finding {
 	case errors.As(err, &one):
 		list = casefile.Errors{one}
 	default:
-		return []Finding{at(path, 1, 1, Error, "cannot-read", "%v", err)}
+		return []Finding{at(path, 1, 1, Error, ruleCannotRead, "%v", err)}
 	}
 	out := make([]Finding, 0, len(list))
 	for _, e := range list {
@@ -137,36 +138,17 @@ func FromError(err error, path string) []Finding {
 		if p == "" {
 			p = path
 		}
-		out = append(out, at(p, e.Line, e.Col, Error, ruleOf(e.Msg), "%s", e.Msg))
+		rule := e.Rule
+		if rule == "" {
+			rule = ruleCannotRead
+		}
+		out = append(out, at(p, e.Line, e.Col, Error, rule, "%s", e.Msg))
 	}
 	return out
 }
 
-// ruleOf tells the rule of a decoding problem from its message.
-func ruleOf(msg string) string {
-	for _, r := range []struct{ text, rule string }{
-		{"YAML syntax error", "yaml-syntax"},
-		{"invalid UTF-8", "yaml-syntax"},
-		{"more than one YAML document", "yaml-syntax"},
-		{"front matter", "note-front-matter"},
-		{"unknown key", "unknown-key"},
-		{"missing required key", "missing-key"},
-		{"empty list item", "empty-value"},
-		{"duplicate key", "duplicate-key"},
-		{"not a valid date", "invalid-date"},
-		{"not a valid time", "invalid-time"},
-		{"aliases", "yaml-feature"},
-		{"merge keys", "yaml-feature"},
-		{"the file is empty", "empty-file"},
-		{"the note is empty", "empty-file"},
-		{"byte limit", "file-too-large"},
-	} {
-		if strings.Contains(msg, r.text) {
-			return r.rule
-		}
-	}
-	return "wrong-type"
-}
+// ruleCannotRead is the rule of a file that could not be read at all.
+const ruleCannotRead = "cannot-read"
 
 // at makes a finding; an unknown position becomes 1:1 so that every
 // finding reads path:line:col.

@@ -26,6 +26,9 @@ func (v *validator) checkHistory(cr *caseRecord) {
 		if p.Guard == "closure" && c.Closure == nil {
 			continue // reported once, as missing-closure or by the closure checks
 		}
+		if p.Rule == "unknown-phase" {
+			continue // reported once, by checkEnums from schema.CaseEnums
+		}
 		v.add(rec, p.Key, Error, p.Rule, "%s", p.Msg)
 	}
 }

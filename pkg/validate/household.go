@@ -2,41 +2,25 @@ package validate
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/config"
 )
 
-// checkHousehold checks the household and the network: unique IDs, the
-// configured roles and kinds of support, known kinds and strengths of
-// ties, and a reason for every member who left and every tie that ended.
+// checkHousehold checks the household and the network: unique IDs and a
+// reason for every member who left and every tie that ended (roles, kinds
+// of support, kinds and strengths of ties: checkEnums).
 func (v *validator) checkHousehold(cr *caseRecord) {
 	c, rec := &cr.data, cr.record
 	seen := map[string]bool{}
 	for i, m := range c.Household {
 		key := fmt.Sprintf("household[%d]", i)
 		v.uniqueEntryID(rec, key, m.ID, seen)
-		if m.Role != "" && !slices.Contains(v.Config.Household.Roles, m.Role) {
-			v.add(rec, key+".role", Error, "invalid-value", "%s.role is not one of household.roles in %s (%s)", key, config.FileName, strings.Join(v.Config.Household.Roles, ", "))
-		}
 		v.checkEnded(rec, key+".removed", m.Removed)
 	}
 	for i, n := range c.Network {
 		key := fmt.Sprintf("network[%d]", i)
 		v.uniqueEntryID(rec, key, n.ID, seen)
-		if !slices.Contains(casefile.ContactKinds, n.Kind) {
-			v.add(rec, key+".kind", Error, "invalid-value", "%s.kind must be one of %s", key, strings.Join(casefile.ContactKinds, ", "))
-		}
-		if n.Strength != "" && !slices.Contains(casefile.TieStrengths, n.Strength) {
-			v.add(rec, key+".strength", Error, "invalid-value", "%s.strength must be one of %s", key, strings.Join(casefile.TieStrengths, ", "))
-		}
-		for j, p := range n.Provides {
-			if !slices.Contains(v.Config.Network.Provides, p) {
-				v.add(rec, fmt.Sprintf("%s.provides[%d]", key, j), Error, "invalid-value", "%s.provides[%d] is not one of network.provides in %s (%s)", key, j, config.FileName, strings.Join(v.Config.Network.Provides, ", "))
-			}
-		}
 		v.checkEnded(rec, key+".ended", n.Ended)
 	}
 }

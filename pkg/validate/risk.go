@@ -9,12 +9,11 @@ import (
 	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/planning"
-	"github.com/casework/casework/pkg/risk"
 	"github.com/casework/casework/pkg/schedule"
 )
 
-// checkRisks checks each risk record's level and flags against the
-// configuration, and that none is dated in the future.
+// checkRisks checks each risk record has a level and none is dated in
+// the future (its level and flags against the configuration: checkEnums).
 func (v *validator) checkRisks(cr *caseRecord) {
 	c := &cr.data
 	v.futureTimes(cr.record, "risks", len(c.Risks), func(i int) time.Time { return c.Risks[i].At })
@@ -22,14 +21,8 @@ func (v *validator) checkRisks(cr *caseRecord) {
 		key := fmt.Sprintf("risks[%d]", i)
 		if r.Level == "" {
 			v.add(cr.record, key, Error, "invalid-value", "%s has no level: record risk with 'casework risk %s --level LEVEL'", key, c.ID)
-		} else if err := risk.CheckLevel(v.Config.Risk, r.Level); err != nil {
-			v.add(cr.record, key+".level", Error, "unknown-risk-level", "%v", err)
 		}
-		for j, f := range r.Flags {
-			if err := risk.CheckFlag(v.Config.Risk, f); err != nil {
-				v.add(cr.record, fmt.Sprintf("%s.flags[%d]", key, j), Error, "unknown-risk-flag", "%v", err)
-			}
-		}
+		// The level and flags are checked by checkEnums (schema.CaseEnums).
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/schema"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/pkg/workflow"
 	"go.yaml.in/yaml/v3"
@@ -46,6 +47,8 @@ type validator struct {
 	staff     map[string]casefile.Worker // ID -> the worker, for who may approve
 	resources map[string]string
 	cases     []*caseRecord
+	// enums are schema.CaseEnums of the configuration.
+	enums map[string][]string
 }
 
 // caseRecord is a loaded case file.
@@ -58,7 +61,7 @@ type caseRecord struct {
 // Run checks the whole repository from disk and returns every finding,
 // sorted. It returns an error only when it could not read the repository.
 func Run(opts Options) ([]Finding, error) {
-	v := &validator{Options: opts, wf: workflow.New(opts.Config.Workflow), workers: map[string]string{}, staff: map[string]casefile.Worker{}, resources: map[string]string{}}
+	v := &validator{Options: opts, wf: workflow.New(opts.Config.Workflow), workers: map[string]string{}, staff: map[string]casefile.Worker{}, resources: map[string]string{}, enums: schema.CaseEnums(opts.Config)}
 	repo, err := store.Open(opts.Root)
 	if err != nil {
 		return nil, err

@@ -75,7 +75,7 @@ workflow checks these records.`,
 func run(opts *Options) error {
 	f := opts.F
 	if err := planning.CheckApprovable(opts.What); err != nil {
-		return cmdutil.Usagef("%v", err)
+		return cmdutil.Usagef("%w", err)
 	}
 	if opts.Reason != "" && !opts.Reject && !opts.Force {
 		return cmdutil.Usagef("--reason goes with --reject or --force")
@@ -133,7 +133,7 @@ func run(opts *Options) error {
 
 func usage(err error) error {
 	if err != nil {
-		return cmdutil.Usagef("%v", err)
+		return cmdutil.Usagef("%w", err)
 	}
 	return nil
 }

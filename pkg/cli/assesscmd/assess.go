@@ -80,15 +80,13 @@ calls for intensive). The output says why: "intensive: emotional scored
 	fl.StringVar(&opts.Network, "network", "", "support from the client's own network: "+strings.Join(assess.Networks, ", "))
 	fl.StringArrayVar(&opts.Strengths, "strength", nil, "a `STRENGTH`, skill, resource or past success (repeat)")
 	fl.StringArrayVar(&opts.Needs, "need", nil, "a prioritised need, `DOMAIN:PRIORITY:TEXT` with priority "+strings.Join(assess.Priorities, ", ")+" (repeat)")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML)
 	return cmd
 }
 
 func run(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	by, err := f.Actor()
 	if err != nil {
 		return err
@@ -111,7 +109,7 @@ func run(opts *Options) error {
 			Risk: risk.Level(c), RiskRules: cfg.Risk,
 		})
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		c.Assessments = append(c.Assessments, res.Assessment)
 		return nil

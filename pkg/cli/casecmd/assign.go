@@ -21,7 +21,7 @@ type AssignOptions struct {
 
 // NewCmdAssign returns `casework case assign ID WORKER [--reason R]
 // [--force]`.
-func NewCmdAssign(f *cmdutil.Factory, runF func(*AssignOptions) error) *cobra.Command {
+func NewCmdAssign(f *cmdutil.Factory) *cobra.Command {
 	opts := &AssignOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "assign ID WORKER",
@@ -38,9 +38,6 @@ given with a --reason, and the override is recorded in history as forced.`,
 			opts.CaseID, opts.Worker = args[0], args[1]
 			if err := requireForceReason(opts.Force, opts.Reason); err != nil {
 				return err
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runAssign(opts)
 		},

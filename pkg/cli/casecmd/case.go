@@ -18,11 +18,11 @@ func NewCmdCase(f *cmdutil.Factory) *cobra.Command {
 		GroupID: "cases",
 	}
 	cmd.AddCommand(
-		NewCmdNew(f, nil),
-		NewCmdList(f, nil),
+		NewCmdNew(f),
+		NewCmdList(f),
 		NewCmdShow(f),
-		NewCmdSet(f, nil),
-		NewCmdAssign(f, nil),
+		NewCmdSet(f),
+		NewCmdAssign(f),
 		NewCmdMove(f),
 		NewCmdClose(f),
 		NewCmdReopen(f),

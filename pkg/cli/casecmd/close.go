@@ -60,7 +60,7 @@ func runClose(opts *CloseOptions) error {
 	cl := casefile.Closure{Reason: opts.Reason, Evaluation: opts.Evaluation}
 	if opts.FollowUp != "" {
 		if cl.FollowUp, err = casefile.ParseDate(opts.FollowUp); err != nil {
-			return cmdutil.Usagef("--follow-up: %v", err)
+			return cmdutil.Usagef("--follow-up: %w", err)
 		}
 		if cl.FollowUp.Before(f.Today()) {
 			return cmdutil.Usagef("--follow-up %s is in the past; give the date the client will be followed up", opts.FollowUp)

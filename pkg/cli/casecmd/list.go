@@ -32,12 +32,12 @@ type Summary struct {
 	Worker  string        `json:"worker" yaml:"worker"`
 	Risk    string        `json:"risk,omitempty" yaml:"risk,omitempty"`
 	Opened  casefile.Date `json:"opened" yaml:"opened"`
-	NextDue casefile.Date `json:"next_due,omitempty" yaml:"next_due,omitempty"`
+	NextDue casefile.Date `json:"next_due,omitzero" yaml:"next_due,omitempty"`
 	Overdue bool          `json:"overdue" yaml:"overdue"`
 }
 
 // NewCmdList returns `casework case list`.
-func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Command {
+func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 	opts := &ListOptions{F: f}
 	cmd := &cobra.Command{
 		Use:     "list",
@@ -47,9 +47,6 @@ func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Comman
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Open && opts.Closed {
 				return cmdutil.Usagef("--open and --closed cannot be used together")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runList(opts)
 		},
@@ -61,15 +58,13 @@ func NewCmdList(f *cmdutil.Factory, runF func(*ListOptions) error) *cobra.Comman
 	fl.BoolVar(&opts.Closed, "closed", false, "only closed cases")
 	fl.BoolVar(&opts.Overdue, "overdue", false, "only cases with something overdue (any timescale, task or follow-up; see 'casework due')")
 	fl.StringVar(&opts.Risk, "risk", "", "only cases whose current risk is `LEVEL` (risk.levels)")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
 
 func runList(opts *ListOptions) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err
@@ -86,7 +81,7 @@ func runList(opts *ListOptions) error {
 	}
 	if opts.Risk != "" {
 		if err := risk.CheckLevel(cfg.Risk, opts.Risk); err != nil {
-			return cmdutil.Usagef("--risk: %v", err)
+			return cmdutil.Usagef("--risk: %w", err)
 		}
 	}
 	clock, err := f.Clock()

@@ -31,7 +31,7 @@ type NewOptions struct {
 }
 
 // NewCmdNew returns `casework case new`.
-func NewCmdNew(f *cmdutil.Factory, runF func(*NewOptions) error) *cobra.Command {
+func NewCmdNew(f *cmdutil.Factory) *cobra.Command {
 	opts := &NewOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "new --client NAME --worker ID",
@@ -58,9 +58,6 @@ and the override is recorded on the opening history entry as forced.`,
 			if cmd.Flags().Changed("id") && opts.ID == "" {
 				return cmdutil.Usagef("--id: case ID is empty; leave --id out to generate one")
 			}
-			if runF != nil {
-				return runF(opts)
-			}
 			return runNew(opts)
 		},
 	}
@@ -85,7 +82,7 @@ func parseDate(flag, s string, today casefile.Date) (casefile.Date, error) {
 	}
 	d, err := casefile.ParseDate(s)
 	if err != nil {
-		return d, cmdutil.Usagef("--%s: %v", flag, err)
+		return d, cmdutil.Usagef("--%s: %w", flag, err)
 	}
 	if d.After(today) {
 		return d, cmdutil.Usagef("--%s is in the future (the date given is not shown: it may be client data)", flag)
@@ -123,7 +120,7 @@ func runNew(opts *NewOptions) error {
 	}
 	if opts.ID != "" {
 		if err := store.ValidateID("case", opts.ID); err != nil {
-			return cmdutil.Usagef("--id: %v", err)
+			return cmdutil.Usagef("--id: %w", err)
 		}
 	}
 	worker, err := f.RequireWorker(opts.Worker)

@@ -33,7 +33,7 @@ type SetOptions struct {
 }
 
 // NewCmdSet returns `casework case set ID KEY=VALUE...`.
-func NewCmdSet(f *cmdutil.Factory, runF func(*SetOptions) error) *cobra.Command {
+func NewCmdSet(f *cmdutil.Factory) *cobra.Command {
 	opts := &SetOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "set ID KEY=VALUE...",
@@ -55,9 +55,6 @@ Settable keys:
 				}
 				opts.Pairs = append(opts.Pairs, [2]string{k, v})
 			}
-			if runF != nil {
-				return runF(opts)
-			}
 			return runSet(opts)
 		},
 	}
@@ -73,7 +70,7 @@ func runSet(opts *SetOptions) error {
 		today := casefile.NewDate(now)
 		for _, p := range opts.Pairs {
 			if err := casefile.SetField(c, p[0], p[1], commandOnly); err != nil {
-				return cmdutil.Usagef("%v", err)
+				return cmdutil.Usagef("%w", err)
 			}
 		}
 		return checkCase(c, cfg, today)

@@ -17,15 +17,12 @@ import (
 
 // NewCmdShow returns `casework case show ID`.
 func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "show ID",
 		Short: "Show one case, whole (-o yaml|json gives the file's data)",
 		Args:  cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			rec, err := f.LoadCase(args[0])
 			if err != nil {
 				return err
@@ -43,7 +40,7 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			}
 			return output.WriteDetails(f.IO.Out, caseDetails(&rec.Data, len(notes), f.Now()))
 		},
-	}
+	}, output.Table, output.JSON, output.YAML)
 }
 
 func caseDetails(c *casefile.Case, notes int, now time.Time) []output.Detail {

@@ -31,12 +31,12 @@ type Options struct {
 // NewCmdCaseload returns `casework caseload [--month YYYY-MM] [--worker W]
 // [--team T] [--fail-on warn|over]` with its `rebalance` subcommand.
 func NewCmdCaseload(f *cmdutil.Factory) *cobra.Command {
-	cmd := newCmdReport(f, nil)
-	cmd.AddCommand(NewCmdRebalance(f, nil))
+	cmd := newCmdReport(f)
+	cmd.AddCommand(NewCmdRebalance(f))
 	return cmd
 }
 
-func newCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func newCmdReport(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "caseload",
@@ -63,9 +63,6 @@ formula.`,
 		GroupID: "agency",
 		Args:    cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runReport(opts)
 		},
 	}
@@ -74,26 +71,25 @@ formula.`,
 	fl.StringVar(&opts.Worker, "worker", "", "only worker `ID`")
 	fl.StringVar(&opts.Team, "team", "", "only the workers of `TEAM`")
 	fl.StringVar(&opts.FailOn, "fail-on", "", "exit 1 when any worker shown is at `STATUS` or worse: warn or over")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV, Markdown)
 	return cmd
 }
 
 func runReport(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV, Markdown)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	var failOn caseload.Status
+	var err error
 	if opts.FailOn != "" {
 		if failOn, err = caseload.ParseStatus(opts.FailOn); err != nil {
-			return cmdutil.Usagef("--fail-on: %v", err)
+			return cmdutil.Usagef("--fail-on: %w", err)
 		}
 	}
 	now := f.Now()
 	month := caseload.MonthOf(now)
 	if opts.Month != "" {
 		if month, err = caseload.ParseMonth(opts.Month); err != nil {
-			return cmdutil.Usagef("--month: %v", err)
+			return cmdutil.Usagef("--month: %w", err)
 		}
 		if now.Before(month.Start()) {
 			return cmdutil.Usagef("--month %s has not begun (this is %s): the caseload is computed from what the files record", month, caseload.MonthOf(now))

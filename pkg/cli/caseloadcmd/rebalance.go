@@ -17,7 +17,7 @@ type RebalanceOptions struct {
 
 // NewCmdRebalance returns `casework caseload rebalance [--dry-run]
 // [--apply]`.
-func NewCmdRebalance(f *cmdutil.Factory, runF func(*RebalanceOptions) error) *cobra.Command {
+func NewCmdRebalance(f *cmdutil.Factory) *cobra.Command {
 	opts := &RebalanceOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "rebalance",
@@ -36,23 +36,18 @@ the case's history with the reason.`,
 			if opts.DryRun && opts.Apply {
 				return cmdutil.Usagef("--dry-run and --apply cannot be used together")
 			}
-			if runF != nil {
-				return runF(opts)
-			}
 			return runRebalance(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "only show the proposal (the default)")
 	cmd.Flags().BoolVar(&opts.Apply, "apply", false, "make the proposed moves")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
 
 func runRebalance(opts *RebalanceOptions) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err

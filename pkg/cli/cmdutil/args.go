@@ -1,7 +1,6 @@
 package cmdutil
 
 import (
-	"fmt"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -26,7 +25,7 @@ func Version() string {
 func ExactArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageHint("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
+			return Usagef("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
 		}
 		return nil
 	}
@@ -36,7 +35,7 @@ func ExactArgs(n int, names string) cobra.PositionalArgs {
 func RangeArgs(lo, hi int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < lo || len(args) > hi {
-			return usageHint("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
+			return Usagef("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
 		}
 		return nil
 	}
@@ -46,7 +45,7 @@ func RangeArgs(lo, hi int, names string) cobra.PositionalArgs {
 func MinArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usageHint("%s takes %s", cmd.CommandPath(), names)
+			return Usagef("%s takes %s", cmd.CommandPath(), names)
 		}
 		return nil
 	}
@@ -55,11 +54,7 @@ func MinArgs(n int, names string) cobra.PositionalArgs {
 // RequireFlag reports a missing required flag as a usage error.
 func RequireFlag(cmd *cobra.Command, name string) error {
 	if !cmd.Flags().Changed(name) {
-		return usageHint("%s needs --%s", cmd.CommandPath(), name)
+		return Usagef("%s needs --%s", cmd.CommandPath(), name)
 	}
 	return nil
-}
-
-func usageHint(format string, args ...any) error {
-	return &UsageError{Err: fmt.Errorf(format, args...), Hint: true}
 }

@@ -18,7 +18,7 @@ func (f *Factory) Clock() (schedule.Clock, error) {
 	}
 	k, err := schedule.NewClock(cfg)
 	if err != nil {
-		return k, Usagef("%v; 'casework validate' shows where", err)
+		return k, Usagef("%w; 'casework validate' shows where", err)
 	}
 	repo, err := f.Repo()
 	if err != nil {

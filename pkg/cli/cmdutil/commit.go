@@ -89,7 +89,7 @@ func recordID(rel string) string {
 func (f *Factory) beforeWrite(rel string) error {
 	if f.Flags.Commit && len(f.Changes.Paths) == 0 {
 		if _, err := gitrev.TopLevel(f.repo.Root); err != nil {
-			return Usagef("--commit: the case repository is not in a git work tree (%v); run 'git init' in it first, or leave out --commit", err)
+			return Usagef("--commit: the case repository is not in a git work tree (%w); run 'git init' in it first, or leave out --commit", err)
 		}
 	}
 	f.Changes.wrote(rel)
@@ -105,7 +105,7 @@ func (f *Factory) Commit(command string) error {
 	}
 	subject := f.Changes.Subject(command)
 	if err := gitrev.Commit(f.repo.Root, subject, f.Now(), f.Changes.Paths); err != nil {
-		return fmt.Errorf("the files were written but not committed: %v; commit them with git yourself (%s)", err, strings.Join(f.Changes.Paths, " "))
+		return fmt.Errorf("the files were written but not committed: %w; commit them with git yourself (%s)", err, strings.Join(f.Changes.Paths, " "))
 	}
 	f.Infof("Committed %q.", subject)
 	return nil

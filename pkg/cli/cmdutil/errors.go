@@ -12,6 +12,9 @@ const (
 	ExitOK       = 0 // success
 	ExitFindings = 1 // the command ran and found what the caller asked about
 	ExitError    = 2 // the command could not do what was asked
+	// ExitUsage is for a command called wrongly (unknown command or flag,
+	// wrong arguments, a value out of range): it did nothing.
+	ExitUsage = 2
 )
 
 // ErrFindings is returned by a command that has already reported what it
@@ -20,19 +23,25 @@ const (
 var ErrFindings = errors.New("findings reported")
 
 // UsageError is a mistake in how the command was called or in the values
-// given to it. Hint asks for the pointer to --help (wrong flags or
-// arguments).
+// given to it. It decides the exit code (ExitUsage) and that the message
+// is followed by the command's usage line and a pointer to --help.
 type UsageError struct {
-	Err  error
-	Hint bool
+	Err error
 }
 
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
-// Usagef returns a UsageError.
+// Usagef returns a UsageError. As with fmt.Errorf, %w keeps the wrapped
+// error in the chain.
 func Usagef(format string, args ...any) error {
 	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// IsUsage reports whether err is, or wraps, a UsageError.
+func IsUsage(err error) bool {
+	var usage *UsageError
+	return errors.As(err, &usage)
 }
 
 // ExitCode maps an error from a command to the process exit code.
@@ -42,6 +51,8 @@ func ExitCode(err error) int {
 		return ExitOK
 	case errors.Is(err, ErrFindings):
 		return ExitFindings
+	case IsUsage(err):
+		return ExitUsage
 	}
 	return ExitError
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/gitrev"
 	"github.com/casework/casework/pkg/identity"
@@ -26,12 +25,11 @@ type IOStreams struct {
 
 // GlobalFlags are the flags every command takes.
 type GlobalFlags struct {
-	Dir     string
-	Output  string
-	As      string
-	NoColor bool
-	Quiet   bool
-	Commit  bool
+	Dir    string
+	Output string
+	As     string
+	Quiet  bool
+	Commit bool
 }
 
 // Factory gives commands what they need, loaded lazily: the repository,
@@ -50,6 +48,8 @@ type Factory struct {
 	repo *store.Repo
 	cfg  *config.Config
 	ops  *ops.Ops
+	// formats are the -o formats of the running command (UseFormats).
+	formats []string
 }
 
 // NewFactory returns a Factory over the process's streams and environment.
@@ -158,16 +158,6 @@ func (f *Factory) Actor() (string, error) {
 		return "", err
 	}
 	return w.ID, nil
-}
-
-// Printer returns the printer for -o, allowing the given formats (the
-// first is the default).
-func (f *Factory) Printer(allowed ...string) (*output.Printer, error) {
-	p, err := output.New(f.IO.Out, f.Flags.Output, allowed...)
-	if err != nil {
-		return nil, &UsageError{Err: err, Hint: true}
-	}
-	return p, nil
 }
 
 // Warnf writes a warning to stderr unless --quiet.

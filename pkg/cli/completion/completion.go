@@ -12,6 +12,7 @@ import (
 	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/planning"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -39,6 +40,15 @@ func Register(cmd *cobra.Command, f *cmdutil.Factory) {
 		}
 	}
 	cmd.LocalFlags().VisitAll(func(fl *pflag.Flag) {
+		if fl.Name == "output" {
+			// -o is a global flag: it completes to the formats that the
+			// command being completed declared (cmdutil.Prints), and to
+			// nothing for a command that prints no records.
+			_ = cmd.RegisterFlagCompletionFunc(fl.Name, func(target *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+				return matching(cmdutil.Formats(target), toComplete), cobra.ShellCompDirectiveNoFileComp
+			})
+			return
+		}
 		if c := flagCompleter(cmd, fl.Name); c != nil {
 			// An error means a completion is already registered: keep it.
 			_ = cmd.RegisterFlagCompletionFunc(fl.Name, func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
@@ -114,7 +124,7 @@ func flagCompleter(cmd *cobra.Command, name string) completer {
 		return (*source).workers
 	case "by":
 		if cmd.Name() == "agree" {
-			return fixed("client", "representative")
+			return fixed(planning.AgreedBy...)
 		}
 		return (*source).workers
 	case "resource":
@@ -155,8 +165,6 @@ func flagCompleter(cmd *cobra.Command, name string) completer {
 			return suffixed((*source).actions, "=")
 		}
 		return (*source).actions
-	case "output":
-		return fixed("table", "json", "yaml", "csv")
 	case "dir":
 		return func(*source, []string, string) ([]string, cobra.ShellCompDirective) {
 			return nil, cobra.ShellCompDirectiveFilterDirs

@@ -65,6 +65,9 @@ provider ('casework render ID --template referral --action A').`,
 				return show(opts)
 			}
 			opts.Action = args[1]
+			if cmd.Flags().Changed("output") {
+				return cmdutil.Usagef("-o goes with showing what is in force: leave it out with %s", opts.Action)
+			}
 			if opts.Action != casefile.ConsentGive && opts.Action != casefile.ConsentWithdraw {
 				return cmdutil.Usagef("unknown %q: say give or withdraw, or nothing to show what is in force", opts.Action)
 			}
@@ -81,6 +84,9 @@ provider ('casework render ID --template referral --action A').`,
 	fl.StringVar(&opts.Basis, "basis", "", "the representative's legal `BASIS` for acting")
 	fl.StringVar(&opts.Until, "until", "", "the last `DATE` the consent holds, YYYY-MM-DD")
 	fl.StringVar(&opts.Reason, "reason", "", "why it was withdrawn (required with withdraw), or how it was given")
+	// What is in force prints as a table, json or yaml; give and withdraw
+	// print nothing and refuse -o.
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML)
 	return cmd
 }
 
@@ -90,7 +96,7 @@ func record(opts *Options) error {
 	if opts.Until != "" {
 		d, err := casefile.ParseDate(opts.Until)
 		if err != nil {
-			return cmdutil.Usagef("--until: %v", err)
+			return cmdutil.Usagef("--until: %w", err)
 		}
 		until = d
 	}
@@ -108,7 +114,7 @@ func record(opts *Options) error {
 			GivenBy: opts.By, Basis: opts.Basis, Until: until, Reason: opts.Reason,
 		})
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		return nil
 	})
@@ -125,10 +131,7 @@ func record(opts *Options) error {
 
 func show(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err

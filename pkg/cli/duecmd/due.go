@@ -76,18 +76,16 @@ client's name, so the calendar can live on a phone.`,
 	}
 	cmd.Flags().StringVar(&opts.Within, "within", "14d", "`DURATION` ahead to look: 7d, 2w, 36h")
 	cmd.Flags().StringVar(&opts.Worker, "worker", "", "only the cases of worker `ID`")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV, ICS)
 	return cmd
 }
 
 func run(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV, ICS)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	within, err := config.ParseDuration(opts.Within)
 	if err != nil {
-		return cmdutil.Usagef("--within: %v", err)
+		return cmdutil.Usagef("--within: %w", err)
 	}
 	if opts.Worker != "" {
 		if _, err := f.RequireWorker(opts.Worker); err != nil {

@@ -70,6 +70,7 @@ Exit status: 0 when no pair reaches the threshold, 1 when pairs are listed
 	cmd.Flags().Float64Var(&opts.Threshold, "threshold", dupes.DefaultThreshold, "lowest `SCORE`, above 0 and at most 1, of a pair to list")
 	cmd.Flags().BoolVar(&opts.NotDuplicate, "not-duplicate", false, "record that the clients of the two cases given are two people; dupes will not list them again")
 	cmd.MarkFlagsMutuallyExclusive("not-duplicate", "threshold")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
 
@@ -95,10 +96,7 @@ func run(opts *Options) error {
 	if opts.Threshold <= 0 || opts.Threshold > 1 {
 		return cmdutil.Usagef("--threshold %s is out of range: give a score above 0 and at most 1 (default %s)", cmdutil.Number(opts.Threshold), cmdutil.Number(dupes.DefaultThreshold))
 	}
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	// The clients come from the case index: only the case files that
 	// changed since it was written are read.
 	repo, err := f.Repo()

@@ -36,11 +36,11 @@ func NewCmdExport(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Export cases for other systems: FHIR R4, CSV",
 		GroupID: "cases",
 	}
-	cmd.AddCommand(newCmdFHIR(f, nil), newCmdCSV(f, nil))
+	cmd.AddCommand(newCmdFHIR(f), newCmdCSV(f))
 	return cmd
 }
 
-func newCmdFHIR(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func newCmdFHIR(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "fhir ID [--redact] | fhir --all --out DIR [--redact]",
@@ -77,9 +77,6 @@ load stops it (exit 2) with nothing written.`,
 			case !opts.All && opts.Out != "":
 				return cmdutil.Usagef("--out is for --all; one case's bundle goes to stdout (redirect it to a file)")
 			}
-			if runF != nil {
-				return runF(opts)
-			}
 			if opts.All {
 				return runFHIRAll(opts)
 			}
@@ -89,15 +86,13 @@ load stops it (exit 2) with nothing written.`,
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "leave the client's identifying data out")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "export every case, one bundle each, into --out DIR")
 	cmd.Flags().StringVar(&opts.Out, "out", "", "with --all: the `DIR` to write DIR/<case-id>.json into")
+	cmdutil.Prints(cmd, output.JSON)
 	return cmd
 }
 
 func runFHIR(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.JSON)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err
@@ -120,9 +115,6 @@ func runFHIR(opts *Options) error {
 // runFHIRAll writes every case's bundle into opts.Out, built in parallel.
 func runFHIRAll(opts *Options) error {
 	f := opts.F
-	if _, err := f.Printer(output.JSON); err != nil {
-		return err
-	}
 	cfg, err := f.Config()
 	if err != nil {
 		return err
@@ -198,7 +190,7 @@ func runFHIRAll(opts *Options) error {
 	return nil
 }
 
-func newCmdCSV(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func newCmdCSV(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "csv [--redact]",
@@ -210,27 +202,23 @@ agreement (none, current or stale), next_due, closed_at, closure_reason.
 
 --redact replaces the client's name with [redacted], leaves the date of
 birth empty and scrubs client data from the referral source. Text that a
-spreadsheet would run as a formula (starting with =, +, - or @) is
-prefixed with an apostrophe.`,
+spreadsheet would run as a formula (starting with =, +, -, @, a tab or
+a carriage return) is prefixed with an apostrophe, as in every CSV that
+casework prints.`,
 		Example: "  casework export csv > cases.csv\n  casework export csv --redact",
 		Args:    cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runCSV(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "leave the client's identifying data out")
+	cmdutil.Prints(cmd, output.CSV)
 	return cmd
 }
 
 func runCSV(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	clock, err := f.Clock()
 	if err != nil {
 		return err

@@ -26,9 +26,7 @@ type Options struct {
 }
 
 // NewCmdFmt returns `casework fmt [--check] [PATH...]`.
-func NewCmdFmt(f *cmdutil.Factory) *cobra.Command { return newCmdFmt(f, nil) }
-
-func newCmdFmt(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func NewCmdFmt(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "fmt [--check] [PATH...]",
@@ -49,9 +47,6 @@ stops fmt (exit 2) before anything is written.`,
 		GroupID: "agency",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return run(opts)
 		},
 	}

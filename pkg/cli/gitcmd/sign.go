@@ -31,7 +31,7 @@ func setupSigning(opts *SetupOptions) error {
 	}
 	want, err := signatures.ParseKey(w.SigningKey)
 	if err != nil {
-		return cmdutil.Usagef("%s: %v", store.WorkerPath(w.ID), err)
+		return cmdutil.Usagef("%s: %w", store.WorkerPath(w.ID), err)
 	}
 	keyFile := opts.Key
 	if keyFile == "" {

@@ -39,7 +39,7 @@ func (m *memberFlags) apply(cmd *cobra.Command, to *casefile.Member) error {
 	if fl.Changed("dob") {
 		d, err := casefile.ParseDate(m.dob)
 		if err != nil {
-			return cmdutil.Usagef("--dob: %v", err)
+			return cmdutil.Usagef("--dob: %w", err)
 		}
 		to.DOB = d
 	}
@@ -89,7 +89,7 @@ func newMemberAdd(f *cmdutil.Factory) *cobra.Command {
 			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 				var err error
 				if added, err = household.AddMember(c, added, cfg.Household.Roles); err != nil {
-					return cmdutil.Usagef("%v", err)
+					return cmdutil.Usagef("%w", err)
 				}
 				return nil
 			})
@@ -123,7 +123,7 @@ func newMemberSet(f *cmdutil.Factory) *cobra.Command {
 					return ferr
 				}
 				if err != nil {
-					return cmdutil.Usagef("%v", err)
+					return cmdutil.Usagef("%w", err)
 				}
 				return nil
 			})
@@ -152,7 +152,7 @@ func newMemberRemove(f *cmdutil.Factory) *cobra.Command {
 			}
 			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 				if err := household.RemoveMember(c, args[1], casefile.Ended{At: now, By: by, Reason: reason}); err != nil {
-					return cmdutil.Usagef("%v", err)
+					return cmdutil.Usagef("%w", err)
 				}
 				return nil
 			})
@@ -175,10 +175,7 @@ func newMemberList(f *cmdutil.Factory) *cobra.Command {
 		Example: "  casework member list C-2026-7K3Q",
 		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			rec, err := f.LoadCase(args[0])
 			if err != nil {
 				return err
@@ -205,6 +202,7 @@ func newMemberList(f *cmdutil.Factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "include members who left the household")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
 

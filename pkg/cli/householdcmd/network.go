@@ -100,7 +100,7 @@ func newNetworkAdd(f *cmdutil.Factory) *cobra.Command {
 			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 				var err error
 				if added, err = household.AddContact(c, added, cfg.Network.Provides); err != nil {
-					return cmdutil.Usagef("%v", err)
+					return cmdutil.Usagef("%w", err)
 				}
 				return nil
 			})
@@ -129,7 +129,7 @@ func newNetworkSet(f *cmdutil.Factory) *cobra.Command {
 			}
 			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 				if _, err := household.SetContact(c, args[1], cfg.Network.Provides, func(to *casefile.Contact) { n.apply(cmd, to) }); err != nil {
-					return cmdutil.Usagef("%v", err)
+					return cmdutil.Usagef("%w", err)
 				}
 				return nil
 			})
@@ -158,7 +158,7 @@ func newNetworkEnd(f *cmdutil.Factory) *cobra.Command {
 			}
 			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 				if err := household.EndContact(c, args[1], casefile.Ended{At: now, By: by, Reason: reason}); err != nil {
-					return cmdutil.Usagef("%v", err)
+					return cmdutil.Usagef("%w", err)
 				}
 				return nil
 			})
@@ -180,10 +180,7 @@ func newNetworkList(f *cmdutil.Factory) *cobra.Command {
 		Short: "List the network (--all includes ties that ended) and the support it gives",
 		Args:  cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			rec, err := f.LoadCase(args[0])
 			if err != nil {
 				return err
@@ -211,5 +208,6 @@ func newNetworkList(f *cmdutil.Factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "include ties that ended")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }

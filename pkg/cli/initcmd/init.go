@@ -24,9 +24,8 @@ type Options struct {
 	Agency string
 }
 
-// NewCmdInit returns `casework init [DIR] [--agency NAME]`. runF, when not
-// nil, replaces the run step (for tests of flag parsing).
-func NewCmdInit(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+// NewCmdInit returns `casework init [DIR] [--agency NAME]`.
+func NewCmdInit(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
@@ -44,9 +43,6 @@ are kept), and JSON Schemas of the files in schemas/ with a
 			opts.Dir = "."
 			if len(args) == 1 {
 				opts.Dir = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return run(opts)
 		},

@@ -45,15 +45,13 @@ the log can be shared.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every identifying client value in reasons and commit subjects, so the log can be shared")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
 
 func run(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	rec, err := f.LoadCase(opts.CaseID)
 	if err != nil {
 		return err

@@ -25,7 +25,7 @@ type Options struct {
 }
 
 // NewCmdNote returns `casework note ID [TEXT] [--kind KIND]`.
-func NewCmdNote(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func NewCmdNote(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "note ID [TEXT]",
@@ -46,9 +46,6 @@ never rewritten. Without TEXT, the note is read from standard input.`,
 					return fmt.Errorf("cannot read the note from stdin: %w", err)
 				}
 				opts.Text = string(data)
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return run(opts)
 		},

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/casework/casework/pkg/safetext"
@@ -35,17 +34,6 @@ type Tabular struct {
 type Printer struct {
 	Format string
 	Out    io.Writer
-}
-
-// New returns a printer for format, checking it is one of allowed.
-func New(out io.Writer, format string, allowed ...string) (*Printer, error) {
-	if format == "" {
-		format = allowed[0]
-	}
-	if !slices.Contains(allowed, format) {
-		return nil, fmt.Errorf("unknown output format %q: use one of %s", format, strings.Join(allowed, ", "))
-	}
-	return &Printer{Format: format, Out: out}, nil
 }
 
 // Print writes data as JSON or YAML, or its tabular view as a table or CSV.
@@ -80,18 +68,60 @@ func WriteYAML(w io.Writer, v any) error {
 	return enc.Close()
 }
 
-// WriteCSV writes the header, the rows and the footer as CSV.
+// WriteCSV writes the header, the rows and the footer as CSV, every cell
+// made Inert: every CSV that casework prints goes through here.
 func WriteCSV(w io.Writer, t *Tabular) error {
 	cw := csv.NewWriter(w)
-	cw.Write(t.Header)
+	row := make([]string, 0, len(t.Header))
+	write := func(cells []string) {
+		row = row[:0]
+		for _, c := range cells {
+			row = append(row, Inert(c))
+		}
+		cw.Write(row)
+	}
+	write(t.Header)
 	for _, r := range t.Rows {
-		cw.Write(r)
+		write(r)
 	}
 	if t.Footer != nil {
-		cw.Write(t.Footer)
+		write(t.Footer)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// Inert keeps a spreadsheet from running a cell as a formula (CSV
+// injection, as OWASP describes it): a cell starting with =, +, -, @, a
+// tab or a carriage return gets a leading apostrophe. A signed number
+// (-3, +0.8, -12.5%) is left as it is: a spreadsheet reads it as the
+// number it is, and it can run nothing.
+func Inert(cell string) string {
+	if cell == "" || !strings.ContainsRune("=+-@\t\r", rune(cell[0])) || signedNumber(cell) {
+		return cell
+	}
+	return "'" + cell
+}
+
+// signedNumber reports whether s is a sign, then digits with at most one
+// decimal point, and optionally a final percent sign.
+func signedNumber(s string) bool {
+	if s[0] != '+' && s[0] != '-' {
+		return false
+	}
+	s = strings.TrimSuffix(s[1:], "%")
+	digits, points := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] >= '0' && s[i] <= '9':
+			digits++
+		case s[i] == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
 }
 
 // Detail is one labelled value of a single record's detail view.

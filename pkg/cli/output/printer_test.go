@@ -21,10 +21,7 @@ func TestFormats(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
 			var buf bytes.Buffer
-			p, err := New(&buf, tt.format, Table, JSON, YAML, CSV)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p := &Printer{Format: tt.format, Out: &buf}
 			if err := p.Print(data, tab); err != nil {
 				t.Fatal(err)
 			}
@@ -37,8 +34,29 @@ func TestFormats(t *testing.T) {
 	}
 }
 
-func TestUnknownFormat(t *testing.T) {
-	if _, err := New(nil, "xml", Table, JSON); err == nil || !strings.Contains(err.Error(), "use one of table, json") {
-		t.Errorf("got %v", err)
+func TestInert(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "-x": "'-x", "@SUM(A1)": "'@SUM(A1)",
+		"\tx": "'\tx", "\rx": "'\rx", "Ann": "Ann", "": "", "a=b": "a=b", "12.50": "12.50",
+		"+0.8": "+0.8", "-3": "-3", "-12.5%": "-12.5%", "+": "'+", "-.": "'-.", "-1.2.3": "'-1.2.3",
+		"-1+2": "'-1+2", "+44 7700": "'+44 7700", "-2%%": "'-2%%", "-1e5": "'-1e5",
+	} {
+		if got := Inert(in); got != want {
+			t.Errorf("Inert(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestCSVIsInert: every cell that WriteCSV writes, header, rows and
+// footer, is made inert.
+func TestCSVIsInert(t *testing.T) {
+	var buf bytes.Buffer
+	tab := &Tabular{Header: []string{"=h"}, Rows: [][]string{{`=HYPERLINK("http://x","y")`}, {"+1+1"}, {"-0.5"}}, Footer: []string{"@t"}}
+	if err := WriteCSV(&buf, tab); err != nil {
+		t.Fatal(err)
+	}
+	want := "'=h\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n'+1+1\n-0.5\n'@t\n"
+	if buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
 	}
 }

@@ -77,7 +77,7 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 	if opts.Start != "" {
 		// A service that began before it was recorded is no mistake.
 		if start, err = casefile.ParseDate(opts.Start); err != nil {
-			return cmdutil.Usagef("--start: %v", err)
+			return cmdutil.Usagef("--start: %w", err)
 		}
 	}
 	end, err := optionalDate(f, "end", opts.End)
@@ -102,7 +102,7 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, Cost: opts.Cost, Due: due, Start: start, End: end,
 		})
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		return nil
 	})

@@ -46,7 +46,7 @@ func runAgree(opts *AgreeOptions) error {
 	f := opts.F
 	c, err := editPlan(f, opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
 		if err := planning.Agree(c, opts.By, f.Now()); err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		return nil
 	})

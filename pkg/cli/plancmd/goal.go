@@ -58,7 +58,7 @@ func runGoalAdd(opts *GoalAddOptions) error {
 		}
 		goal, err = planning.AddGoal(&c.Plan, casefile.Goal{Text: opts.Text, Domain: opts.Domain, Target: target})
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		return nil
 	})
@@ -82,7 +82,7 @@ func checkDomain(c *casefile.Case, cfg *config.Config, domain string) error {
 		return nil // an instrument no longer configured: nothing to check against
 	}
 	if err := assess.CheckDomain(in, domain); err != nil {
-		return cmdutil.Usagef("--domain: %v", err)
+		return cmdutil.Usagef("--domain: %w", err)
 	}
 	return nil
 }

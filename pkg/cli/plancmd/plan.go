@@ -66,7 +66,7 @@ func optionalDate(f *cmdutil.Factory, flag, s string) (casefile.Date, error) {
 	}
 	d, err := casefile.ParseDate(s)
 	if err != nil {
-		return d, cmdutil.Usagef("--%s: %v", flag, err)
+		return d, cmdutil.Usagef("--%s: %w", flag, err)
 	}
 	if d.Before(f.Today()) {
 		f.Warnf("--%s %s is already past", flag, s)

@@ -24,7 +24,7 @@ type View struct {
 
 // NewCmdShow returns `casework plan show ID`.
 func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "show ID",
 		Short: "Show the plan: goals, actions, cost against budget, agreement",
 		Long: `Show the care plan as a table of goals, each followed by its actions, with
@@ -35,10 +35,7 @@ agreement added.`,
 		Example: "  casework plan show C-2026-7K3Q\n  casework plan show C-2026-7K3Q -o json",
 		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			rec, err := f.LoadCase(args[0])
 			if err != nil {
 				return err
@@ -58,7 +55,7 @@ agreement added.`,
 			}
 			return nil
 		},
-	}
+	}, output.Table, output.JSON, output.YAML)
 }
 
 // table lays the plan out as rows: each goal, then its actions.

@@ -35,9 +35,7 @@ type Options struct {
 }
 
 // NewCmdRender returns `casework render`.
-func NewCmdRender(f *cmdutil.Factory) *cobra.Command { return newCmdRender(f, nil) }
-
-func newCmdRender(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func NewCmdRender(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "render ID [--template NAME] [--out FILE] [--redact] | render --all --out DIR",
@@ -69,9 +67,6 @@ Everything is checked before anything is written.`,
 			if err := opts.check(); err != nil {
 				return err
 			}
-			if runF != nil {
-				return runF(opts)
-			}
 			return run(opts)
 		},
 	}
@@ -91,7 +86,7 @@ func (o *Options) check() error {
 	case o.All && o.CaseArg != "":
 		return cmdutil.Usagef("give either a case ID or --all, not both")
 	case !o.All && o.CaseArg == "":
-		return &cmdutil.UsageError{Err: fmt.Errorf("render takes one case ID (or a unique prefix), or --all"), Hint: true}
+		return cmdutil.Usagef("render takes one case ID (or a unique prefix), or --all")
 	case o.All && o.Out == "":
 		return cmdutil.Usagef("--all needs --out DIR: it writes one file per open case")
 	case o.Force && o.Out == "":
@@ -231,7 +226,7 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 	}
 	data, err := careplan.Build(in)
 	if err != nil {
-		return nil, cmdutil.Usagef("%v", err)
+		return nil, cmdutil.Usagef("%w", err)
 	}
 	return careplan.Render(o.Template, data, sources...)
 }
@@ -243,7 +238,7 @@ func checkReferral(in careplan.Input, actionID string, now time.Time) error {
 		for _, a := range g.Actions {
 			if strings.EqualFold(a.ID, actionID) {
 				if err := careplan.CheckReferral(in.Case, a, in.Resources[a.Resource], in.Redact, now); err != nil {
-					return cmdutil.Usagef("%v", err)
+					return cmdutil.Usagef("%w", err)
 				}
 			}
 		}

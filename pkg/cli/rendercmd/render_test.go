@@ -9,48 +9,60 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 )
 
-func TestFlags(t *testing.T) {
+// TestCheck: the combinations of arguments and flags render accepts.
+func TestCheck(t *testing.T) {
 	tests := []struct {
-		args    []string
-		want    Options
+		opts    Options
 		wantErr string
 	}{
-		{args: []string{"C-1"}, want: Options{CaseArg: "C-1", Template: "careplan"}},
-		{args: []string{"C-1", "-t", "referral", "--action", "A2", "--redact", "--out", "x.md"},
-			want: Options{CaseArg: "C-1", Template: "referral", Action: "A2", Redact: true, Out: "x.md"}},
-		{args: []string{"--all", "--out", "dir"}, want: Options{All: true, Template: "careplan", Out: "dir"}},
-		{args: []string{}, wantErr: "or --all"},
-		{args: []string{"--all"}, wantErr: "--all needs --out DIR"},
-		{args: []string{"C-1", "--all", "--out", "d"}, wantErr: "not both"},
-		{args: []string{"--all", "--out", "d", "--action", "A1"}, wantErr: "not with --all"},
-		{args: []string{"--all", "--out", "d", "-t", "referral"}, wantErr: "not with --all"},
-		{args: []string{"C-1", "C-2"}, wantErr: "one case ID"},
-		{args: []string{"C-1", "--out", "x.md", "--force"}, want: Options{CaseArg: "C-1", Template: "careplan", Out: "x.md", Force: true}},
-		{args: []string{"C-1", "--force"}, wantErr: "drop --force or add --out FILE"},
+		{opts: Options{CaseArg: "C-1", Template: "careplan"}},
+		{opts: Options{CaseArg: "C-1", Template: "referral", Action: "A2", Redact: true, Out: "x.md"}},
+		{opts: Options{All: true, Template: "careplan", Out: "dir"}},
+		{opts: Options{Template: "careplan"}, wantErr: "or --all"},
+		{opts: Options{All: true, Template: "careplan"}, wantErr: "--all needs --out DIR"},
+		{opts: Options{CaseArg: "C-1", All: true, Out: "d"}, wantErr: "not both"},
+		{opts: Options{All: true, Out: "d", Action: "A1"}, wantErr: "not with --all"},
+		{opts: Options{All: true, Out: "d", Template: "referral"}, wantErr: "not with --all"},
+		{opts: Options{CaseArg: "C-1", Template: "careplan", Out: "x.md", Force: true}},
+		{opts: Options{CaseArg: "C-1", Template: "careplan", Force: true}, wantErr: "drop --force or add --out FILE"},
 	}
 	for _, tt := range tests {
-		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			f := cmdutil.NewFactory(nil, &bytes.Buffer{}, &bytes.Buffer{})
-			var got *Options
-			cmd := newCmdRender(f, func(o *Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(&bytes.Buffer{})
-			cmd.SetErr(&bytes.Buffer{})
-			err := cmd.Execute()
-			if tt.wantErr != "" {
-				var usage *cmdutil.UsageError
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.As(err, &usage) {
-					t.Fatalf("err = %v, want a usage error with %q", err, tt.wantErr)
-				}
-				return
-			}
+		err := tt.opts.check()
+		if tt.wantErr == "" {
 			if err != nil {
-				t.Fatal(err)
+				t.Errorf("%+v: %v", tt.opts, err)
 			}
-			got.F = nil
-			if *got != tt.want {
-				t.Errorf("options = %+v, want %+v", *got, tt.want)
-			}
-		})
+			continue
+		}
+		var usage *cmdutil.UsageError
+		if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.As(err, &usage) {
+			t.Errorf("%+v: err = %v, want a usage error with %q", tt.opts, err, tt.wantErr)
+		}
+	}
+}
+
+// TestFlagErrors: the command refuses wrong calls as usage errors before
+// it looks for a repository.
+func TestFlagErrors(t *testing.T) {
+	for args, wantErr := range map[string]string{
+		"":                          "or --all",
+		"--all":                     "--all needs --out DIR",
+		"C-1 --all --out d":         "not both",
+		"--all --out d --action A1": "not with --all",
+		"--all --out d -t referral": "not with --all",
+		"C-1 C-2":                   "one case ID",
+		"C-1 --force":               "drop --force or add --out FILE",
+	} {
+		f := cmdutil.NewFactory(nil, &bytes.Buffer{}, &bytes.Buffer{})
+		f.Flags.Dir = t.TempDir() // no repository: a usage error must come first
+		cmd := NewCmdRender(f)
+		cmd.SetArgs(strings.Fields(args))
+		cmd.SetOut(&bytes.Buffer{})
+		cmd.SetErr(&bytes.Buffer{})
+		err := cmd.Execute()
+		var usage *cmdutil.UsageError
+		if err == nil || !strings.Contains(err.Error(), wantErr) || !errors.As(err, &usage) {
+			t.Errorf("render %s: err = %v, want a usage error with %q", args, err, wantErr)
+		}
 	}
 }

@@ -79,15 +79,13 @@ func newCmdKind(f *cmdutil.Factory, kind, short string) *cobra.Command {
 	if kind == "outcomes" {
 		fl.StringVar(&opts.Instrument, "instrument", "", "only assessment instrument `ID`")
 	}
+	cmdutil.Prints(cmd, Markdown, HTML, output.JSON, output.CSV)
 	return cmd
 }
 
 func run(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(Markdown, HTML, output.JSON, output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err
@@ -124,7 +122,7 @@ func (opts *Options) options(now time.Time, cfg *config.Config) (report.Options,
 	var err error
 	if opts.To != "" {
 		if o.To, err = caseload.ParseMonth(opts.To); err != nil {
-			return o, cmdutil.Usagef("--to: %v", err)
+			return o, cmdutil.Usagef("--to: %w", err)
 		}
 		if opts.From == "" {
 			o.From = caseload.MonthOf(o.To.Start().AddDate(0, -11, 0))
@@ -132,11 +130,11 @@ func (opts *Options) options(now time.Time, cfg *config.Config) (report.Options,
 	}
 	if opts.From != "" {
 		if o.From, err = caseload.ParseMonth(opts.From); err != nil {
-			return o, cmdutil.Usagef("--from: %v", err)
+			return o, cmdutil.Usagef("--from: %w", err)
 		}
 	}
 	if err := o.Check(); err != nil {
-		return o, cmdutil.Usagef("%v", err)
+		return o, cmdutil.Usagef("%w", err)
 	}
 	if opts.Instrument != "" {
 		if _, ok := cfg.Assessment.Instrument(opts.Instrument); !ok {

@@ -23,7 +23,7 @@ type ImportOptions struct {
 }
 
 // NewCmdImport returns `casework resource import --hsds PATH`.
-func NewCmdImport(f *cmdutil.Factory, runF func(*ImportOptions) error) *cobra.Command {
+func NewCmdImport(f *cmdutil.Factory) *cobra.Command {
 	opts := &ImportOptions{F: f}
 	cmd := &cobra.Command{
 		Use:   "import --hsds PATH",
@@ -53,9 +53,6 @@ from HSDS is not overwritten: the import stops, and writes nothing.`,
 			}
 			if opts.Category == "" {
 				return cmdutil.Usagef("--category must not be empty")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return runImport(opts)
 		},

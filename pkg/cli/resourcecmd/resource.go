@@ -18,7 +18,7 @@ func NewCmdResource(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Community resources and services, with their cost",
 		GroupID: "agency",
 	}
-	cmd.AddCommand(NewCmdAdd(f, nil), NewCmdList(f), NewCmdShow(f), NewCmdImport(f, nil))
+	cmd.AddCommand(NewCmdAdd(f), NewCmdList(f), NewCmdShow(f), NewCmdImport(f))
 	return cmd
 }
 
@@ -30,7 +30,7 @@ type AddOptions struct {
 
 // NewCmdAdd returns `casework resource add ID --name N --category C
 // [--cost X --per UNIT] [--provider P]`.
-func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command {
+func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 	opts := &AddOptions{F: f}
 	cmd := &cobra.Command{
 		Use:     "add ID --name NAME --category CATEGORY",
@@ -47,9 +47,6 @@ func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command 
 				return cmdutil.Usagef("--cost needs --per UNIT, for example --per session")
 			}
 			opts.Resource.ID = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runAdd(opts)
 		},
 	}
@@ -100,15 +97,12 @@ func CostText(r *casefile.Resource) string {
 
 // NewCmdList returns `casework resource list`.
 func NewCmdList(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "list",
 		Short: "List community resources",
 		Args:  cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			repo, err := f.Repo()
 			if err != nil {
 				return err
@@ -126,20 +120,17 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 			}
 			return p.Print(data, tab)
 		},
-	}
+	}, output.Table, output.JSON, output.YAML, output.CSV)
 }
 
 // NewCmdShow returns `casework resource show ID`.
 func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "show ID",
 		Short: "Show one community resource",
 		Args:  cmdutil.ExactArgs(1, "one resource ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			repo, err := f.Repo()
 			if err != nil {
 				return err
@@ -160,5 +151,5 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 				{Label: "Status", Value: r.Status},
 			})
 		},
-	}
+	}, output.Table, output.JSON, output.YAML)
 }

@@ -60,7 +60,7 @@ func run(opts *Options) error {
 	if opts.Next != "" {
 		d, err := casefile.ParseDate(opts.Next)
 		if err != nil {
-			return cmdutil.Usagef("--next: %v", err)
+			return cmdutil.Usagef("--next: %w", err)
 		}
 		next = d
 	}
@@ -82,7 +82,7 @@ func run(opts *Options) error {
 			At: now, By: by, Goals: opts.Goals, Actions: opts.Actions, Note: opts.Note, ConfidentialNote: opts.ConfidentialNote, Next: next, Interval: clock.ReviewInterval(c),
 		}, c.IsOpen())
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		return nil
 	})

@@ -66,15 +66,13 @@ supervisor's approval of the closure.`,
 	fl.StringArrayVar(&opts.Flags, "flag", nil, "a safeguarding `FLAG` from risk.flags (repeat)")
 	fl.StringVar(&opts.Reason, "reason", "", "why: what was disclosed or observed")
 	fl.StringVar(&opts.SafetyPlan, "safety-plan", "", "the safety plan agreed: who does what, and where to turn in a crisis")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML)
 	return cmd
 }
 
 func run(opts *Options) error {
 	f := opts.F
-	p, err := f.Printer(output.Table, output.JSON, output.YAML)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	cfg, err := f.Config()
 	if err != nil {
 		return err
@@ -82,7 +80,7 @@ func run(opts *Options) error {
 	// Values are checked before the actor and the case, so a typo fails
 	// first and fails fast.
 	if _, err := risk.Record(cfg.Risk, risk.Input{Level: opts.Level, Flags: opts.Flags}); err != nil {
-		return cmdutil.Usagef("%v", err)
+		return cmdutil.Usagef("%w", err)
 	}
 	by, err := f.Actor()
 	if err != nil {
@@ -96,7 +94,7 @@ func run(opts *Options) error {
 	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 		r, err = risk.Record(cfg.Risk, risk.Input{At: now, By: by, Level: opts.Level, Flags: opts.Flags, Reason: opts.Reason, SafetyPlan: opts.SafetyPlan})
 		if err != nil {
-			return cmdutil.Usagef("%v", err)
+			return cmdutil.Usagef("%w", err)
 		}
 		c.Risks = append(c.Risks, r)
 		return nil

@@ -4,13 +4,13 @@ package schemacmd
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/schema"
 	"github.com/casework/casework/pkg/store"
@@ -26,9 +26,7 @@ type Options struct {
 
 // NewCmdSchema returns `casework schema case|worker|resource|config` and
 // `casework schema --write`.
-func NewCmdSchema(f *cmdutil.Factory) *cobra.Command { return newCmdSchema(f, nil) }
-
-func newCmdSchema(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+func NewCmdSchema(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
 		Use:   "schema case|worker|resource|config | schema --write",
@@ -55,17 +53,16 @@ phases, the models or the closure reasons.`,
 			case opts.Write && opts.Kind != "":
 				return cmdutil.Usagef("give a kind of file to print its schema, or --write to write them all, not both")
 			case !opts.Write && opts.Kind == "":
-				return &cmdutil.UsageError{Err: fmt.Errorf("schema takes one of %s, or --write", strings.Join(schema.Kinds, ", ")), Hint: true}
+				return cmdutil.Usagef("schema takes one of %s, or --write", strings.Join(schema.Kinds, ", "))
 			case opts.Kind != "" && !slices.Contains(schema.Kinds, opts.Kind):
 				return cmdutil.Usagef("no schema for %q: use one of %s", opts.Kind, strings.Join(schema.Kinds, ", "))
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return run(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Write, "write", false, "write every schema into schemas/ and point VS Code at them")
+	// A schema is a JSON document: -o json is accepted, and nothing else.
+	cmdutil.Prints(cmd, output.JSON)
 	return cmd
 }
 

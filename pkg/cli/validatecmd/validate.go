@@ -76,6 +76,7 @@ not run.`,
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also compare with the repository at git revision `REV` (e.g. origin/main)")
 	cmd.Flags().BoolVar(&opts.Signatures, "signatures", false, "with --against: every commit since REV that changes records is signed by a worker, and adds only their entries")
 	cmd.Flags().BoolVar(&opts.NoCache, "no-cache", false, "read and check every file, without the cache of earlier findings (as CI does on a fresh clone)")
+	cmdutil.Prints(cmd, formatText, output.JSON, formatGitHub)
 	return cmd
 }
 
@@ -85,14 +86,7 @@ func Run(opts *Options) error { return run(opts) }
 
 func run(opts *Options) error {
 	f := opts.F
-	format := f.Flags.Output
-	switch format {
-	case "", output.Table:
-		format = formatText
-	case formatText, output.JSON, formatGitHub:
-	default:
-		return &cmdutil.UsageError{Err: fmt.Errorf("unknown output format %q: validate prints text, json or github", format), Hint: true}
-	}
+	format := f.Format()
 	// The repository is found without loading its configuration: a broken
 	// configuration is something to report, not a reason to stop.
 	root, err := f.Root()

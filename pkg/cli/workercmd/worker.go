@@ -21,7 +21,7 @@ func NewCmdWorker(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Caseworkers: social workers, nurses, psychologists, educators, supervisors",
 		GroupID: "agency",
 	}
-	cmd.AddCommand(NewCmdAdd(f, nil), NewCmdList(f), NewCmdShow(f))
+	cmd.AddCommand(NewCmdAdd(f), NewCmdList(f), NewCmdShow(f))
 	return cmd
 }
 
@@ -34,7 +34,7 @@ type AddOptions struct {
 
 // NewCmdAdd returns `casework worker add ID --name N [--role R] [--fte F]
 // [--team T]`.
-func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command {
+func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 	opts := &AddOptions{F: f}
 	cmd := &cobra.Command{
 		Use:     "add ID --name NAME",
@@ -46,9 +46,6 @@ func NewCmdAdd(f *cmdutil.Factory, runF func(*AddOptions) error) *cobra.Command 
 				return err
 			}
 			opts.Worker.ID = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runAdd(opts)
 		},
 	}
@@ -107,15 +104,12 @@ func runAdd(opts *AddOptions) error {
 
 // NewCmdList returns `casework worker list`.
 func NewCmdList(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "list",
 		Short: "List caseworkers",
 		Args:  cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			repo, err := f.Repo()
 			if err != nil {
 				return err
@@ -133,20 +127,17 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 			}
 			return p.Print(data, tab)
 		},
-	}
+	}, output.Table, output.JSON, output.YAML, output.CSV)
 }
 
 // NewCmdShow returns `casework worker show ID`.
 func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "show ID",
 		Short: "Show one caseworker",
 		Args:  cmdutil.ExactArgs(1, "one worker ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := f.Printer(output.Table, output.JSON, output.YAML)
-			if err != nil {
-				return err
-			}
+			p := f.Printer()
 			w, err := f.RequireWorker(args[0])
 			if err != nil {
 				return err
@@ -167,7 +158,7 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			}
 			return p.PrintRecord(w, details)
 		},
-	}
+	}, output.Table, output.JSON, output.YAML)
 }
 
 // readKey reads --signing-key: the key itself, or a .pub file holding it.
@@ -182,7 +173,7 @@ func readKey(arg string) (string, error) {
 	}
 	key, err := signatures.ParseKey(strings.TrimSpace(text))
 	if err != nil {
-		return "", cmdutil.Usagef("--signing-key: %v", err)
+		return "", cmdutil.Usagef("--signing-key: %w", err)
 	}
 	return key, nil
 }

@@ -42,6 +42,7 @@ Guards a phase can require:
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Mermaid, "mermaid", false, "print a Mermaid stateDiagram-v2")
+	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
 
@@ -60,10 +61,7 @@ func run(opts *Options) error {
 		}
 		return Mermaid(f.IO.Out, cfg.Workflow)
 	}
-	p, err := f.Printer(output.Table, output.JSON, output.YAML, output.CSV)
-	if err != nil {
-		return err
-	}
+	p := f.Printer()
 	tab := &output.Tabular{Header: []string{"phase", "next", "requires"}}
 	for _, ph := range cfg.Workflow.Phases {
 		name := ph.Name
