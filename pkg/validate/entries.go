@@ -23,6 +23,7 @@ var recordedLists = []entryList{
 	entries("reviews", func(c *casefile.Case) []casefile.Review { return c.Reviews }),
 	entries("approvals", func(c *casefile.Case) []casefile.Approval { return c.Approvals }),
 	entries("consents", func(c *casefile.Case) []casefile.ConsentEntry { return c.Consents }),
+	entries("risks", func(c *casefile.Case) []casefile.Risk { return c.Risks }),
 }
 
 // entryList is one list of recorded entries and its check.

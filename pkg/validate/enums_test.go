@@ -82,6 +82,10 @@ reviews:
     actions:
       A1: done
 approvals:
+  - at: 2026-02-04T12:30:00Z
+    by: w-ana
+    what: plan
+    decision: requested
   - at: 2026-02-04T13:00:00Z
     by: w-sup
     what: plan

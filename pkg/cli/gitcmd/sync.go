@@ -14,7 +14,7 @@ import (
 
 // NewCmdSync returns `casework sync`.
 func NewCmdSync(f *cmdutil.Factory) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "sync",
 		Short: "Fetch colleagues' work, merge it with yours, validate, and push",
 		Long: `The one command a worker on a laptop needs to share work: fetch the
@@ -34,6 +34,9 @@ not yet committed, the branch follows no remote, or git fails (exit 2).`,
 			return runSync(f)
 		},
 	}
+	// sync prints validate's findings as text, as validate does by default.
+	cmdutil.Prints(cmd, validatecmd.FormatText)
+	return cmd
 }
 
 func runSync(f *cmdutil.Factory) error {

@@ -131,7 +131,7 @@ func readGitIgnore(path, shown string) (*gitIgnore, error) {
 		return &gitIgnore{mode: 0o644}, nil
 	}
 	if err == nil && !info.Mode().IsRegular() {
-		return nil, cmdutil.Usagef("%s is not a regular file (a link or a special file): replace it with a plain .gitignore file, then run init again", shown)
+		return nil, fmt.Errorf("%s is not a regular file (a link or a special file): replace it with a plain .gitignore file, then run init again", shown)
 	}
 	var data []byte
 	if err == nil {

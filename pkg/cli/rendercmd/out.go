@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/casework/casework/pkg/cli/cmdutil"
+	"fmt"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
 )
@@ -51,11 +51,11 @@ func (g outGuard) place(path string) error {
 	first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
 	for _, area := range recordAreas {
 		if strings.EqualFold(first, area) {
-			return cmdutil.Usagef("--out %s is inside the repository's %s/: casework never writes rendered files among its records; choose a path outside %s", g.rel(path), area, areaList)
+			return fmt.Errorf("--out %s is inside the repository's %s/: casework never writes rendered files among its records; choose a path outside %s", g.rel(path), area, areaList)
 		}
 	}
 	if strings.EqualFold(rel, config.FileName) {
-		return cmdutil.Usagef("--out %s is the repository's configuration: choose another file", g.rel(path))
+		return fmt.Errorf("--out %s is the repository's configuration: choose another file", g.rel(path))
 	}
 	return nil
 }
@@ -71,13 +71,13 @@ func (g outGuard) check(path string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
-		return cmdutil.Usagef("--out %s cannot be used: %v; choose another path", g.rel(path), errors.Unwrap(err))
+		return fmt.Errorf("--out %s cannot be used: %v; choose another path", g.rel(path), errors.Unwrap(err))
 	case info.Mode()&fs.ModeSymlink != 0:
-		return cmdutil.Usagef("--out %s is a symbolic link: casework does not write through links; give the real path or another file", g.rel(path))
+		return fmt.Errorf("--out %s is a symbolic link: casework does not write through links; give the real path or another file", g.rel(path))
 	case info.IsDir():
-		return cmdutil.Usagef("--out %s is a directory: remove it or choose another file", g.rel(path))
+		return fmt.Errorf("--out %s is a directory: remove it or choose another file", g.rel(path))
 	case !info.Mode().IsRegular():
-		return cmdutil.Usagef("--out %s is not a regular file (%s): leave out --out to print to stdout, or choose a file", g.rel(path), kind(info.Mode()))
+		return fmt.Errorf("--out %s is not a regular file (%s): leave out --out to print to stdout, or choose a file", g.rel(path), kind(info.Mode()))
 	case !g.force:
 		return errExists
 	}

@@ -306,9 +306,9 @@ func (o *Options) write(repo *store.Repo, outs []output) error {
 	}
 	switch {
 	case len(existing) == 1:
-		return cmdutil.Usagef("--out %s already exists: add --force to replace it, or choose another file", existing[0])
+		return fmt.Errorf("--out %s already exists: add --force to replace it, or choose another file", existing[0])
 	case len(existing) > 1:
-		return cmdutil.Usagef("--out %s: %s and %d more %s already exist: add --force to replace them, or choose another directory", o.Out, existing[0], len(existing)-1, plural(len(existing)-1, "file"))
+		return fmt.Errorf("--out %s: %s and %d more %s already exist: add --force to replace them, or choose another directory", o.Out, existing[0], len(existing)-1, plural(len(existing)-1, "file"))
 	}
 	for i, out := range outs {
 		if err := writeFile(paths[i], out.data); err != nil {

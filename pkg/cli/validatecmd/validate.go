@@ -21,7 +21,8 @@ import (
 
 // Output formats of validate.
 const (
-	formatText   = "text"
+	// FormatText is validate's default output: path:line:col lines.
+	FormatText   = "text"
 	formatGitHub = "github"
 )
 
@@ -76,7 +77,7 @@ not run.`,
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also compare with the repository at git revision `REV` (e.g. origin/main)")
 	cmd.Flags().BoolVar(&opts.Signatures, "signatures", false, "with --against: every commit since REV that changes records is signed by a worker, and adds only their entries")
 	cmd.Flags().BoolVar(&opts.NoCache, "no-cache", false, "read and check every file, without the cache of earlier findings (as CI does on a fresh clone)")
-	cmdutil.Prints(cmd, formatText, output.JSON, formatGitHub)
+	cmdutil.Prints(cmd, FormatText, output.JSON, formatGitHub)
 	return cmd
 }
 
