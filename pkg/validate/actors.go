@@ -3,7 +3,6 @@ package validate
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/planning"
@@ -50,8 +49,7 @@ func (v *validator) checkApprovals(cr *caseRecord) {
 	c := &cr.data
 	for i, a := range c.Approvals {
 		if a.Decision != "" && !slices.Contains(planning.Decisions, a.Decision) {
-			v.add(cr.record, fmt.Sprintf("approvals[%d].decision", i), Error, "invalid-value", "decision %q: an approvals entry is an approval (no decision) or %s", a.Decision, strings.Join(planning.Decisions, ", "))
-			continue
+			continue // reported by checkEnums (schema.CaseEnums)
 		}
 		w, ok := v.staff[a.By]
 		if a.IsRequest() || !ok {

@@ -25,6 +25,10 @@ const (
 	formatGitHub = "github"
 )
 
+// Formats are the -o formats of validate's findings, text first: every
+// command that reports them (validate, sync) declares these.
+var Formats = []string{formatText, output.JSON, formatGitHub}
+
 // Options are the inputs of `casework validate`.
 type Options struct {
 	F          *cmdutil.Factory
@@ -66,7 +70,7 @@ not run.`,
 	}
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also compare with the repository at git revision `REV` (e.g. origin/main)")
 	cmd.Flags().BoolVar(&opts.Signatures, "signatures", false, "with --against: every commit since REV that changes records is signed by a worker, and adds only their entries")
-	cmdutil.Prints(cmd, formatText, output.JSON, formatGitHub)
+	cmdutil.Prints(cmd, Formats...)
 	return cmd
 }
 
