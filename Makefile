@@ -5,14 +5,41 @@ DEMO    := examples/agency
 # The demo runs on a fixed date so its report reads the same every day.
 DEMO_ENV := CASEWORK_NOW=2026-06-15T09:00:00Z CASEWORK_USER=w-ana
 
-.PHONY: build test demo example fuzz lint fmt clean docs bench
+.PHONY: build test demo example fuzz lint fmt clean docs bench check-fmt vet staticcheck tidy unit race
 
 build:
 	$(GO) build -o $(BIN) ./cmd/casework
 
-test:
+# What CI runs (.ci/run): every check that holds the house, cheapest first,
+# stopping at the first that fails. Under 5 minutes on 2 cores (figures in
+# docs/testing.md).
+test: check-fmt vet staticcheck tidy unit race
+
+# The packages whose state is shared between goroutines or processes: the
+# store and its lock, the case index cache, parallel validate, and the
+# operations that update a case under the lock. They run again under the
+# race detector.
+RACE_PKGS ?= ./pkg/store ./pkg/caseindex ./pkg/validate ./pkg/ops
+
+check-fmt:
+	@out="$$(gofmt -l .)"; test -z "$$out" || { echo "gofmt needed on (run make fmt):"; echo "$$out"; exit 1; }
+
+vet:
 	$(GO) vet ./...
+
+# staticcheck is pinned in go.mod as a tool: a fresh clone gets that version.
+staticcheck:
+	$(GO) tool staticcheck ./...
+
+# go.mod and go.sum say exactly what the code imports.
+tidy:
+	@$(GO) mod tidy -diff || { echo "go.mod or go.sum is not tidy: run go mod tidy"; exit 1; }
+
+unit:
 	$(GO) test ./...
+
+race:
+	$(GO) test -race $(RACE_PKGS)
 
 demo: build
 	@echo "== casework case list ($(DEMO))"
@@ -54,7 +81,9 @@ fuzz:
 # Figures of docs/performance.md: generates 10k- and 100k-case repositories
 # under bench/ (git-ignored, kept for the next run; BENCH_FLAGS=-fresh makes
 # them again) and prints validate, caseload, case list and case new against
-# a bare parallel YAML decode of the same files, with peak memory.
+# a bare parallel YAML decode of the same files, with peak memory; then
+# dupes, fmt --check, export csv, render --all, export fhir --all and case
+# new of a likely duplicate (issue 20), and dupes' recall (pkg/dupes).
 BENCH_SIZES ?= 10000,100000
 BENCH_FLAGS ?=
 bench:
@@ -63,11 +92,10 @@ bench:
 	$(GO) build -o bin/casework-bench ./cmd/casework-bench
 	$(GO) test -run XXX -bench . -benchtime 3x ./pkg/caseload ./pkg/gen
 	$(GO) test -run XXX -bench . -benchmem ./pkg/casefile ./pkg/caseindex ./pkg/cli/output
+	$(GO) test -run XXX -bench . -benchtime 1x ./pkg/dupes
 	./bin/casework-bench -sizes $(BENCH_SIZES) -dir bench $(BENCH_FLAGS)
 
-lint:
-	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
-	$(GO) vet ./...
+lint: check-fmt vet staticcheck
 
 fmt:
 	gofmt -w .

@@ -77,6 +77,7 @@ type figures struct {
 	validate, caseload, list time.Duration
 	validateRSS, caseloadRSS int64 // bytes
 	newEmpty, newFull        time.Duration
+	county                   countyFigures // issue 20 (county.go)
 }
 
 func (c *config) measure(out io.Writer) error {
@@ -90,6 +91,7 @@ func (c *config) measure(out io.Writer) error {
 		all = append(all, f)
 	}
 	report(out, all)
+	reportCounty(out, all)
 	return nil
 }
 
@@ -135,6 +137,9 @@ func (c *config) measureSize(n int) (figures, error) {
 	f.newEmpty = c.medianNew(empty)
 	f.newFull = c.medianNew(repo)
 	os.RemoveAll(empty)
+	if err := c.measureCounty(repo, &f); err != nil {
+		return f, err
+	}
 	return f, nil
 }
 
@@ -147,7 +152,7 @@ func (c *config) decodeAndValidate(repo string, f *figures) error {
 	if _, _, err := bareDecode(repo); err != nil {
 		return err
 	}
-	if _, _, err := c.timed(repo, "validate"); err != nil {
+	if _, _, err := c.timed(repo, "validate", "--no-cache"); err != nil {
 		return err
 	}
 	for range c.runs {
@@ -155,7 +160,7 @@ func (c *config) decodeAndValidate(repo string, f *figures) error {
 		if err != nil {
 			return err
 		}
-		v, rss, err := c.timed(repo, "validate")
+		v, rss, err := c.timed(repo, "validate", "--no-cache") // cold: every file read
 		if err != nil {
 			return err
 		}

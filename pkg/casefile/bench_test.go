@@ -14,6 +14,23 @@ import (
 // (about 3.5 KB each), as every command that loads a case does; reported
 // per file.
 func BenchmarkParseAndDecode(b *testing.B) {
+	files := generatedCases(b)
+	i := 0
+	for b.Loop() {
+		doc, err := casefile.Parse("case.yaml", files[i%len(files)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		var c casefile.Case
+		if errs := doc.Decode(&c); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		i++
+	}
+}
+
+// generatedCases are the bytes of 40 generated case files.
+func generatedCases(b testing.TB) [][]byte {
 	cfg := config.Default()
 	dir := b.TempDir()
 	if err := gen.Generate(gen.Options{Dir: dir, Cases: 40, Workers: 2, Seed: 1}, cfg); err != nil {
@@ -29,16 +46,50 @@ func BenchmarkParseAndDecode(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	return files
+}
+
+// BenchmarkFormat formats generated case files, already canonical, as
+// `fmt --check` does; reported per file. Against BenchmarkParseAndDecode,
+// it is what fmt adds to reading a file.
+func BenchmarkFormat(b *testing.B) {
+	files := generatedCases(b)
 	i := 0
 	for b.Loop() {
-		doc, err := casefile.Parse("case.yaml", files[i%len(files)])
-		if err != nil {
+		var c casefile.Case
+		if _, err := casefile.Format("case.yaml", files[i%len(files)], &c); err != nil {
 			b.Fatal(err)
 		}
-		var c casefile.Case
-		if errs := doc.Decode(&c); len(errs) > 0 {
-			b.Fatal(errs)
-		}
 		i++
+	}
+}
+
+// TestFormatShortcutAgrees: a generated file (canonical, no comments) is
+// left as it is by Format, which takes its shortcut for it, and the full
+// canonical form agrees with the shortcut.
+func TestFormatShortcutAgrees(t *testing.T) {
+	for i, data := range generatedCases(t) {
+		var c casefile.Case
+		got, err := casefile.Format("case.yaml", data, &c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(data) {
+			t.Fatalf("file %d: Format changed a generated file", i)
+		}
+		doc, err := casefile.Parse("case.yaml", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var full casefile.Case
+		if errs := doc.Decode(&full); len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		if err := doc.Canonicalize(&full); err != nil {
+			t.Fatal(err)
+		}
+		if slow, err := doc.Bytes(); err != nil || string(slow) != string(data) {
+			t.Fatalf("file %d: the canonical form differs from the file Format's shortcut accepted (%v)", i, err)
+		}
 	}
 }

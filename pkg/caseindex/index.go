@@ -25,6 +25,8 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/casetable"
+	"github.com/casework/casework/pkg/schedule"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -33,7 +35,7 @@ const Path = store.CacheDir + "/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
-const version = 5
+const version = 6 // 6: both of 5 (pending approvals) and 4 (date of birth, referral, plan figures, closure reason)
 
 // magic starts the index file.
 const magic = "casework-case-index\n"
@@ -77,6 +79,29 @@ func (e *entry) trusted(size, mtime int64) bool {
 // written (a read-only checkout), the answer is the same, only slower
 // next time.
 func Cases(repo *store.Repo) ([]*casefile.Case, error) {
+	entries, err := current(repo)
+	cases := make([]*casefile.Case, len(entries))
+	for i, e := range entries {
+		cases[i] = e.Summary.Case()
+	}
+	return cases, err
+}
+
+// Rows returns every case as its row of casetable (as `export csv` prints
+// it, not redacted), in ID order, from the index as Cases does. clock
+// holds the agency's timescales.
+func Rows(repo *store.Repo, clock schedule.Clock) ([][]string, error) {
+	entries, err := current(repo)
+	rows := make([][]string, len(entries))
+	for i, e := range entries {
+		rows[i] = casetable.RowOf(e.Summary.Case(), e.Summary.Figures, clock)
+	}
+	return rows, err
+}
+
+// current returns the entry of every case that loads, brought up to date,
+// and the errors of those that do not; see Cases.
+func current(repo *store.Repo) ([]*entry, error) {
 	start := time.Now().UnixNano()
 	names, err := repo.CaseIDs()
 	if err != nil {
@@ -92,7 +117,7 @@ func Cases(repo *store.Repo) ([]*casefile.Case, error) {
 	// Rewrite the index when an entry is worth writing, or when one it
 	// holds is gone.
 	dirty, stillThere := false, 0
-	cases := make([]*casefile.Case, 0, len(names))
+	found := make([]*entry, 0, len(names))
 	for i, e := range entries {
 		dirty = dirty || worth[i]
 		if e == nil {
@@ -101,18 +126,16 @@ func Cases(repo *store.Repo) ([]*casefile.Case, error) {
 		if old[names[i]] != nil {
 			stillThere++
 		}
-		cases = append(cases, e.Summary.Case())
+		found = append(found, e)
 	}
 	if dirty || stillThere != len(old) {
-		kept := make([]entry, 0, len(cases))
-		for _, e := range entries {
-			if e != nil {
-				kept = append(kept, *e)
-			}
+		kept := make([]entry, len(found))
+		for i, e := range found {
+			kept[i] = *e
 		}
 		write(repo, kept)
 	}
-	return cases, errors.Join(errs...)
+	return found, errors.Join(errs...)
 }
 
 // refresh returns the entry of the case in directory name: the old one

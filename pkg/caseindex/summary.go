@@ -5,15 +5,20 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/casetable"
 	"github.com/casework/casework/pkg/planning"
 )
 
 // summary is what the index keeps of one case: the fields that `case
-// list`, `caseload` and `due` read, in a form gob encodes quickly (times
+// list`, `caseload`, `due` and `dupes` read, in a form gob encodes quickly (times
 // as nanoseconds, see stamp).
 type summary struct {
 	ID, Phase, Model, Worker, Client string
+	DOB                              int64 // the client's date of birth (for dupes)
 	Opened                           int64
+	ReferralSource                   string // for export csv, as Figures
+	ReferralDate                     int64
+	Figures                          casetable.Figures
 	History                          []historyEntry
 	Assessments                      []assessment
 	Actions                          []action
@@ -103,7 +108,8 @@ func unstampDate(n int64) casefile.Date {
 
 // summarize keeps what the index needs of c.
 func summarize(c *casefile.Case) summary {
-	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, Opened: stampDate(c.Opened)}
+	s := summary{ID: c.ID, Phase: c.Phase, Model: c.Model, Worker: c.Worker, Client: c.Client.Name, DOB: stampDate(c.Client.DOB), Opened: stampDate(c.Opened),
+		ReferralSource: c.Referral.Source, ReferralDate: stampDate(c.Referral.Date), Figures: casetable.FiguresOf(c.Plan)}
 	for _, h := range c.History {
 		e := historyEntry{At: stamp(h.At), From: h.From, To: h.To}
 		if h.To == casefile.ClosedPhase {
@@ -146,16 +152,19 @@ func summarize(c *casefile.Case) summary {
 }
 
 // Case rebuilds a partial case from the summary: ID, phase, model,
-// worker, client name, opening, history (without who, or why but for
-// closings), the time, level, instrument and scores of each assessment,
-// when the plan was agreed, the open actions that have a due date (in one
-// goal), the time and next date of each review, the closure's time, reason
-// and follow-up, the current risk without its text, and the requests for
-// approval still pending. That is everything schedule, caseload, reports
-// and due read, so they work on it as on the whole case.
+// worker, client name and date of birth, referral source and date,
+// opening, history (without who, or why but for closings), the time,
+// level, instrument and scores of each assessment, when the plan was
+// agreed, the open actions that have a due date (in one goal), the time
+// and next date of each review, the closure's time, reason and
+// follow-up, the current risk without its text, and the requests for
+// approval still pending (the plan's figures for export csv are in
+// Figures). That is everything schedule, caseload, reports, due, dupes
+// and export csv read, so they work on it as on the whole case.
 func (s *summary) Case() *casefile.Case {
 	c := &casefile.Case{ID: s.ID, Phase: s.Phase, Model: s.Model, Worker: s.Worker, Opened: unstampDate(s.Opened)}
-	c.Client.Name = s.Client
+	c.Client.Name, c.Client.DOB = s.Client, unstampDate(s.DOB)
+	c.Referral.Source, c.Referral.Date = s.ReferralSource, unstampDate(s.ReferralDate)
 	c.History = make([]casefile.HistoryEntry, len(s.History))
 	for i, h := range s.History {
 		c.History[i] = casefile.HistoryEntry{At: unstamp(h.At), From: h.From, To: h.To, Reason: h.Reason}

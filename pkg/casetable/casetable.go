@@ -30,13 +30,35 @@ func Row(c *casefile.Case, clock schedule.Clock, redacted bool) []string {
 	if redacted {
 		c = redact.Case(c)
 	}
+	return RowOf(c, FiguresOf(c.Plan), clock)
+}
+
+// Figures are what a row shows of a case's plan.
+type Figures struct {
+	Goals, Actions int
+	Cost           float64 // of the actions not cancelled
+	Agreement      string  // none, current or stale
+}
+
+// FiguresOf counts a plan for its row.
+func FiguresOf(p casefile.Plan) Figures {
+	actions := 0
+	for _, g := range p.Goals {
+		actions += len(g.Actions)
+	}
+	return Figures{Goals: len(p.Goals), Actions: actions, Cost: p.CommittedCost(), Agreement: planning.AgreementState(p)}
+}
+
+// RowOf is Row (not redacted) of a case whose plan figures are given: c
+// may be a partial case, as the case index rebuilds it, with the fields a
+// row reads besides the plan (ID, phase, model, worker, opening, client's
+// name and date of birth, referral source and date, the latest
+// assessment's level, what schedule.ForCase reads, the closure's time and
+// reason).
+func RowOf(c *casefile.Case, fig Figures, clock schedule.Clock) []string {
 	level := ""
 	if n := len(c.Assessments); n > 0 {
 		level = c.Assessments[n-1].Level
-	}
-	actions := 0
-	for _, g := range c.Plan.Goals {
-		actions += len(g.Actions)
 	}
 	nextDue := ""
 	if due := clock.ForCase(c); len(due) > 0 {
@@ -50,8 +72,8 @@ func Row(c *casefile.Case, clock schedule.Clock, redacted bool) []string {
 	return []string{
 		c.ID, c.Phase, c.Model, c.Worker, c.Opened.String(),
 		c.Client.Name, c.Client.DOB.String(), c.Referral.Source, c.Referral.Date.String(),
-		level, risk.Level(c), strconv.Itoa(len(c.Plan.Goals)), strconv.Itoa(actions),
-		strconv.FormatFloat(c.Plan.CommittedCost(), 'f', 2, 64), planning.AgreementState(c.Plan),
+		level, risk.Level(c), strconv.Itoa(fig.Goals), strconv.Itoa(fig.Actions),
+		strconv.FormatFloat(fig.Cost, 'f', 2, 64), fig.Agreement,
 		nextDue, closedAt, reason,
 	}
 }

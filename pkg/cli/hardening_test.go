@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"math/rand"
 	"os"
@@ -123,18 +124,58 @@ func TestConcurrentWriters(t *testing.T) {
 	}
 }
 
-// TestKillDuringWrites kills casework with SIGKILL at random moments while
-// it writes. Every file must be left old or new, never broken, and leftover
-// temporary files must never be read as records.
+// TestLockTimeout: a command that cannot get the repository's write lock
+// within the timeout gives up with exit 2, a message that says to try
+// again, and nothing changed; one whose wait ends in time goes ahead.
+func TestLockTimeout(t *testing.T) {
+	dir := newRepo(t)
+	repo := &store.Repo{Root: dir}
+	release, err := repo.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"CASEWORK_DIR=", lockTimeoutEnv + "=300ms"}
+	start := time.Now()
+	code, out := caseworkEnv(t, dir, env, "case", "set", "C-1", "client.address=1 Locked Road")
+	if code != 2 || !strings.Contains(out, "another casework command is writing to this repository") || !strings.Contains(out, "try again") {
+		t.Errorf("while the lock is held: exit %d: %s", code, out)
+	}
+	if waited := time.Since(start); waited < 300*time.Millisecond {
+		t.Errorf("gave up after %s, before the timeout", waited)
+	}
+	if rec, err := repo.LoadCase("C-1"); err != nil || rec.Data.Client.Address != "" {
+		t.Errorf("a refused write changed the case: %v", err)
+	}
+
+	// The lock let go while a command waits: it goes ahead.
+	env = []string{"CASEWORK_DIR=", lockTimeoutEnv + "=20s"}
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		release()
+	}()
+	if code, out := caseworkEnv(t, dir, env, "case", "set", "C-1", "client.address=2 Free Road"); code != 0 {
+		t.Errorf("after the lock was let go: exit %d: %s", code, out)
+	}
+	if rec, err := repo.LoadCase("C-1"); err != nil || rec.Data.Client.Address != "2 Free Road" {
+		t.Errorf("the write that waited did not land: %v", err)
+	}
+}
+
+// TestKillDuringWrites kills casework with SIGKILL while it writes. Every
+// file must be left old or new, never broken, and leftover temporary files
+// must never be read as records. Kills at random moments cover every stage
+// of a command; kills of a process stopped in the middle of replacing a
+// record (stallEnv) prove that the dangerous moment is among them, and the
+// test fails if that moment is never reached.
 func TestKillDuringWrites(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills many processes")
 	}
 	dir := newRepo(t)
 	repo := &store.Repo{Root: dir}
-	rng := rand.New(rand.NewSource(1))
 	prev := ""
-	for i := 0; i < 60; i++ {
+	// command returns the i-th write: a long note or a new address.
+	command := func(i int, env ...string) (*exec.Cmd, string) {
 		value := fmt.Sprintf("%d Long Street, flat %d", i, i)
 		var cmd *exec.Cmd
 		if i%3 == 0 {
@@ -143,33 +184,102 @@ func TestKillDuringWrites(t *testing.T) {
 			cmd = exec.Command("casework", "case", "set", "C-1", "client.address="+value)
 		}
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "CASEWORK_USER=w-a", "CASEWORK_DIR=")
+		cmd.Env = append(append(os.Environ(), "CASEWORK_USER=w-a", "CASEWORK_DIR="), env...)
+		return cmd, value
+	}
+	// check fails unless the case and its notes load and the address is
+	// the one before the write or the one it was writing.
+	check := func(what string, value string) {
+		t.Helper()
+		rec, err := repo.LoadCase("C-1")
+		if err != nil {
+			t.Fatalf("after %s: case broken: %v", what, err)
+		}
+		addr := rec.Data.Client.Address
+		if addr != prev && addr != value {
+			t.Fatalf("after %s: address %q is neither old %q nor new %q", what, addr, prev, value)
+		}
+		prev = addr
+		if _, err := repo.Notes("C-1"); err != nil {
+			t.Fatalf("after %s: a note is broken: %v", what, err)
+		}
+	}
+
+	rng := rand.New(rand.NewSource(1))
+	leftBehind := 0
+	for i := 0; i < 60; i++ {
+		cmd, value := command(i)
+		before := len(tempFiles(dir))
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
 		time.Sleep(time.Duration(rng.Intn(8000)) * time.Microsecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
+		if len(tempFiles(dir)) > before {
+			leftBehind++
+		}
+		check(fmt.Sprintf("random kill %d", i), value)
+	}
+	t.Logf("%d of 60 random kills landed while a temporary file was being written", leftBehind)
 
-		rec, err := repo.LoadCase("C-1")
+	for i := 0; i < 6; i++ {
+		cmd, value := command(i, stallEnv+"=1")
+		stderr, err := cmd.StderrPipe()
 		if err != nil {
-			t.Fatalf("after kill %d: case broken: %v", i, err)
+			t.Fatal(err)
 		}
-		addr := rec.Data.Client.Address
-		if addr != prev && addr != value {
-			t.Fatalf("after kill %d: address %q is neither old %q nor new %q", i, addr, prev, value)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
 		}
-		prev = addr
-		if _, err := repo.Notes("C-1"); err != nil {
-			t.Fatalf("after kill %d: a note is broken: %v", i, err)
+		stalled := make(chan string, 1)
+		go func() {
+			sc := bufio.NewScanner(stderr)
+			for sc.Scan() {
+				if tmp, ok := strings.CutPrefix(sc.Text(), stalledLine+" "); ok {
+					stalled <- tmp
+				}
+			}
+			close(stalled)
+		}()
+		var tmp string
+		select {
+		case tmp = <-stalled:
+		case <-time.After(30 * time.Second):
+		}
+		if tmp == "" {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("write %d never stopped between writing its temporary file and replacing the record: the kill would prove nothing (is store.MidWriteHook still called?)", i)
+		}
+		if !filepath.IsAbs(tmp) { // relative to the repository's root
+			tmp = filepath.Join(dir, tmp)
+		}
+		if _, err := os.Stat(tmp); err != nil {
+			t.Fatalf("write %d stopped mid-write but its temporary file is not there: %v", i, err)
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if _, err := os.Stat(tmp); err != nil {
+			t.Fatalf("the kill of write %d did not land mid-write: its temporary file is gone (%v)", i, err)
+		}
+		check(fmt.Sprintf("kill mid-write %d", i), value)
+		if prev == value && i%3 != 0 {
+			t.Fatalf("killed mid-write %d, yet the new address %q landed", i, value)
 		}
 	}
+
 	// Leftover temporary files are not records: listing and loading work.
 	ids, err := repo.CaseIDs()
 	if err != nil || len(ids) != 1 {
 		t.Errorf("case IDs %v, %v", ids, err)
 	}
 	mustRun(t, dir, "case", "list")
+	t.Logf("%d temporary files left by killed writes (removed by later writes once stale)", len(tempFiles(dir)))
+}
+
+// tempFiles lists the temporary files of writes under dir.
+func tempFiles(dir string) []string {
 	var tmp []string
 	filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
 		if err == nil && store.IsTemp(path) {
@@ -177,7 +287,7 @@ func TestKillDuringWrites(t *testing.T) {
 		}
 		return nil
 	})
-	t.Logf("%d temporary files left by killed writes (removed by later writes once stale)", len(tmp))
+	return tmp
 }
 
 // TestMessagesCarryNoClientData runs a case through its life with canary
@@ -186,28 +296,34 @@ func TestKillDuringWrites(t *testing.T) {
 func TestMessagesCarryNoClientData(t *testing.T) {
 	dir := newRepo(t)
 	canaries := []string{"Zanzibarova", "Quixotic", "1911-11-11", "0799-CANARY", "canary@example.org", "7 Canary Wharf", "Klingon", "Guardianname"}
-	steps := [][]string{
-		{"case", "new", "--client", "Quixotic Zanzibarova", "--dob", "1911-11-11", "--worker", "w-a", "--id", "C-9", "--referral-source", "school"},
-		{"case", "set", "C-9", "client.phone=0799-CANARY", "client.email=canary@example.org", "client.address=7 Canary Wharf", "client.language=Klingon", "client.representative.name=Guardianname", "client.gender=Quixotic"},
-		{"case", "set", "C-9", "client.dob=1911-11-31"},
-		{"case", "set", "C-9", "client.consent.given=Zanzibarova"},
-		{"note", "C-9", "Met Quixotic Zanzibarova at 7 Canary Wharf."},
-		{"case", "assign", "C-9", "w-b", "--reason", "handover"},
-		{"case", "move", "C-9", "assessment"},
-		{"case", "move", "C-9", "implementation"},
-		{"assess", "C-9", "--score", "housing=2", "--network", "low"},
-		{"case", "move", "C-9", "planning"},
-		{"plan", "goal", "add", "C-9", "Keep the flat"},
-		{"plan", "agree", "C-9", "--by", "representative"},
-		{"case", "move", "C-9", "implementation"},
-		{"review", "C-9", "--goal", "G1=in-progress"},
-		{"case", "close", "C-9", "--reason", "goals-met"},
-		{"case", "reopen", "C-9", "--reason", "again"},
-		{"validate"},
-		{"caseload"},
-		{"due"},
-		{"log", "C-9"},
-		{"dupes"},
+	// Each step names the exit status it must end with: a step that should
+	// succeed and fails would hide its messages from the check, and a refusal
+	// (2) is there to check what refusals say.
+	steps := []struct {
+		code int
+		args []string
+	}{
+		{0, []string{"case", "new", "--client", "Quixotic Zanzibarova", "--dob", "1911-11-11", "--worker", "w-a", "--id", "C-9", "--referral-source", "school"}},
+		{0, []string{"case", "set", "C-9", "client.phone=0799-CANARY", "client.email=canary@example.org", "client.address=7 Canary Wharf", "client.language=Klingon", "client.representative.name=Guardianname", "client.gender=Quixotic"}},
+		{2, []string{"case", "set", "C-9", "client.dob=1911-11-31"}},
+		{2, []string{"case", "set", "C-9", "client.consent.given=Zanzibarova"}},
+		{0, []string{"note", "C-9", "Met Quixotic Zanzibarova at 7 Canary Wharf."}},
+		{0, []string{"case", "assign", "C-9", "w-b", "--reason", "handover"}},
+		{0, []string{"case", "move", "C-9", "assessment"}},
+		{2, []string{"case", "move", "C-9", "implementation"}}, // assessment -> implementation is not a legal move
+		{0, []string{"assess", "C-9", "--score", "housing=2", "--network", "low"}},
+		{0, []string{"case", "move", "C-9", "planning"}},
+		{0, []string{"plan", "goal", "add", "C-9", "Keep the flat"}},
+		{0, []string{"plan", "agree", "C-9", "--by", "representative"}},
+		{0, []string{"case", "move", "C-9", "implementation"}},
+		{0, []string{"review", "C-9", "--goal", "G1=in-progress"}},
+		{0, []string{"case", "close", "C-9", "--reason", "goals-met"}},
+		{0, []string{"case", "reopen", "C-9", "--reason", "again"}},
+		{0, []string{"validate"}},
+		{0, []string{"caseload"}},
+		{0, []string{"due"}},
+		{0, []string{"log", "C-9"}},
+		{0, []string{"dupes"}},
 	}
 	// With git, every change is committed: the commit messages must not
 	// carry client data either.
@@ -223,13 +339,27 @@ func TestMessagesCarryNoClientData(t *testing.T) {
 			}
 		}
 	}
-	for _, args := range steps {
+	for _, step := range steps {
+		args := step.args
 		cmd := exec.Command("casework", args...)
 		cmd.Dir = dir
 		cmd.Env = env
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
-		cmd.Run()
+		code := 0
+		if err := cmd.Run(); err != nil {
+			ee, ok := err.(*exec.ExitError)
+			if !ok {
+				t.Fatalf("casework %s: %v", strings.Join(args, " "), err)
+			}
+			code = ee.ExitCode()
+		}
+		if code != step.code {
+			t.Fatalf("casework %s: exit %d, want %d:\n%s", strings.Join(args, " "), code, step.code, stderr.String())
+		}
+		if code != 0 && stderr.Len() == 0 {
+			t.Errorf("casework %s: exit %d without a message", strings.Join(args, " "), code)
+		}
 		for _, c := range canaries {
 			if strings.Contains(stderr.String(), c) {
 				t.Errorf("casework %s: stderr shows client data %q:\n%s", strings.Join(args, " "), c, stderr.String())

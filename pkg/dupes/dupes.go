@@ -2,6 +2,10 @@
 // so that one person does not get two case managers: names compared after
 // folding case, accents, punctuation and word order, with the date of
 // birth weighing in.
+//
+// Find compares only candidate pairs, those that share a blocking key
+// (see Keys) or sit near each other in the sorted names; FindAll compares
+// every pair and is the yardstick its recall is measured against.
 package dupes
 
 import (
@@ -43,32 +47,130 @@ type Match struct {
 	Reasons []string
 }
 
-// NameScore is how alike two names are, from 0 to 1: Jaro-Winkler of the
-// normalised names, or, when both have at least two words, the mean of each
-// word's best match in the other name, whichever is higher (so a second
-// surname or a middle name costs little).
-func NameScore(a, b string) float64 {
-	ta, tb := tokens(a), tokens(b)
-	score := JaroWinkler(strings.Join(ta, " "), strings.Join(tb, " "))
-	if len(ta) >= 2 && len(tb) >= 2 {
-		score = max(score, wordScore(ta, tb))
-	}
-	return score
+// prepared is a client's name normalised once, however many pairs it is
+// in, and its date of birth as numbers.
+type prepared struct {
+	text    string   // the normalised name: words sorted, joined by spaces
+	joined  []rune   // text as runes
+	words   [][]rune // the sorted words
+	y, m, d int      // the date of birth; y is 0 when it is missing
 }
 
-// wordScore is the mean, over the words of the shorter name, of their best
-// Jaro-Winkler match among the words of the other, scaled down a little
-// for every word left unmatched in the longer name.
-func wordScore(a, b []string) float64 {
+func prepare(c Client) prepared {
+	ws := tokens(c.Name)
+	p := prepared{text: strings.Join(ws, " ")}
+	p.joined = []rune(p.text)
+	p.words = make([][]rune, len(ws))
+	for i, w := range ws {
+		p.words[i] = []rune(w)
+	}
+	if !c.DOB.IsZero() {
+		t := c.DOB.Time()
+		p.y, p.m, p.d = t.Year(), int(t.Month()), t.Day()
+	}
+	return p
+}
+
+// dobRelation is how two dates of birth compare.
+type dobRelation int
+
+const (
+	dobMissing dobRelation = iota
+	dobSame
+	dobSwapped // day and month swapped (1984-05-01 and 1984-01-05)
+	dobDifferent
+)
+
+func relate(a, b *prepared) dobRelation {
+	switch {
+	case a.y == 0 || b.y == 0:
+		return dobMissing
+	case a.y == b.y && a.m == b.m && a.d == b.d:
+		return dobSame
+	case a.y == b.y && a.m == b.d && a.d == b.m:
+		return dobSwapped
+	}
+	return dobDifferent
+}
+
+// ceiling is the highest score a pair with this relation of dates can
+// reach, whatever the names: pairs that cannot reach the threshold are
+// never scored.
+func (r dobRelation) ceiling() float64 {
+	switch r {
+	case dobSwapped:
+		return swappedDOBFactor
+	case dobDifferent:
+		return differentDOBFactor
+	}
+	return 1
+}
+
+// nameScore is NameScore of prepared names.
+func nameScore(a, b *prepared) float64 {
+	if len(a.words) >= 2 && len(b.words) >= 2 {
+		return wordScore(a.words, b.words)
+	}
+	return jaroWinkler(a.joined, b.joined)
+}
+
+// score is the pair's score: the names' weighed by the dates of birth.
+func score(a, b *prepared, rel dobRelation) float64 {
+	s := nameScore(a, b)
+	switch rel {
+	case dobSame:
+		s += (1 - s) * sameDOBBoost
+	case dobSwapped:
+		s *= swappedDOBFactor
+	case dobDifferent:
+		s *= differentDOBFactor
+	}
+	return s
+}
+
+// NameScore is how alike two names are, from 0 to 1. When both have at
+// least two words: the mean of each word's Jaro-Winkler similarity with
+// the word of the other name it is paired with (see wordScore), so word
+// order, a second surname or a middle name cost little. Otherwise:
+// Jaro-Winkler of the normalised names. (Jaro-Winkler of whole names with
+// their words sorted would rate a shared surname sorted first, "Hussain
+// Ivan" and "Hussain Olivia", as the same person.)
+func NameScore(a, b string) float64 {
+	pa, pb := prepare(Client{Name: a}), prepare(Client{Name: b})
+	return nameScore(&pa, &pb)
+}
+
+// wordScore is the mean, over the words of the shorter name, of their
+// Jaro-Winkler match with a word of the other, each word used once (best
+// matches first), scaled down a little for every word left unmatched in
+// the longer name. Each word used once: otherwise "John Johnson" would
+// match every John, both its words matching "john".
+func wordScore(a, b [][]rune) float64 {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	var sum float64
-	for _, wa := range a {
-		best := 0.0
-		for _, wb := range b {
-			best = max(best, JaroWinkler(wa, wb))
+	if len(b) > maxKeyWords {
+		b = b[:maxKeyWords]
+		a = a[:min(len(a), maxKeyWords)]
+	}
+	var sims [maxKeyWords][maxKeyWords]float64
+	for i, wa := range a {
+		for j, wb := range b {
+			sims[i][j] = jaroWinkler(wa, wb)
 		}
+	}
+	var usedA, usedB [maxKeyWords]bool
+	var sum float64
+	for range a {
+		bi, bj, best := 0, 0, -1.0
+		for i := range a {
+			for j := range b {
+				if !usedA[i] && !usedB[j] && sims[i][j] > best {
+					bi, bj, best = i, j, sims[i][j]
+				}
+			}
+		}
+		usedA[bi], usedB[bj] = true, true
 		sum += best
 	}
 	return sum / float64(len(a)) * (1 - 0.05*float64(len(b)-len(a)))
@@ -76,47 +178,111 @@ func wordScore(a, b []string) float64 {
 
 // Compare scores one pair of clients and says why.
 func Compare(a, b Client) (float64, []string) {
-	name := NameScore(a.Name, b.Name)
-	reasons := []string{fmt.Sprintf("names %.2f alike", name)}
-	if Normalize(a.Name) == Normalize(b.Name) {
-		reasons[0] = "same name"
+	pa, pb := prepare(a), prepare(b)
+	return compare(&pa, &pb)
+}
+
+func compare(a, b *prepared) (float64, []string) {
+	rel := relate(a, b)
+	reasons := make([]string, 0, 2)
+	if a.text == b.text {
+		reasons = append(reasons, "same name")
+	} else {
+		reasons = append(reasons, fmt.Sprintf("names %.2f alike", nameScore(a, b)))
 	}
-	score := name
-	switch {
-	case a.DOB.IsZero() || b.DOB.IsZero():
+	switch rel {
+	case dobMissing:
 		reasons = append(reasons, "date of birth missing")
-	case a.DOB.String() == b.DOB.String():
-		score += (1 - score) * sameDOBBoost
+	case dobSame:
 		reasons = append(reasons, "same date of birth")
-	case swapped(a.DOB, b.DOB):
-		score *= swappedDOBFactor
+	case dobSwapped:
 		reasons = append(reasons, "dates of birth differ by day and month swapped")
 	default:
-		score *= differentDOBFactor
 		reasons = append(reasons, "different dates of birth")
 	}
-	return score, reasons
+	return score(a, b, rel), reasons
 }
 
-// swapped reports whether two dates are the same with day and month
-// swapped (1984-05-01 and 1984-01-05).
-func swapped(a, b casefile.Date) bool {
-	ta, tb := a.Time(), b.Time()
-	return ta.Year() == tb.Year() && int(ta.Month()) == tb.Day() && ta.Day() == int(tb.Month())
-}
+// Skip says whether a pair of cases is not to be reported (a recorded
+// decision that they are two people); nil skips none.
+type Skip func(a, b string) bool
 
 // Find returns the pairs of clients scoring at least threshold, highest
-// score first (then by case IDs). Every pair is compared once.
-func Find(clients []Client, threshold float64) []Match {
-	var matches []Match
-	for i := range clients {
-		for j := i + 1; j < len(clients); j++ {
-			score, reasons := Compare(clients[i], clients[j])
-			if score >= threshold {
-				matches = append(matches, Match{A: clients[i], B: clients[j], Score: score, Reasons: reasons})
+// score first (then by case IDs), comparing only the candidate pairs that
+// blocking proposes (see Keys): about as many as the clients, where
+// FindAll compares every pair. Pairs that skip names are left out.
+func Find(clients []Client, threshold float64, skip Skip) []Match {
+	ps := prepareAll(clients)
+	var found []scored
+	candidates(ps, threshold, func(i, j int) {
+		if s, ok := scorePair(ps, i, j, threshold); ok {
+			found = append(found, scored{int32(i), int32(j), s})
+		}
+	})
+	return matches(clients, ps, found, skip)
+}
+
+// FindAll is Find comparing every pair: the yardstick of Find's recall.
+func FindAll(clients []Client, threshold float64, skip Skip) []Match {
+	ps := prepareAll(clients)
+	var found []scored
+	for i := range ps {
+		for j := i + 1; j < len(ps); j++ {
+			if s, ok := scorePair(ps, i, j, threshold); ok {
+				found = append(found, scored{int32(i), int32(j), s})
 			}
 		}
 	}
+	return matches(clients, ps, found, skip)
+}
+
+// scored is a pair of clients, by index, that reached the threshold.
+type scored struct {
+	i, j  int32
+	score float64
+}
+
+func prepareAll(clients []Client) []prepared {
+	ps := make([]prepared, len(clients))
+	for i, c := range clients {
+		ps[i] = prepare(c)
+	}
+	return ps
+}
+
+// scorePair scores clients i and j, reporting whether they reach the
+// threshold; the dates of birth are compared first, the names only when
+// the dates leave the pair a chance.
+func scorePair(ps []prepared, i, j int, threshold float64) (float64, bool) {
+	a, b := &ps[i], &ps[j]
+	rel := relate(a, b)
+	if rel.ceiling() < threshold {
+		return 0, false
+	}
+	s := score(a, b, rel)
+	return s, s >= threshold
+}
+
+// matches turns the pairs found into matches with their reasons, less
+// those skip names, in order.
+func matches(clients []Client, ps []prepared, found []scored, skip Skip) []Match {
+	out := make([]Match, 0, len(found))
+	for _, f := range found {
+		ca, cb := clients[f.i], clients[f.j]
+		if skip != nil && skip(ca.Case, cb.Case) {
+			continue
+		}
+		_, reasons := compare(&ps[f.i], &ps[f.j])
+		if cb.Case < ca.Case {
+			ca, cb = cb, ca
+		}
+		out = append(out, Match{A: ca, B: cb, Score: f.score, Reasons: reasons})
+	}
+	sortMatches(out)
+	return out
+}
+
+func sortMatches(matches []Match) {
 	slices.SortFunc(matches, func(x, y Match) int {
 		if c := cmp.Compare(y.Score, x.Score); c != 0 {
 			return c
@@ -126,5 +292,4 @@ func Find(clients []Client, threshold float64) []Match {
 		}
 		return cmp.Compare(x.B.Case, y.B.Case)
 	})
-	return matches
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 )
@@ -118,7 +119,7 @@ func TestFind(t *testing.T) {
 		{Case: "C-5", Name: "John Smith"},
 		{Case: "C-6", Name: "John Smith", DOB: date("1950-01-01")},
 	}
-	got := Find(clients, DefaultThreshold)
+	got := Find(clients, DefaultThreshold, nil)
 	var pairs []string
 	for _, m := range got {
 		pairs = append(pairs, m.A.Case+"+"+m.B.Case)
@@ -127,7 +128,29 @@ func TestFind(t *testing.T) {
 	if strings.Join(pairs, " ") != want {
 		t.Errorf("Find pairs = %v, want %s", pairs, want)
 	}
-	if len(Find(clients, 1.01)) != 0 {
+	if len(Find(clients, 1.01, nil)) != 0 {
 		t.Error("a threshold above 1 found pairs")
+	}
+}
+
+func TestDecisions(t *testing.T) {
+	var d Decisions
+	at := time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC)
+	if !d.AddNotDuplicate("C-5", "C-4", "w-ana", at) {
+		t.Fatal("first decision not added")
+	}
+	if d.AddNotDuplicate("C-4", "C-5", "w-bo", at) {
+		t.Error("the same pair, the other way round, added twice")
+	}
+	if n := d.NotDuplicates[0]; n.A != "C-4" || n.B != "C-5" {
+		t.Errorf("pair recorded as %s, %s; want the IDs in order", n.A, n.B)
+	}
+	clients := []Client{{Case: "C-4", Name: "John Smith"}, {Case: "C-5", Name: "Jon Smith"}, {Case: "C-6", Name: "John Smith"}}
+	var got []string
+	for _, m := range Find(clients, DefaultThreshold, d.Skip()) {
+		got = append(got, m.A.Case+"+"+m.B.Case)
+	}
+	if want := "C-4+C-6 C-5+C-6"; strings.Join(got, " ") != want {
+		t.Errorf("pairs %v, want %s", got, want)
 	}
 }

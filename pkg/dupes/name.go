@@ -24,10 +24,12 @@ func Normalize(name string) string {
 // tokens are the normalised words of a name, sorted.
 func tokens(name string) []string {
 	s := strings.ToLower(name)
-	if folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
-		s = folded
+	if !isASCII(s) {
+		if folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s); err == nil {
+			s = folded
+		}
+		s = folds.Replace(s)
 	}
-	s = folds.Replace(s)
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\'' || r == '’' || r == '.':
@@ -40,4 +42,14 @@ func tokens(name string) []string {
 	words := strings.Fields(s)
 	slices.Sort(words)
 	return words
+}
+
+// isASCII reports whether s holds only ASCII, which has no accents to fold.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -9,7 +9,6 @@
 package gen
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"github.com/casework/casework/pkg/workflow"
@@ -22,7 +21,6 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/store"
-	"go.yaml.in/yaml/v3"
 )
 
 // Options say what to generate.
@@ -74,7 +72,8 @@ func Generate(opts Options, cfg *config.Config) error {
 	if err := writeFile(repo, config.FileName, config.DefaultYAML); err != nil {
 		return err
 	}
-	if err := writeFile(repo, ".gitignore", []byte(".casework/\n")); err != nil {
+	gitignore, _ := store.GitIgnore(nil)
+	if err := writeFile(repo, ".gitignore", gitignore); err != nil {
 		return err
 	}
 	a := newAgency(opts, cfg)
@@ -139,27 +138,11 @@ func (a *agency) writeCase(repo *store.Repo, g *generated) error {
 
 // writeRecord writes v in the canonical layout casework itself writes.
 func writeRecord(repo *store.Repo, rel string, v any) error {
-	data, err := encode(v)
+	data, err := casefile.Encode(v)
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
 	return writeFile(repo, rel, data)
-}
-
-// encode writes v as casefile.NewDocument and Document.Bytes would, with
-// a two-space indent, without building the node tree first (a third of
-// the cost).
-func encode(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // writeFile writes a new file. A generated repository is written once, in

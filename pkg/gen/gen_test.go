@@ -106,7 +106,7 @@ func TestEncodeIsCanonical(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := encode(g.c)
+		got, err := casefile.Encode(g.c)
 		if err != nil || !bytes.Equal(got, want) {
 			t.Fatalf("case %d: encode gives\n%s\nwant\n%s", i, got, want)
 		}

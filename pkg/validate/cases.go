@@ -17,7 +17,10 @@ import (
 // checkCases checks every case directory: its case.yaml and its notes. The
 // cases are checked in parallel, each on its own, and nothing of a case is
 // kept once it is checked (but what --against compares), so memory does
-// not grow with the repository. Then IDs are checked for uniqueness.
+// not grow with the repository. Then IDs are checked for uniqueness, from
+// every case's claim to its ID. A directory whose files, and whatever its
+// checks depend on, are as the cache has them is not read again: its
+// findings and claim come from the cache (see cache.go).
 func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 	type result struct {
 		findings []Finding
@@ -26,10 +29,21 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		err      error
 	}
 	results := make([]result, len(dirs))
-	var done atomic.Int64
+	cache := v.openCache(repo)
+	entries := make([]*cacheEntry, len(dirs))
+	var done, checked atomic.Int64
 	store.Parallel(len(dirs), func(i int) {
-		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, enums: v.enums}
 		r := &results[i]
+		if e := cache.hit(dirs[i]); e != nil {
+			r.findings, r.claim, entries[i] = e.Findings, e.Claim.claim(), e
+			if v.Progress != nil {
+				v.Progress(int(done.Add(1)), len(dirs))
+			}
+			return
+		}
+		checked.Add(1)
+		entry := cache.stamps(dirs[i])
+		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, enums: v.enums}
 		if c := cv.loadCase(repo, dirs[i]); c != nil {
 			claim := newClaim(c.record, "case", dirs[i])
 			r.claim = &claim
@@ -44,6 +58,9 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 		cv.checkNotes(repo, notes)
 		r.findings, r.err = cv.findings, err
+		if err == nil {
+			entries[i] = entry.finish(repo, notes, cv.findings, r.claim)
+		}
 		if v.Progress != nil {
 			v.Progress(int(done.Add(1)), len(dirs))
 		}
@@ -61,6 +78,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 			v.cases = append(v.cases, r.kept)
 		}
 	}
+	cache.save(entries, checked.Load() > 0)
 	return nil
 }
 

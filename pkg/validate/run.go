@@ -27,6 +27,9 @@ type Options struct {
 	// Progress, when set, is called as cases are checked, from any
 	// goroutine, with how many are done out of how many.
 	Progress func(done, total int)
+	// NoCache reads and checks every file, neither reading nor writing
+	// the cache of findings (CachePath).
+	NoCache bool
 }
 
 // Base is the repository at a git revision: its files by path.

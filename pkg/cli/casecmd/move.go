@@ -94,6 +94,7 @@ func loadWorkflow(f *cmdutil.Factory, what string) (*workflow.Workflow, error) {
 		return nil, err
 	}
 	data, _ := repo.ReadFile(config.FileName)
+	//lint:ignore ST1005 a header line that ends in a colon: the problems follow, one a line
 	problems := []error{fmt.Errorf("the workflow in .casework.yaml is broken, so no case can %s; fix it ('casework validate' checks it):", what)}
 	for _, fd := range validate.WorkflowFindings(data, cfg.Workflow) {
 		if fd.Severity == validate.Error {

@@ -6,8 +6,11 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/caseindex"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/dupes"
+	"github.com/casework/casework/pkg/dupes/keyindex"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -132,6 +135,12 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
+	repo, err := f.Repo()
+	if err != nil {
+		return err
+	}
+	client := dupes.Client{Name: opts.Client, DOB: dob}
+	likely, keysCurrent := likelyDuplicates(f, repo, client)
 	rec, err := o.CreateCase(opts.ID, func(_ *config.Config, now time.Time) (*casefile.Case, error) {
 		held, partial, err := o.HeldBy(worker.ID)
 		if err != nil {
@@ -157,6 +166,40 @@ func runNew(opts *NewOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintln(f.IO.Out, rec.Data.ID)
+	id := rec.Data.ID
+	if keysCurrent {
+		client.Case = id
+		keyindex.Add(repo, client)
+	}
+	if len(likely) > 0 {
+		f.Warnf("the client may already have a case: %s; check with 'casework dupes', and if they are two people, 'casework dupes --not-duplicate %s %s'", strings.Join(likely, ", "), id, likely[0])
+	}
+	_, err = fmt.Fprintln(f.IO.Out, id)
 	return err
+}
+
+// likelyDuplicates returns the cases whose clients the new client likely
+// duplicates, from the key index kept beside the case index: a few small
+// files read, whatever the size of the repository. The index is rebuilt
+// first when it is missing or cases were added or removed since it was
+// built (a git pull): that once reads the case index. keysCurrent reports
+// whether the index is current, so that the new client can be added to it.
+func likelyDuplicates(f *cmdutil.Factory, repo *store.Repo, client dupes.Client) (ids []string, keysCurrent bool) {
+	if !keyindex.Current(repo) {
+		// The case index, not f.CaseSummaries: that would also recount
+		// the caseload tally, which stays as it is until a full count.
+		summaries, err := caseindex.Cases(repo)
+		if err != nil {
+			return nil, false // a case that does not load: validate says which
+		}
+		clients := make([]dupes.Client, len(summaries))
+		for i, s := range summaries {
+			clients[i] = dupes.Client{Case: s.ID, Name: s.Client.Name, DOB: s.Client.DOB}
+		}
+		keyindex.Refresh(repo, clients)
+	}
+	if !keyindex.Current(repo) {
+		return nil, false // not writable: go without
+	}
+	return keyindex.Likely(repo, client, dupes.DefaultThreshold), true
 }

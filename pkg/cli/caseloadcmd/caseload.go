@@ -176,5 +176,6 @@ func loadAll(f *cmdutil.Factory) ([]*casefile.Case, []casefile.Worker, error) {
 // unloadable reports files that failed to load: a first line that says
 // what, then each problem with its path.
 func unloadable(err error) error {
+	//lint:ignore ST1005 a header line that ends in a colon: the problems follow, one a line
 	return errors.Join(errors.New("cannot compute the caseload: fix these files first ('casework validate' checks them all):"), err)
 }

@@ -18,6 +18,7 @@ type Progress struct {
 	on    bool
 	last  time.Time
 	shown bool
+	now   func() time.Time // the clock; time.Now but in tests
 }
 
 // progressEvery is how often the line is redrawn at most.
@@ -25,7 +26,7 @@ const progressEvery = 100 * time.Millisecond
 
 // NewProgress returns a Progress writing to w about what is being done.
 func NewProgress(w io.Writer, what string) *Progress {
-	return &Progress{w: w, what: what, on: IsTerminal(w)}
+	return &Progress{w: w, what: what, on: IsTerminal(w), now: time.Now}
 }
 
 // Progress returns a Progress on the command's stderr, silent with --quiet.
@@ -53,7 +54,7 @@ func (p *Progress) Update(done, total int) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if now := time.Now(); done < total && now.Sub(p.last) < progressEvery {
+	if now := p.now(); done < total && now.Sub(p.last) < progressEvery {
 		return
 	} else {
 		p.last = now

@@ -2,8 +2,8 @@ package cmdutil
 
 import (
 	"bytes"
-	"strings"
 	"testing"
+	"time"
 )
 
 func TestProgressSilentWhenNotATerminal(t *testing.T) {
@@ -17,15 +17,23 @@ func TestProgressSilentWhenNotATerminal(t *testing.T) {
 	}
 }
 
+// TestProgressOnATerminal drives the progress line with a clock of its
+// own: what is drawn depends on the time between updates, never on how
+// fast the machine runs the test.
 func TestProgressOnATerminal(t *testing.T) {
 	var buf bytes.Buffer
-	p := &Progress{w: &buf, what: "validating", on: true}
-	p.Update(3, 10)
+	clock := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	p := &Progress{w: &buf, what: "validating", on: true, now: func() time.Time { return clock }}
+	p.Update(3, 10) // the first update is drawn
+	clock = clock.Add(progressEvery - time.Millisecond)
 	p.Update(4, 10) // too soon: not drawn
-	p.Update(10, 10)
+	clock = clock.Add(time.Millisecond)
+	p.Update(5, 10)  // progressEvery after the last drawn: drawn
+	p.Update(6, 10)  // at the same instant: not drawn
+	p.Update(10, 10) // the last is always drawn
 	p.Done()
-	got := buf.String()
-	if !strings.Contains(got, "\rvalidating: 3/10 (30%)") || strings.Contains(got, "4/10") || !strings.Contains(got, "10/10 (100%)") || !strings.HasSuffix(got, "\r\033[K") {
-		t.Errorf("got %q", got)
+	want := "\rvalidating: 3/10 (30%)\rvalidating: 5/10 (50%)\rvalidating: 10/10 (100%)\r\033[K"
+	if got := buf.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }

@@ -2,20 +2,27 @@
 package dupescmd
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/dupes"
+	"github.com/casework/casework/pkg/dupes/keyindex"
+	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
 
 // Options are the inputs of `casework dupes`.
 type Options struct {
-	F         *cmdutil.Factory
-	Threshold float64
+	F            *cmdutil.Factory
+	Threshold    float64
+	NotDuplicate bool
+	Cases        []string
 }
 
 // NewCmdDupes returns `casework dupes [--threshold X]`.
@@ -29,22 +36,40 @@ person does not get two case managers.
 
 Names are compared after folding letter case, accents and punctuation and
 sorting the words ("López, María" and "Maria Lopez" are the same name),
-with Jaro-Winkler similarity (so "Jon" and "John" are close). The date of
-birth weighs in: the same date raises the score, two different dates
+word by word with Jaro-Winkler similarity (so "Jon" and "John" are
+close). Only pairs that share a blocking key are compared: a phonetic
+code (NYSIIS) of two words of the name, one word with the first letter of
+another, or the date of birth (day and month in either order); and names
+next to each other in sorted order. The date of birth weighs in: the same date raises the score, two different dates
 lower it strongly (day and month swapped only a little), a missing one
 leaves it as it is. Pairs scoring at least --threshold are listed, most
 likely first, with the reasons.
 
+A pair checked and found to be two people is recorded with
+--not-duplicate A B (in .casework-decisions.yaml, tracked in git, case
+IDs only) and never listed again.
+
 Exit status: 0 when no pair reaches the threshold, 1 when pairs are listed
 (so CI can flag them, as with validate), 2 on errors.`,
-		Example: "  casework dupes\n  casework dupes --threshold 0.75 -o json",
+		Example: "  casework dupes\n  casework dupes --threshold 0.75 -o json\n  casework dupes --not-duplicate C-2026-7K3Q C-2026-9XW2",
 		GroupID: "cases",
-		Args:    cmdutil.ExactArgs(0, "no arguments"),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.NotDuplicate {
+				return cmdutil.ExactArgs(2, "two case IDs with --not-duplicate")(cmd, args)
+			}
+			return cmdutil.ExactArgs(0, "no arguments (or two case IDs with --not-duplicate)")(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.NotDuplicate {
+				opts.Cases = args
+				return runNotDuplicate(opts)
+			}
 			return run(opts)
 		},
 	}
 	cmd.Flags().Float64Var(&opts.Threshold, "threshold", dupes.DefaultThreshold, "lowest `SCORE`, above 0 and at most 1, of a pair to list")
+	cmd.Flags().BoolVar(&opts.NotDuplicate, "not-duplicate", false, "record that the clients of the two cases given are two people; dupes will not list them again")
+	cmd.MarkFlagsMutuallyExclusive("not-duplicate", "threshold")
 	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
@@ -72,23 +97,29 @@ func run(opts *Options) error {
 		return cmdutil.Usagef("--threshold %s is out of range: give a score above 0 and at most 1 (default %s)", cmdutil.Number(opts.Threshold), cmdutil.Number(dupes.DefaultThreshold))
 	}
 	p := f.Printer()
+	// The clients come from the case index: only the case files that
+	// changed since it was written are read.
 	repo, err := f.Repo()
 	if err != nil {
 		return err
 	}
-	recs, err := repo.AllCases()
+	summaries, err := f.CaseSummaries()
 	if err != nil {
 		return err
 	}
-	cases := map[string]*casefile.Case{}
-	clients := make([]dupes.Client, len(recs))
-	for i, r := range recs {
-		c := &r.Data
+	cases := make(map[string]*casefile.Case, len(summaries))
+	clients := make([]dupes.Client, len(summaries))
+	for i, c := range summaries {
 		cases[c.ID] = c
 		clients[i] = dupes.Client{Case: c.ID, Name: c.Client.Name, DOB: c.Client.DOB}
 	}
 	pairs := []pair{}
-	for _, m := range dupes.Find(clients, opts.Threshold) {
+	keyindex.Refresh(repo, clients) // for the check of 'case new'
+	decisions, err := loadDecisions(repo)
+	if err != nil {
+		return err
+	}
+	for _, m := range dupes.Find(clients, opts.Threshold, decisions.Data.Skip()) {
 		pairs = append(pairs, pair{
 			Score:   round2(m.Score),
 			A:       side(cases[m.A.Case]),
@@ -97,7 +128,7 @@ func run(opts *Options) error {
 		})
 	}
 	if len(pairs) == 0 {
-		f.Infof("No likely duplicates among %d cases (threshold %s).", len(recs), cmdutil.Number(opts.Threshold))
+		f.Infof("No likely duplicates among %d cases (threshold %s).", len(summaries), cmdutil.Number(opts.Threshold))
 		if p.Format == output.Table {
 			return nil
 		}
@@ -110,6 +141,63 @@ func run(opts *Options) error {
 	}
 	f.Infof("%d possible duplicate %s (threshold %s): check them, then close or merge the extra case.", len(pairs), plural(len(pairs)), cmdutil.Number(opts.Threshold))
 	return cmdutil.ErrFindings
+}
+
+// loadDecisions reads the decisions file, or gives an empty one to be
+// created.
+func loadDecisions(repo *store.Repo) (*store.Record[dupes.Decisions], error) {
+	rec, err := store.Load[dupes.Decisions](repo, dupes.DecisionsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &store.Record[dupes.Decisions]{Path: dupes.DecisionsFile}, nil
+	}
+	return rec, err
+}
+
+// runNotDuplicate records that two cases' clients are two people.
+func runNotDuplicate(opts *Options) error {
+	f := opts.F
+	repo, err := f.Repo()
+	if err != nil {
+		return err
+	}
+	var ids [2]string
+	for i, arg := range opts.Cases {
+		if ids[i], err = repo.ResolveCaseID(arg); err != nil {
+			return err
+		}
+	}
+	slices.Sort(ids[:])
+	if ids[0] == ids[1] {
+		return cmdutil.Usagef("%s and %s are the same case; give two different cases", opts.Cases[0], opts.Cases[1])
+	}
+	by, err := f.Actor()
+	if err != nil {
+		return err
+	}
+	release, err := repo.Lock()
+	if err != nil {
+		return err
+	}
+	defer release()
+	rec, err := loadDecisions(repo)
+	if err != nil {
+		return err
+	}
+	f.Changes.Detail = "not-duplicate " + ids[0] + " " + ids[1]
+	if !rec.Data.AddNotDuplicate(ids[0], ids[1], by, f.Now()) {
+		f.Infof("%s and %s are already recorded as two people.", ids[0], ids[1])
+		return nil
+	}
+	if rec.Doc == nil {
+		_, err = store.Create(repo, dupes.DecisionsFile, &rec.Data)
+	} else {
+		err = store.Save(repo, rec)
+	}
+	if err != nil {
+		return err
+	}
+	f.Infof("Recorded in %s: %s and %s are two people; dupes will not list them again.", dupes.DecisionsFile, ids[0], ids[1])
+	return nil
 }
 
 func side(c *casefile.Case) client {

@@ -3,18 +3,30 @@
 package exportcmd
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/caseindex"
 	"github.com/casework/casework/pkg/casetable"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/fhir"
+	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
 
 // Options are the inputs of `casework export fhir` and `export csv`.
 type Options struct {
 	F       *cmdutil.Factory
-	CaseArg string
+	CaseArg string // "" with All
 	Redact  bool
+	All     bool
+	Out     string // with All: the directory the bundles are written to
 }
 
 // NewCmdExport returns `casework export` and its subcommands.
@@ -31,7 +43,7 @@ func NewCmdExport(f *cmdutil.Factory) *cobra.Command {
 func newCmdFHIR(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
-		Use:   "fhir ID [--redact]",
+		Use:   "fhir ID [--redact] | fhir --all --out DIR [--redact]",
 		Short: "Print a case as an HL7 FHIR R4 Bundle (EpisodeOfCare, CarePlan, Goal)",
 		Long: `Print one case as an HL7 FHIR R4 Bundle of type collection, in JSON: an
 EpisodeOfCare (status from the phase, statusHistory from the history, the
@@ -42,15 +54,38 @@ the case ID, so exporting a case again gives the same URNs.
 
 The Patient carries the client's name, date of birth and contact details;
 --redact leaves them out (the Patient holds only an identifier) and
-scrubs client data from free text, as render --redact does.`,
-		Example: "  casework export fhir C-2026-7K3Q > bundle.json\n  casework export fhir C-2026-7K3Q --redact",
-		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
+scrubs client data from free text, as render --redact does.
+
+--all --out DIR writes every case, open or closed, as its own bundle,
+DIR/<case-id>.json (the directory is made if needed; files are readable
+by their owner only), in parallel, a case at a time. Bundles are
+moved into DIR only when every case has exported: a case that does not
+load stops it (exit 2) with nothing written.`,
+		Example: "  casework export fhir C-2026-7K3Q > bundle.json\n  casework export fhir C-2026-7K3Q --redact\n  casework export fhir --all --out fhir/",
+		Args:    cmdutil.RangeArgs(0, 1, "one case ID (or a unique prefix), or --all --out DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.CaseArg = args[0]
+			if len(args) == 1 {
+				opts.CaseArg = args[0]
+			}
+			switch {
+			case opts.All && opts.CaseArg != "":
+				return cmdutil.Usagef("give either a case ID or --all, not both")
+			case !opts.All && opts.CaseArg == "":
+				return cmdutil.Usagef("export fhir takes one case ID (or a unique prefix), or --all --out DIR")
+			case opts.All && opts.Out == "":
+				return cmdutil.Usagef("--all needs --out DIR: it writes one bundle per case")
+			case !opts.All && opts.Out != "":
+				return cmdutil.Usagef("--out is for --all; one case's bundle goes to stdout (redirect it to a file)")
+			}
+			if opts.All {
+				return runFHIRAll(opts)
+			}
 			return runFHIR(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "leave the client's identifying data out")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "export every case, one bundle each, into --out DIR")
+	cmd.Flags().StringVar(&opts.Out, "out", "", "with --all: the `DIR` to write DIR/<case-id>.json into")
 	cmdutil.Prints(cmd, output.JSON)
 	return cmd
 }
@@ -75,6 +110,84 @@ func runFHIR(opts *Options) error {
 		Agency: cfg.Agency, Initial: cfg.Workflow.Initial, Now: f.Now(), Redact: opts.Redact,
 	}
 	return output.WriteJSON(p.Out, fhir.Build(in))
+}
+
+// runFHIRAll writes every case's bundle into opts.Out, built in parallel.
+func runFHIRAll(opts *Options) error {
+	f := opts.F
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	dir := opts.Out
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(f.Cwd, dir)
+	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return cmdutil.Usagef("--out %s is a file; --all writes one bundle per case into a directory", opts.Out)
+	}
+	repo, err := f.Repo()
+	if err != nil {
+		return err
+	}
+	ids, err := repo.CaseIDs()
+	if err != nil {
+		return err
+	}
+	workers, resources, err := f.WorkersAndResources()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, store.DirMode); err != nil {
+		return fmt.Errorf("cannot create %s: %w", opts.Out, err)
+	}
+	// Each case is loaded, built and written by one goroutine, so memory
+	// does not grow with the repository; the bundles go to a directory
+	// beside them first and are moved in only when every case exported,
+	// so a case that does not load leaves nothing written.
+	tmp, err := os.MkdirTemp(dir, ".export-")
+	if err != nil {
+		return fmt.Errorf("cannot write to %s: %w", opts.Out, err)
+	}
+	defer os.RemoveAll(tmp)
+	errs := make([]error, len(ids))
+	written := make([]bool, len(ids))
+	now := f.Now()
+	store.Parallel(len(ids), func(i int) {
+		rec, err := store.Load[casefile.Case](repo, store.CasePath(ids[i]))
+		if errors.Is(err, fs.ErrNotExist) {
+			return // removed since listed
+		}
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		in := fhir.Input{
+			Case: &rec.Data, Workers: workers, Resources: resources,
+			Agency: cfg.Agency, Initial: cfg.Workflow.Initial, Now: now, Redact: opts.Redact,
+		}
+		var buf bytes.Buffer
+		if errs[i] = output.WriteJSON(&buf, fhir.Build(in)); errs[i] == nil {
+			errs[i] = os.WriteFile(filepath.Join(tmp, ids[i]+".json"), buf.Bytes(), store.FileMode)
+			written[i] = errs[i] == nil
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	n := 0
+	for i, id := range ids {
+		if !written[i] {
+			continue
+		}
+		path := filepath.Join(dir, id+".json")
+		if err := os.Rename(filepath.Join(tmp, id+".json"), path); err != nil {
+			return fmt.Errorf("cannot write %s: %w", f.Rel(path), err)
+		}
+		n++
+	}
+	f.Infof("Wrote %d FHIR bundles to %s", n, f.Rel(dir))
+	return nil
 }
 
 func newCmdCSV(f *cmdutil.Factory) *cobra.Command {
@@ -114,13 +227,24 @@ func runCSV(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	tab := &output.Tabular{Header: casetable.Header}
+	if !opts.Redact {
+		// From the case index: only the files changed since it was
+		// written are read.
+		if tab.Rows, err = caseindex.Rows(repo, clock); err != nil {
+			return err
+		}
+		return p.Print(nil, tab)
+	}
+	// Redacting scrubs free text of the client's identifying data, which
+	// the index does not hold: the files are read, in parallel.
 	recs, err := repo.AllCases()
 	if err != nil {
 		return err
 	}
-	tab := &output.Tabular{Header: casetable.Header}
-	for _, rec := range recs {
-		tab.Rows = append(tab.Rows, casetable.Row(&rec.Data, clock, opts.Redact))
-	}
+	tab.Rows = make([][]string, len(recs))
+	store.Parallel(len(recs), func(i int) {
+		tab.Rows[i] = casetable.Row(&recs[i].Data, clock, true)
+	})
 	return p.Print(nil, tab)
 }

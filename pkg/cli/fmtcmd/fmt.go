@@ -3,6 +3,7 @@
 package fmtcmd
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -98,21 +99,34 @@ func run(opts *Options) error {
 		}
 		defer release()
 	}
-	var changes []change
-	var problems []error
-	for _, rel := range files {
+	// Every file is read, parsed once and compared with its canonical form
+	// in parallel; the results are gathered in the order listed.
+	formatted := make([][]byte, len(files))
+	errs := make([]error, len(files))
+	store.Parallel(len(files), func(i int) {
+		rel := files[i]
 		data, err := repo.ReadFile(rel)
 		if err != nil {
-			problems = append(problems, err)
-			continue
+			errs[i] = err
+			return
 		}
-		formatted, err := formatterFor(rel)(rel, data)
+		out, err := formatterFor(rel)(rel, data)
 		if err != nil {
-			problems = append(problems, err)
-			continue
+			errs[i] = err
+			return
 		}
-		if string(formatted) != string(data) {
-			changes = append(changes, change{rel, formatted})
+		if !bytes.Equal(out, data) {
+			formatted[i] = out
+		}
+	})
+	var changes []change
+	var problems []error
+	for i, rel := range files {
+		switch {
+		case errs[i] != nil:
+			problems = append(problems, errs[i])
+		case formatted[i] != nil:
+			changes = append(changes, change{rel, formatted[i]})
 		}
 	}
 	if len(problems) > 0 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/schemacmd"
@@ -32,7 +33,8 @@ func NewCmdInit(f *cmdutil.Factory) *cobra.Command {
 		Long: `Create a case repository in DIR (default: the current directory): a
 commented .casework.yaml holding every default setting, the cases/,
 workers/ and resources/ directories, a .gitignore for casework's local
-state, and JSON Schemas of the files in schemas/ with a
+state and temporary files (merged into an existing .gitignore, whose lines
+are kept), and JSON Schemas of the files in schemas/ with a
 .vscode/settings.json that points editors at them (see casework schema). An existing .casework.yaml is never overwritten.`,
 		Example: "  casework init ./northside --agency 'Northside Family Services'",
 		GroupID: "agency",
@@ -49,10 +51,6 @@ state, and JSON Schemas of the files in schemas/ with a
 	return cmd
 }
 
-const gitignore = `# casework's local state: the write lock and caches. Never commit it.
-.casework/
-`
-
 func run(opts *Options) error {
 	if opts.F.Flags.Commit {
 		return cmdutil.Usagef("--commit does not apply to init: run init, then 'git add -A && git commit' to start the history")
@@ -64,6 +62,11 @@ func run(opts *Options) error {
 	cfgPath := filepath.Join(dir, config.FileName)
 	if _, err := os.Stat(cfgPath); err == nil {
 		return fmt.Errorf("%s already exists: %s is already a case repository; edit that file instead of running init again", opts.F.Rel(cfgPath), opts.Dir)
+	}
+	ignorePath := filepath.Join(dir, ".gitignore")
+	ignore, err := readGitIgnore(ignorePath, opts.F.Rel(ignorePath))
+	if err != nil {
+		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create %s: %w", opts.Dir, err)
@@ -85,11 +88,11 @@ func run(opts *Options) error {
 			return fmt.Errorf("cannot create %s: %w", sub, err)
 		}
 	}
-	ignorePath := filepath.Join(dir, ".gitignore")
-	if err := store.CreateFile(ignorePath, []byte(gitignore)); err == nil {
-		os.Chmod(ignorePath, 0o644)
-	} else if !errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("cannot write .gitignore: %w", err)
+	if err := ignore.merge(ignorePath); err != nil {
+		return err
+	}
+	if ignore.content != nil && len(ignore.added) > 0 {
+		opts.F.Infof("Added %s to the existing %s.", strings.Join(ignore.added, " and "), opts.F.Rel(ignorePath))
 	}
 	if err := store.CreateFile(cfgPath, cfg); err != nil {
 		if errors.Is(err, os.ErrExist) {
@@ -111,4 +114,55 @@ func run(opts *Options) error {
 	}
 	opts.F.Infof("Created a case repository in %s. Next: casework worker add ID --name NAME", opts.F.Rel(dir))
 	return nil
+}
+
+// gitIgnore is the repository's .gitignore as init found it.
+type gitIgnore struct {
+	content []byte      // nil when there is none
+	mode    os.FileMode // its permissions, kept when it is rewritten
+	added   []string    // the patterns merge added
+}
+
+// readGitIgnore reads an existing .gitignore, refusing one that is not a
+// regular file: init writes no file through a link.
+func readGitIgnore(path, shown string) (*gitIgnore, error) {
+	info, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return &gitIgnore{mode: 0o644}, nil
+	}
+	if err == nil && !info.Mode().IsRegular() {
+		return nil, cmdutil.Usagef("%s is not a regular file (a link or a special file): replace it with a plain .gitignore file, then run init again", shown)
+	}
+	var data []byte
+	if err == nil {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", shown, err)
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return &gitIgnore{content: data, mode: info.Mode().Perm()}, nil
+}
+
+// merge writes the .gitignore with casework's patterns (store.GitIgnored)
+// added to what was there, if any was missing: a new file when there was
+// none, never replacing one that another process created meanwhile.
+func (g *gitIgnore) merge(path string) error {
+	data, added := store.GitIgnore(g.content)
+	g.added = added
+	if len(added) == 0 {
+		return nil
+	}
+	var err error
+	if g.content == nil {
+		err = store.CreateFile(path, data)
+	} else {
+		err = store.WriteFile(path, data)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write .gitignore: %w", err)
+	}
+	return os.Chmod(path, g.mode)
 }

@@ -3,17 +3,20 @@
 package rendercmd
 
 import (
+	"errors"
 	"fmt"
-	"github.com/casework/casework/pkg/history"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/casework/casework/pkg/careplan"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
+	"github.com/casework/casework/pkg/history"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/templates"
 	"github.com/spf13/cobra"
@@ -28,6 +31,7 @@ type Options struct {
 	Out      string
 	Redact   bool
 	Action   string
+	Force    bool
 }
 
 // NewCmdRender returns `casework render`.
@@ -44,7 +48,12 @@ template NAME, or adds a new one.
 
 --redact replaces every identifying client value, in the client's fields
 and inside free text, so the output can be shared; the case ID stays as
-the client's identity. --all renders every open case into DIR/<case-id>.md.`,
+the client's identity. --all renders every open case into DIR/<case-id>.md.
+
+--out never writes into the repository's cases/, workers/, resources/ or
+.casework/, nor over .casework.yaml, a directory, a link or anything that
+is not a regular file; it replaces an existing file only with --force.
+Everything is checked before anything is written.`,
 		Example: `  casework render C-2026-7K3Q
   casework render C-2026-7K3Q --redact --out plan.md
   casework render C-2026-7K3Q --template referral --action A2
@@ -67,6 +76,7 @@ the client's identity. --all renders every open case into DIR/<case-id>.md.`,
 	fl.StringVar(&opts.Out, "out", "", "write to `FILE` (with --all: a directory) instead of stdout")
 	fl.BoolVar(&opts.Redact, "redact", false, "replace every identifying client value so the output can be shared")
 	fl.StringVar(&opts.Action, "action", "", "`ID` of the action a referral is about")
+	fl.BoolVar(&opts.Force, "force", false, "replace files that already exist at --out")
 	return cmd
 }
 
@@ -79,6 +89,8 @@ func (o *Options) check() error {
 		return cmdutil.Usagef("render takes one case ID (or a unique prefix), or --all")
 	case o.All && o.Out == "":
 		return cmdutil.Usagef("--all needs --out DIR: it writes one file per open case")
+	case o.Force && o.Out == "":
+		return cmdutil.Usagef("--force replaces files at --out; without --out the output goes to stdout: drop --force or add --out FILE")
 	case o.All && (o.Action != "" || o.Template == "referral"):
 		return cmdutil.Usagef("a referral is about one action of one case: render it with ID --template referral --action A, not with --all")
 	}
@@ -87,8 +99,8 @@ func (o *Options) check() error {
 
 // output is one rendered file.
 type output struct {
-	caseID string
-	data   []byte
+	name string // the case's directory name: its identity, and the file's name with --all
+	data []byte
 }
 
 func run(o *Options) error {
@@ -118,22 +130,36 @@ func run(o *Options) error {
 	in.Redact = o.Redact
 	in.Action = o.Action
 	in.Professional = o.Template == careplan.Summary
-	var outs []output
+	// Cases are rendered in parallel; everything is rendered before
+	// anything is written, and the first problem in case order stops it.
+	outs := make([]output, len(cases))
+	errs := make([]error, len(cases))
 	progress := f.Progress("rendering care plans")
 	defer progress.Done()
-	for i, c := range cases {
-		in.Case = c
+	var done atomic.Int64
+	store.Parallel(len(cases), func(i int) {
+		in := in
+		in.Case = &cases[i].Data
 		data, err := o.render(in, sources)
+		outs[i], errs[i] = output{caseDirName(cases[i]), data}, err
+		if o.All {
+			progress.Update(int(done.Add(1)), len(cases))
+		}
+	})
+	progress.Done()
+	for _, err := range errs {
 		if err != nil {
 			return err
 		}
-		outs = append(outs, output{c.ID, data})
-		if o.All {
-			progress.Update(i+1, len(cases))
-		}
 	}
-	progress.Done()
-	return o.write(outs)
+	return o.write(repo, outs)
+}
+
+// caseDirName is the name of the case's directory, which is its identity:
+// a file name made from it stays in the directory it is meant for, whatever
+// the case file's id: says.
+func caseDirName(rec *store.Record[casefile.Case]) string {
+	return path.Base(path.Dir(rec.Path))
 }
 
 // TemplateSources are where templates come from: the repository's
@@ -146,22 +172,34 @@ func TemplateSources(repo *store.Repo) []careplan.Source {
 }
 
 // cases loads the case asked for, or every open case with --all.
-func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*casefile.Case, error) {
+func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*store.Record[casefile.Case], error) {
 	if !o.All {
 		rec, err := f.LoadCase(o.CaseArg)
 		if err != nil {
 			return nil, err
 		}
-		return []*casefile.Case{&rec.Data}, nil
+		return []*store.Record[casefile.Case]{rec}, nil
 	}
-	recs, err := repo.AllCases()
+	// The case index says which cases are open: only their files are
+	// read (most of a county's cases are closed).
+	summaries, err := f.CaseSummaries()
 	if err != nil {
 		return nil, err
 	}
-	var open []*casefile.Case
+	var paths []string
+	for _, s := range summaries {
+		if casefile.IsOpenPhase(s.Phase) {
+			paths = append(paths, store.CasePath(s.ID))
+		}
+	}
+	recs, err := store.LoadAll[casefile.Case](repo, paths)
+	if err != nil {
+		return nil, err
+	}
+	open := make([]*store.Record[casefile.Case], 0, len(recs))
 	for _, rec := range recs {
-		if rec.Data.IsOpen() {
-			open = append(open, &rec.Data)
+		if rec.Data.IsOpen() { // not closed since the index read it
+			open = append(open, rec)
 		}
 	}
 	return open, nil
@@ -223,9 +261,10 @@ func actionList(c *casefile.Case) string {
 }
 
 // write sends the rendered files to stdout, to --out FILE, or, with
-// --all, to --out DIR. Files are written atomically and readable by their
-// owner only; everything is rendered before anything is written.
-func (o *Options) write(outs []output) error {
+// --all, to --out DIR. Every target is checked (see outGuard) before
+// anything is written; files are written atomically and readable by their
+// owner only.
+func (o *Options) write(repo *store.Repo, outs []output) error {
 	f := o.F
 	if o.Out == "" {
 		for _, out := range outs {
@@ -239,25 +278,48 @@ func (o *Options) write(outs []output) error {
 	if !filepath.IsAbs(target) {
 		target = filepath.Join(f.Cwd, target)
 	}
+	guard := newOutGuard(repo.Root, o.Force, f.Rel)
+	var paths []string
 	if o.All {
+		if err := guard.place(target); err != nil {
+			return err
+		}
 		if st, err := os.Stat(target); err == nil && !st.IsDir() {
-			return cmdutil.Usagef("--out %s is a file; --all writes one file per case into a directory", o.Out)
+			return cmdutil.Usagef("--out %s is not a directory; --all writes one file per case into a directory", o.Out)
 		}
 		for _, out := range outs {
-			if err := writeFile(filepath.Join(target, out.caseID+".md"), out.data); err != nil {
-				return err
-			}
+			paths = append(paths, filepath.Join(target, out.name+".md"))
 		}
+	} else {
+		if st, err := os.Stat(target); err == nil && st.IsDir() {
+			target = filepath.Join(target, outs[0].name+".md")
+		}
+		paths = []string{target}
+	}
+	var existing []string
+	for _, p := range paths {
+		if err := guard.check(p); errors.Is(err, errExists) {
+			existing = append(existing, f.Rel(p))
+		} else if err != nil {
+			return err
+		}
+	}
+	switch {
+	case len(existing) == 1:
+		return cmdutil.Usagef("--out %s already exists: add --force to replace it, or choose another file", existing[0])
+	case len(existing) > 1:
+		return cmdutil.Usagef("--out %s: %s and %d more %s already exist: add --force to replace them, or choose another directory", o.Out, existing[0], len(existing)-1, plural(len(existing)-1, "file"))
+	}
+	for i, out := range outs {
+		if err := writeFile(paths[i], out.data); err != nil {
+			return err
+		}
+	}
+	if o.All {
 		f.Infof("Wrote %d %s to %s", len(outs), plural(len(outs), "file"), f.Rel(target))
-		return nil
+	} else {
+		f.Infof("Wrote %s", f.Rel(target))
 	}
-	if st, err := os.Stat(target); err == nil && st.IsDir() {
-		target = filepath.Join(target, outs[0].caseID+".md")
-	}
-	if err := writeFile(target, outs[0].data); err != nil {
-		return err
-	}
-	f.Infof("Wrote %s", f.Rel(target))
 	return nil
 }
 

@@ -23,6 +23,8 @@ func TestCheck(t *testing.T) {
 		{opts: Options{CaseArg: "C-1", All: true, Out: "d"}, wantErr: "not both"},
 		{opts: Options{All: true, Out: "d", Action: "A1"}, wantErr: "not with --all"},
 		{opts: Options{All: true, Out: "d", Template: "referral"}, wantErr: "not with --all"},
+		{opts: Options{CaseArg: "C-1", Template: "careplan", Out: "x.md", Force: true}},
+		{opts: Options{CaseArg: "C-1", Template: "careplan", Force: true}, wantErr: "drop --force or add --out FILE"},
 	}
 	for _, tt := range tests {
 		err := tt.opts.check()
@@ -49,6 +51,7 @@ func TestFlagErrors(t *testing.T) {
 		"--all --out d --action A1": "not with --all",
 		"--all --out d -t referral": "not with --all",
 		"C-1 C-2":                   "one case ID",
+		"C-1 --force":               "drop --force or add --out FILE",
 	} {
 		f := cmdutil.NewFactory(nil, &bytes.Buffer{}, &bytes.Buffer{})
 		f.Flags.Dir = t.TempDir() // no repository: a usage error must come first

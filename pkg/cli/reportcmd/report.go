@@ -150,6 +150,7 @@ func (opts *Options) options(now time.Time, cfg *config.Config) (report.Options,
 func population(f *cmdutil.Factory) (report.Population, error) {
 	cases, err := f.CaseSummaries()
 	if err != nil {
+		//lint:ignore ST1005 a header line that ends in a colon: the problems follow, one a line
 		return report.Population{}, errors.Join(errors.New("cannot make the report: fix these files first ('casework validate' checks them all):"), err)
 	}
 	repo, err := f.Repo()

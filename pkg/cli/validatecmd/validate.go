@@ -35,6 +35,7 @@ type Options struct {
 	Paths      []string
 	Against    string
 	Signatures bool
+	NoCache    bool
 }
 
 // NewCmdValidate returns `casework validate [PATH...] [--against REV]`.
@@ -59,7 +60,15 @@ by that worker.
 
 Each problem is printed as 'path:line:col: error|warning: message [rule]'
 (-o json: a list of objects; -o github: annotations for GitHub Actions).
-PATH arguments restrict the report to those files or directories. Exit
+PATH arguments restrict the report to those files or directories.
+
+What a case directory was found to hold is cached in
+.casework/cache/validate (owner-only, no client data): a case whose files,
+the configuration, the workers, the resources and casework itself are
+unchanged is not read again, as git status does not re-read unchanged
+files. Cases with findings that depend on the clock are always checked.
+--no-cache reads and checks everything; --against never uses the cache.
+Exit
 status: 0 no errors (warnings alone do not fail), 1 errors found, 2 could
 not run.`,
 		Example: "  casework validate\n  casework validate cases/C-2026-7K3QX9M2AB\n  casework validate --against origin/main -o github",
@@ -70,6 +79,7 @@ not run.`,
 	}
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also compare with the repository at git revision `REV` (e.g. origin/main)")
 	cmd.Flags().BoolVar(&opts.Signatures, "signatures", false, "with --against: every commit since REV that changes records is signed by a worker, and adds only their entries")
+	cmd.Flags().BoolVar(&opts.NoCache, "no-cache", false, "read and check every file, without the cache of earlier findings (as CI does on a fresh clone)")
 	cmdutil.Prints(cmd, Formats...)
 	return cmd
 }
@@ -98,7 +108,7 @@ func run(opts *Options) error {
 	if opts.Signatures && opts.Against == "" {
 		return cmdutil.Usagef("--signatures checks the commits since a revision: give it with --against REV (e.g. --against origin/main)")
 	}
-	vopts := validate.Options{Root: root, Config: cfg, Now: f.Now()}
+	vopts := validate.Options{Root: root, Config: cfg, Now: f.Now(), NoCache: opts.NoCache}
 	if opts.Against != "" {
 		files, err := gitrev.Files(root, opts.Against, validate.BaseFile)
 		if err != nil {
