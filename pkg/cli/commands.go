@@ -54,7 +54,7 @@ func unknownCommand(cmd *cobra.Command, name string) error {
 		}
 		msg += ": did you mean " + strings.Join(s, " or ") + "?"
 	}
-	return cmdutil.Usagef("%s", msg)
+	return cmdutil.CallErrorf("%s", msg)
 }
 
 // suggestions are the subcommands of cmd that name may be a mistyping of,
@@ -90,7 +90,7 @@ func newHelpCmd() *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			cmd, rest, err := c.Root().Find(args)
 			if err != nil {
-				return cmdutil.Usagef("%w", err)
+				return cmdutil.CallErrorf("%w", err)
 			}
 			if len(rest) > 0 {
 				return unknownCommand(cmd, rest[0])

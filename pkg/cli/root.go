@@ -58,7 +58,7 @@ agency's limits, and renders care plans.`,
 		Version:       cmdutil.Version(),
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &cmdutil.UsageError{Err: err}
+		return &cmdutil.UsageError{Err: err, ShowUsage: true}
 	})
 	// Before any command runs, -o is checked against the formats the
 	// command declares (cmdutil.Prints): a wrong -o changes nothing. A
@@ -181,7 +181,7 @@ func printError(w io.Writer, err error, cmd *cobra.Command) {
 		more := len(lines) - maxErrorLines
 		lines = append(lines[:maxErrorLines], fmt.Sprintf("... and %d more problems; run 'casework validate' to see them all", more))
 	}
-	if cmdutil.IsUsage(err) && cmd != nil {
+	if cmdutil.ShowsUsage(err) && cmd != nil {
 		lines = append(lines, "Usage: "+cmd.UseLine(), fmt.Sprintf("Run '%s --help' for more.", cmd.CommandPath()))
 	}
 	fmt.Fprintln(w, strings.Join(lines, "\n"))

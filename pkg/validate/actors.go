@@ -49,7 +49,7 @@ func (v *validator) checkApprovals(cr *caseRecord) {
 	c := &cr.data
 	for i, a := range c.Approvals {
 		if a.Decision != "" && !slices.Contains(planning.Decisions, a.Decision) {
-			continue // the enum check (schema.CaseEnums) reports it
+			continue // reported by checkEnums (schema.CaseEnums)
 		}
 		w, ok := v.staff[a.By]
 		if a.IsRequest() || !ok {

@@ -89,6 +89,7 @@ approvals:
   - at: 2026-02-04T13:00:00Z
     by: w-sup
     what: plan
+    decision: requested
 closure:
   at: 2026-02-04T14:00:00Z
   reason: goals-met

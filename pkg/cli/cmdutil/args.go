@@ -25,7 +25,7 @@ func Version() string {
 func ExactArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return Usagef("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
+			return CallErrorf("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
 		}
 		return nil
 	}
@@ -35,7 +35,7 @@ func ExactArgs(n int, names string) cobra.PositionalArgs {
 func RangeArgs(lo, hi int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < lo || len(args) > hi {
-			return Usagef("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
+			return CallErrorf("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
 		}
 		return nil
 	}
@@ -45,7 +45,7 @@ func RangeArgs(lo, hi int, names string) cobra.PositionalArgs {
 func MinArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return Usagef("%s takes %s", cmd.CommandPath(), names)
+			return CallErrorf("%s takes %s", cmd.CommandPath(), names)
 		}
 		return nil
 	}
@@ -54,7 +54,7 @@ func MinArgs(n int, names string) cobra.PositionalArgs {
 // RequireFlag reports a missing required flag as a usage error.
 func RequireFlag(cmd *cobra.Command, name string) error {
 	if !cmd.Flags().Changed(name) {
-		return Usagef("%s needs --%s", cmd.CommandPath(), name)
+		return CallErrorf("%s needs --%s", cmd.CommandPath(), name)
 	}
 	return nil
 }

@@ -23,19 +23,36 @@ const (
 var ErrFindings = errors.New("findings reported")
 
 // UsageError is a mistake in how the command was called or in the values
-// given to it. It decides the exit code (ExitUsage) and that the message
-// is followed by the command's usage line and a pointer to --help.
+// given to it. It decides the exit code (ExitUsage); when ShowUsage is set
+// (the call itself was wrong: an unknown command or flag, the wrong
+// arguments, an -o the command does not print) the message is followed by
+// the command's usage line and a pointer to --help. A refused value is one
+// line that says how to fix it.
 type UsageError struct {
-	Err error
+	Err       error
+	ShowUsage bool
 }
 
 func (e *UsageError) Error() string { return e.Err.Error() }
 func (e *UsageError) Unwrap() error { return e.Err }
 
-// Usagef returns a UsageError. As with fmt.Errorf, %w keeps the wrapped
-// error in the chain.
+// Usagef returns a UsageError for a value the command refuses. As with
+// fmt.Errorf, %w keeps the wrapped error in the chain.
 func Usagef(format string, args ...any) error {
 	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// CallErrorf returns a UsageError for a wrong call (unknown command or
+// flag, wrong arguments), which is followed by the command's usage.
+func CallErrorf(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...), ShowUsage: true}
+}
+
+// ShowsUsage reports whether err is, or wraps, a UsageError that is
+// followed by the command's usage.
+func ShowsUsage(err error) bool {
+	var usage *UsageError
+	return errors.As(err, &usage) && usage.ShowUsage
 }
 
 // IsUsage reports whether err is, or wraps, a UsageError.

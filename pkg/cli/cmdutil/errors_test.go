@@ -41,3 +41,14 @@ func TestUsagefKeepsChain(t *testing.T) {
 		t.Errorf("message %q", err.Error())
 	}
 }
+
+// TestShowsUsage: a wrong call is followed by the usage, a refused value
+// is not.
+func TestShowsUsage(t *testing.T) {
+	if !ShowsUsage(fmt.Errorf("x: %w", CallErrorf("takes no arguments"))) {
+		t.Error("a wrong call does not show the usage")
+	}
+	if ShowsUsage(Usagef("unknown phase")) || !IsUsage(Usagef("unknown phase")) {
+		t.Error("a refused value shows the usage, or is no usage error")
+	}
+}

@@ -67,9 +67,9 @@ func CheckFormat(cmd *cobra.Command, format string) error {
 	formats := Formats(cmd)
 	switch {
 	case len(formats) == 0:
-		return Usagef("%s prints no records: leave out -o/--output", cmd.CommandPath())
+		return CallErrorf("%s prints no records: leave out -o/--output", cmd.CommandPath())
 	case !slices.Contains(formats, format):
-		return Usagef("unknown output format %q: use one of %s", format, strings.Join(formats, ", "))
+		return CallErrorf("unknown output format %q: use one of %s", format, strings.Join(formats, ", "))
 	}
 	return nil
 }

@@ -14,7 +14,8 @@ import (
 
 // NewCmdSync returns `casework sync`.
 func NewCmdSync(f *cmdutil.Factory) *cobra.Command {
-	cmd := &cobra.Command{
+	// sync reports the merged repository's findings as validate does.
+	return cmdutil.Prints(&cobra.Command{
 		Use:   "sync",
 		Short: "Fetch colleagues' work, merge it with yours, validate, and push",
 		Long: `The one command a worker on a laptop needs to share work: fetch the
@@ -33,10 +34,7 @@ not yet committed, the branch follows no remote, or git fails (exit 2).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSync(f)
 		},
-	}
-	// sync prints validate's findings as text, as validate does by default.
-	cmdutil.Prints(cmd, validatecmd.FormatText)
-	return cmd
+	}, validatecmd.Formats...)
 }
 
 func runSync(f *cmdutil.Factory) error {

@@ -86,7 +86,7 @@ func (o *Options) check() error {
 	case o.All && o.CaseArg != "":
 		return cmdutil.Usagef("give either a case ID or --all, not both")
 	case !o.All && o.CaseArg == "":
-		return cmdutil.Usagef("render takes one case ID (or a unique prefix), or --all")
+		return cmdutil.CallErrorf("render takes one case ID (or a unique prefix), or --all")
 	case o.All && o.Out == "":
 		return cmdutil.Usagef("--all needs --out DIR: it writes one file per open case")
 	case o.Force && o.Out == "":

@@ -53,7 +53,7 @@ phases, the models or the closure reasons.`,
 			case opts.Write && opts.Kind != "":
 				return cmdutil.Usagef("give a kind of file to print its schema, or --write to write them all, not both")
 			case !opts.Write && opts.Kind == "":
-				return cmdutil.Usagef("schema takes one of %s, or --write", strings.Join(schema.Kinds, ", "))
+				return cmdutil.CallErrorf("schema takes one of %s, or --write", strings.Join(schema.Kinds, ", "))
 			case opts.Kind != "" && !slices.Contains(schema.Kinds, opts.Kind):
 				return cmdutil.Usagef("no schema for %q: use one of %s", opts.Kind, strings.Join(schema.Kinds, ", "))
 			}

@@ -21,10 +21,13 @@ import (
 
 // Output formats of validate.
 const (
-	// FormatText is validate's default output: path:line:col lines.
-	FormatText   = "text"
+	formatText   = "text"
 	formatGitHub = "github"
 )
+
+// Formats are the -o formats of validate's findings, text first: every
+// command that reports them (validate, sync) declares these.
+var Formats = []string{formatText, output.JSON, formatGitHub}
 
 // Options are the inputs of `casework validate`.
 type Options struct {
@@ -77,7 +80,7 @@ not run.`,
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also compare with the repository at git revision `REV` (e.g. origin/main)")
 	cmd.Flags().BoolVar(&opts.Signatures, "signatures", false, "with --against: every commit since REV that changes records is signed by a worker, and adds only their entries")
 	cmd.Flags().BoolVar(&opts.NoCache, "no-cache", false, "read and check every file, without the cache of earlier findings (as CI does on a fresh clone)")
-	cmdutil.Prints(cmd, FormatText, output.JSON, formatGitHub)
+	cmdutil.Prints(cmd, Formats...)
 	return cmd
 }
 
