@@ -57,6 +57,9 @@ demo: build
 	@echo "== casework workflow"
 	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) workflow
 	@echo
+	@echo "== casework report outcomes (how clients' scores changed; no client named)"
+	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) report outcomes --from 2026-01
+	@echo
 	@echo "== casework render C-2026-7K3Q --redact (the care plan, shareable)"
 	@$(DEMO_ENV) ./$(BIN) --dir $(DEMO) render C-2026-7K3Q --redact
 
