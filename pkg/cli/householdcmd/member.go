@@ -139,19 +139,40 @@ func newMemberSet(f *cmdutil.Factory) *cobra.Command {
 }
 
 func newMemberRemove(f *cmdutil.Factory) *cobra.Command {
+	return newEndCmd(f, endCmd{
+		use:     "remove ID MEMBER --reason R",
+		short:   "Record that a member left the household (the entry is kept)",
+		example: "  casework member remove C-2026-7K3Q M3 --reason 'moved in with his father'",
+		what:    "a member ID",
+		reason:  "why they left (required)",
+		end:     household.RemoveMember,
+		done:    "Recorded that %s left the household of %s.",
+	})
+}
+
+// endCmd describes a command that records the end of an entry of a case
+// (a member leaving the household, a tie ending): the entry is kept.
+type endCmd struct {
+	use, short, example, what, reason, done string
+	end                                     func(*casefile.Case, string, casefile.Ended) error
+}
+
+// newEndCmd builds the command e describes: ID ENTRY --reason R, recorded
+// with who acts and the time taken under the lock.
+func newEndCmd(f *cmdutil.Factory, e endCmd) *cobra.Command {
 	var reason string
 	cmd := &cobra.Command{
-		Use:     "remove ID MEMBER --reason R",
-		Short:   "Record that a member left the household (the entry is kept)",
-		Example: "  casework member remove C-2026-7K3Q M3 --reason 'moved in with his father'",
-		Args:    cmdutil.ExactArgs(2, "a case ID and a member ID"),
+		Use:     e.use,
+		Short:   e.short,
+		Example: e.example,
+		Args:    cmdutil.ExactArgs(2, "a case ID and "+e.what),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			by, err := f.Actor()
 			if err != nil {
 				return err
 			}
 			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
-				if err := household.RemoveMember(c, args[1], casefile.Ended{At: now, By: by, Reason: reason}); err != nil {
+				if err := e.end(c, args[1], casefile.Ended{At: now, By: by, Reason: reason}); err != nil {
 					return cmdutil.Usagef("%w", err)
 				}
 				return nil
@@ -159,11 +180,11 @@ func newMemberRemove(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			f.Infof("Recorded that %s left the household of %s.", strings.ToUpper(args[1]), rec.Data.ID)
+			f.Infof(e.done, strings.ToUpper(args[1]), rec.Data.ID)
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&reason, "reason", "", "why they left (required)")
+	cmd.Flags().StringVar(&reason, "reason", "", e.reason)
 	return cmd
 }
 

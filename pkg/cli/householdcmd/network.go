@@ -145,32 +145,15 @@ func newNetworkSet(f *cmdutil.Factory) *cobra.Command {
 }
 
 func newNetworkEnd(f *cmdutil.Factory) *cobra.Command {
-	var reason string
-	cmd := &cobra.Command{
-		Use:     "end ID CONTACT --reason R",
-		Short:   "Record that a tie ended (the entry is kept)",
-		Example: "  casework network end C-2026-7K3Q N4 --reason 'moved to Spain'",
-		Args:    cmdutil.ExactArgs(2, "a case ID and a network ID"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			by, err := f.Actor()
-			if err != nil {
-				return err
-			}
-			rec, err := updateCase(f, args[0], func(c *casefile.Case, cfg *config.Config, now time.Time) error {
-				if err := household.EndContact(c, args[1], casefile.Ended{At: now, By: by, Reason: reason}); err != nil {
-					return cmdutil.Usagef("%w", err)
-				}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			f.Infof("Recorded that the tie with %s of %s ended.", strings.ToUpper(args[1]), rec.Data.ID)
-			return nil
-		},
-	}
-	cmd.Flags().StringVar(&reason, "reason", "", "why the tie ended (required)")
-	return cmd
+	return newEndCmd(f, endCmd{
+		use:     "end ID CONTACT --reason R",
+		short:   "Record that a tie ended (the entry is kept)",
+		example: "  casework network end C-2026-7K3Q N4 --reason 'moved to Spain'",
+		what:    "a network ID",
+		reason:  "why the tie ended (required)",
+		end:     household.EndContact,
+		done:    "Recorded that the tie with %s of %s ended.",
+	})
 }
 
 func newNetworkList(f *cmdutil.Factory) *cobra.Command {
