@@ -276,6 +276,24 @@ func (r *Repo) CaseIDs() ([]string, error) {
 
 // recordIDs lists the IDs of the YAML records in dir (workers, resources).
 // A symbolic link among them is refused.
+// TakenID returns the ID of a record in dir (WorkersDir or ResourcesDir)
+// that equals id in any letter case, or "" when there is none. Two IDs
+// that differ only in letter case would be one file on a case-insensitive
+// file system, and validate reports them as duplicates, so no command
+// creates the second.
+func (r *Repo) TakenID(dir, id string) (string, error) {
+	ids, err := r.recordIDs(dir)
+	if err != nil {
+		return "", err
+	}
+	for _, existing := range ids {
+		if strings.EqualFold(existing, id) {
+			return existing, nil
+		}
+	}
+	return "", nil
+}
+
 func (r *Repo) recordIDs(dir string) ([]string, error) {
 	entries, err := r.ReadDir(dir)
 	if err != nil {

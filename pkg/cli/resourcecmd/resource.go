@@ -80,6 +80,12 @@ func runAdd(opts *AddOptions) error {
 	if _, err := opts.F.Config(); err != nil {
 		return err
 	}
+	if taken, err := repo.TakenID(store.ResourcesDir, r.ID); err != nil || taken != "" {
+		if err != nil {
+			return err
+		}
+		return cmdutil.Usagef("resource %s already exists; IDs must differ in more than letter case", taken)
+	}
 	if _, err := store.Create(repo, store.ResourcePath(r.ID), &r); err != nil {
 		return fmt.Errorf("cannot add resource %s: %w", r.ID, err)
 	}

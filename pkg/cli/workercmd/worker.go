@@ -95,6 +95,12 @@ func runAdd(opts *AddOptions) error {
 			return err
 		}
 	}
+	if taken, err := repo.TakenID(store.WorkersDir, w.ID); err != nil || taken != "" {
+		if err != nil {
+			return err
+		}
+		return cmdutil.Usagef("worker %s already exists; IDs must differ in more than letter case", taken)
+	}
 	if _, err := store.Create(repo, store.WorkerPath(w.ID), &w); err != nil {
 		return fmt.Errorf("cannot add worker %s: %w", w.ID, err)
 	}
