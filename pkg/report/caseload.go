@@ -63,7 +63,7 @@ func ComputeCaseload(p Population, cfg config.Caseload, o Options) Caseload {
 	lines := map[string]*CaseloadLine{}
 	teams := map[string]*CaseloadLine{}
 	agency := &CaseloadLine{Name: "agency"}
-	for i, m := range o.months() {
+	for _, m := range o.months() {
 		rep.Months = append(rep.Months, m.String())
 		month := caseload.Compute(cases, workers, cfg, m, o.Now)
 		closed := closedIn(cases, m, month.AsOf)
@@ -72,7 +72,7 @@ func ComputeCaseload(p Population, cfg config.Caseload, o Options) Caseload {
 		for _, r := range month.Workers {
 			cm := CaseloadMonth{Month: m.String(), Active: r.Active, New: r.New, Closed: closed[r.Worker],
 				Hours: round2(r.Hours), Capacity: round2(r.Capacity), Load: r.Load, Status: r.Status}
-			line := lineFor(lines, r.Worker, i)
+			line := lineFor(lines, r.Worker)
 			line.Months = append(line.Months, cm)
 			if r.Status == caseload.Over {
 				line.MonthsOver++
@@ -87,7 +87,7 @@ func ComputeCaseload(p Population, cfg config.Caseload, o Options) Caseload {
 		}
 		for name, tm := range teamMonth {
 			tm.finish()
-			line := lineFor(teams, name, i)
+			line := lineFor(teams, name)
 			line.Months = append(line.Months, *tm)
 			if tm.Status == caseload.Over {
 				line.MonthsOver++
@@ -103,9 +103,9 @@ func ComputeCaseload(p Population, cfg config.Caseload, o Options) Caseload {
 	return rep
 }
 
-// lineFor returns the named line, padding the months before i in which it
-// had no row (a worker who joined during the period) with zero months.
-func lineFor(lines map[string]*CaseloadLine, name string, i int) *CaseloadLine {
+// lineFor returns the named line, made empty the first time; sortedLines
+// pads the months it had no row in.
+func lineFor(lines map[string]*CaseloadLine, name string) *CaseloadLine {
 	l := lines[name]
 	if l == nil {
 		l = &CaseloadLine{Name: name}

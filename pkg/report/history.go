@@ -1,10 +1,10 @@
 package report
 
 import (
-	"github.com/casework/casework/pkg/history"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/history"
 )
 
 // spell is one stretch of a case between an opening and the closure that
@@ -15,32 +15,33 @@ type spell struct {
 	reason                   string
 }
 
-// spells reads the case's open spells from the phase changes in its
-// history. The reason of the last closure is the closure record's when
-// the case is closed now; earlier closures keep the reason of their
-// history entry.
+// spells are the case's open spans (history.OpenSpans), each with the
+// reason recorded for the closing that ends it and when the case was
+// reopened after it. The reason of a current closure is the closure
+// record's.
 func spells(c *casefile.Case) []spell {
 	hist := history.Of(c)
-	cur := spell{opened: hist.OpenedAt()}
-	var out []spell
-	open := true
+	reasons := map[int64]string{}
 	for _, e := range hist.Entries() {
-		if !history.IsPhaseChange(e) || history.IsOpening(e) {
-			continue
-		}
-		switch closing := !casefile.IsOpenPhase(e.To); {
-		case closing && open:
-			cur.closed, cur.reason, open = e.At, e.Reason, false
-		case !closing && !open:
-			cur.reopened = e.At
-			out = append(out, cur)
-			cur, open = spell{opened: e.At}, true
+		if history.IsClosing(e) {
+			reasons[e.At.UnixNano()] = e.Reason
 		}
 	}
-	if cl := hist.CurrentClosure(); !open && cl != nil {
-		cur.reason = cl.Reason
+	spans := hist.OpenSpans()
+	out := make([]spell, len(spans))
+	for i, s := range spans {
+		out[i] = spell{opened: s.From, closed: s.To}
+		if !s.To.IsZero() {
+			out[i].reason = reasons[s.To.UnixNano()]
+		}
+		if i+1 < len(spans) {
+			out[i].reopened = spans[i+1].From
+		}
 	}
-	return append(out, cur)
+	if cl := hist.CurrentClosure(); cl != nil && len(out) > 0 {
+		out[len(out)-1].reason = cl.Reason
+	}
+	return out
 }
 
 // closings lists the times the case was closed.
