@@ -139,15 +139,18 @@ type Goal struct {
 // Action is one service or task in the package of services for a goal: a
 // service runs from Start to End, a task is done by Due (see IsService).
 type Action struct {
-	ID          string       `yaml:"id" json:"id"`
-	Text        string       `yaml:"text" json:"text"`
-	Resource    string       `yaml:"resource,omitempty" json:"resource,omitempty"`
-	Responsible string       `yaml:"responsible,omitempty" json:"responsible,omitempty"`
-	Cost        float64      `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Start       Date         `yaml:"start,omitempty" json:"start,omitzero"`
-	End         Date         `yaml:"end,omitempty" json:"end,omitzero"`
-	Due         Date         `yaml:"due,omitempty" json:"due,omitzero"`
-	Status      ActionStatus `yaml:"status" json:"status"`
+	ID          string `yaml:"id" json:"id"`
+	Text        string `yaml:"text" json:"text"`
+	Resource    string `yaml:"resource,omitempty" json:"resource,omitempty"`
+	Responsible string `yaml:"responsible,omitempty" json:"responsible,omitempty"`
+	// For names the household member the action serves ("M1"); empty
+	// means the client.
+	For    string       `yaml:"for,omitempty" json:"for,omitempty"`
+	Cost   float64      `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Start  Date         `yaml:"start,omitempty" json:"start,omitzero"`
+	End    Date         `yaml:"end,omitempty" json:"end,omitzero"`
+	Due    Date         `yaml:"due,omitempty" json:"due,omitzero"`
+	Status ActionStatus `yaml:"status" json:"status"`
 }
 
 // Agreement records who agreed the plan, when, and which version of it
@@ -225,6 +228,8 @@ type Worker struct {
 	FTE   float64 `yaml:"fte" json:"fte"`
 	Team  string  `yaml:"team,omitempty" json:"team,omitempty"`
 	Email string  `yaml:"email,omitempty" json:"email,omitempty"`
+	// Phone is how clients reach the worker; the care plan prints it.
+	Phone string `yaml:"phone,omitempty" json:"phone,omitempty"`
 	// SigningKey is the worker's SSH public key ("ssh-ed25519 AAAA..."),
 	// with which their commits are signed (see casework git setup --sign).
 	SigningKey string  `yaml:"signing_key,omitempty" json:"signing_key,omitempty"`
