@@ -55,8 +55,26 @@ func (e *UnknownTemplateError) Error() string {
 
 // Render executes the template called name, taken from the first source
 // that has it (so a repository's templates override the built-in ones),
-// over data, and returns tidy Markdown (see Tidy).
+// over data, and returns tidy Markdown (see Tidy). It is Parse and
+// Execute; to render many cases, parse once.
 func Render(name string, data any, sources ...Source) ([]byte, error) {
+	t, err := Parse(name, sources...)
+	if err != nil {
+		return nil, err
+	}
+	return t.Execute(data)
+}
+
+// Template is a template parsed once, to be executed over any number of
+// cases, in parallel if need be (text/template allows it).
+type Template struct {
+	label string
+	tmpl  *template.Template
+}
+
+// Parse reads and parses the template called name from the first source
+// that has it.
+func Parse(name string, sources ...Source) (*Template, error) {
 	if !slices.Contains(Names(sources...), name) {
 		return nil, &UnknownTemplateError{Name: name, Available: Names(sources...)}
 	}
@@ -73,16 +91,22 @@ func Render(name string, data any, sources ...Source) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w; fix the template", err)
 		}
-		out := &cappedBuffer{max: MaxOutput}
-		if err := tmpl.Execute(out, data); err != nil {
-			if errors.Is(err, errTooLong) {
-				return nil, fmt.Errorf("template %s writes more than %d bytes, the limit for a rendered document; look for a loop (range) that runs away", label, MaxOutput)
-			}
-			return nil, fmt.Errorf("%w; fix the template", err)
-		}
-		return Tidy(out.Bytes()), nil
+		return &Template{label: label, tmpl: tmpl}, nil
 	}
 	return nil, &UnknownTemplateError{Name: name, Available: Names(sources...)}
+}
+
+// Execute renders the template over data and returns tidy Markdown (see
+// Tidy).
+func (t *Template) Execute(data any) ([]byte, error) {
+	out := &cappedBuffer{max: MaxOutput}
+	if err := t.tmpl.Execute(out, data); err != nil {
+		if errors.Is(err, errTooLong) {
+			return nil, fmt.Errorf("template %s writes more than %d bytes, the limit for a rendered document; look for a loop (range) that runs away", t.label, MaxOutput)
+		}
+		return nil, fmt.Errorf("%w; fix the template", err)
+	}
+	return Tidy(out.Bytes()), nil
 }
 
 // MaxOutput is the most a template may write: far above any care plan,

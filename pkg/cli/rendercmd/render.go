@@ -5,11 +5,13 @@ package rendercmd
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -130,29 +132,59 @@ func run(o *Options) error {
 	in.Redact = o.Redact
 	in.Action = o.Action
 	in.Professional = o.Template == careplan.Summary
-	// Cases are rendered in parallel; everything is rendered before
-	// anything is written, and the first problem in case order stops it.
+	// The template is parsed once, by the first case that gets that far,
+	// so that a case's own refusal still comes before a broken template.
+	tmpl := sync.OnceValues(func() (*careplan.Template, error) { return careplan.Parse(o.Template, sources...) })
+	// Cases are loaded and rendered in parallel, each case dropped once
+	// rendered; everything is rendered before anything is written, and
+	// the first problem in case order stops it (cases that do not load
+	// first, all of them, as store.LoadAll gives them).
 	outs := make([]output, len(cases))
+	loadErrs := make([]error, len(cases))
 	errs := make([]error, len(cases))
 	progress := f.Progress("rendering care plans")
 	defer progress.Done()
 	var done atomic.Int64
 	store.Parallel(len(cases), func(i int) {
-		in := in
-		in.Case = &cases[i].Data
-		data, err := o.render(in, sources)
-		outs[i], errs[i] = output{caseDirName(cases[i]), data}, err
-		if o.All {
-			progress.Update(int(done.Add(1)), len(cases))
+		defer func() {
+			if o.All {
+				progress.Update(int(done.Add(1)), len(cases))
+			}
+		}()
+		rec := cases[i].rec
+		if rec == nil {
+			var err error
+			if rec, err = store.Load[casefile.Case](repo, cases[i].path); err != nil {
+				if !errors.Is(err, fs.ErrNotExist) { // removed since listed
+					loadErrs[i] = err
+				}
+				return
+			}
+			if !rec.Data.IsOpen() { // closed since the index read it
+				return
+			}
 		}
+		in := in
+		in.Case = &rec.Data
+		data, err := o.render(in, tmpl)
+		outs[i], errs[i] = output{caseDirName(rec), data}, err
 	})
 	progress.Done()
+	if err := errors.Join(loadErrs...); err != nil {
+		return err
+	}
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
-	return o.write(repo, outs)
+	rendered := outs[:0]
+	for _, out := range outs {
+		if out.name != "" {
+			rendered = append(rendered, out)
+		}
+	}
+	return o.write(repo, rendered)
 }
 
 // caseDirName is the name of the case's directory, which is its identity:
@@ -171,14 +203,21 @@ func TemplateSources(repo *store.Repo) []careplan.Source {
 	}
 }
 
-// cases loads the case asked for, or every open case with --all.
-func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*store.Record[casefile.Case], error) {
+// toRender is a case to render: loaded already, or its path, loaded in
+// the rendering loop so that no more than a few cases are held at once.
+type toRender struct {
+	rec  *store.Record[casefile.Case]
+	path string
+}
+
+// cases gives the case asked for, or every open case with --all.
+func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]toRender, error) {
 	if !o.All {
 		rec, err := f.LoadCase(o.CaseArg)
 		if err != nil {
 			return nil, err
 		}
-		return []*store.Record[casefile.Case]{rec}, nil
+		return []toRender{{rec: rec}}, nil
 	}
 	// The case index says which cases are open: only their files are
 	// read (most of a county's cases are closed).
@@ -186,20 +225,10 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*store.Record[c
 	if err != nil {
 		return nil, err
 	}
-	var paths []string
+	var open []toRender
 	for _, s := range summaries {
 		if casefile.IsOpenPhase(s.Phase) {
-			paths = append(paths, store.CasePath(s.ID))
-		}
-	}
-	recs, err := store.LoadAll[casefile.Case](repo, paths)
-	if err != nil {
-		return nil, err
-	}
-	open := make([]*store.Record[casefile.Case], 0, len(recs))
-	for _, rec := range recs {
-		if rec.Data.IsOpen() { // not closed since the index read it
-			open = append(open, rec)
+			open = append(open, toRender{path: store.CasePath(s.ID)})
 		}
 	}
 	return open, nil
@@ -208,7 +237,7 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*store.Record[c
 // render builds the data of one case and renders the template over it,
 // refusing a referral without an action and a closure summary of a case
 // that has no closure.
-func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, error) {
+func (o *Options) render(in careplan.Input, tmpl func() (*careplan.Template, error)) ([]byte, error) {
 	c := in.Case
 	if o.Template == "referral" && o.Action == "" {
 		return nil, cmdutil.Usagef("the referral template is about one action of the plan: give --action ID%s", actionList(c))
@@ -228,7 +257,11 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 	if err != nil {
 		return nil, cmdutil.Usagef("%w", err)
 	}
-	return careplan.Render(o.Template, data, sources...)
+	t, err := tmpl()
+	if err != nil {
+		return nil, err
+	}
+	return t.Execute(data)
 }
 
 // checkReferral refuses a referral letter that must not be written (see
@@ -310,8 +343,10 @@ func (o *Options) write(repo *store.Repo, outs []output) error {
 	case len(existing) > 1:
 		return fmt.Errorf("--out %s: %s and %d more %s already exist: add --force to replace them, or choose another directory", o.Out, existing[0], len(existing)-1, plural(len(existing)-1, "file"))
 	}
-	for i, out := range outs {
-		if err := writeFile(paths[i], out.data); err != nil {
+	writeErrs := make([]error, len(outs))
+	store.Parallel(len(outs), func(i int) { writeErrs[i] = writeFile(paths[i], outs[i].data) })
+	for _, err := range writeErrs {
+		if err != nil {
 			return err
 		}
 	}
