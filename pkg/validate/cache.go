@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/casework/casework/pkg/exestamp"
 	"github.com/casework/casework/pkg/store"
 )
 
@@ -102,11 +103,7 @@ func (v *validator) deps() uint64 {
 		h.Write([]byte{0})
 	}
 	// A new casework may check more: its own identity is a dependency.
-	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			h.Write([]byte(exe + "\n" + strconv.FormatInt(info.Size(), 10) + " " + strconv.FormatInt(info.ModTime().UnixNano(), 10)))
-		}
-	}
+	h.Write([]byte(exestamp.Stamp()))
 	return h.Sum64()
 }
 

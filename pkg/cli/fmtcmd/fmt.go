@@ -101,13 +101,23 @@ func run(opts *Options) error {
 	}
 	// Every file is read, parsed once and compared with its canonical form
 	// in parallel; the results are gathered in the order listed.
+	// A file the cache knows canonical, unchanged since, is not read (see
+	// cache.go).
+	cache := openCache(repo)
 	formatted := make([][]byte, len(files))
 	errs := make([]error, len(files))
 	store.Parallel(len(files), func(i int) {
 		rel := files[i]
+		info, err := repo.Stat(rel)
+		if err == nil && cache.known(rel, info) {
+			return
+		}
 		data, err := repo.ReadFile(rel)
 		if err != nil {
 			errs[i] = err
+			return
+		}
+		if info != nil && cache.knownContent(rel, info, data) {
 			return
 		}
 		out, err := formatterFor(rel)(rel, data)
@@ -117,8 +127,11 @@ func run(opts *Options) error {
 		}
 		if !bytes.Equal(out, data) {
 			formatted[i] = out
+		} else if info != nil {
+			cache.found(rel, info, data)
 		}
 	})
+	cache.save(files, len(opts.Paths) == 0)
 	var changes []change
 	var problems []error
 	for i, rel := range files {
