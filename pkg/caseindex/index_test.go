@@ -286,3 +286,28 @@ func TestIndexOfManyChunks(t *testing.T) {
 		t.Errorf("a truncated index gave %d entries, want none", len(got))
 	}
 }
+
+// TestEachIsCases: Each gives the cases Cases gives, in the same order,
+// one at a time, with their number, from a fresh and from a warm index.
+func TestEachIsCases(t *testing.T) {
+	repo := generated(t, 120)
+	for _, run := range []string{"cold", "warm"} {
+		var each []*casefile.Case
+		err := Each(repo, func(n int, c *casefile.Case) {
+			if n != 120 {
+				t.Fatalf("%s: Each says %d cases, want 120", run, n)
+			}
+			each = append(each, c)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases, err := Cases(repo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(each, cases) {
+			t.Errorf("%s: Each and Cases differ", run)
+		}
+	}
+}

@@ -60,26 +60,50 @@ type Report struct {
 // sorted by ID; cases held by a worker with no file get a row too, with no
 // capacity, so they are not lost.
 func Compute(cases []*casefile.Case, workers []casefile.Worker, cfg config.Caseload, m Month, now time.Time) Report {
-	asOf := m.AsOf(now)
-	rows := map[string]*Row{}
-	for _, w := range workers {
-		rows[w.ID] = newRow(w, cfg)
-	}
+	b := NewBuilder(workers, cfg, m, now)
 	for _, c := range cases {
-		a, ok := InMonth(c, m, asOf, cfg.Weights)
-		if !ok {
-			continue
-		}
-		r := rows[a.Worker]
-		if r == nil {
-			r = newRow(casefile.Worker{ID: a.Worker}, cfg)
-			r.Unknown = true
-			rows[a.Worker] = r
-		}
-		r.add(a)
+		b.Add(c)
 	}
-	rep := Report{Month: m, AsOf: asOf, Workers: []Row{}}
-	for _, r := range rows {
+	return b.Report()
+}
+
+// Builder computes a report as Compute does, from the cases given one at a
+// time, so that they need not all be held at once.
+type Builder struct {
+	cfg  config.Caseload
+	m    Month
+	asOf time.Time
+	rows map[string]*Row
+}
+
+// NewBuilder starts the report of month m seen from now.
+func NewBuilder(workers []casefile.Worker, cfg config.Caseload, m Month, now time.Time) *Builder {
+	b := &Builder{cfg: cfg, m: m, asOf: m.AsOf(now), rows: map[string]*Row{}}
+	for _, w := range workers {
+		b.rows[w.ID] = newRow(w, cfg)
+	}
+	return b
+}
+
+// Add counts one case.
+func (b *Builder) Add(c *casefile.Case) {
+	a, ok := InMonth(c, b.m, b.asOf, b.cfg.Weights)
+	if !ok {
+		return
+	}
+	r := b.rows[a.Worker]
+	if r == nil {
+		r = newRow(casefile.Worker{ID: a.Worker}, b.cfg)
+		r.Unknown = true
+		b.rows[a.Worker] = r
+	}
+	r.add(a)
+}
+
+// Report is the report of the cases added.
+func (b *Builder) Report() Report {
+	rep := Report{Month: b.m, AsOf: b.asOf, Workers: []Row{}}
+	for _, r := range b.rows {
 		r.finish()
 		rep.Workers = append(rep.Workers, *r)
 	}

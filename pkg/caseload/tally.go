@@ -15,9 +15,14 @@ type Tally struct {
 	Holding map[string]Holding // by worker ID
 }
 
+// NewTally is an empty tally of the month of now, to Count cases into.
+func NewTally(now time.Time) Tally {
+	return Tally{Month: MonthOf(now).String(), Holding: map[string]Holding{}}
+}
+
 // TallyOf counts what every worker holds at now.
 func TallyOf(cases []*casefile.Case, now time.Time) Tally {
-	t := Tally{Month: MonthOf(now).String(), Holding: map[string]Holding{}}
+	t := NewTally(now)
 	for _, c := range cases {
 		t.Count(c, now, 1)
 	}

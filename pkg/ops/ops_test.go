@@ -283,7 +283,7 @@ func TestFullCountYieldsToUpdates(t *testing.T) {
 			t.Fatal(err)
 		}
 		after, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(caseindex.TallyPath)))
-		reader.saveCount(cases, gen, had)
+		reader.saveCount(caseload.TallyOf(cases, reader.Now()), gen, had)
 		now, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(caseindex.TallyPath)))
 		if string(now) != string(after) {
 			t.Errorf("had a tally %v: a stale count replaced the update's tally", had)

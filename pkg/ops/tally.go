@@ -2,6 +2,7 @@ package ops
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -58,23 +59,38 @@ func (u *tallyUpdate) save() {
 // load are left out and their errors returned together. A complete count
 // also refreshes the caseload tally.
 func (o *Ops) Summaries() ([]*casefile.Case, error) {
-	_, gen, had := caseindex.LoadTally(o.Repo)
-	cases, err := caseindex.Cases(o.Repo)
-	if err == nil {
-		o.saveCount(cases, gen, had)
-	}
+	cases := []*casefile.Case{}
+	err := o.EachSummary(func(n int, c *casefile.Case) {
+		cases = append(slices.Grow(cases, n-len(cases)), c)
+	})
 	return cases, err
 }
 
-// saveCount writes the tally counted from cases, which were read after the
+// EachSummary is Summaries one case at a time (see caseindex.Each): fn
+// is called with each partial case and the number of cases, and the tally
+// is counted on the way.
+func (o *Ops) EachSummary(fn func(n int, c *casefile.Case)) error {
+	_, gen, had := caseindex.LoadTally(o.Repo)
+	now := o.Now()
+	t := caseload.NewTally(now)
+	err := caseindex.Each(o.Repo, func(n int, c *casefile.Case) {
+		t.Count(c, now, 1)
+		fn(n, c)
+	})
+	if err == nil {
+		o.saveCount(t, gen, had)
+	}
+	return err
+}
+
+// saveCount writes the tally t counted from the cases, which were read after the
 // tally was seen at generation gen (had: seen at all). Under this Ops's
 // lock nothing else can have changed a case; else it takes the lock if it
 // is free and saves only when no update came in between (the generation
 // is the same): an update that did would otherwise be lost.
-func (o *Ops) saveCount(cases []*casefile.Case, gen int64, had bool) {
-	now := o.Now()
+func (o *Ops) saveCount(t caseload.Tally, gen int64, had bool) {
 	if o.locked {
-		caseindex.SaveTally(o.Repo, caseload.TallyOf(cases, now), gen+1)
+		caseindex.SaveTally(o.Repo, t, gen+1)
 		return
 	}
 	release, ok := o.Repo.TryLock()
@@ -85,7 +101,7 @@ func (o *Ops) saveCount(cases []*casefile.Case, gen int64, had bool) {
 	if _, gen2, has := caseindex.LoadTally(o.Repo); has != had || gen2 != gen {
 		return
 	}
-	caseindex.SaveTally(o.Repo, caseload.TallyOf(cases, now), gen+1)
+	caseindex.SaveTally(o.Repo, t, gen+1)
 }
 
 // HeldBy returns what worker holds now, for a check before they are given

@@ -7,11 +7,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/caseload"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/config"
 	"github.com/spf13/cobra"
 )
 
@@ -104,11 +106,10 @@ func runReport(opts *Options) error {
 			return err
 		}
 	}
-	cases, workers, err := loadAll(f)
+	rep, err := compute(f, cfg.Caseload, month, now)
 	if err != nil {
 		return err
 	}
-	rep := caseload.Compute(cases, workers, cfg.Caseload, month, now)
 	if rep.Workers, err = opts.filter(rep.Workers); err != nil {
 		return err
 	}
@@ -149,6 +150,30 @@ func teams(rows []caseload.Row) []string {
 		return []string{"(none set)"}
 	}
 	return names
+}
+
+// compute reads every worker and every case (as the index summarises it,
+// one at a time: they are never all held) into the report. A file that
+// fails to load stops the report: a caseload that silently left a case
+// out would mislead.
+func compute(f *cmdutil.Factory, cfg config.Caseload, month caseload.Month, now time.Time) (caseload.Report, error) {
+	repo, err := f.Repo()
+	if err != nil {
+		return caseload.Report{}, err
+	}
+	wrecs, werr := repo.AllWorkers()
+	workers := make([]casefile.Worker, len(wrecs))
+	for i, r := range wrecs {
+		workers[i] = r.Data
+	}
+	b := caseload.NewBuilder(workers, cfg, month, now)
+	if err := f.EachCaseSummary(func(_ int, c *casefile.Case) { b.Add(c) }); err != nil {
+		return caseload.Report{}, unloadable(err)
+	}
+	if werr != nil {
+		return caseload.Report{}, unloadable(werr)
+	}
+	return b.Report(), nil
 }
 
 // loadAll loads every case (as the index summarises it) and worker. A file that fails to load stops the
