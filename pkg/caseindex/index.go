@@ -24,6 +24,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -40,7 +41,7 @@ const Path = store.CacheDir + "/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
-const version = 6 // 6: both of 5 (pending approvals) and 4 (date of birth, referral, plan figures, closure reason)
+const version = 7 // 7: the files' stamps first, then the summaries (read as a stream); 6: pending approvals; 4: date of birth, referral, plan figures, closure reason
 
 // magic starts the index file.
 const magic = "casework-case-index\n"
@@ -50,19 +51,20 @@ const magic = "casework-case-index\n"
 // on FAT).
 const RacyWindow = 2 * time.Second
 
-// entry is one case file as it was when read.
-type entry struct {
+// fileStamp is one case file as it was when read.
+type fileStamp struct {
 	Name    string // the case's directory name
 	Size    int64
 	ModTime int64 // nanoseconds
 	ReadAt  int64 // when the run that read the file began, nanoseconds
-	Summary summary
 }
 
-// header starts the index on disk; Count entries follow, gob-encoded in
-// lists of at most chunk. One list of 100,000 entries would be decoded
-// into a slice grown many times over; lists of a known total go into one
-// slice made at its size.
+// header starts the index on disk. Then come the Count stamps of the case
+// files in one gob list, in the order of the case IDs, then their Count
+// summaries in the same order, gob-encoded in lists of at most chunk.
+// The stamps alone say which entries can be trusted; the summaries are
+// then read as a stream, a list at a time, and handed on: they are never
+// all held (at 100,000 cases they take about 200 MB decoded).
 type header struct {
 	Version int
 	Count   int
@@ -70,10 +72,10 @@ type header struct {
 
 const chunk = 4096
 
-// trusted reports whether e still describes a file with this size and
+// trusted reports whether s still describes a file with this size and
 // modification time.
-func (e *entry) trusted(size, mtime int64) bool {
-	return e.Size == size && e.ModTime == mtime && mtime < e.ReadAt-int64(RacyWindow)
+func (s *fileStamp) trusted(size, mtime int64) bool {
+	return s.Size == size && s.ModTime == mtime && mtime < s.ReadAt-int64(RacyWindow)
 }
 
 // Cases returns every case of the repository as a partial case (see
@@ -92,162 +94,298 @@ func Cases(repo *store.Repo) ([]*casefile.Case, error) {
 }
 
 // Each is Cases one case at a time: it calls fn with each partial case in
-// ID order (and the number of cases fn will see), then returns the errors
-// of the files that failed to load. A caller that keeps only what it
-// computes from each case (a caseload report, a tally) never holds them
-// all: at 100,000 cases the partial cases take about 300 MB.
+// ID order (and about how many cases fn will see), then returns the
+// errors of the files that failed to load. The index is read as a stream,
+// so a caller that keeps only what it computes from each case (a caseload
+// report, a tally) holds neither all the cases nor all the index.
 func Each(repo *store.Repo, fn func(n int, c *casefile.Case)) error {
-	entries, err := current(repo)
-	for i, e := range entries {
-		fn(len(entries), e.Summary.Case())
-		entries[i] = nil // see release
-	}
-	return err
+	return each(repo, func(n int, s *summary) { fn(n, s.Case()) })
 }
 
 // Rows returns every case as its row of casetable (as `export csv` prints
 // it, not redacted), in ID order, from the index as Cases does. clock
 // holds the agency's timescales.
 func Rows(repo *store.Repo, clock schedule.Clock) ([][]string, error) {
-	entries, err := current(repo)
-	rows := make([][]string, len(entries))
-	for i, e := range entries {
-		rows[i] = casetable.RowOf(e.Summary.Case(), e.Summary.Figures, clock)
-		entries[i] = nil // see release
-	}
+	rows := [][]string{}
+	err := each(repo, func(n int, s *summary) {
+		rows = append(slices.Grow(rows, n-len(rows)), casetable.RowOf(s.Case(), s.Figures, clock))
+	})
 	return rows, err
 }
 
-// The entries read from the index are decoded in lists of chunk (read),
-// each its own allocation, in ID order, which is the order current returns
-// them in. Each and Rows drop each entry once they have made what they
-// return of it, so a list is freed as soon as its last entry is done: the
-// entries and what is made of them are not all held at once (at 100,000
-// cases, the index decoded is about as large as the partial cases).
+// caseState is what a run found of one case directory.
+type caseState struct {
+	present bool      // the case file loads (or its entry is trusted)
+	stamp   fileStamp // as the new index will have it
+	old     int       // its position in the old index; -1 when it has none
+	fresh   *summary  // read from the file when the old entry was not trusted
+	worth   bool      // its fresh entry is worth writing (see refresh)
+	err     error
+}
 
-// current returns the entry of every case that loads, brought up to date,
-// and the errors of those that do not; see Cases.
-func current(repo *store.Repo) ([]*entry, error) {
+// each calls fn with the summary of every case that loads, in ID order,
+// brought up to date: every case file is stat'ed (in parallel) and read
+// again unless its old entry is trusted; then the summaries are streamed
+// from the old index, or taken from what was read, in order. The index is
+// rewritten, as it is streamed, when an entry is worth writing or one it
+// holds is gone.
+func each(repo *store.Repo, fn func(n int, s *summary)) error {
 	start := time.Now().UnixNano()
 	names, err := repo.CaseIDs()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	old := read(repo)
-	entries := make([]*entry, len(names))
-	errs := make([]error, len(names))
-	worth := make([]bool, len(names))
+	old := openIndex(repo)
+	defer old.close()
+	states := make([]caseState, len(names))
 	store.Parallel(len(names), func(i int) {
-		entries[i], worth[i], errs[i] = refresh(repo, names[i], old[names[i]], start)
+		states[i] = refresh(repo, names[i], old, start)
 	})
-	// Rewrite the index when an entry is worth writing, or when one it
-	// holds is gone.
-	dirty, stillThere := false, 0
-	found := make([]*entry, 0, len(names))
-	for i, e := range entries {
-		dirty = dirty || worth[i]
-		if e == nil {
+	dirty, stillThere, count := false, 0, 0
+	var errs []error
+	for i := range states {
+		st := &states[i]
+		if st.err != nil {
+			errs = append(errs, st.err)
+		}
+		if !st.present {
 			continue
 		}
-		if old[names[i]] != nil {
+		count++
+		dirty = dirty || st.worth
+		if old.has(names[i]) {
 			stillThere++
 		}
-		found = append(found, e)
 	}
-	if dirty || stillThere != len(old) {
-		kept := make([]entry, len(found))
-		for i, e := range found {
-			kept[i] = *e
+	var w *indexWriter
+	if dirty || stillThere != old.len() {
+		stamps := make([]fileStamp, 0, count)
+		for _, st := range states {
+			if st.present {
+				stamps = append(stamps, st.stamp)
+			}
 		}
-		write(repo, kept)
+		w = newIndexWriter(stamps)
 	}
-	return found, errors.Join(errs...)
+	for i := range states {
+		st := &states[i]
+		if !st.present {
+			continue
+		}
+		s := st.fresh
+		if s == nil {
+			s = old.summary(st.old)
+		}
+		if s == nil {
+			// The old index ended early, or was out of order: read the
+			// file after all.
+			rec, err := store.Load[casefile.Case](repo, store.CasePath(names[i]))
+			if err != nil {
+				if !errors.Is(err, fs.ErrNotExist) {
+					errs = append(errs, err)
+				}
+				w = nil // its stamp is already written: give the rewrite up
+				continue
+			}
+			sum := summarize(&rec.Data)
+			s = &sum
+		}
+		fn(count, s)
+		w.add(s)
+		st.fresh = nil
+	}
+	if w != nil {
+		w.finish(repo)
+	} else if old != nil && old.broken {
+		old.close()
+		os.Remove(repo.Abs(Path)) // rebuilt next time
+	}
+	return errors.Join(errs...)
 }
 
-// refresh returns the entry of the case in directory name: the old one
-// when it is still trusted, else one made by reading the file. A missing
-// file gives no entry and no error (validate reports it). worth reports
-// whether the index on disk should be rewritten for it: not for a file
-// changed so recently that its new entry would not be trusted either
+// refresh finds the state of the case in directory name: its old entry
+// when it is still trusted, else a summary made by reading the file. A
+// missing file gives nothing and no error (validate reports it). worth
+// reports whether the index on disk should be rewritten for it: not for a
+// file changed so recently that its new entry would not be trusted either
 // (writing the whole index after every 'case new' would cost more than
 // reading one file again).
-func refresh(repo *store.Repo, name string, old *entry, start int64) (e *entry, worth bool, err error) {
+func refresh(repo *store.Repo, name string, old *indexReader, start int64) caseState {
+	st := caseState{old: -1}
 	rel := store.CasePath(name)
 	info, err := repo.Stat(rel)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, false, nil
+		return st
 	}
 	if err != nil {
-		return nil, false, err
+		st.err = err
+		return st
 	}
 	size, mtime := info.Size(), info.ModTime().UnixNano()
-	if old != nil && old.trusted(size, mtime) {
-		return old, false, nil
+	if p, ok := old.position(name); ok && old.stamps[p].trusted(size, mtime) {
+		st.present, st.stamp, st.old = true, old.stamps[p], p
+		return st
 	}
 	rec, err := store.Load[casefile.Case](repo, rel)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, false, nil
+		return st
 	}
 	if err != nil {
-		return nil, false, err
+		st.err = err
+		return st
 	}
-	e = &entry{Name: name, Size: size, ModTime: mtime, ReadAt: start, Summary: summarize(&rec.Data)}
-	return e, e.trusted(size, mtime), nil
+	s := summarize(&rec.Data)
+	st.present, st.fresh = true, &s
+	st.stamp = fileStamp{Name: name, Size: size, ModTime: mtime, ReadAt: start}
+	st.worth = st.stamp.trusted(size, mtime)
+	return st
 }
 
-// read loads the index, by directory name; anything wrong with it gives an
-// empty index, rebuilt by the caller.
-func read(repo *store.Repo) map[string]*entry {
+// indexReader reads an index on disk: its stamps whole, its summaries as
+// a stream, in order. A nil reader is an empty index.
+type indexReader struct {
+	f      fs.File
+	dec    *gob.Decoder
+	count  int
+	stamps []fileStamp
+	pos    map[string]int
+	list   []summary // the list of summaries decoded last
+	base   int       // the position of list[0]
+	next   int       // the position of the first summary not decoded
+	broken bool      // the summaries ended early or did not decode
+}
+
+// openIndex opens the index and reads its stamps; anything wrong with it
+// gives nil: an empty index, rebuilt by the caller.
+func openIndex(repo *store.Repo) *indexReader {
 	dir, name := path.Split(Path)
 	f, err := repo.FS(strings.TrimSuffix(dir, "/")).Open(name)
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
+	r := &indexReader{f: f}
+	if !r.start() {
+		f.Close()
 		return nil
 	}
-	// Decoded as it is read: the file is never held whole.
-	r := bufio.NewReaderSize(f, 1<<16)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
-		return nil
-	}
-	dec := gob.NewDecoder(r)
-	var h header
-	if err := dec.Decode(&h); err != nil || h.Version != version || h.Count < 0 || h.Count > int(info.Size()) {
-		return nil
-	}
-	m := make(map[string]*entry, h.Count)
-	for n := 0; n < h.Count; {
-		var list []entry // one allocation per list: see Cases
-		if err := dec.Decode(&list); err != nil || len(list) == 0 || len(list) > h.Count-n {
-			return nil
-		}
-		for i := range list {
-			m[list[i].Name] = &list[i]
-		}
-		n += len(list)
-	}
-	return m
+	return r
 }
 
-// write replaces the index atomically. Failing to write it is not an
-// error: the index only saves time.
-func write(repo *store.Repo, entries []entry) {
-	var buf bytes.Buffer
-	buf.WriteString(magic)
-	enc := gob.NewEncoder(&buf)
-	if err := enc.Encode(header{Version: version, Count: len(entries)}); err != nil {
+func (r *indexReader) start() bool {
+	info, err := r.f.Stat()
+	if err != nil {
+		return false
+	}
+	br := bufio.NewReaderSize(r.f, 1<<16)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return false
+	}
+	r.dec = gob.NewDecoder(br)
+	var h header
+	if err := r.dec.Decode(&h); err != nil || h.Version != version || h.Count < 0 || h.Count > int(info.Size()) {
+		return false
+	}
+	if err := r.dec.Decode(&r.stamps); err != nil && h.Count > 0 || len(r.stamps) != h.Count {
+		return false
+	}
+	r.count = h.Count
+	r.pos = make(map[string]int, h.Count)
+	for i := range r.stamps {
+		r.pos[r.stamps[i].Name] = i
+	}
+	return true
+}
+
+func (r *indexReader) close() {
+	if r != nil && r.f != nil {
+		r.f.Close()
+		r.f = nil
+	}
+}
+
+// position is where the entry of the case in directory name is.
+func (r *indexReader) position(name string) (int, bool) {
+	if r == nil {
+		return 0, false
+	}
+	p, ok := r.pos[name]
+	return p, ok
+}
+
+func (r *indexReader) has(name string) bool {
+	_, ok := r.position(name)
+	return ok
+}
+
+func (r *indexReader) len() int {
+	if r == nil {
+		return 0
+	}
+	return r.count
+}
+
+// summary returns the summary at position p, decoding lists up to it and
+// dropping those before; nil when p is before the list last decoded (the
+// positions asked for were not in order) or the index ends before p.
+func (r *indexReader) summary(p int) *summary {
+	if r == nil || p < r.base || r.broken {
+		return nil
+	}
+	for p >= r.next {
+		var list []summary
+		if err := r.dec.Decode(&list); err != nil || len(list) == 0 || len(list) > r.count-r.next {
+			r.broken = true
+			return nil
+		}
+		r.list, r.base, r.next = list, r.next, r.next+len(list)
+	}
+	return &r.list[p-r.base]
+}
+
+// indexWriter writes a new index as it is streamed.
+type indexWriter struct {
+	buf  bytes.Buffer
+	enc  *gob.Encoder
+	list []summary
+	ok   bool
+}
+
+// newIndexWriter starts an index of the cases with these stamps; their
+// summaries follow, in the same order, through add.
+func newIndexWriter(stamps []fileStamp) *indexWriter {
+	w := &indexWriter{ok: true}
+	w.buf.WriteString(magic)
+	w.enc = gob.NewEncoder(&w.buf)
+	if w.enc.Encode(header{Version: version, Count: len(stamps)}) != nil || len(stamps) > 0 && w.enc.Encode(stamps) != nil {
+		w.ok = false
+	}
+	return w
+}
+
+// add adds the next summary; a nil writer adds nothing.
+func (w *indexWriter) add(s *summary) {
+	if w == nil || !w.ok {
 		return
 	}
-	for len(entries) > 0 {
-		n := min(len(entries), chunk)
-		if err := enc.Encode(entries[:n]); err != nil {
-			return
-		}
-		entries = entries[n:]
+	w.list = append(w.list, *s)
+	if len(w.list) == chunk {
+		w.flush()
 	}
-	repo.WriteCache(Path, buf.Bytes())
+}
+
+func (w *indexWriter) flush() {
+	if len(w.list) > 0 && w.enc.Encode(w.list) != nil {
+		w.ok = false
+	}
+	w.list = w.list[:0]
+}
+
+// finish replaces the index on disk atomically. Failing to write it is not
+// an error: the index only saves time.
+func (w *indexWriter) finish(repo *store.Repo) {
+	w.flush()
+	if w.ok {
+		repo.WriteCache(Path, w.buf.Bytes())
+	}
 }

@@ -258,32 +258,82 @@ func TestRemovedAndBrokenCases(t *testing.T) {
 }
 
 // TestIndexOfManyChunks writes and reads back an index of several gob
-// lists, and refuses one whose header promises more entries than follow.
+// lists, and stops at the end of one whose header promises more entries
+// than follow.
 func TestIndexOfManyChunks(t *testing.T) {
 	repo := &store.Repo{Root: t.TempDir()}
-	entries := make([]entry, 2*chunk+7)
-	for i := range entries {
-		entries[i] = entry{Name: fmt.Sprintf("C-%06d", i), Size: int64(i), Summary: summary{ID: fmt.Sprintf("C-%06d", i), Phase: "intake"}}
+	if err := os.MkdirAll(filepath.Dir(repo.Abs(Path)), 0o700); err != nil {
+		t.Fatal(err)
 	}
-	write(repo, entries)
-	got := read(repo)
-	if len(got) != len(entries) {
-		t.Fatalf("read %d entries, wrote %d", len(got), len(entries))
+	n := 2*chunk + 7
+	stamps := make([]fileStamp, n)
+	for i := range stamps {
+		stamps[i] = fileStamp{Name: fmt.Sprintf("C-%06d", i), Size: int64(i)}
 	}
-	for _, e := range entries {
-		if g := got[e.Name]; g == nil || g.Size != e.Size || g.Summary.ID != e.Summary.ID {
-			t.Fatalf("entry %s read back as %+v", e.Name, g)
+	w := newIndexWriter(stamps)
+	for i := range n {
+		w.add(&summary{ID: fmt.Sprintf("C-%06d", i), Phase: "intake"})
+	}
+	w.finish(repo)
+	r := openIndex(repo)
+	if r.len() != n {
+		t.Fatalf("read %d stamps, wrote %d", r.len(), n)
+	}
+	for i, st := range stamps {
+		p, ok := r.position(st.Name)
+		if !ok || r.stamps[p] != st {
+			t.Fatalf("stamp %s read back as %+v", st.Name, r.stamps[p])
 		}
+		if s := r.summary(p); s == nil || s.ID != st.Name {
+			t.Fatalf("summary %d read back as %+v", i, s)
+		}
+	}
+	if r.summary(0) != nil {
+		t.Error("a summary before the list last decoded was given")
+	}
+	r.close()
+	data, err := os.ReadFile(repo.Abs(Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(repo.Abs(Path), data[:len(data)*3/4], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = openIndex(repo)
+	defer r.close()
+	if r.summary(0) == nil {
+		t.Error("the first list of a truncated index was not read")
+	}
+	if r.summary(n-1) != nil || !r.broken {
+		t.Error("a truncated index gave its last summary")
+	}
+}
+
+// TestTruncatedIndexStillGivesEveryCase: cases past the end of a torn
+// index are read from their files, and the index is rebuilt next time.
+func TestTruncatedIndexStillGivesEveryCase(t *testing.T) {
+	repo := generated(t, 60)
+	want, err := Cases(repo)
+	if err != nil {
+		t.Fatal(err)
 	}
 	data, err := os.ReadFile(repo.Abs(Path))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(repo.Abs(Path), data[:len(data)/2], 0o600); err != nil {
+	if err := os.WriteFile(repo.Abs(Path), data[:len(data)*3/4], 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if got := read(repo); got != nil {
-		t.Errorf("a truncated index gave %d entries, want none", len(got))
+	for _, run := range []string{"torn", "rebuilt"} {
+		got, err := Cases(repo)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s index: %d cases, %v; want the %d of a whole one", run, len(got), err, len(want))
+		}
+	}
+	if r := openIndex(repo); r == nil || r.len() != 60 {
+		t.Error("the torn index was not rebuilt")
+	} else {
+		r.close()
 	}
 }
 
