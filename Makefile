@@ -82,13 +82,20 @@ fuzz:
 	$(GO) test ./pkg/store -run XXX -fuzz FuzzResolvePrefix -fuzztime $(FUZZTIME)
 
 # Figures of docs/performance.md: generates 10k- and 100k-case repositories
-# under bench/ (git-ignored, kept for the next run; BENCH_FLAGS=-fresh makes
-# them again) and prints validate, caseload, case list and case new against
-# a bare parallel YAML decode of the same files, with peak memory; then
-# dupes, fmt --check, export csv, render --all, export fhir --all and case
-# new of a likely duplicate (issue 20), and dupes' recall (pkg/dupes).
+# under BENCH_DIR (git-ignored bench/ by default; kept for the next run, as
+# generating 100,000 cases takes minutes; BENCH_FLAGS=-fresh makes them
+# again) and prints validate, caseload, case list and case new against a
+# bare parallel YAML decode of the same files, with peak memory; then every
+# other command that reads the whole repository: dupes, fmt --check (cold
+# and warm), export csv, render --all, export fhir --all, the three
+# reports, validate with 3 files changed and case new of a likely duplicate
+# (issues 18 and 20), and dupes' recall and precision on a planted set.
+# BENCH_SIZES=10000 is the quicker run; BENCH_FLAGS='-runs 1' takes one
+# timed run of each instead of the fastest of three; BENCH_FLAGS='-skip
+# "export fhir --all"' leaves a command out.
 BENCH_SIZES ?= 10000,100000
 BENCH_FLAGS ?=
+BENCH_DIR ?= bench
 bench:
 	$(GO) build -o bin/casework ./cmd/casework
 	$(GO) build -o bin/casework-gen ./cmd/casework-gen
@@ -96,7 +103,7 @@ bench:
 	$(GO) test -run XXX -bench . -benchtime 3x ./pkg/caseload ./pkg/gen
 	$(GO) test -run XXX -bench . -benchmem ./pkg/casefile ./pkg/caseindex ./pkg/cli/output
 	$(GO) test -run XXX -bench . -benchtime 1x ./pkg/dupes
-	./bin/casework-bench -sizes $(BENCH_SIZES) -dir bench $(BENCH_FLAGS)
+	./bin/casework-bench -sizes $(BENCH_SIZES) -dir $(BENCH_DIR) $(BENCH_FLAGS)
 
 lint: check-fmt vet staticcheck
 

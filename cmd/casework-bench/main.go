@@ -1,16 +1,20 @@
 // Command casework-bench measures casework on generated repositories and
-// prints a table of figures, each relative to a yardstick measured in the
+// prints tables of figures, each relative to a yardstick measured in the
 // same run on the same machine:
 //
 //	casework-bench --sizes 10000,100000 --dir bench
 //
 // For each size it generates a repository with casework-gen (kept under
 // --dir for the next run), then times a bare parallel yaml.Node decode of
-// every file (finding them as validate does) and `validate`, alternately,
-// then a warm `caseload` and `case list`, and the peak
-// memory of each (the child's rusage maxrss); and `case new` in the big
-// repository against an empty one. `make bench` runs it; docs/performance.md
-// explains the method.
+// every file (finding them as validate does) and `validate --no-cache`,
+// alternately; a warm `caseload` and `case list`; `case new` in the big
+// repository against an empty one; and every other command that reads the
+// whole repository (county.go): dupes, fmt --check cold and warm, export
+// csv, render --all, export fhir --all, the three reports, validate with 3
+// case files changed, and case new of a likely duplicate. Each figure
+// comes with the child's peak memory (rusage maxrss) and, where there is
+// one, its target. Last, the recall and precision of dupes on a planted
+// set. `make bench` runs it; docs/performance.md explains the method.
 package main
 
 import (
@@ -41,6 +45,9 @@ type config struct {
 	runs   int
 	fresh  bool
 	events int
+
+	skip    []string // commands not to measure (-skip)
+	created []string // case directories made by case new, removed after each size
 }
 
 func run() int {
@@ -52,6 +59,7 @@ func run() int {
 	flag.IntVar(&c.runs, "runs", 3, "timed runs of each command; the fastest counts")
 	flag.BoolVar(&c.fresh, "fresh", false, "generate the repositories again")
 	flag.IntVar(&c.events, "new", 7, "case new runs in each repository; the median counts")
+	skip := flag.String("skip", "", "comma-separated commands of the county table not to measure, as named there (\"export fhir --all\"), to save time")
 	flag.Parse()
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -60,6 +68,11 @@ func run() int {
 			return 2
 		}
 		c.sizes = append(c.sizes, n)
+	}
+	for _, s := range strings.Split(*skip, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			c.skip = append(c.skip, s)
+		}
 	}
 	if err := c.measure(os.Stdout); err != nil {
 		fmt.Fprintf(os.Stderr, "casework-bench: %v\n", err)
@@ -81,7 +94,10 @@ type figures struct {
 }
 
 func (c *config) measure(out io.Writer) error {
-	fmt.Fprintf(out, "casework-bench: %s/%s, %d CPUs, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	fmt.Fprintf(out, "casework-bench: %s/%s, %d CPUs, %s; started %s, load average %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), time.Now().UTC().Format(time.RFC3339), loadAverage())
+	defer func() {
+		fmt.Fprintf(out, "\nfinished %s, load average %s\n", time.Now().UTC().Format(time.RFC3339), loadAverage())
+	}()
 	var all []figures
 	for _, n := range c.sizes {
 		f, err := c.measureSize(n)
@@ -90,8 +106,10 @@ func (c *config) measure(out io.Writer) error {
 		}
 		all = append(all, f)
 	}
+	status(0, "dupes recall on a planted set")
+	q := recall()
 	report(out, all)
-	reportCounty(out, all)
+	reportCounty(out, all, q)
 	return nil
 }
 
@@ -109,7 +127,7 @@ func (c *config) measureSize(n int) (figures, error) {
 		}
 		f.gen = time.Since(start)
 	}
-	status(n, "decode and validate")
+	status(n, "decode and validate (load average "+loadAverage()+")")
 	if err := c.decodeAndValidate(repo, &f); err != nil {
 		return f, err
 	}
@@ -134,6 +152,7 @@ func (c *config) measureSize(n int) (figures, error) {
 	if _, err := c.exec("", c.bin, "--dir", empty, "worker", "add", "w-0001", "--name", "Bench Worker"); err != nil {
 		return f, err
 	}
+	defer c.removeCreated()
 	f.newEmpty = c.medianNew(empty)
 	f.newFull = c.medianNew(repo)
 	os.RemoveAll(empty)
@@ -180,11 +199,13 @@ func shortest(a, b time.Duration) time.Duration {
 	return a
 }
 
-// medianNew is the median time of `case new` in repo.
+// medianNew is the median time of `case new` in repo, after one untimed
+// (which finds what an earlier run changed: the key index, the tally).
 func (c *config) medianNew(repo string) time.Duration {
+	c.newCase(repo, "case", "new", "--client", "Bench Client", "--worker", "w-0001")
 	var times []time.Duration
 	for range c.events {
-		d, _, err := c.timed(repo, "case", "new", "--client", "Bench Client", "--worker", "w-0001")
+		d, _, err := c.newCase(repo, "case", "new", "--client", "Bench Client", "--worker", "w-0001")
 		if err == nil {
 			times = append(times, d)
 		}
@@ -205,6 +226,18 @@ func (c *config) timed(repo string, args ...string) (time.Duration, int64, error
 		return 0, 0, err
 	}
 	return elapsed, maxRSS(ps), nil
+}
+
+// execOut runs a command with the user set and returns its output.
+func (c *config) execOut(name string, args ...string) (*os.ProcessState, string, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), "CASEWORK_USER=w-0001")
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return cmd.ProcessState, "", fmt.Errorf("%s %s: %w: %s", name, strings.Join(args, " "), err, firstLine(stderr.String()))
+	}
+	return cmd.ProcessState, stdout.String(), nil
 }
 
 // exec runs a command, discarding its output, with the user set.
@@ -257,6 +290,24 @@ func fastest(runs int, measure func() (time.Duration, int64, error), rss *int64)
 	return best
 }
 
+// loadAverage is the machine's load average over 1, 5 and 15 minutes
+// (Linux), or "unknown": figures taken on a busy machine are noisier.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
 func status(n int, what string) {
-	fmt.Fprintf(os.Stderr, "casework-bench: %d cases: %s\n", n, what)
+	if n == 0 {
+		fmt.Fprintf(os.Stderr, "casework-bench: %s: %s\n", time.Now().UTC().Format("15:04:05"), what)
+		return
+	}
+	fmt.Fprintf(os.Stderr, "casework-bench: %s: %d cases: %s\n", time.Now().UTC().Format("15:04:05"), n, what)
 }

@@ -36,11 +36,11 @@ func BenchmarkFindAll(b *testing.B) {
 // set of 5,000 people against all pairs.
 func BenchmarkRecall(b *testing.B) {
 	set := planted.Make(5000, 3)
-	var q quality
+	var q planted.Quality
 	for b.Loop() {
-		q = measure(set, dupes.DefaultThreshold)
+		q = planted.Measure(set, dupes.DefaultThreshold)
 	}
-	b.ReportMetric(q.recall, "recall")
-	b.ReportMetric(q.precision, "precision")
-	b.ReportMetric(q.recallPairs, "recall-all-pairs")
+	b.ReportMetric(q.Recall, "recall")
+	b.ReportMetric(q.Precision, "precision")
+	b.ReportMetric(q.RecallPairs, "recall-all-pairs")
 }

@@ -7,35 +7,6 @@ import (
 	"github.com/casework/casework/pkg/dupes/planted"
 )
 
-// quality is how Find does on a labelled set against FindAll.
-type quality struct {
-	planted, foundAll, foundBlocked int     // planted pairs: all, found by FindAll, found by Find
-	pairsAll, pairsBlocked          int     // pairs reported
-	recall                          float64 // planted pairs Find finds, of those FindAll finds
-	recallPairs                     float64 // every pair Find reports, of FindAll's
-	precision                       float64 // planted pairs among those Find reports
-}
-
-func measure(set planted.Set, threshold float64) quality {
-	all := dupes.FindAll(set.Clients, threshold, nil)
-	blocked := dupes.Find(set.Clients, threshold, nil)
-	q := quality{planted: len(set.Planted), pairsAll: len(all), pairsBlocked: len(blocked)}
-	for _, m := range all {
-		if _, ok := set.Planted[planted.PairOf(m.A.Case, m.B.Case)]; ok {
-			q.foundAll++
-		}
-	}
-	for _, m := range blocked {
-		if _, ok := set.Planted[planted.PairOf(m.A.Case, m.B.Case)]; ok {
-			q.foundBlocked++
-		}
-	}
-	q.recall = float64(q.foundBlocked) / float64(q.foundAll)
-	q.recallPairs = float64(len(blocked)) / float64(len(all))
-	q.precision = float64(q.foundBlocked) / float64(len(blocked))
-	return q
-}
-
 // TestRecall holds blocking to at least 0.98 of the planted duplicates
 // that comparing every pair finds, at the default threshold and a lower
 // one. Precision (planted pairs among those reported) and the share of
@@ -46,14 +17,14 @@ func measure(set planted.Set, threshold float64) quality {
 func TestRecall(t *testing.T) {
 	for _, threshold := range []float64{dupes.DefaultThreshold, 0.75} {
 		for _, seed := range []uint64{1, 2} {
-			q := measure(planted.Make(1500, seed), threshold)
+			q := planted.Measure(planted.Make(1500, seed), threshold)
 			t.Logf("threshold %.2f seed %d: %d planted; all pairs finds %d of them (%d pairs), blocking %d (%d pairs): recall %.3f (of every pair %.3f), precision %.3f",
-				threshold, seed, q.planted, q.foundAll, q.pairsAll, q.foundBlocked, q.pairsBlocked, q.recall, q.recallPairs, q.precision)
-			if q.recall < 0.98 {
-				t.Errorf("threshold %.2f seed %d: blocking finds %d of the %d planted pairs that all pairs finds (recall %.3f); want at least 0.98", threshold, seed, q.foundBlocked, q.foundAll, q.recall)
+				threshold, seed, q.Planted, q.FoundAll, q.PairsAll, q.FoundBlocked, q.PairsBlocked, q.Recall, q.RecallPairs, q.Precision)
+			if q.Recall < 0.98 {
+				t.Errorf("threshold %.2f seed %d: blocking finds %d of the %d planted pairs that all pairs finds (recall %.3f); want at least 0.98", threshold, seed, q.FoundBlocked, q.FoundAll, q.Recall)
 			}
-			if q.foundAll < q.planted*8/10 {
-				t.Errorf("all pairs finds only %d of %d planted pairs: the planted set or the score is off", q.foundAll, q.planted)
+			if q.FoundAll < q.Planted*8/10 {
+				t.Errorf("all pairs finds only %d of %d planted pairs: the planted set or the score is off", q.FoundAll, q.Planted)
 			}
 		}
 	}
