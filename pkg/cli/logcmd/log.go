@@ -70,6 +70,17 @@ log can be shared.`,
 	cmd.Flags().StringVar(&opts.Since, "since", "", "leave out what happened before `DATE` (YYYY-MM-DD)")
 	cmd.Flags().StringArrayVar(&opts.Kinds, "kind", nil, "keep only events of `KIND` (repeatable): "+strings.Join(timeline.Kinds, ", "))
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every identifying client value in reasons and commit subjects, so the log can be shared")
+	// --kind completes to the kinds of event (not to the kinds of note,
+	// which the shared completion gives a flag of that name).
+	_ = cmd.RegisterFlagCompletionFunc("kind", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var kinds []string
+		for _, k := range timeline.Kinds {
+			if strings.HasPrefix(k, toComplete) {
+				kinds = append(kinds, k)
+			}
+		}
+		return kinds, cobra.ShellCompDirectiveNoFileComp
+	})
 	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
