@@ -2,6 +2,7 @@ package cmdutil
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -29,11 +30,7 @@ func (f *Factory) CaseSummaries() ([]*casefile.Case, error) {
 		return nil, err
 	}
 	for _, fe := range broken {
-		msg := fe.Err.Error()
-		if !strings.Contains(msg, fe.Path) {
-			msg = fe.Path + ": " + msg
-		}
-		f.Warnf("skipped a case file that does not load: %s; fix it (run 'casework validate' to check every file)", msg)
+		f.Warnf("skipped a case file that does not load: %s; fix it (run 'casework validate' to check every file)", firstProblem(fe))
 	}
 	f.incomplete = true
 	return cases, nil
@@ -59,4 +56,18 @@ func splitFileErrors(err error) (broken []*caseindex.FileError, rest []error) {
 		}
 	}
 	return broken, rest
+}
+
+// firstProblem says what is wrong with a case file in one line: its first
+// problem, with the path, and how many more there are.
+func firstProblem(fe *caseindex.FileError) string {
+	var es casefile.Errors
+	if errors.As(fe.Err, &es) && len(es) > 1 {
+		return fmt.Sprintf("%s (and %d more problems)", es[0], len(es)-1)
+	}
+	msg := fe.Err.Error()
+	if !strings.Contains(msg, fe.Path) {
+		msg = fe.Path + ": " + msg
+	}
+	return msg
 }
