@@ -5,8 +5,8 @@
 // commits that touched its files.
 //
 // Each list of entries in the case file is read by one function in
-// recorded; a new list (referrals, spending) is one more function there
-// and one more kind in Kinds.
+// recorded; a new list (referrals, spending) is one more function there,
+// one more constant and one more line in kinds.
 package timeline
 
 import (
@@ -38,10 +38,42 @@ const (
 	Git        = "git"
 )
 
-// Kinds are every kind of event, in the order events of the same instant
-// are listed: the records of the case file, then notes, then the commit
-// that saved them.
-var Kinds = []string{History, Assessment, Risk, Agreement, Review, Approval, Consent, Household, Network, Closure, Note, Git}
+// kinds are every kind of event with what its events say, in the order
+// events of the same instant are listed: the records of the case file,
+// then notes, then the commit that saved them.
+var kinds = []struct{ name, says string }{
+	{History, "phase changes and changes of worker, with who and why"},
+	{Assessment, "each assessment: instrument, domains scored, needs, level"},
+	{Risk, "each risk record: level, flags, reason"},
+	{Agreement, "the client's agreement to the plan"},
+	{Review, "each review: the statuses it set and the next date"},
+	{Approval, "requests, approvals and rejections of plans, closures, expenses"},
+	{Consent, "consent given or withdrawn, per purpose"},
+	{Household, "household members who left"},
+	{Network, "ties of the support network that ended"},
+	{Closure, "the closure: reason and follow-up date"},
+	{Note, "each note: its kind, never its text"},
+	{Git, "the commits that touched the case's folder: author, subject"},
+}
+
+// Kinds are the names of every kind of event, in order.
+var Kinds = func() []string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.name
+	}
+	return names
+}()
+
+// KindHelp lists the kinds of event and what each says, one a line, for
+// help texts.
+func KindHelp() string {
+	var b strings.Builder
+	for _, k := range kinds {
+		fmt.Fprintf(&b, "  %-11s %s\n", k.name, k.says)
+	}
+	return b.String()
+}
 
 // Event is one thing that happened to a case.
 type Event struct {

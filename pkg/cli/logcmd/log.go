@@ -35,19 +35,7 @@ func NewCmdLog(f *cmdutil.Factory) *cobra.Command {
 		Long: `Show everything that happened to a case, oldest first, one line each,
 by kind:
 
-  history     phase changes and changes of worker, with who and why
-  assessment  each assessment: instrument, domains scored, needs, level
-  risk        each risk record: level, flags, reason
-  agreement   the client's agreement to the plan
-  review      each review: the statuses it set and the next date
-  approval    requests, approvals and rejections of plans, closures, expenses
-  consent     consent given or withdrawn, per purpose
-  household   household members who left
-  network     ties of the support network that ended
-  closure     the closure: reason and follow-up date
-  note        each note: its kind, never its text
-  git         the commits that touched the case's folder: author, subject
-
+` + timeline.KindHelp() + `
 Outside a git repository, everything but the commits is shown, with a note
 on stderr. --since DATE leaves out what happened before DATE; --kind
 (repeatable) keeps only the kinds named. The table shortens times to the
