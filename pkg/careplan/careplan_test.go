@@ -120,9 +120,30 @@ func TestGolden(t *testing.T) {
 			in.Action = "a1"
 			return in
 		}},
-		{"referral-redacted", "referral", func(t *testing.T) Input {
+		{"referral-for-member", "referral", func(t *testing.T) Input {
 			in := fixture(t)
-			in.Action, in.Redact = "A3", true
+			in.Case.Plan.Goals[1].Actions[1].For = "M1"
+			in.Case.Plan.Goals[1].Actions[1].Status = "planned"
+			in.Action = "A4"
+			return in
+		}},
+		{"referral-override", "referral", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Case.Client.Consent = casefile.Consent{}
+			in.Case.Plan.Agreed = nil
+			in.Action, in.ConsentOverride = "A1", true
+			return in
+		}},
+		{"careplan-show-costs", "careplan", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Config.CarePlan.ShowCosts = true
+			in.Config.CrisisContact = "0800 123 456 (day and night)"
+			in.Config.ComplaintsContact = "https://northside.example/complaints"
+			return in
+		}},
+		{"case-summary-redacted", "case-summary", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Professional, in.Redact = true, true
 			return in
 		}},
 		{"closure", "closure", func(t *testing.T) Input { return closed(t, fixture(t)) }},
@@ -182,7 +203,8 @@ func TestRedactedOutputHasNoClientValues(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := strings.ToLower(string(out))
-		for _, leak := range []string{"maria", "lopez", "garcia", "1984", "555-0142", "0142", "elm street", "springfield housing", "rosa", "sister", "spanish", "female"} {
+		for _, leak := range []string{"maria", "lopez", "garcia", "1984", "555-0142", "0142", "elm street", "springfield housing", "rosa", "sister", "spanish", "female",
+			"leo", "2015-09-03", "hugh", "patel", "carl", "novak", "surgery@"} {
 			if leak == "springfield housing" {
 				continue // the provider's name, not the client's address
 			}
@@ -320,7 +342,13 @@ func TestFuncs(t *testing.T) {
 		{link("a@b.example"), "<a@b.example>"},
 		{link("https://x.example/a"), "<https://x.example/a>"},
 		{link("555-0100"), "555-0100"},
-		{link("ask a@b.example"), "ask a@b.example"},
+		{link("ask a@b.example"), "ask <a@b.example>"},
+		{link("<a@b.example>"), "<a@b.example>"},
+		{inline("see https://x.example/a. Or <b>bold</b>"), "see <https://x.example/a>. Or &lt;b>bold&lt;/b>"},
+		{inline("mail a.b@c.example, then\ncall"), "mail <a.b@c.example>, then call"},
+		{text("# Not a heading\n> not a quote\nplain <i>"), "\\# Not a heading\n\\> not a quote\nplain &lt;i>"},
+		{capital("mental health"), "Mental health"},
+		{capital(""), ""},
 		{every(30 * 24 * time.Hour), "30 days"},
 		{every(24 * time.Hour), "day"},
 		{every(36 * time.Hour), "36 hours"},
@@ -355,17 +383,19 @@ func TestTidy(t *testing.T) {
 
 // TestSafetyPlanStaysOutOfReferrals: a letter to a provider gives the
 // risk level only; what was disclosed and the safety plan stay in the
-// care plan and the closure summary.
+// professional summary and the closure summary. The client's own plan
+// shows neither: a printed plan may be found at home (the worker goes
+// through the safety plan with the client in a safe form).
 func TestSafetyPlanStaysOutOfReferrals(t *testing.T) {
 	for _, tt := range []struct {
 		template, action string
 		want             bool
-	}{{"careplan", "", true}, {"closure", "", true}, {"referral", "A1", false}, {"referral", "A3", false}} {
+	}{{"case-summary", "", true}, {"closure", "", true}, {"careplan", "", false}, {"referral", "A1", false}, {"referral", "A3", false}} {
 		in := fixture(t)
 		if tt.template == "closure" {
 			in = closed(t, in)
 		}
-		in.Action = tt.action
+		in.Action, in.Professional = tt.action, tt.template == Summary
 		data, err := Build(in)
 		if err != nil {
 			t.Fatal(err)
@@ -382,8 +412,8 @@ func TestSafetyPlanStaysOutOfReferrals(t *testing.T) {
 				t.Errorf("%s %s: contains %q = %v, want %v", tt.template, tt.action, secret, got, tt.want)
 			}
 		}
-		if !strings.Contains(string(out), "high") {
-			t.Errorf("%s %s does not show the risk level", tt.template, tt.action)
+		if got := strings.Contains(string(out), "high"); got != (tt.template != "careplan") {
+			t.Errorf("%s %s: shows the risk level = %v", tt.template, tt.action, got)
 		}
 	}
 }
