@@ -53,8 +53,8 @@ type Data struct {
 	// client's consent, oldest first (history entries of kind
 	// consent-override).
 	Overrides []OverrideInfo
-	Closure    *ClosureInfo // nil while the case is open
-	Action     *Selected    // the action a template is about (a referral); nil unless asked for
+	Closure   *ClosureInfo // nil while the case is open
+	Action    *Selected    // the action a template is about (a referral); nil unless asked for
 }
 
 // AgencyContacts are the agency's contacts for clients.
@@ -167,8 +167,8 @@ type ActionInfo struct {
 	// or name, else "" (the reference person).
 	Who     string
 	Service bool // a service (start and end) rather than a task (due)
-	Overdue     bool // a task due before today and neither done nor cancelled
-	Ended       bool // a service past its end, still planned or active: review it
+	Overdue bool // a task due before today and neither done nor cancelled
+	Ended   bool // a service past its end, still planned or active: review it
 }
 
 // ResourceName is the resource's name, else its ID, else "".

@@ -24,20 +24,20 @@ var DefaultYAML []byte
 
 // Config is the agency configuration.
 type Config struct {
-	Agency         string   `yaml:"agency" mapstructure:"agency"`
+	Agency string `yaml:"agency" mapstructure:"agency"`
 	// CrisisContact and ComplaintsContact are how a client reaches the
 	// agency in a crisis and to complain (a phone number, an address, a
 	// web page); the client's care plan prints them. Empty: the plan
 	// tells the client to ask their worker.
-	CrisisContact     string `yaml:"crisis_contact" mapstructure:"crisis_contact"`
-	ComplaintsContact string `yaml:"complaints_contact" mapstructure:"complaints_contact"`
-	IDPrefix       string   `yaml:"id_prefix" mapstructure:"id_prefix"`
-	User           string   `yaml:"user" mapstructure:"user"`
-	Models         []string `yaml:"models" mapstructure:"models"`
-	DefaultModel   string   `yaml:"default_model" mapstructure:"default_model"`
-	ClosureReasons []string `yaml:"closure_reasons" mapstructure:"closure_reasons"`
-	ReviewInterval string   `yaml:"review_interval" mapstructure:"review_interval"`
-	ApproverRoles  []string `yaml:"approver_roles" mapstructure:"approver_roles"`
+	CrisisContact     string   `yaml:"crisis_contact" mapstructure:"crisis_contact"`
+	ComplaintsContact string   `yaml:"complaints_contact" mapstructure:"complaints_contact"`
+	IDPrefix          string   `yaml:"id_prefix" mapstructure:"id_prefix"`
+	User              string   `yaml:"user" mapstructure:"user"`
+	Models            []string `yaml:"models" mapstructure:"models"`
+	DefaultModel      string   `yaml:"default_model" mapstructure:"default_model"`
+	ClosureReasons    []string `yaml:"closure_reasons" mapstructure:"closure_reasons"`
+	ReviewInterval    string   `yaml:"review_interval" mapstructure:"review_interval"`
+	ApproverRoles     []string `yaml:"approver_roles" mapstructure:"approver_roles"`
 	// ApprovalLimits is the largest expense each approver role may
 	// approve at once; a role without an entry has no limit.
 	ApprovalLimits map[string]float64 `yaml:"approval_limits" mapstructure:"approval_limits"`
