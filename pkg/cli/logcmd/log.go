@@ -32,10 +32,11 @@ case's folder (with their author and subject). Outside a git repository,
 the case's own history and notes are shown, with a note on stderr.
 
 History reasons and commit subjects are free text and may name the
-client. --redact replaces every identifying client value in them (the
-client's and representative's names and their parts, date of birth,
-phone, e-mail, address...) with [redacted], as 'render --redact' does, so
-the log can be shared.`,
+client. --redact replaces every identifying value of every person of the
+case in them (the client's, representative's, household members' and
+network's names and their parts, dates of birth, phones, e-mails, the
+address...) with [redacted], as 'render --redact' does, so the log can be
+shared.`,
 		Example: "  casework log C-2026-7K3Q\n  casework log C-2026-7K3Q -o json\n  casework log C-2026-7K3Q --redact",
 		GroupID: "cases",
 		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
@@ -44,7 +45,7 @@ the log can be shared.`,
 			return run(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every identifying client value in reasons and commit subjects, so the log can be shared")
+	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every identifying value of the case's people in reasons and commit subjects, so the log can be shared")
 	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
@@ -78,7 +79,15 @@ func run(opts *Options) error {
 		events = []timeline.Event{}
 	}
 	if opts.Redact {
-		s := redact.NewScrubber(&rec.Data.Client)
+		cfg, err := f.Config()
+		if err != nil {
+			return err
+		}
+		_, resources, err := f.WorkersAndResources()
+		if err != nil {
+			return err
+		}
+		s := redact.For(&rec.Data, redact.AgencyNames(cfg.Agency, resources)...)
 		for i := range events {
 			events[i].What = s.Text(events[i].What)
 		}
