@@ -51,7 +51,7 @@ func Case(c *casefile.Case, keep ...string) *casefile.Case {
 	out.Referral.Reason = s.Text(c.Referral.Reason)
 	out.History = make([]casefile.HistoryEntry, len(c.History))
 	for i, h := range c.History {
-		h.Reason = s.Text(h.Reason)
+		h.Reason, h.With = s.Text(h.Reason), s.Text(h.With)
 		if h.Assign != nil {
 			a := *h.Assign
 			h.Assign = &a
