@@ -8,6 +8,7 @@ import (
 	"text/template"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/casework/casework/pkg/casefile"
 )
@@ -127,7 +128,7 @@ func human(s string) string { return strings.NewReplacer("-", " ", "_", " ").Rep
 func link(s string) string { return Safe(strings.TrimSpace(s)) }
 
 // autolink finds e-mail addresses and web addresses in text.
-var autolink = regexp.MustCompile(`(?i)\bhttps?://[^\s<>"]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
+var autolink = regexp.MustCompile(`(?i)https?://[^\s<>]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
 
 // Safe makes text from the records safe to print in Markdown: "<", which
 // would start HTML, is escaped (a note's "<b>" shows as written), and each bare e-mail address or URL is written as an
@@ -139,8 +140,14 @@ func Safe(s string) string {
 	last := 0
 	for _, m := range autolink.FindAllStringIndex(s, -1) {
 		from, to := m[0], m[1]
+		if prev, _ := utf8.DecodeLastRuneInString(s[:from]); from > 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) && strings.HasPrefix(strings.ToLower(s[from:]), "http") {
+			continue // inside a word ("xhttp://"): not a link in Markdown either
+		}
 		for to > from && strings.ContainsRune(".,;:!?)]'", rune(s[to-1])) {
 			to--
+		}
+		if strings.HasSuffix(s[from:to], "//") {
+			continue // a scheme with no address after it
 		}
 		if from > 0 && s[from-1] == '<' && to < len(s) && s[to] == '>' {
 			b.WriteString(escapeHTML(s[last : from-1]))

@@ -97,7 +97,9 @@ var (
 	codeSpan  = regexp.MustCompile("`[^`]*`")
 	autolinks = regexp.MustCompile(`<(?:https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>`)
 	htmlTag   = regexp.MustCompile(`</?[A-Za-z][^>]*>|<!--`)
-	bare      = regexp.MustCompile(`(?i)https?://[^\s<>)]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
+	// bare is what GitHub's Markdown links by itself: a URL at the start
+	// of a line or after a space or one of "*_~(", an e-mail address.
+	bare = regexp.MustCompile(`(?i)(?:^|[\s*_~(])https?://[^\s<>]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
 )
 
 // rawHTML is the HTML in a line that is not an autolink, code or an
@@ -292,4 +294,21 @@ func decodeAll[T any](t *testing.T, pattern string) []T {
 		out = append(out, rec.Data)
 	}
 	return out
+}
+
+// FuzzSafe: whatever free text holds, what inline makes of it has no raw
+// HTML and no bare URL or e-mail address.
+func FuzzSafe(f *testing.F) {
+	for _, s := range []string{"<b>x</b>", "mail a@b.example.", "see https://x.example/a?b=1)", "<a@b.example>", "<<https://x.example>>", "a@b.c@d.example", "https://x.example/<b>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := inline(s)
+		if p := rawHTML(out); len(p) > 0 {
+			t.Errorf("inline(%q) = %q holds HTML %q", s, out, p)
+		}
+		if p := bareLinks(out); len(p) > 0 {
+			t.Errorf("inline(%q) = %q holds a bare link %q", s, out, p)
+		}
+	})
 }
