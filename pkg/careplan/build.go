@@ -297,6 +297,9 @@ func (b builder) goals(c *casefile.Case, shown casefile.Plan) []GoalInfo {
 			act.ClientTask = IsClientTask(c, orig.Goals[i].Actions[j])
 			if !act.ClientTask {
 				act.Who = act.Responsible
+				if strings.EqualFold(strings.TrimSpace(act.Who), "provider") {
+					act.Who = "" // the resource's provider, named below
+				}
 				if act.Who == "" && act.Resource != nil {
 					act.Who = cmp.Or(act.Resource.Provider, act.Resource.Name)
 				}
@@ -376,10 +379,19 @@ func every(d time.Duration) string {
 	return fmt.Sprintf("%d hours", d/time.Hour)
 }
 
-// referral completes the selected action of a referral letter: the
-// household member it serves, and the consent it is shared on.
+// referral completes the selected action of a referral letter: the needs
+// of the goal's domain as last assessed (a re-assessment that recorded no
+// need in the domain does not erase them), the household member it
+// serves, and the consent it is shared on.
 func (b builder) referral(sel *Selected, shown *casefile.Case) {
 	c := b.in.Case
+	for i := len(shown.Assessments) - 1; i >= 0 && len(sel.Needs) == 0 && sel.Goal.Domain != ""; i-- {
+		for _, n := range prioritised(shown.Assessments[i].Needs) {
+			if n.Domain == sel.Goal.Domain {
+				sel.Needs = append(sel.Needs, n)
+			}
+		}
+	}
 	for _, g := range c.Plan.Goals {
 		for _, a := range g.Actions {
 			if !strings.EqualFold(a.ID, sel.Action.ID) {

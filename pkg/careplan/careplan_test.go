@@ -467,3 +467,24 @@ func TestConfidentialNeverReachesClientOrProvider(t *testing.T) {
 		}
 	}
 }
+
+// TestReferralNeedsAsLastAssessed: a referral gives the needs of its
+// goal's domain from the latest assessment that recorded any there, and
+// never another domain's.
+func TestReferralNeedsAsLastAssessed(t *testing.T) {
+	in := fixture(t)
+	c := *in.Case
+	c.Assessments = append(append([]casefile.Assessment(nil), c.Assessments...),
+		casefile.Assessment{At: c.Assessments[len(c.Assessments)-1].At.Add(time.Hour), By: "w-ana", Instrument: "ssm", Scores: map[string]int{"housing": 2}})
+	in.Case, in.Action = &c, "A1"
+	d, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Needs) != 0 {
+		t.Errorf("the latest assessment has no needs, got %v", d.Needs)
+	}
+	if got := d.Action.Needs; len(got) != 1 || got[0].Domain != "housing" {
+		t.Errorf("referral needs = %v, want the housing need of the assessment before", got)
+	}
+}

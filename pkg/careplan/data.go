@@ -163,8 +163,9 @@ type ActionInfo struct {
 	// (see IsClientTask).
 	ClientTask bool
 	// Who does it, in the words of a document for the client: the
-	// person responsible (a worker's name), else the resource's provider
-	// or name, else "" (the reference person).
+	// person responsible (a worker's name), else (no one, or
+	// "provider") the resource's provider or name, else "" (the
+	// reference person).
 	Who     string
 	Service bool // a service (start and end) rather than a task (due)
 	Overdue bool // a task due before today and neither done nor cancelled
@@ -268,7 +269,8 @@ type ClosureInfo struct {
 }
 
 // Selected is the one action a template is about, with its goal, the
-// needs of the goal's domain and the resource's full record.
+// needs of the goal's domain (from the latest assessment that recorded
+// any there) and the resource's full record.
 type Selected struct {
 	Goal   GoalInfo
 	Action ActionInfo
