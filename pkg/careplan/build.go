@@ -71,7 +71,7 @@ func Build(in Input) (*Data, error) {
 		Worker:   b.person(c.Worker, ""),
 		Client:   b.client(shown.Client),
 		Referral: shown.Referral,
-		Goals:    b.goals(c, shown.Plan),
+		Goals:    b.goals(c, shown),
 		Cost:     costOf(c.Plan),
 		Reviews:  b.reviews(c, shown, clock),
 	}
@@ -274,8 +274,8 @@ func prioritised(needs []casefile.Need) []casefile.Need {
 
 // goals pairs the plan as recorded (for IDs) with the plan as shown (for
 // text, which may be redacted).
-func (b builder) goals(c *casefile.Case, shown casefile.Plan) []GoalInfo {
-	orig := c.Plan
+func (b builder) goals(c, shownCase *casefile.Case) []GoalInfo {
+	orig, shown := c.Plan, shownCase.Plan
 	var out []GoalInfo
 	for i, g := range shown.Goals {
 		info := GoalInfo{ID: g.ID, Text: g.Text, Domain: g.Domain, Target: g.Target, Status: string(g.Status)}
@@ -295,6 +295,11 @@ func (b builder) goals(c *casefile.Case, shown casefile.Plan) []GoalInfo {
 				act.Responsible = w.Name
 			}
 			act.ClientTask = IsClientTask(c, orig.Goals[i].Actions[j])
+			for k, m := range c.Household {
+				if a.For != "" && strings.EqualFold(m.ID, a.For) {
+					act.For = shownCase.Household[k].Name
+				}
+			}
 			if !act.ClientTask {
 				act.Who = act.Responsible
 				if strings.EqualFold(strings.TrimSpace(act.Who), "provider") {

@@ -139,6 +139,7 @@ func TestGolden(t *testing.T) {
 			in.Config.CarePlan.ShowCosts = true
 			in.Config.CrisisContact = "0800 123 456 (day and night)"
 			in.Config.ComplaintsContact = "https://northside.example/complaints"
+			in.Case.Plan.Goals[1].Actions[1].For = "M1"
 			return in
 		}},
 		{"case-summary-redacted", "case-summary", func(t *testing.T) Input {

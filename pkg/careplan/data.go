@@ -159,6 +159,9 @@ type ActionInfo struct {
 	End         casefile.Date // a service's end
 	Due         casefile.Date // a task's due date
 	Status      string
+	// For is the name of the household member the action serves; ""
+	// when it serves the client.
+	For string
 	// ClientTask is set when the client is responsible for the action
 	// (see IsClientTask).
 	ClientTask bool
