@@ -489,3 +489,55 @@ func TestReferralNeedsAsLastAssessed(t *testing.T) {
 		t.Errorf("referral needs = %v, want the housing need of the assessment before", got)
 	}
 }
+
+func TestIsClientTask(t *testing.T) {
+	c := &casefile.Case{Client: casefile.Client{Name: "Maria Lopez Garcia"}}
+	for _, tt := range []struct {
+		responsible string
+		want        bool
+	}{
+		{"client", true}, {"Client", true}, {"the client", true}, {"Maria", true}, {"maria lopez  garcia", true},
+		{"", false}, {"w-ana", false}, {"provider", false}, {"Maria's sister", false}, {"Lopez", false},
+	} {
+		if got := IsClientTask(c, casefile.Action{Responsible: tt.responsible}); got != tt.want {
+			t.Errorf("IsClientTask(%q) = %v, want %v", tt.responsible, got, tt.want)
+		}
+	}
+}
+
+func TestCheckReferral(t *testing.T) {
+	in := fixture(t)
+	c := in.Case
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	res := in.Resources["r-rent"]
+	a1 := c.Plan.Goals[0].Actions[0]
+	for _, tt := range []struct {
+		name     string
+		action   casefile.Action
+		known    bool
+		redacted bool
+		consent  bool
+		want     string
+	}{
+		{"in force", a1, true, false, true, ""},
+		{"redacted", a1, true, true, true, "cannot be redacted"},
+		{"no resource", casefile.Action{ID: "A2", Responsible: "w-ana"}, true, false, true, "has no resource"},
+		{"client's task", casefile.Action{ID: "A5", Resource: "r-rent", Responsible: "client"}, true, false, true, "the client's own task"},
+		{"unknown resource", a1, false, false, true, "which is not in resources/"},
+		{"no consent", a1, true, false, false, "no consent to share is recorded with them"},
+	} {
+		c := *c
+		if !tt.consent {
+			c.Client.Consent = casefile.Consent{}
+		}
+		err := CheckReferral(&c, tt.action, res, tt.known, tt.redacted, now)
+		switch {
+		case tt.want == "" && err != nil, tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+		var noConsent *NoConsentError
+		if errors.As(err, &noConsent) != (tt.name == "no consent") {
+			t.Errorf("%s: NoConsentError = %v", tt.name, errors.As(err, &noConsent))
+		}
+	}
+}
