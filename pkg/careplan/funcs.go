@@ -93,12 +93,12 @@ func dash(s string) string {
 func inline(s string) string { return Safe(strings.Join(strings.Fields(s), " ")) }
 
 // text is multi-line free text made safe; a line that would start a
-// heading, a quote or an HTML block is escaped so the text stays a
-// paragraph of the document it is in.
+// heading or a quote is escaped so the text stays a paragraph of the
+// document it is in, and tabs become spaces.
 func text(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	for i, l := range lines {
-		l = Safe(strings.TrimRight(l, " \t\r"))
+		l = Safe(strings.ReplaceAll(strings.TrimRight(l, " \t\r"), "\t", "    "))
 		if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "#") || strings.HasPrefix(t, ">") {
 			l = `\` + t
 		}

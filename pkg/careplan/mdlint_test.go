@@ -16,7 +16,7 @@ import (
 
 // lint checks the markdownlint rules the built-in documents hold to (no
 // markdownlint-cli runs offline in this project, so the rules that matter
-// are checked here): MD009 no trailing spaces, MD012 no runs of blank
+// are checked here): MD009 no trailing spaces, MD010 no hard tabs, MD012 no runs of blank
 // lines, MD022 blank lines around headings, MD025 one H1, MD031 blank
 // lines around fenced code, MD032 blank lines around lists, MD033 no raw
 // HTML (comments aside), MD034 no bare URLs or e-mail addresses, MD047
@@ -45,6 +45,9 @@ func lint(md string) []string {
 		}
 		if strings.TrimRight(l, " \t") != l {
 			add(i, "MD009", "trailing space")
+		}
+		if strings.Contains(l, "\t") {
+			add(i, "MD010", "hard tab")
 		}
 		if i > 0 && blank(i) && blank(i-1) {
 			add(i, "MD012", "more than one blank line")
@@ -130,6 +133,7 @@ func TestLintCatchesWhatItChecks(t *testing.T) {
 		{"# A\n\nmail a@b.example\n", "MD034"},
 		{"# A\n\nsee https://x.example\n", "MD034"},
 		{"# A\n\ntext", "MD047"},
+		{"# A\n\na\tb\n", "MD010"},
 		{"# A\n\ntext\n```\ncode\n```\n", "MD031"},
 	}
 	for _, tt := range tests {
@@ -147,7 +151,7 @@ func TestLintCatchesWhatItChecks(t *testing.T) {
 // bare addresses, heading and quote markers at the start of lines,
 // trailing spaces, table pipes and runs of blank lines.
 func hostile(t *testing.T, in Input) Input {
-	const bad = "# Not a title <script>alert(1)</script> mail x.y@evil.example or https://evil.example/a?b=1 |pipe|   \n\n\n> quoted\n## also not"
+	const bad = "# Not a title <script>alert(1)</script> mail x.y@evil.example or https://evil.example/a?b=1 |pipe|   \n\n\n> quoted\n## also not\tafter a tab"
 	c := *in.Case
 	c.Referral.Reason, c.Referral.Source = bad, bad
 	c.Plan.Goals = append([]casefile.Goal(nil), c.Plan.Goals...)
