@@ -107,6 +107,14 @@ func OfCase(c *casefile.Case) []Event {
 func Describe(h casefile.HistoryEntry) string {
 	var what string
 	switch {
+	case history.IsConsentOverride(h):
+		what = "consent overridden: action " + h.Action
+		if h.With != "" {
+			what += " (" + h.With + ")"
+		}
+		what += " shared without the client's consent"
+	case h.Kind != "":
+		what = h.Kind
 	case h.IsAssignment():
 		from := h.Assign.From
 		if from == "" {
