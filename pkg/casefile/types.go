@@ -75,13 +75,18 @@ type Referral struct {
 
 // HistoryEntry is one append-only record of what happened to the case. A
 // phase change has From (empty when the case was opened) and To; a change of
-// reference person has Assign.
+// reference person has Assign; any other event has a Kind (one of
+// HistoryKinds): a consent override names the Action whose provider (With,
+// a resource ID) was told without consent, and its Reason.
 type HistoryEntry struct {
 	At     time.Time   `yaml:"at" json:"at"`
 	By     string      `yaml:"by" json:"by"`
+	Kind   string      `yaml:"kind,omitempty" json:"kind,omitempty"`
 	From   string      `yaml:"from,omitempty" json:"from,omitempty"`
 	To     string      `yaml:"to,omitempty" json:"to,omitempty"`
 	Assign *Assignment `yaml:"assign,omitempty" json:"assign,omitempty"`
+	Action string      `yaml:"action,omitempty" json:"action,omitempty"`
+	With   string      `yaml:"with,omitempty" json:"with,omitempty"`
 	Reason string      `yaml:"reason,omitempty" json:"reason,omitempty"`
 	Forced bool        `yaml:"forced,omitempty" json:"forced,omitempty"`
 }

@@ -78,10 +78,22 @@ func (s *fileStamp) trusted(size, mtime int64) bool {
 	return s.Size == size && s.ModTime == mtime && mtime < s.ReadAt-int64(RacyWindow)
 }
 
+// FileError is a case file that could not be read or does not load: Cases
+// and Rows leave it out and return one FileError for it, so that a listing
+// can name the file, go on without it, and say the list is incomplete.
+type FileError struct {
+	Path string // the case file, relative to the repository's root
+	Err  error  // why it does not load
+}
+
+func (e *FileError) Error() string { return e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
 // Cases returns every case of the repository as a partial case (see
 // summary.Case), in ID order, reading only the case files that changed
 // since the index was written. Files that fail to load are left out and
-// their errors returned together, as store.LoadAll does. The index is
+// their errors (each a *FileError) returned together, as store.LoadAll
+// does; any other error (the cases folder cannot be listed) comes alone. The index is
 // brought up to date on disk when anything changed; when it cannot be
 // written (a read-only checkout), the answer is the same, only slower
 // next time.
@@ -182,7 +194,7 @@ func each(repo *store.Repo, fn func(n int, s *summary)) error {
 			rec, err := store.Load[casefile.Case](repo, store.CasePath(names[i]))
 			if err != nil {
 				if !errors.Is(err, fs.ErrNotExist) {
-					errs = append(errs, err)
+					errs = append(errs, &FileError{Path: store.CasePath(names[i]), Err: err})
 				}
 				w = nil // its stamp is already written: give the rewrite up
 				continue
@@ -218,7 +230,7 @@ func refresh(repo *store.Repo, name string, old *indexReader, start int64) caseS
 		return st
 	}
 	if err != nil {
-		st.err = err
+		st.err = &FileError{Path: rel, Err: err}
 		return st
 	}
 	size, mtime := info.Size(), info.ModTime().UnixNano()
@@ -231,7 +243,7 @@ func refresh(repo *store.Repo, name string, old *indexReader, start int64) caseS
 		return st
 	}
 	if err != nil {
-		st.err = err
+		st.err = &FileError{Path: rel, Err: err}
 		return st
 	}
 	s := summarize(&rec.Data)

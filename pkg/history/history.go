@@ -17,8 +17,29 @@ import (
 )
 
 // IsPhaseChange reports whether the entry records a change of phase (the
-// opening entry included), not a change of reference person.
-func IsPhaseChange(h casefile.HistoryEntry) bool { return !h.IsAssignment() && h.To != "" }
+// opening entry included), not a change of reference person nor another
+// event (an entry with a Kind).
+func IsPhaseChange(h casefile.HistoryEntry) bool {
+	return !h.IsAssignment() && h.Kind == "" && h.To != ""
+}
+
+// IsConsentOverride reports whether the entry records information shared
+// without the client's consent (casefile.HistoryConsentOverride).
+func IsConsentOverride(h casefile.HistoryEntry) bool {
+	return h.Kind == casefile.HistoryConsentOverride
+}
+
+// ConsentOverrides returns the consent overrides of the history, oldest
+// first.
+func (h History) ConsentOverrides() []casefile.HistoryEntry {
+	var out []casefile.HistoryEntry
+	for _, e := range h.entries {
+		if IsConsentOverride(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
 
 // IsOpening reports whether the entry is the opening of the case: a phase
 // change from nowhere.

@@ -25,8 +25,8 @@ type HistoryProblem struct {
 // the workflow: it starts with the opening entry into the initial phase;
 // each phase change starts where the case was, is allowed by the
 // workflow, and the guards of its target held when it was made (on the
-// case as it stood then, see AsOf); each entry is one phase change or one
-// assignment; and the walk ends in the case's phase, with its worker.
+// case as it stood then, see AsOf); each entry is one phase change, one
+// assignment or one other event (with a Kind, checked by validate); and the walk ends in the case's phase, with its worker.
 // Whether entries are dated and in time order is the caller's to check.
 func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 	var probs []HistoryProblem
@@ -37,6 +37,9 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 	for i, h := range c.History {
 		key := fmt.Sprintf("history[%d]", i)
 		switch {
+		case h.Kind != "":
+			// Another event (a consent override): it moves nothing;
+			// validate checks its kind and fields.
 		case h.IsAssignment():
 			if h.From != "" || h.To != "" {
 				add(key, "invalid-history-entry", "%s records both a phase change and an assignment; an entry is one or the other", key)
