@@ -2,6 +2,8 @@ package caseindex
 
 import (
 	"testing"
+
+	"github.com/casework/casework/pkg/casefile"
 )
 
 // BenchmarkCasesWarm reads 2,000 cases through an up-to-date index: one
@@ -13,6 +15,21 @@ func BenchmarkCasesWarm(b *testing.B) {
 	}
 	for b.Loop() {
 		if _, err := Cases(repo); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEachWarm streams 2,000 cases through an up-to-date index, as
+// caseload does: each partial case is dropped once seen.
+func BenchmarkEachWarm(b *testing.B) {
+	repo := generated(b, 2000)
+	if _, err := Cases(repo); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Each(repo, func(int, *casefile.Case) {}); err != nil {
 			b.Fatal(err)
 		}
 	}
