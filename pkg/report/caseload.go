@@ -52,9 +52,20 @@ type CaseloadMonth struct {
 // worker closed in the month, summed by team and for the agency.
 func ComputeCaseload(p Population, cfg config.Caseload, o Options) Caseload {
 	sel := p.selected(o)
-	cases := make([]*casefile.Case, len(sel))
-	for i, h := range sel {
-		cases[i] = h.Case
+	cases := make([]*casefile.Case, 0, len(sel))
+	start, end := o.start(), o.start()
+	for _, m := range o.months() {
+		if asOf := m.AsOf(o.Now); asOf.After(end) {
+			end = asOf
+		}
+	}
+	for _, h := range sel {
+		// Only a case open at some moment of the period counts in any
+		// month (caseload.InMonth, closedIn): most of a county's cases
+		// closed years ago, and every month's pass would walk them again.
+		if touches(h.Case, start, end) {
+			cases = append(cases, h.Case)
+		}
 	}
 	workers := slices.DeleteFunc(slices.Clone(p.Workers), func(w casefile.Worker) bool {
 		return (o.Worker != "" && w.ID != o.Worker) || (o.Team != "" && w.Team != o.Team)
@@ -161,6 +172,22 @@ func (t *CaseloadMonth) finish() {
 // closedIn counts, per worker, the cases closed in month m up to asOf:
 // each move into the closed phase counts for the worker who held the case
 // then.
+// touches reports whether the case was open at some moment of [start,
+// end] or closed within it.
+func touches(c *casefile.Case, start, end time.Time) bool {
+	for _, s := range history.Of(c).OpenSpans() {
+		if s.Overlaps(start, end) {
+			return true
+		}
+	}
+	for _, at := range closings(c) {
+		if !at.Before(start) && !at.After(end) {
+			return true
+		}
+	}
+	return false
+}
+
 func closedIn(cases []*casefile.Case, m caseload.Month, asOf time.Time) map[string]int {
 	closed := map[string]int{}
 	for _, c := range cases {
