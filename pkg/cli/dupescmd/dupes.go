@@ -103,15 +103,19 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	summaries, err := f.CaseSummaries()
+	// One case at a time: only the client and what a pair prints of its
+	// case are kept, not every partial case.
+	var clients []dupes.Client
+	cases := map[string]holder{}
+	err = f.EachCaseSummary(func(n int, c *casefile.Case) {
+		if clients == nil {
+			clients, cases = make([]dupes.Client, 0, n), make(map[string]holder, n)
+		}
+		clients = append(clients, dupes.Client{Case: c.ID, Name: c.Client.Name, DOB: c.Client.DOB})
+		cases[c.ID] = holder{c.Phase, c.Worker}
+	})
 	if err != nil {
 		return err
-	}
-	cases := make(map[string]*casefile.Case, len(summaries))
-	clients := make([]dupes.Client, len(summaries))
-	for i, c := range summaries {
-		cases[c.ID] = c
-		clients[i] = dupes.Client{Case: c.ID, Name: c.Client.Name, DOB: c.Client.DOB}
 	}
 	pairs := []pair{}
 	keyindex.Refresh(repo, clients) // for the check of 'case new'
@@ -122,13 +126,13 @@ func run(opts *Options) error {
 	for _, m := range dupes.Find(clients, opts.Threshold, decisions.Data.Skip()) {
 		pairs = append(pairs, pair{
 			Score:   round2(m.Score),
-			A:       side(cases[m.A.Case]),
-			B:       side(cases[m.B.Case]),
+			A:       side(m.A, cases[m.A.Case]),
+			B:       side(m.B, cases[m.B.Case]),
 			Reasons: m.Reasons,
 		})
 	}
 	if len(pairs) == 0 {
-		f.Infof("No likely duplicates among %d cases (threshold %s).", len(summaries), cmdutil.Number(opts.Threshold))
+		f.Infof("No likely duplicates among %d cases (threshold %s).", len(clients), cmdutil.Number(opts.Threshold))
 		if p.Format == output.Table {
 			return nil
 		}
@@ -200,12 +204,15 @@ func runNotDuplicate(opts *Options) error {
 	return nil
 }
 
-func side(c *casefile.Case) client {
+// holder is what a pair prints of a case besides its client.
+type holder struct{ phase, worker string }
+
+func side(c dupes.Client, h holder) client {
 	dob := ""
-	if !c.Client.DOB.IsZero() {
-		dob = c.Client.DOB.String()
+	if !c.DOB.IsZero() {
+		dob = c.DOB.String()
 	}
-	return client{Case: c.ID, Name: c.Client.Name, DOB: dob, Phase: c.Phase, Worker: c.Worker}
+	return client{Case: c.Case, Name: c.Name, DOB: dob, Phase: h.phase, Worker: h.worker}
 }
 
 func table(pairs []pair) *output.Tabular {

@@ -90,11 +90,23 @@ func casesMtime(repo *store.Repo) int64 {
 	return info.ModTime().UnixNano()
 }
 
-// hashClients is a hash of the clients as indexed, in the order given.
+// hashClients is a hash of the clients, in the order given: their case
+// IDs, names as written and dates of birth, which is all the index is
+// made from (hashing the names as written, not normalised, spares
+// normalising every name on every run).
 func hashClients(clients []dupes.Client) uint64 {
 	h := fnv.New64a()
+	var buf []byte
 	for _, c := range clients {
-		h.Write([]byte(line("", c)))
+		buf = append(buf[:0], c.Case...)
+		buf = append(buf, '\t')
+		buf = append(buf, c.Name...)
+		buf = append(buf, '\t')
+		if !c.DOB.IsZero() {
+			buf = append(buf, c.DOB.String()...)
+		}
+		buf = append(buf, '\n')
+		h.Write(buf)
 	}
 	return h.Sum64()
 }
