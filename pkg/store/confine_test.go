@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 )
@@ -166,5 +167,53 @@ func TestCreateCaseLeavesNoHalfCase(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(r.Abs(TempDir)); len(entries) != 0 {
 		t.Errorf("left in %s: %v", TempDir, entries)
+	}
+}
+
+// TestNamedPipesAreRefused: a named pipe where a record, a note or the
+// notes directory belongs is refused at once with a message naming it.
+// Before, opening it waited for a writer forever: validate and case list
+// hung.
+func TestNamedPipesAreRefused(t *testing.T) {
+	tests := []struct {
+		name, pipe string
+		access     func(r *Repo) error
+	}{
+		{"case file", "cases/C-1/case.yaml", func(r *Repo) error { _, err := r.LoadCase("C-1"); return err }},
+		{"notes directory", "cases/C-1/notes", func(r *Repo) error { _, err := r.NotePaths("C-1"); return err }},
+		{"note", "cases/C-1/notes/20260101T000000Z-ABCD.md", func(r *Repo) error { _, err := r.ReadFile("cases/C-1/notes/20260101T000000Z-ABCD.md"); return err }},
+		{"worker file", "workers/w.yaml", func(r *Repo) error { _, err := r.LoadWorker("w"); return err }},
+		{"template", "templates/t.md.tmpl", func(r *Repo) error {
+			f, err := r.FS(TemplatesDir).Open("t.md.tmpl")
+			if err == nil {
+				f.Close()
+			}
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			p := filepath.Join(r.Root, tt.pipe)
+			os.MkdirAll(filepath.Dir(p), 0o700)
+			os.RemoveAll(p)
+			if err := mkfifo(p); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- tt.access(r) }()
+			select {
+			case err := <-done:
+				var ne *NotRegularError
+				if !errors.As(err, &ne) || ne.Path != tt.pipe {
+					t.Fatalf("got %v, want a NotRegularError for %s", err, tt.pipe)
+				}
+				if want := tt.pipe + " is a named pipe (FIFO), not a file or directory; casework reads only regular files: remove it"; err.Error() != want {
+					t.Errorf("got  %s\nwant %s", err, want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("still waiting on the pipe after 10s")
+			}
+		})
 	}
 }

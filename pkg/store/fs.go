@@ -175,13 +175,55 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// open opens a repository file for reading.
+// open opens a repository file or directory for reading. Anything else (a
+// named pipe, a device, a socket) is refused with NotRegularError: reading
+// a named pipe would wait forever for a writer. The open does not wait
+// (O_NONBLOCK) and the check is made on the opened file, so a pipe swapped
+// in after a check cannot make casework hang either.
 func (r *Repo) open(rel string) (*os.File, error) {
 	rt, name, _, err := r.at(rel)
 	if err != nil {
 		return nil, err
 	}
-	return rt.Open(name)
+	f, err := rt.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		f.Close()
+		return nil, &NotRegularError{Path: rel, Mode: info.Mode()}
+	}
+	return f, nil
+}
+
+// NotRegularError is returned for a path inside the repository that is
+// neither a regular file nor a directory: a named pipe, a device or a
+// socket, which git never checks out and casework never reads.
+type NotRegularError struct {
+	Path string // relative to the root, with forward slashes
+	Mode fs.FileMode
+}
+
+func (e *NotRegularError) Error() string {
+	return fmt.Sprintf("%s is %s, not a file or directory; casework reads only regular files: remove it", e.Path, kindOf(e.Mode))
+}
+
+// kindOf names the type of a file that is not regular.
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // Stat describes the file at rel, refusing symbolic links.

@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"hash/fnv"
 	"os"
-	"path/filepath"
+	"path"
 	"slices"
 	"strconv"
 	"time"
@@ -122,7 +122,7 @@ func mapKeys(m map[string]string) func(func(string) bool) {
 
 // stampOf stats a file; ok is false when it is missing.
 func stampOf(repo *store.Repo, rel string) (fileStamp, bool) {
-	info, err := os.Stat(repo.Abs(rel))
+	info, err := repo.Stat(rel)
 	if err != nil {
 		return fileStamp{Rel: rel, Size: -1}, false
 	}
@@ -251,8 +251,7 @@ func (c *checkCache) save(entries []*cacheEntry, changed bool) {
 	if enc.Encode(cacheHeader{Version: cacheVersion, Deps: c.deps, Count: len(kept)}) != nil || enc.Encode(kept) != nil {
 		return
 	}
-	path := c.repo.Abs(CachePath)
-	if os.MkdirAll(filepath.Dir(path), store.DirMode) != nil {
+	if c.repo.MkdirAll(path.Dir(CachePath)) != nil {
 		return
 	}
 	c.repo.WriteCache(CachePath, buf.Bytes())
@@ -270,7 +269,7 @@ func countNonNil(entries []*cacheEntry) int {
 
 // readCache loads the cache made under deps; anything else gives none.
 func readCache(repo *store.Repo, deps uint64) map[string]*cacheEntry {
-	data, err := os.ReadFile(repo.Abs(CachePath))
+	data, err := repo.ReadCache(CachePath)
 	if err != nil || !bytes.HasPrefix(data, []byte(cacheMagic)) {
 		return nil
 	}

@@ -26,7 +26,6 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		findings []Finding
 		claim    *idClaim
 		kept     *caseRecord
-		err      error
 	}
 	results := make([]result, len(dirs))
 	cache := v.openCache(repo)
@@ -52,12 +51,16 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 				r.kept = c
 			}
 		}
+		// A notes directory that cannot be listed (a link, a file or a
+		// pipe in its place, no permission) is a finding of this case,
+		// not the end of the run; its findings are not cached, since
+		// what failed may not change what the cache compares.
 		notes, err := repo.NotePaths(dirs[i])
-		if se := (*store.SymlinkError)(nil); errors.As(err, &se) {
-			cv.findings, err = append(cv.findings, ReadFailure(se.Path, err)), nil
+		if err != nil {
+			cv.findings = append(cv.findings, ReadFailure(store.NotesPath(dirs[i]), err))
 		}
 		cv.checkNotes(repo, notes)
-		r.findings, r.err = cv.findings, err
+		r.findings = cv.findings
 		if err == nil {
 			entries[i] = entry.finish(repo, notes, cv.findings, r.claim)
 		}
@@ -67,9 +70,6 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 	})
 	owners := idOwners{}
 	for _, r := range results {
-		if r.err != nil {
-			return r.err
-		}
 		v.findings = append(v.findings, r.findings...)
 		if r.claim != nil {
 			v.claimAt(owners, *r.claim)
