@@ -57,9 +57,7 @@ agency's limits, and renders care plans.`,
 		SilenceUsage:  true,
 		Version:       cmdutil.Version(),
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &cmdutil.UsageError{Err: err, ShowUsage: true}
-	})
+	root.SetFlagErrorFunc(cmdutil.FlagError)
 	// Before any command runs, -o is checked against the formats the
 	// command declares (cmdutil.Prints): a wrong -o changes nothing. A
 	// command's own persistent hooks run after this one, not instead.

@@ -193,10 +193,15 @@ func (v *validator) checkRefs(cr *caseRecord) {
 	}
 }
 
-// checkPlan checks goal and action IDs are unique and reviews name real
-// goals and actions.
+// checkPlan checks goal and action IDs are unique, reviews name real
+// goals and actions, and every amount of money is one
+// (casefile.CheckAmount).
 func (v *validator) checkPlan(cr *caseRecord) {
 	c := &cr.data
+	v.checkAmount(cr.record, "plan.budget", c.Plan.Budget)
+	for i, a := range c.Approvals {
+		v.checkAmount(cr.record, fmt.Sprintf("approvals[%d].amount", i), a.Amount)
+	}
 	goals := map[string]bool{}
 	actions := map[string]bool{}
 	for i, g := range c.Plan.Goals {
@@ -209,6 +214,7 @@ func (v *validator) checkPlan(cr *caseRecord) {
 				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].id", i, j), Error, "duplicate-id", "action ID %q is used twice", a.ID)
 			}
 			actions[a.ID] = true
+			v.checkAmount(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].cost", i, j), a.Cost)
 		}
 	}
 	for i, r := range c.Reviews {
@@ -222,6 +228,14 @@ func (v *validator) checkPlan(cr *caseRecord) {
 				v.add(cr.record, fmt.Sprintf("reviews[%d].actions.%s", i, a), Error, "unknown-action", "review of action %q, which the plan does not have", a)
 			}
 		}
+	}
+}
+
+// checkAmount reports an amount of money that casefile.CheckAmount
+// refuses, as the commands that record amounts refuse it.
+func (v *validator) checkAmount(rec *record, key string, x float64) {
+	if err := casefile.CheckAmount(x); err != nil {
+		v.add(rec, key, Error, "invalid-value", "%s %v", key, err)
 	}
 }
 

@@ -61,7 +61,7 @@ workflow checks these records.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.By, "by", "", "`SUPERVISOR` approving: must be who is acting (default: who is acting)")
 	fl.StringVar(&opts.Note, "note", "", "the approver's (or requester's) note")
-	fl.Float64Var(&opts.Amount, "amount", 0, "`AMOUNT` of the expenditure (expense only)")
+	cmdutil.AmountVar(fl, &opts.Amount, "amount", 0, "`AMOUNT` of the expenditure (expense only)")
 	fl.BoolVar(&opts.Request, "request", false, "submit for approval instead of approving")
 	fl.BoolVar(&opts.Reject, "reject", false, "turn it down (needs --reason)")
 	fl.BoolVar(&opts.Force, "force", false, "approve an expense beyond the plan's remaining budget (needs --reason)")

@@ -57,7 +57,7 @@ since only you know how many units the plan needs.`,
 	fl.StringVar(&opts.Goal, "goal", "", "`GOAL` the action serves, e.g. G1")
 	fl.StringVar(&opts.Resource, "resource", "", "`RESOURCE` id of the service used (resources/<id>.yaml)")
 	fl.StringVar(&opts.Responsible, "responsible", "", "`WHO` carries it out: a worker, the client, a provider")
-	fl.Float64Var(&opts.Cost, "cost", 0, "planned `COST` of the action")
+	cmdutil.AmountVar(fl, &opts.Cost, "cost", 0, "planned `COST` of the action")
 	fl.StringVar(&opts.Due, "due", "", "a task's due `DATE`, YYYY-MM-DD")
 	fl.StringVar(&opts.Start, "start", "", "a service's start `DATE`, YYYY-MM-DD")
 	fl.StringVar(&opts.End, "end", "", "a service's end `DATE`, YYYY-MM-DD (when it is to be reviewed)")
@@ -66,9 +66,6 @@ since only you know how many units the plan needs.`,
 
 func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 	f := opts.F
-	if opts.Cost < 0 {
-		return cmdutil.Usagef("--cost must not be negative")
-	}
 	due, err := optionalDate(f, "due", opts.Due)
 	if err != nil {
 		return err
