@@ -210,11 +210,12 @@ type NotRegularError struct {
 }
 
 func (e *NotRegularError) Error() string {
-	return fmt.Sprintf("%s is %s, not a file or directory; casework reads only regular files: remove it", e.Path, kindOf(e.Mode))
+	return fmt.Sprintf("%s is %s, not a file or directory; casework reads only regular files: remove it", e.Path, KindOf(e.Mode))
 }
 
-// kindOf names the type of a file that is not regular.
-func kindOf(m fs.FileMode) string {
+// KindOf names, for messages, the type of a file that is neither regular
+// nor a directory.
+func KindOf(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "a named pipe (FIFO)"

@@ -148,24 +148,7 @@ func changedKeys(old, cur *casefile.Case) []string {
 	if len(cur.Reviews) > len(old.Reviews) && sameJSON(old.Reviews, cur.Reviews[:len(old.Reviews)]) {
 		trimmed.Reviews = cur.Reviews[:len(old.Reviews)]
 	}
-	var a, b map[string]json.RawMessage
-	ja, _ := json.Marshal(old)
-	jb, _ := json.Marshal(&trimmed)
-	json.Unmarshal(ja, &a)
-	json.Unmarshal(jb, &b)
-	var keys []string
-	for k := range a {
-		if !bytes.Equal(a[k], b[k]) {
-			keys = append(keys, k)
-		}
-	}
-	for k := range b {
-		if _, ok := a[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	return keys
+	return changed(keysOf(old), keysOf(&trimmed))
 }
 
 func sameJSON(a, b any) bool {
