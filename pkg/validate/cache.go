@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/gob"
 	"encoding/json"
+	"errors"
 	"hash/fnv"
+	"io/fs"
 	"os"
 	"path"
 	"slices"
@@ -120,14 +122,24 @@ func mapKeys(m map[string]string) func(func(string) bool) {
 	}
 }
 
-// stampOf stats a file; ok is false when it is missing.
+// stampOf stats a file through the confined view; ok is false when it is
+// missing. What cannot be stamped (a symbolic link, which the view
+// refuses, or a path that cannot be read) has Size unreadable: it never
+// matches a stamp, so the directory is checked again, and its entry is
+// not cached.
 func stampOf(repo *store.Repo, rel string) (fileStamp, bool) {
 	info, err := repo.Stat(rel)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return fileStamp{Rel: rel, Size: -1}, false
+	}
+	if err != nil {
+		return fileStamp{Rel: rel, Size: unreadable, ModTime: -1}, true
 	}
 	return fileStamp{Rel: rel, Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
 }
+
+// unreadable is the Size of a stamp of what cannot be stamped.
+const unreadable = -2
 
 func hashBytes(data []byte) uint64 {
 	h := fnv.New64a()
@@ -205,6 +217,9 @@ func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding
 			return nil
 		}
 	}
+	if e.Case.Size == unreadable || e.NotesMtime == -1 {
+		return nil
+	}
 	if e.Case.Size >= 0 {
 		data, err := repo.ReadFile(e.Case.Rel)
 		if err != nil {
@@ -214,7 +229,7 @@ func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding
 	}
 	for _, rel := range notes {
 		s, ok := stampOf(repo, rel)
-		if !ok {
+		if !ok || s.Size == unreadable {
 			return nil
 		}
 		e.Notes = append(e.Notes, s)
