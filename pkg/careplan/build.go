@@ -82,9 +82,9 @@ func Build(in Input) (*Data, error) {
 	for _, m := range c.Team {
 		d.Team = append(d.Team, b.person(m.Worker, m.Role))
 	}
-	if n := len(shown.Assessments); n > 0 {
-		d.Assessment = b.assessment(shown.Assessments)
-		d.Needs = prioritised(shown.Assessments[n-1].Needs)
+	if as := shown.ClientAssessments(); len(as) > 0 {
+		d.Assessment = b.assessment(as)
+		d.Needs = prioritised(as[len(as)-1].Needs)
 	}
 	if a := c.Plan.Agreed; a != nil {
 		d.Agreement = &AgreementInfo{By: a.By, At: a.At, Current: c.Plan.AgreementCurrent()}

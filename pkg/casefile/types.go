@@ -98,8 +98,12 @@ type Assignment struct {
 
 // Assessment is a functional-capacity and strengths assessment.
 type Assessment struct {
-	At         time.Time      `yaml:"at" json:"at"`
-	By         string         `yaml:"by" json:"by"`
+	At time.Time `yaml:"at" json:"at"`
+	By string    `yaml:"by" json:"by"`
+	// Member is the household member assessed (M1, …); "" for the
+	// client. Only the client's assessments set the case's level of
+	// attention (see Case.ClientAssessments).
+	Member     string         `yaml:"member,omitempty" json:"member,omitempty"`
 	Instrument string         `yaml:"instrument" json:"instrument"`
 	Strengths  []string       `yaml:"strengths,omitempty" json:"strengths,omitempty"`
 	Scores     map[string]int `yaml:"scores" json:"scores"`
