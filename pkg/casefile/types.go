@@ -75,13 +75,15 @@ type Referral struct {
 
 // HistoryEntry is one append-only record of what happened to the case. A
 // phase change has From (empty when the case was opened) and To; a change of
-// reference person has Assign.
+// reference person has Assign; a member leaving the household or a tie of
+// the network ending has Left.
 type HistoryEntry struct {
 	At     time.Time   `yaml:"at" json:"at"`
 	By     string      `yaml:"by" json:"by"`
 	From   string      `yaml:"from,omitempty" json:"from,omitempty"`
 	To     string      `yaml:"to,omitempty" json:"to,omitempty"`
 	Assign *Assignment `yaml:"assign,omitempty" json:"assign,omitempty"`
+	Left   *Departure  `yaml:"left,omitempty" json:"left,omitempty"`
 	Reason string      `yaml:"reason,omitempty" json:"reason,omitempty"`
 	Forced bool        `yaml:"forced,omitempty" json:"forced,omitempty"`
 }
@@ -89,6 +91,14 @@ type HistoryEntry struct {
 // IsAssignment reports whether the entry records a change of reference
 // person rather than a change of phase.
 func (h HistoryEntry) IsAssignment() bool { return h.Assign != nil }
+
+// Departure names who left the client's household (Member, an M-ID) or
+// whose tie with the client ended (Contact, an N-ID): one of the two.
+// Their entry in household or network is kept, marked with the same end.
+type Departure struct {
+	Member  string `yaml:"member,omitempty" json:"member,omitempty"`
+	Contact string `yaml:"contact,omitempty" json:"contact,omitempty"`
+}
 
 // Assignment is a change of reference person.
 type Assignment struct {

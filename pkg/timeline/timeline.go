@@ -41,6 +41,8 @@ func Describe(h casefile.HistoryEntry) string {
 			from = "—"
 		}
 		what = fmt.Sprintf("assigned %s → %s", from, h.Assign.To)
+	case history.IsDeparture(h):
+		what = history.DescribeDeparture(*h.Left)
 	case history.IsOpening(h):
 		what = "opened in " + h.To
 	default:
