@@ -117,9 +117,15 @@ type Assessment struct {
 	Instrument string         `yaml:"instrument" json:"instrument"`
 	Strengths  []string       `yaml:"strengths,omitempty" json:"strengths,omitempty"`
 	Scores     map[string]int `yaml:"scores" json:"scores"`
-	Network    string         `yaml:"network,omitempty" json:"network,omitempty"`
-	Needs      []Need         `yaml:"needs,omitempty" json:"needs,omitempty"`
-	Level      string         `yaml:"level,omitempty" json:"level,omitempty"`
+	// Network is the support from the client's own network the level
+	// took in; NetworkDerived what the recorded network gave then (see
+	// household.Derive), and NetworkReason why the worker judged
+	// otherwise, when Network differs from it.
+	Network        string `yaml:"network,omitempty" json:"network,omitempty"`
+	NetworkDerived string `yaml:"network_derived,omitempty" json:"network_derived,omitempty"`
+	NetworkReason  string `yaml:"network_reason,omitempty" json:"network_reason,omitempty"`
+	Needs          []Need `yaml:"needs,omitempty" json:"needs,omitempty"`
+	Level          string `yaml:"level,omitempty" json:"level,omitempty"`
 }
 
 // Need is one prioritised need found by an assessment.

@@ -1,8 +1,9 @@
 // Package household keeps the people around a client: the members of
 // their household and the informal and professional network that
 // supports them (or strains them). It adds, changes and ends entries
-// without ever erasing one, derives the network support an assessment
-// uses from the recorded network, and draws the eco-map.
+// without ever erasing one (Kept is that rule between two versions of a
+// case), derives the network support an assessment uses from the
+// recorded network, and draws the eco-map.
 package household
 
 import (
@@ -215,10 +216,6 @@ func MemberToAssess(c *casefile.Case, id string) (string, error) {
 	}
 	return m.ID, nil
 }
-
-// Support is the network support an assessment uses (low, medium, high),
-// derived from the recorded network (see Derive).
-func Support(c *casefile.Case) string { return Derive(c).Level }
 
 // Derived is the network support read from the recorded network, with
 // what it was read from.

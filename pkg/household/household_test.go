@@ -90,9 +90,6 @@ func TestDerive(t *testing.T) {
 		if got.Level != tc.want || got.Score != tc.score || got.Informal != tc.informal || got.Professional != tc.profes || got.Recorded != tc.recorded {
 			t.Errorf("%s: %+v, want %s with %d points, %d informal, %d professional, recorded %v", tc.name, got, tc.want, tc.score, tc.informal, tc.profes, tc.recorded)
 		}
-		if s := Support(&casefile.Case{Network: tc.network}); s != tc.want {
-			t.Errorf("%s: Support %s, want %s", tc.name, s, tc.want)
-		}
 	}
 	d := Derive(&casefile.Case{Network: []casefile.Contact{tie("informal", "strong", "childcare"), tie("professional", "", "health")}})
 	if got, want := d.Why(), "medium: 3 points from 1 informal tie and 1 professional support"; got != want {

@@ -55,6 +55,7 @@ func CaseEnums(cfg *config.Config) map[string][]string {
 		"history[].from":                 phases,
 		"history[].to":                   phases,
 		"assessments[].network":          assess.Networks,
+		"assessments[].network_derived":  assess.Networks,
 		"assessments[].needs[].priority": assess.Priorities,
 		"assessments[].level":            assess.Levels,
 		"risks[].level":                  cfg.Risk.Levels,
