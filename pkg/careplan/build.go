@@ -86,6 +86,17 @@ func Build(in Input) (*Data, error) {
 		d.Assessment = b.assessment(as)
 		d.Needs = prioritised(as[len(as)-1].Needs)
 	}
+	for _, m := range shown.Household {
+		var of []casefile.Assessment
+		for _, a := range shown.MemberAssessments() {
+			if a.Member == m.ID {
+				of = append(of, a)
+			}
+		}
+		if len(of) > 0 {
+			d.MemberAssessments = append(d.MemberAssessments, MemberAssessment{Member: m, AssessmentInfo: b.assessment(of)})
+		}
+	}
 	if a := c.Plan.Agreed; a != nil {
 		d.Agreement = &AgreementInfo{By: a.By, At: a.At, Current: c.Plan.AgreementCurrent()}
 	}
