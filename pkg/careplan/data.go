@@ -35,14 +35,14 @@ type Data struct {
 	// MemberAssessments are the latest assessment of each household
 	// member assessed ('assess --member'), in household order.
 	MemberAssessments []MemberAssessment
-	Needs      []casefile.Need // the latest assessment's needs, highest priority first
-	Goals      []GoalInfo
-	Cost       CostInfo
-	Reviews    ReviewInfo
-	Agreement  *AgreementInfo // nil until the plan is agreed
-	Approvals  []ApprovalInfo
-	Closure    *ClosureInfo // nil while the case is open
-	Action     *Selected    // the action a template is about (a referral); nil unless asked for
+	Needs             []casefile.Need // the latest assessment's needs, highest priority first
+	Goals             []GoalInfo
+	Cost              CostInfo
+	Reviews           ReviewInfo
+	Agreement         *AgreementInfo // nil until the plan is agreed
+	Approvals         []ApprovalInfo
+	Closure           *ClosureInfo // nil while the case is open
+	Action            *Selected    // the action a template is about (a referral); nil unless asked for
 }
 
 // CaseInfo is the case itself.
