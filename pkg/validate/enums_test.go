@@ -56,6 +56,8 @@ func TestSchemaEmitsTheTable(t *testing.T) {
 // review, an approval, a closure, a consent, a household member and a
 // network contact, and a risk.
 const everyEnum = goodCase + `    network: low
+    network_derived: medium
+    network_reason: Her sister moves away next month
     needs:
       - domain: housing
         priority: high
