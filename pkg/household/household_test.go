@@ -184,6 +184,14 @@ func TestKept(t *testing.T) {
 			t.Errorf("%s: %+v, want %s at %s first", tc.name, probs, tc.want, tc.key)
 		}
 	}
+	now := base()
+	now.Household = now.Household[:1]
+	now.Network[0].ID = "N\x1b[2J"
+	probs := Kept(base(), now, nil)
+	if len(probs) != 2 || probs[0].Msg != `member "M2" was erased; entries are never erased: record that they left with 'casework member remove' or 'casework network end'` ||
+		strings.ContainsRune(probs[1].Msg, 0x1b) {
+		t.Errorf("messages: %+v", probs)
+	}
 }
 
 func TestEcoMap(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // Problem is a change to the household or network between two versions
@@ -25,67 +26,50 @@ type Problem struct {
 // among the history entries appended since (appended). New entries are
 // added at the end. 'casework validate --against' reports these.
 func Kept(old, now *casefile.Case, appended []casefile.HistoryEntry) []Problem {
-	var probs []Problem
 	left := map[casefile.Departure]bool{}
 	for _, h := range appended {
 		if history.IsDeparture(h) {
 			left[*h.Left] = true
 		}
 	}
-	for i, o := range old.Household {
-		key := fmt.Sprintf("household[%d]", i)
-		var n *casefile.Member
-		if i < len(now.Household) {
-			n = &now.Household[i]
+	members := kept("household", "member", old.Household, now.Household,
+		func(m casefile.Member) (string, *casefile.Ended) { return m.ID, m.Removed },
+		func(id string) bool { return left[casefile.Departure{Member: id}] })
+	contacts := kept("network", "network contact", old.Network, now.Network,
+		func(n casefile.Contact) (string, *casefile.Ended) { return n.ID, n.Ended },
+		func(id string) bool { return left[casefile.Departure{Contact: id}] })
+	return append(members, contacts...)
+}
+
+// kept checks one list (key, of entries called what): each entry of old
+// against the entry at its place in now. entry gives an entry's ID and
+// end; departed says whether the history appended a departure of an ID.
+func kept[T any](key, what string, old, now []T, entry func(T) (string, *casefile.Ended), departed func(string) bool) []Problem {
+	var probs []Problem
+	for i, o := range old {
+		k := fmt.Sprintf("%s[%d]", key, i)
+		problem := func(rule, format string, args ...any) {
+			probs = append(probs, Problem{Key: k, Rule: rule, Msg: fmt.Sprintf(format, args...)})
 		}
-		var is *casefile.Ended
-		if n != nil {
-			is = n.Removed
+		id, was := entry(o)
+		shown := safetext.Token(id) // from a file: quoted, or escaped
+		if i >= len(now) {
+			problem("entry-removed", "%s %s was erased; entries are never erased: record that they left with 'casework member remove' or 'casework network end'", what, shown)
+			continue
 		}
-		probs = append(probs, keep(key, "member", o.ID, n != nil, func() string { return n.ID }, o.Removed, is, o, deref(n), left[casefile.Departure{Member: o.ID}])...)
-	}
-	for i, o := range old.Network {
-		key := fmt.Sprintf("network[%d]", i)
-		var n *casefile.Contact
-		if i < len(now.Network) {
-			n = &now.Network[i]
+		nowID, is := entry(now[i])
+		switch {
+		case nowID != id:
+			problem("entry-rewritten", "%s now has ID %s where %s %s was; entries keep their place and ID, and new ones are added at the end", k, safetext.Token(nowID), what, shown)
+		case was != nil && is == nil:
+			problem("entry-reopened", "%s %s had ended and its end was erased; an ended entry is kept as it was (add the person again for a new start)", what, shown)
+		case was != nil && !sameJSON(o, now[i]):
+			problem("entry-rewritten", "%s %s had ended and was changed since; an ended entry is kept as it was", what, shown)
+		case was == nil && is != nil && !departed(id):
+			problem("unrecorded-departure", "%s %s was ended without a departure in the history; use 'casework member remove' or 'casework network end'", what, shown)
 		}
-		var is *casefile.Ended
-		if n != nil {
-			is = n.Ended
-		}
-		probs = append(probs, keep(key, "network contact", o.ID, n != nil, func() string { return n.ID }, o.Ended, is, o, deref(n), left[casefile.Departure{Contact: o.ID}])...)
 	}
 	return probs
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}
-
-// keep checks one entry: old (was ended at was) against now (ended at
-// is), which exists when present.
-func keep(key, what, id string, present bool, nowID func() string, was, is *casefile.Ended, old, now any, departed bool) []Problem {
-	problem := func(rule, format string, args ...any) []Problem {
-		return []Problem{{Key: key, Rule: rule, Msg: fmt.Sprintf(format, args...)}}
-	}
-	switch {
-	case !present:
-		return problem("entry-removed", "%s %s was erased; entries are never erased: record that they left with 'casework member remove' or 'casework network end'", what, id)
-	case nowID() != id:
-		return problem("entry-rewritten", "%s now has ID %s where %s %s was; entries keep their place and ID, and new ones are added at the end", key, nowID(), what, id)
-	case was != nil && is == nil:
-		return problem("entry-reopened", "%s %s had ended and its end was erased; an ended entry is kept as it was (add the person again for a new start)", what, id)
-	case was != nil && !sameJSON(old, now):
-		return problem("entry-rewritten", "%s %s had ended and was changed since; an ended entry is kept as it was", what, id)
-	case was == nil && is != nil && !departed:
-		return problem("unrecorded-departure", "%s %s was ended without a departure in the history; use 'casework member remove' or 'casework network end'", what, id)
-	}
-	return nil
 }
 
 // sameJSON reports whether a and b encode alike.
