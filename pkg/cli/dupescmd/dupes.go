@@ -38,8 +38,9 @@ person does not get two case managers.
 The members of each case's household are compared too, so one person
 known to two cases is found whichever role they have in each: a child
 in two families' cases, a client who is a member of another case's
-household. Such a person is named CASE/M1 (in JSON, "member": "M1"); two
-people of one case are never compared.
+household. Such a person is named CASE/M1 in the CASE column, with their
+own name and date of birth (in JSON, "member": "M1" beside "case"); two
+people of one case are never compared, nor a member who left.
 
 Names are compared after folding letter case, accents and punctuation and
 sorting the words ("López, María" and "Maria Lopez" are the same name),
