@@ -181,8 +181,13 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*store.Record[c
 		return []*store.Record[casefile.Case]{rec}, nil
 	}
 	// The case index says which cases are open: only their files are
-	// read (most of a county's cases are closed).
-	summaries, err := f.CaseSummaries()
+	// read (most of a county's cases are closed). It writes documents, so
+	// a case file that does not load stops it, unlike a listing.
+	ops, err := f.Ops()
+	if err != nil {
+		return nil, err
+	}
+	summaries, err := ops.Summaries()
 	if err != nil {
 		return nil, err
 	}
