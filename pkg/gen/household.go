@@ -101,7 +101,8 @@ func (a *agency) surround(rng *rand.Rand, c *casefile.Case, opened time.Time, i 
 		}
 		contact(casefile.Contact{Name: pick(rng, firstNames) + " " + last, Kind: casefile.Informal, Relationship: pick(rng, []string{"sister", "mother", "grandmother", "brother"}),
 			Provides: pickSome(rng, []string{"childcare", "emotional", "practical"}), Strength: pick(rng, []string{casefile.TieStrong, casefile.TieStrong, casefile.TieModerate, casefile.TieStressful}), Contact: phone()})
-		contact(casefile.Contact{Name: pick(rng, schools), Kind: casefile.Professional, Relationship: "school", Organisation: pick(rng, schools), Provides: []string{"education"}, Strength: casefile.TieModerate})
+		contact(casefile.Contact{Name: pick(rng, []string{"Mrs ", "Mr ", "Ms "}) + pick(rng, lastNames), Kind: casefile.Professional, Relationship: "school",
+			Organisation: pick(rng, schools), Provides: []string{"education"}, Strength: casefile.TieModerate})
 		contact(gp)
 	case storyAlone:
 		contact(casefile.Contact{Name: pick(rng, firstNames) + " " + pick(rng, lastNames), Kind: casefile.Informal, Relationship: "neighbour",
