@@ -10,6 +10,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/household"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/pkg/workflow"
 )
@@ -85,6 +86,13 @@ func (v *validator) compare(cur *caseRecord, old *casefile.Case, rev string) {
 	}
 	v.compareAgreement(cur, old, rev)
 	appended, prefix := v.compareHistory(cur, old, rev)
+	departures := appended
+	if !prefix {
+		departures = c.History // rewritten, and reported: any departure it holds counts
+	}
+	for _, p := range household.Kept(old, c, departures) {
+		v.add(cur.record, p.Key, Error, p.Rule, "since %s: %s", rev, p.Msg)
+	}
 	if !prefix {
 		return // the history was rewritten: the other checks would only repeat it
 	}

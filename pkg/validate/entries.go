@@ -12,30 +12,22 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
-	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/store"
 )
 
 // recordedLists are the lists of recorded entries in a case file that
-// `validate --against` holds, as it holds history; a new list joins with
-// one line here. Two kinds:
-//
-//   - entries: append-only (assessments, reviews, approvals, consents,
-//     risks). An entry once committed is never rewritten, reordered,
-//     removed or backdated; new entries are added at the end.
-//   - kept: entries known by an ID that may be changed while they last
-//     and are ended, never erased (household members, network contacts).
-//     An entry keeps its place and ID; only the keys listed may change,
-//     and only until the entry's end key is set; the end, once recorded,
-//     and everything else of an ended entry, never changes.
+// `validate --against` holds append-only, as it holds history: an entry
+// once committed is never rewritten, reordered, removed or backdated;
+// new entries are added at the end. A new kind of entry (referrals,
+// spending...) joins with one line here. Household members and network
+// contacts, which may change while they last and are ended, never erased,
+// are held by their own rule, household.Kept (see compare).
 var recordedLists = []entryList{
 	entries("assessments", func(c *casefile.Case) []casefile.Assessment { return c.Assessments }),
 	entries("reviews", func(c *casefile.Case) []casefile.Review { return c.Reviews }),
 	entries("approvals", func(c *casefile.Case) []casefile.Approval { return c.Approvals }),
 	entries("consents", func(c *casefile.Case) []casefile.ConsentEntry { return c.Consents }),
 	entries("risks", func(c *casefile.Case) []casefile.Risk { return c.Risks }),
-	kept("household", func(c *casefile.Case) []casefile.Member { return c.Household }, "id", "removed", "name", "relationship", "dob", "lives_with", "role", "phone"),
-	kept("network", func(c *casefile.Case) []casefile.Contact { return c.Network }, "id", "ended", "name", "kind", "relationship", "organisation", "contact", "provides", "strength"),
 }
 
 // entryList is one list of recorded entries and its check.
@@ -52,49 +44,6 @@ func entries[T any](key string, get func(*casefile.Case) []T) entryList {
 	return entryList{key: key, check: func(v *validator, cur *caseRecord, old *casefile.Case, rev string) {
 		appendOnly(v, cur, key, get(old), get(&cur.data), rev)
 	}}
-}
-
-// kept makes the check of the list at key whose entries are known by the
-// key id, end when end is set, and may change the keys mutable until
-// then (keys as in the file).
-func kept[T any](key string, get func(*casefile.Case) []T, id, end string, mutable ...string) entryList {
-	return entryList{key: key, check: func(v *validator, cur *caseRecord, old *casefile.Case, rev string) {
-		keptEntries(v, cur, key, id, end, mutable, get(old), get(&cur.data), rev)
-	}}
-}
-
-// keptEntries checks the entries of old (the list at key at rev) against
-// now: each still in its place with its ID, changed only in the mutable
-// keys and only while it had not ended, its end never changed or removed.
-func keptEntries[T any](v *validator, cur *caseRecord, key, id, end string, mutable []string, old, now []T, rev string) {
-	for i, o := range old {
-		was := keysOf(o)
-		name := fmt.Sprintf("%s[%d] (%s %s)", key, i, id, idText(was[id]))
-		if i >= len(now) {
-			v.add(cur.record, key, Error, "entry-removed", "%s was erased since %s; entries of %s are ended, never erased", name, rev, key)
-			return
-		}
-		is := keysOf(now[i])
-		where := fmt.Sprintf("%s[%d]", key, i)
-		if !bytes.Equal(was[id], is[id]) {
-			v.add(cur.record, where, Error, "entry-removed", "%s was erased or moved since %s (%s now holds %s); entries of %s keep their place and ID, and are ended, never erased", name, rev, where, idText(is[id]), key)
-			return // the entries after it moved too: one finding says it
-		}
-		ended := len(was[end]) > 0
-		for _, k := range changed(was, is) {
-			switch {
-			case k == end && ended:
-				v.add(cur.record, where+"."+end, Error, "entry-rewritten", "%s: its %s was changed or removed since %s; once recorded, it never changes", name, end, rev)
-			case k == end, !ended && slices.Contains(mutable, k):
-				continue
-			case ended:
-				v.add(cur.record, where, Error, "entry-rewritten", "%s was changed (%s) since %s after it had ended; an ended entry is kept as it was", name, k, rev)
-			default:
-				v.add(cur.record, where, Error, "entry-rewritten", "%s: its %s was changed since %s, which never changes", name, k, rev)
-			}
-			break
-		}
-	}
 }
 
 // keysOf is an entry's keys and their values, encoded.
@@ -120,16 +69,6 @@ func changed(a, b map[string]json.RawMessage) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// idText is an encoded ID for a message: an ID-like token, or a short
-// excerpt.
-func idText(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) != nil || s == "" {
-		return "no ID"
-	}
-	return safetext.Token(s)
 }
 
 // appendOnly checks that old, the list at key at rev, is a prefix of now.
