@@ -88,3 +88,28 @@ func chain(n int) string {
 	fmt.Fprintf(&b, `{{define "t%d"}}.{{end}}{{template "t0"}}`, n)
 	return b.String()
 }
+
+// FuzzTemplate: a repository's template is untrusted input. Any text
+// either fails to parse, or runs to an end within the budget of work and
+// the output cap, without a panic.
+func FuzzTemplate(f *testing.F) {
+	for _, seed := range []string{
+		"{{range 3}}x{{end}}",
+		`{{define "a"}}{{template "a"}}{{end}}{{template "a"}}`,
+		`{{$x := printf "%999999s" ""}}{{$x = printf "%s%s" $x $x}}{{$x = printf "%s%s" $x $x}}{{$x = printf "%s%s" $x $x}}`,
+		"{{range .L}}{{range $.L}}{{.}}{{end}}{{end}}",
+		"{{with .N}}{{range .}}{{break}}{{end}}{{end}}",
+		`{{block "b" .}}{{range .L}}{{template "c" .}}{{end}}{{end}}{{define "c"}}{{html . | js | urlquery}}{{end}}`,
+	} {
+		f.Add(seed)
+	}
+	data := map[string]any{"L": []string{"p", "q", "r"}, "N": 5}
+	f.Fuzz(func(t *testing.T, text string) {
+		tmpl, err := template.New("t").Funcs(Funcs()).Option("missingkey=error").Parse(text)
+		if err != nil {
+			return
+		}
+		out := &cappedBuffer{max: MaxOutput}
+		execute(tmpl, out, data)
+	})
+}
