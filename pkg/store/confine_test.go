@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -215,5 +216,25 @@ func TestNamedPipesAreRefused(t *testing.T) {
 				t.Fatal("still waiting on the pipe after 10s")
 			}
 		})
+	}
+}
+
+// TestRepoFSCapsReads: a file read through Repo.FS (templates) stops past
+// casefile.MaxFileSize with a message naming it; before, a template of
+// any size was read whole into memory.
+func TestRepoFSCapsReads(t *testing.T) {
+	r := newRepo(t)
+	os.MkdirAll(filepath.Join(r.Root, TemplatesDir), 0o700)
+	os.WriteFile(filepath.Join(r.Root, TemplatesDir, "big.md.tmpl"), make([]byte, casefile.MaxFileSize+1), 0o600)
+	os.WriteFile(filepath.Join(r.Root, TemplatesDir, "ok.md.tmpl"), make([]byte, casefile.MaxFileSize), 0o600)
+	fsys := r.FS(TemplatesDir)
+	if _, err := fs.ReadFile(fsys, "big.md.tmpl"); err == nil || err.Error() != "templates/big.md.tmpl is larger than 4194304 bytes, the most casework reads of a file" {
+		t.Errorf("big: %v", err)
+	}
+	if data, err := fs.ReadFile(fsys, "ok.md.tmpl"); err != nil || len(data) != casefile.MaxFileSize {
+		t.Errorf("ok: %d bytes, %v", len(data), err)
+	}
+	if names, err := fs.Glob(fsys, "*.md.tmpl"); err != nil || len(names) != 2 {
+		t.Errorf("glob: %v, %v", names, err)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/casework/casework/pkg/casefile"
 )
 
 // Every file access of a command goes through the Repo's one confined view
@@ -516,7 +518,36 @@ func (d dirFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return f, nil
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return f, nil
+	}
+	return &cappedFile{f: f, rel: rel, left: casefile.MaxFileSize}, nil
+}
+
+// cappedFile is a file of a dirFS read at most casefile.MaxFileSize bytes
+// far: a template of gigabytes in a repository fails with a message
+// instead of filling memory.
+type cappedFile struct {
+	f    *os.File
+	rel  string
+	left int64
+}
+
+func (f *cappedFile) Stat() (fs.FileInfo, error) { return f.f.Stat() }
+func (f *cappedFile) Close() error               { return f.f.Close() }
+
+func (f *cappedFile) Read(p []byte) (int, error) {
+	if f.left < 0 {
+		return 0, fmt.Errorf("%s is larger than %d bytes, the most casework reads of a file", f.rel, casefile.MaxFileSize)
+	}
+	if int64(len(p)) > f.left+1 {
+		p = p[:f.left+1]
+	}
+	n, err := f.f.Read(p)
+	if f.left -= int64(n); f.left < 0 {
+		return 0, fmt.Errorf("%s is larger than %d bytes, the most casework reads of a file", f.rel, casefile.MaxFileSize)
+	}
+	return n, err
 }
 
 // WriteShared replaces the file at rel (not a record: a schema, an editor
