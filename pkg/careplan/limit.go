@@ -11,6 +11,8 @@ import (
 	"strings"
 	"text/template"
 	"text/template/parse"
+
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // A repository's templates are untrusted input (SPEC section 8): a
@@ -49,7 +51,7 @@ func tooMuchWork(label string) error {
 }
 
 // execute runs tmpl over data into w within the budget of work and the
-// cap on the text functions; past the budget it fails with tooMuchWork,
+// cap on the text functions, control characters escaped (see escaping); past the budget it fails with tooMuchWork,
 // naming the template by its name (its label). tmpl is not changed, so
 // one parsed template may be executed by many goroutines at once.
 func execute(tmpl *template.Template, w io.Writer, data any) error {
@@ -81,7 +83,7 @@ func execute(tmpl *template.Template, w io.Writer, data any) error {
 			return err
 		}
 	}
-	if err := run.Execute(w, data); errors.Is(err, errTooMuchWork) {
+	if err := run.Execute(escaping{w}, data); errors.Is(err, errTooMuchWork) {
 		return tooMuchWork(tmpl.Name())
 	} else if err != nil {
 		return err
@@ -312,4 +314,17 @@ func called(n parse.Node, names []string) []string {
 		names = append(names, n.Name)
 	}
 	return names
+}
+
+// escaping writes to w what a template writes, with control characters
+// escaped as safetext does (newlines kept): a client's name holding an
+// escape sequence shows as text in a rendered document, and cannot clear
+// or recolour the terminal it is printed on.
+type escaping struct{ w io.Writer }
+
+func (e escaping) Write(p []byte) (int, error) {
+	if _, err := e.w.Write([]byte(safetext.EscapeKeepNewlines(string(p)))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -113,3 +113,14 @@ func FuzzTemplate(f *testing.F) {
 		execute(tmpl, out, data)
 	})
 }
+
+// TestRenderEscapesControls: control characters in the data reach a
+// rendered document escaped, newlines kept; before, a client name holding
+// ESC[2J cleared the terminal 'casework render' printed on.
+func TestRenderEscapesControls(t *testing.T) {
+	src := Source{Label: "templates/", FS: fstest.MapFS{"t.md.tmpl": {Data: []byte("# {{.Name}}\n\n{{.Note}}\n")}}}
+	out, err := Render("t", map[string]string{"Name": "Maria\x1b[2JLopez\u202e", "Note": "line one\nline two\x07"}, src)
+	if want := "# Maria\\x1b[2JLopez\\u202e\n\nline one\nline two\\x07\n"; err != nil || string(out) != want {
+		t.Errorf("got %q, %v\nwant %q", out, err, want)
+	}
+}
