@@ -82,11 +82,11 @@ type HistoryEntry struct {
 	From   string      `yaml:"from,omitempty" json:"from,omitempty"`
 	To     string      `yaml:"to,omitempty" json:"to,omitempty"`
 	Assign *Assignment `yaml:"assign,omitempty" json:"assign,omitempty"`
-	Reason string      `yaml:"reason,omitempty" json:"reason,omitempty"`
-	Forced bool        `yaml:"forced,omitempty" json:"forced,omitempty"`
 	// Override records a rule knowingly set aside (with Reason), such as
 	// adding an action whose resource's ages exclude the person it serves.
 	Override *Override `yaml:"override,omitempty" json:"override,omitempty"`
+	Reason   string    `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Forced   bool      `yaml:"forced,omitempty" json:"forced,omitempty"`
 }
 
 // Override names the rule an entry set aside and what it was set aside

@@ -17,8 +17,16 @@ import (
 )
 
 // IsPhaseChange reports whether the entry records a change of phase (the
-// opening entry included), not a change of reference person.
-func IsPhaseChange(h casefile.HistoryEntry) bool { return !h.IsAssignment() && h.To != "" }
+// opening entry included), not a change of reference person or an
+// override.
+func IsPhaseChange(h casefile.HistoryEntry) bool {
+	return !h.IsAssignment() && !IsOverride(h) && h.To != ""
+}
+
+// IsOverride reports whether the entry records a rule knowingly set
+// aside (casefile.Override), such as an action added outside its
+// resource's ages.
+func IsOverride(h casefile.HistoryEntry) bool { return h.Override != nil }
 
 // IsOpening reports whether the entry is the opening of the case: a phase
 // change from nowhere.

@@ -35,6 +35,11 @@ type Event struct {
 func Describe(h casefile.HistoryEntry) string {
 	var what string
 	switch {
+	case h.Override != nil:
+		what = fmt.Sprintf("%s override for %s", h.Override.Rule, h.Override.Action)
+		if h.Override.Resource != "" {
+			what += " (" + h.Override.Resource + ")"
+		}
 	case h.IsAssignment():
 		from := h.Assign.From
 		if from == "" {

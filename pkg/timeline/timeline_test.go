@@ -21,6 +21,7 @@ func TestDescribe(t *testing.T) {
 		{casefile.HistoryEntry{From: "monitoring", To: "closed", Reason: "goals-met"}, "monitoring → closed: goals-met"},
 		{casefile.HistoryEntry{Assign: &casefile.Assignment{To: "w-bo"}}, "assigned — → w-bo"},
 		{casefile.HistoryEntry{Assign: &casefile.Assignment{From: "w-ana", To: "w-bo"}, Forced: true, Reason: "leave"}, "assigned w-ana → w-bo (forced): leave"},
+		{casefile.HistoryEntry{Override: &casefile.Override{Rule: "eligibility", Action: "A3", Resource: "home-care"}, Reason: "respite"}, "eligibility override for A3 (home-care): respite"},
 	}
 	for _, tt := range tests {
 		if got := Describe(tt.entry); got != tt.want {

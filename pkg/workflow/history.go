@@ -37,6 +37,8 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 	for i, h := range c.History {
 		key := fmt.Sprintf("history[%d]", i)
 		switch {
+		case history.IsOverride(h):
+			probs = append(probs, checkOverride(h, key)...)
 		case h.IsAssignment():
 			if h.From != "" || h.To != "" {
 				add(key, "invalid-history-entry", "%s records both a phase change and an assignment; an entry is one or the other", key)
@@ -66,9 +68,32 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 	return probs
 }
 
+// checkOverride checks an override entry is nothing else, names the
+// rule it set aside and says why.
+func checkOverride(h casefile.HistoryEntry, key string) []HistoryProblem {
+	var probs []HistoryProblem
+	add := func(key, format string, args ...any) {
+		probs = append(probs, HistoryProblem{Key: key, Rule: "invalid-history-entry", Msg: fmt.Sprintf(format, args...)})
+	}
+	if h.From != "" || h.To != "" || h.IsAssignment() {
+		add(key, "%s records an override and a phase change or an assignment; an entry is one of them", key)
+	}
+	if h.Override.Rule != casefile.OverrideEligibility {
+		add(key+".override.rule", "%s overrides rule %s, which casework does not know (it knows %s)", key, safetext.Token(h.Override.Rule), casefile.OverrideEligibility)
+	}
+	if strings.TrimSpace(h.Reason) == "" {
+		add(key+".reason", "%s records an override with no reason; an override says why", key)
+	}
+	return probs
+}
+
 // Describe names a phase change for messages: "an entry into intake" for
-// an opening, else "intake -> assessment".
+// an opening, else "intake -> assessment"; an override is "an override of
+// eligibility for A3".
 func Describe(h casefile.HistoryEntry) string {
+	if o := h.Override; o != nil {
+		return "an override of " + o.Rule + " for " + o.Action
+	}
 	if history.IsOpening(h) {
 		return "an entry into " + h.To
 	}
