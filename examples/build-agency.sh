@@ -15,12 +15,13 @@ as=w-sue
 at() { now=$1; }
 cw() { CASEWORK_NOW=$now CASEWORK_USER=$as "$bin" --dir "$dir" -q "$@"; }
 
-# Workers: a multidisciplinary team.
+# Workers: a multidisciplinary team. The supervisor, who builds the
+# sample, is added first: every later command acts as a worker.
+cw worker add w-sue --name 'Sue Grant' --role supervisor --fte 1 --team north
 cw worker add w-ana --name 'Ana Ruiz' --role nurse --fte 0.8 --team north
 cw worker add w-ben --name 'Ben Okafor' --role social-worker --fte 1 --team north
 cw worker add w-chloe --name 'Chloe Martin' --role psychologist --fte 0.5 --team south
 cw worker add w-dev --name 'Dev Patel' --role educator --fte 1 --team south
-cw worker add w-sue --name 'Sue Grant' --role supervisor --fte 1 --team north
 
 # Community resources and services, with their cost.
 cw resource add food-bank --name 'Northside Food Bank' --category food --provider 'Northside Churches Together' --contact '0161 555 0140' --eligibility 'referral from a caseworker'
