@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -295,8 +294,8 @@ func (p *pkg) number(where, col, v string) *float64 {
 	if v == "" {
 		return nil
 	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil {
+	f, ok := parseNumber(v)
+	if !ok {
 		p.probs.add(where, "%s %s is not a number", col, safetext.Token(v))
 		return nil
 	}
@@ -360,6 +359,10 @@ func (p *pkg) fill(s *Service) {
 			row, where := co.rows[ci], co.where(ci)
 			c := CostOption{ID: row["id"], Option: row["option"], Currency: row["currency"], AmountDescription: row["amount_description"], Conditions: p.costIDs[row["id"]]}
 			c.Amount = p.number(where, "amount", row["amount"])
+			if c.Amount != nil && *c.Amount < 0 {
+				p.probs.add(where, "amount %s is negative", row["amount"])
+				c.Amount = nil
+			}
 			var ok bool
 			for _, d := range []struct {
 				col string

@@ -72,3 +72,28 @@ func FuzzReadPackage(f *testing.F) {
 		checkResources(t, got)
 	})
 }
+
+// FuzzReadPackageTables replaces one table of the example data package
+// (the n-th, by name) with any bytes: the joins of the optional tables
+// (phones, cost options, contacts, locations, …) meet what they read.
+func FuzzReadPackageTables(f *testing.F) {
+	names, _ := filepath.Glob("testdata/examples/csv/*.csv")
+	for i, name := range names {
+		data, _ := os.ReadFile(name)
+		f.Add(uint8(i), data)
+	}
+	f.Add(uint8(3), []byte("id,service_id,valid_from,valid_to,amount\nc,ac148810-d857-441c-9679-408f346de14b,2026-13-01,,NaN\n"))
+	f.Fuzz(func(t *testing.T, n uint8, data []byte) {
+		dir := t.TempDir()
+		for _, name := range names {
+			src, _ := os.ReadFile(name)
+			os.WriteFile(filepath.Join(dir, filepath.Base(name)), src, 0o600)
+		}
+		os.WriteFile(filepath.Join(dir, filepath.Base(names[int(n)%len(names)])), data, 0o600)
+		got, err := ReadPackage(dir)
+		if err != nil && strings.Contains(err.Error(), dir) {
+			t.Fatalf("message names the temporary directory: %v", err)
+		}
+		checkResources(t, got)
+	})
+}

@@ -334,3 +334,16 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestAmountsMustBeFiniteAndNotNegative(t *testing.T) {
+	for _, in := range []string{`"NaN"`, `"Inf"`, `-5`, `"1e400"`} {
+		doc := `{"id":"s","name":"S","status":"active","cost_options":[{"id":"c","amount":` + in + `}]}`
+		services, err := ReadJSON("s.json", []byte(doc))
+		if err == nil || !strings.Contains(err.Error(), `"amount"`) {
+			t.Errorf("amount %s: %v", in, err)
+		}
+		if len(services) == 1 && len(services[0].CostOptions) == 1 && services[0].CostOptions[0].Amount != nil {
+			t.Errorf("amount %s was read as %v", in, *services[0].CostOptions[0].Amount)
+		}
+	}
+}

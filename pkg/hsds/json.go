@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -154,12 +155,19 @@ func (r *jsonReader) num(n *node, key string) *float64 {
 		return nil
 	}
 	if v.kind == 's' || v.kind == 'n' {
-		if f, err := strconv.ParseFloat(strings.TrimSpace(v.text), 64); err == nil {
+		if f, ok := parseNumber(v.text); ok {
 			return &f
 		}
 	}
 	r.add(v, "%q should be a number, not %s", key, safetext.Token(v.text))
 	return nil
+}
+
+// parseNumber reads a finite number; NaN and infinities are not amounts
+// or ages.
+func parseNumber(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return f, err == nil && !math.IsNaN(f) && !math.IsInf(f, 0)
 }
 
 // date reads a YYYY-MM-DD date at key.
@@ -254,6 +262,10 @@ func (r *jsonReader) service(n *node, org *Organization, sal *node) Service {
 			co := CostOption{ID: r.str(c, "id"), ValidFrom: r.date(c, "valid_from"), ValidTo: r.date(c, "valid_to"), Option: r.str(c, "option"),
 				Currency: r.str(c, "currency"), Amount: r.num(c, "amount"), AmountDescription: r.str(c, "amount_description"),
 				Conditions: len(r.list(c, "attributes"))}
+			if co.Amount != nil && *co.Amount < 0 {
+				r.add(c.get("amount"), `"amount" %s is negative`, c.get("amount").text)
+				co.Amount = nil
+			}
 			s.CostOptions = append(s.CostOptions, co)
 		}
 	}
