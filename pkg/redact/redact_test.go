@@ -55,8 +55,8 @@ var idFields = map[string]bool{
 	"From": true, "To": true, "Instrument": true, "Network": true, "Level": true,
 	"Domain": true, "Priority": true, "Status": true, "Resource": true, "Digest": true, "What": true,
 	"Kind": true, "Strength": true, "Action": true, "Purpose": true, "GivenBy": true,
-	"Decision": true,
-	"Flags":    true, // risk flags come from risk.flags in the configuration
+	"Decision": true, "Rule": true, "For": true,
+	"Flags": true, // risk flags come from risk.flags in the configuration
 }
 
 // plant fills every field of v: client fields with canaries, IDs with
