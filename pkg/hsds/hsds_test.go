@@ -266,14 +266,18 @@ func TestJSONShapesAndSyntax(t *testing.T) {
 		{`{"service": [], "organization": []}`, "s.json:1: this is HSDS tabular JSON"},
 		{`{"id": "x", "name": "X"}`, "s.json:1: not an HSDS service, organization or service at location"},
 		{strings.Repeat("[", 100), "s.json:1:65: nested more than 64 levels deep"},
+		{`{"version": "3.0", "profile": "https://path/to/profile", "openapi_url": "https://example.org/openapi.json"}`, "s.json:1: an HSDS API root (version, profile, openapi_url), not a service"},
+		{`{"id": "t", "name": "name", "description": "d", "uri": "http://example.com", "version": "version"}`, "s.json:1: an HSDS taxonomy, not a service"},
+		{`{"contents": [{"id": "t", "code": "code", "name": "name", "parent_id": "p"}]}`, "s.json:1: an HSDS taxonomy term, not a service"},
 	} {
 		_, err := ReadJSON("s.json", []byte(tc.in))
 		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 			t.Errorf("%s: got %v, want %q", tc.in, err, tc.want)
 		}
 	}
-	// a bare list, and a page, read too; an empty list reads as nothing.
-	for _, in := range []string{`[{"id":"x","name":"X","status":"active"}]`, `{"contents":[{"id":"x","name":"X","status":"active"}]}`, `{"id":"x","name":"X","status":"active"}`} {
+	// a bare list, a page, a page of services at locations read too.
+	for _, in := range []string{`[{"id":"x","name":"X","status":"active"}]`, `{"contents":[{"id":"x","name":"X","status":"active"}]}`, `{"id":"x","name":"X","status":"active"}`,
+		`{"contents":[{"id":"sal","location":{"id":"l","name":"Hall"},"service":{"id":"x","name":"X","status":"active"}}]}`} {
 		if s, err := ReadJSON("s.json", []byte(in)); err != nil || len(s) != 1 || s[0].ID != "x" || s[0].Where != "s.json:1" {
 			t.Errorf("%s: %+v %v", in, s, err)
 		}

@@ -20,6 +20,7 @@ const (
 	ShapeLocation          = "location"
 	ShapeTaxonomy          = "taxonomy"
 	ShapeTaxonomyTerm      = "taxonomy term"
+	ShapeAPIRoot           = "API root (version, profile, openapi_url)"
 )
 
 // ReadJSON reads HSDS 3.0 JSON: one service (service_full.json,
@@ -94,6 +95,8 @@ func shape(n *node) string {
 		return ShapeOrganization
 	case n.has("location_type", "latitude", "longitude", "addresses", "transportation", "accessibility"):
 		return ShapeLocation
+	case n.has("openapi_url", "profile"):
+		return ShapeAPIRoot
 	case n.has("parent_id", "term_uri", "taxonomy", "taxonomy_detail", "code"):
 		return ShapeTaxonomyTerm
 	case n.has("version", "uri"):
@@ -120,7 +123,7 @@ func (r *jsonReader) item(n *node) {
 	case ShapeServiceAtLocation:
 		svc := n.get("service")
 		r.services = append(r.services, r.service(svc, nil, n))
-	case ShapeLocation, ShapeTaxonomy, ShapeTaxonomyTerm:
+	case ShapeLocation, ShapeTaxonomy, ShapeTaxonomyTerm, ShapeAPIRoot:
 		r.add(n, "an HSDS %s, not a service: give services, a service list, an organization with its services, or a data package", s)
 	default:
 		if n.kind != 'o' {
