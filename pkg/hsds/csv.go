@@ -19,13 +19,19 @@ import (
 // with their line numbers. A table that is not in the package has
 // present false and no rows.
 type table struct {
+	// name is the file the rows are in; label names the table in
+	// messages (the file name, or "the organization table").
 	name    string
+	label   string
 	present bool
 	// broken says the table could not be read at all.
 	broken bool
 	rows   []map[string]string
 	lines  []int
 }
+
+// labelText names the table in messages.
+func (t *table) labelText() string { return or(t.label, t.name) }
 
 // where names a row of the table: file:line.
 func (t *table) where(i int) string { return fmt.Sprintf("%s:%d", t.name, t.lines[i]) }
@@ -208,14 +214,25 @@ var otherEntities = []string{"organization", "location", "service_at_location", 
 // file names). Every problem is listed, each as file:line.
 func ReadPackage(dir string) ([]Service, error) {
 	probs := &problems{}
-	services := readTable(dir, "services", probs, "id", "name", "status")
-	orgs := readTable(dir, "organizations", probs, "id", "name")
+	services := joinTables(func(key string, required ...string) *table { return readTable(dir, key, probs, required...) }, probs)
+	return services, probs.err()
+}
+
+// optionalTables are the tables of a data package read when present.
+var optionalTables = []string{"phones", "cost_options", "attributes", "taxonomy_terms", "contacts", "locations", "addresses", "languages", "service_at_locations"}
+
+// joinTables reads the tables of a data package with load (from CSV
+// files, or from tabular JSON) and joins them into services, adding every
+// problem to probs.
+func joinTables(load func(key string, required ...string) *table, probs *problems) []Service {
+	services := load("services", "id", "name", "status")
+	orgs := load("organizations", "id", "name")
 	t := map[string]*table{}
-	for _, key := range []string{"phones", "cost_options", "attributes", "taxonomy_terms", "contacts", "locations", "addresses", "languages", "service_at_locations"} {
-		t[key] = readTable(dir, key, probs)
+	for _, key := range optionalTables {
+		t[key] = load(key)
 	}
 	if services.broken || orgs.broken {
-		return nil, probs.err()
+		return nil
 	}
 	p := &pkg{t: t, probs: probs}
 	p.indexes()
@@ -247,13 +264,13 @@ func ReadPackage(dir string) ([]Service, error) {
 		s.MinimumAge, s.MaximumAge = p.number(s.Where, "minimum_age", row["minimum_age"]), p.number(s.Where, "maximum_age", row["maximum_age"])
 		if id := row["organization_id"]; id != "" {
 			if s.Organization = orgByID[id]; s.Organization == nil {
-				probs.add(s.Where, "organization_id %s is not in %s", safetext.Token(id), orgs.name)
+				probs.add(s.Where, "organization_id %s is not in %s", safetext.Token(id), orgs.labelText())
 			}
 		}
 		p.fill(&s)
 		out = append(out, s)
 	}
-	return out, probs.err()
+	return out
 }
 
 // pkg joins the optional tables of a data package to its services.

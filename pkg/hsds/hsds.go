@@ -4,10 +4,11 @@
 // It reads the shapes the specification's examples come in: a tabular
 // data package (a directory of CSV files, ReadPackage), and JSON
 // (ReadJSON): one service, a page of services ("contents", the summary
-// list the API gives), an organization with its services nested, and a
-// service at a location. Other HSDS shapes (a location, a taxonomy, an
-// organization without its services, the tabular JSON) are refused with
-// a message that names them.
+// list the API gives), an organization with its services nested, a
+// service at a location, and tabular JSON (the package's tables as JSON
+// lists). Other HSDS shapes (a location, a taxonomy, an organization
+// without its services, the API root) are refused with a message that
+// names them.
 //
 // A list left out of the input (nil) is not the same as an empty one: a
 // summary list leaves out phones and cost options, and Apply keeps what a

@@ -27,7 +27,8 @@ const (
 // service_simple.json), a page of services under "contents"
 // (service_list.json) or a bare list of them, an organization with its
 // services nested (organization_full.json), or a service at a location
-// (service_at_location_full.json, and pages of them). Every problem is
+// (service_at_location_full.json, and pages of them), or tabular JSON
+// (tabular.json), joined as a data package is. Every problem is
 // listed, each as name:line: what and how to fix it; a syntax error
 // stops the reading where it is.
 func ReadJSON(name string, data []byte) ([]Service, error) {
@@ -57,8 +58,8 @@ func ReadJSON(name string, data []byte) ([]Service, error) {
 		for _, it := range contents.items {
 			r.item(it)
 		}
-	case root.get("service") != nil && root.get("service").kind == 'a':
-		r.add(root, "this is HSDS tabular JSON (one list per table: organization, service, …); export the data package as CSV files and give their directory")
+	case isList(root.get("service")) || isList(root.get("organization")):
+		r.services = append(r.services, joinTables(r.tabular(root), &r.problems)...)
 	default:
 		r.item(root)
 	}
@@ -80,6 +81,42 @@ func (r *jsonReader) where(n *node) string {
 
 func (r *jsonReader) add(n *node, format string, args ...any) {
 	r.problems.add(r.where(n), format, args...)
+}
+
+// isList reports whether n is a JSON list.
+func isList(n *node) bool { return n != nil && n.kind == 'a' }
+
+// tabular loads the tables of tabular JSON (tabular.json in the
+// examples: one list of flat objects per table, under the singular table
+// name), for joinTables.
+func (r *jsonReader) tabular(root *node) func(key string, required ...string) *table {
+	return func(key string, required ...string) *table {
+		name := strings.TrimSuffix(tableFiles[key][1], ".csv")
+		t := &table{name: r.name, label: "the " + name + " table"}
+		list := root.get(name)
+		if list == nil {
+			if len(required) > 0 {
+				r.add(root, "tabular JSON without the %q table", name)
+				t.broken = true
+			}
+			return t
+		}
+		t.present = true
+		for _, row := range r.list(root, name) {
+			values := map[string]string{}
+			for i, k := range row.keys {
+				switch v := row.vals[i]; v.kind {
+				case 's', 'n', 'b':
+					values[k] = strings.TrimSpace(v.text)
+				case 'o', 'a':
+					r.add(v, "%q in the %s table is %s; tabular JSON holds flat values", k, name, v.kindName())
+				}
+			}
+			line, _ := lineOf(r.data, row.off)
+			t.rows, t.lines = append(t.rows, values), append(t.lines, line)
+		}
+		return t
+	}
 }
 
 // shape tells which HSDS object n is, from the keys only that shape has.

@@ -39,7 +39,8 @@ the specification's examples come in:
     service_at_locations (plural or singular file names); give the
     directory, its services.csv or its datapackage.json;
   - JSON: one service, a page of services ("contents", the summary list),
-    an organization with its services nested, or a service at a location.
+    an organization with its services nested, a service at a location,
+    or tabular JSON (the data package's tables as JSON lists).
 
 Other HSDS shapes (a location, a taxonomy, an organization without its
 services) are refused, and the message names the shape.
