@@ -108,10 +108,15 @@ func runAdd(opts *AddOptions) error {
 	return nil
 }
 
-// CostText formats a resource's cost: "22.50 per hour", or "" when free.
+// CostText formats a resource's cost: "22.50 per hour", with the
+// resource's own currency when it has one ("50.00 GBP per session"), or
+// "" when free.
 func CostText(r *casefile.Resource) string {
 	if r.Cost == 0 {
 		return ""
+	}
+	if r.Currency != "" {
+		return cmdutil.Money(r.Cost) + " " + r.Currency + " per " + r.Per
 	}
 	return cmdutil.Money(r.Cost) + " per " + r.Per
 }
