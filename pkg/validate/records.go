@@ -82,6 +82,8 @@ func (v *validator) loadResources(repo *store.Repo, paths []string) {
 			}
 			if err := eligibility.CheckRange(r.MinAge, r.MaxAge); err != nil {
 				v.add(rec, "min_age", Error, "invalid-value", "%v; ages are whole years, min_age at most max_age", err)
+			} else if eligibility.Range(*r) != "" {
+				v.ages[r.ID] = *r
 			}
 		})
 }
