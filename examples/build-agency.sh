@@ -9,19 +9,25 @@ bin=$(realpath "$1")
 dir=$2
 rm -rf "$dir"
 "$bin" init "$dir" --agency 'Northside Family Services' -q
+# The contacts every client's care plan gives (crisis_contact,
+# complaints_contact in .casework.yaml).
+sed -i.orig -e 's|^crisis_contact: ""|crisis_contact: "0161 555 0111 (day and night)"|' \
+  -e 's|^complaints_contact: ""|complaints_contact: "complaints@northside-fs.example"|' "$dir/.casework.yaml"
+rm "$dir/.casework.yaml.orig"
 
 now=2026-01-02T09:00:00Z
 as=w-sue
 at() { now=$1; }
 cw() { CASEWORK_NOW=$now CASEWORK_USER=$as "$bin" --dir "$dir" -q "$@"; }
 
-# Workers: a multidisciplinary team. The supervisor, who builds the
-# sample, is added first: every later command acts as a worker.
-cw worker add w-sue --name 'Sue Grant' --role supervisor --fte 1 --team north
-cw worker add w-ana --name 'Ana Ruiz' --role nurse --fte 0.8 --team north
-cw worker add w-ben --name 'Ben Okafor' --role social-worker --fte 1 --team north
-cw worker add w-chloe --name 'Chloe Martin' --role psychologist --fte 0.5 --team south
-cw worker add w-dev --name 'Dev Patel' --role educator --fte 1 --team south
+# Workers: a multidisciplinary team. The supervisor, who acts below
+# (CASEWORK_USER=w-sue), is added first: the first worker bootstraps the
+# repository, and each later one is added by a worker.
+cw worker add w-sue --name 'Sue Grant' --role supervisor --fte 1 --team north --phone '0161 555 0125' --email sue.grant@northside-fs.example
+cw worker add w-ana --name 'Ana Ruiz' --role nurse --fte 0.8 --team north --phone '0161 555 0121' --email ana.ruiz@northside-fs.example
+cw worker add w-ben --name 'Ben Okafor' --role social-worker --fte 1 --team north --phone '0161 555 0122' --email ben.okafor@northside-fs.example
+cw worker add w-chloe --name 'Chloe Martin' --role psychologist --fte 0.5 --team south --phone '0161 555 0123' --email chloe.martin@northside-fs.example
+cw worker add w-dev --name 'Dev Patel' --role educator --fte 1 --team south --phone '0161 555 0124' --email dev.patel@northside-fs.example
 
 # Community resources and services, with their cost.
 cw resource add food-bank --name 'Northside Food Bank' --category food --provider 'Northside Churches Together' --contact '0161 555 0140' --eligibility 'referral from a caseworker'

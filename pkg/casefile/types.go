@@ -75,35 +75,26 @@ type Referral struct {
 
 // HistoryEntry is one append-only record of what happened to the case. A
 // phase change has From (empty when the case was opened) and To; a change of
-// reference person has Assign.
+// reference person has Assign; any other event has a Kind (one of
+// HistoryKinds): a consent override names the Action whose provider (With,
+// a resource ID) was told without consent, and its Reason; an eligibility
+// override names the Action added outside the ages of its resource (With)
+// for the person it serves (For), and its Reason.
 type HistoryEntry struct {
 	At     time.Time   `yaml:"at" json:"at"`
 	By     string      `yaml:"by" json:"by"`
+	Kind   string      `yaml:"kind,omitempty" json:"kind,omitempty"`
 	From   string      `yaml:"from,omitempty" json:"from,omitempty"`
 	To     string      `yaml:"to,omitempty" json:"to,omitempty"`
 	Assign *Assignment `yaml:"assign,omitempty" json:"assign,omitempty"`
-	// Override records a rule knowingly set aside (with Reason), such as
-	// adding an action whose resource's ages exclude the person it serves.
-	Override *Override `yaml:"override,omitempty" json:"override,omitempty"`
-	Reason   string    `yaml:"reason,omitempty" json:"reason,omitempty"`
-	Forced   bool      `yaml:"forced,omitempty" json:"forced,omitempty"`
+	Action string      `yaml:"action,omitempty" json:"action,omitempty"`
+	With   string      `yaml:"with,omitempty" json:"with,omitempty"`
+	// For is the household member an eligibility override's action
+	// serves (M1); empty means the client.
+	For    string `yaml:"for,omitempty" json:"for,omitempty"`
+	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Forced bool   `yaml:"forced,omitempty" json:"forced,omitempty"`
 }
-
-// Override names the rule an entry set aside and what it was set aside
-// for. An override entry has neither a phase change nor an assignment.
-type Override struct {
-	// Rule is the rule set aside: OverrideEligibility.
-	Rule     string `yaml:"rule" json:"rule"`
-	Action   string `yaml:"action,omitempty" json:"action,omitempty"`
-	Resource string `yaml:"resource,omitempty" json:"resource,omitempty"`
-	// For is the household member the action serves; empty means the
-	// client.
-	For string `yaml:"for,omitempty" json:"for,omitempty"`
-}
-
-// OverrideEligibility is the rule that a resource's ages include the
-// person an action serves (package eligibility).
-const OverrideEligibility = "eligibility"
 
 // IsAssignment reports whether the entry records a change of reference
 // person rather than a change of phase.

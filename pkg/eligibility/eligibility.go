@@ -116,6 +116,5 @@ func On(a casefile.Action, now time.Time) time.Time {
 // Override is the history entry that records adding action a for p
 // although Check found it Outside, and why.
 func Override(a casefile.Action, p Person, at time.Time, by, reason string) casefile.HistoryEntry {
-	return casefile.HistoryEntry{At: at, By: by, Reason: reason,
-		Override: &casefile.Override{Rule: casefile.OverrideEligibility, Action: a.ID, Resource: a.Resource, For: p.Member}}
+	return casefile.HistoryEntry{At: at, By: by, Kind: casefile.HistoryEligibilityOverride, Action: a.ID, With: a.Resource, For: p.Member, Reason: reason}
 }

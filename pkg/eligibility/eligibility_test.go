@@ -113,8 +113,8 @@ func TestOnAndOverride(t *testing.T) {
 		t.Errorf("a service is judged on its start, got %v", got)
 	}
 	h := Override(casefile.Action{ID: "A3", Resource: "home-care"}, Person{Who: "member M1", Member: "M1"}, now, "w-ana", "respite for the carer")
-	want := casefile.Override{Rule: casefile.OverrideEligibility, Action: "A3", Resource: "home-care", For: "M1"}
-	if h.Override == nil || *h.Override != want || h.By != "w-ana" || h.Reason != "respite for the carer" || !h.At.Equal(now) || h.To != "" {
+	want := casefile.HistoryEntry{At: now, By: "w-ana", Kind: casefile.HistoryEligibilityOverride, Action: "A3", With: "home-care", For: "M1", Reason: "respite for the carer"}
+	if h != want {
 		t.Errorf("override entry %+v", h)
 	}
 }

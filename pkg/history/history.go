@@ -17,16 +17,35 @@ import (
 )
 
 // IsPhaseChange reports whether the entry records a change of phase (the
-// opening entry included), not a change of reference person or an
-// override.
+// opening entry included), not a change of reference person nor another
+// event (an entry with a Kind).
 func IsPhaseChange(h casefile.HistoryEntry) bool {
-	return !h.IsAssignment() && !IsOverride(h) && h.To != ""
+	return !h.IsAssignment() && h.Kind == "" && h.To != ""
 }
 
-// IsOverride reports whether the entry records a rule knowingly set
-// aside (casefile.Override), such as an action added outside its
-// resource's ages.
-func IsOverride(h casefile.HistoryEntry) bool { return h.Override != nil }
+// IsConsentOverride reports whether the entry records information shared
+// without the client's consent (casefile.HistoryConsentOverride).
+func IsConsentOverride(h casefile.HistoryEntry) bool {
+	return h.Kind == casefile.HistoryConsentOverride
+}
+
+// IsEligibilityOverride reports whether the entry records an action
+// added outside its resource's ages (casefile.HistoryEligibilityOverride).
+func IsEligibilityOverride(h casefile.HistoryEntry) bool {
+	return h.Kind == casefile.HistoryEligibilityOverride
+}
+
+// ConsentOverrides returns the consent overrides of the history, oldest
+// first.
+func (h History) ConsentOverrides() []casefile.HistoryEntry {
+	var out []casefile.HistoryEntry
+	for _, e := range h.entries {
+		if IsConsentOverride(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
 
 // IsOpening reports whether the entry is the opening of the case: a phase
 // change from nowhere.

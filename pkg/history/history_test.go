@@ -35,11 +35,11 @@ func reopened(t *testing.T) *casefile.Case {
 func TestEntryKinds(t *testing.T) {
 	c := reopened(t)
 	c.History = append(c.History, casefile.HistoryEntry{At: at(t, "2026-03-02T09:00:00Z"), Reason: "respite",
-		Override: &casefile.Override{Rule: casefile.OverrideEligibility, Action: "A1"}})
+		Kind: casefile.HistoryEligibilityOverride, Action: "A1", With: "home-care"})
 	type kinds struct{ change, opening, closing, reopening, override bool }
 	want := []kinds{{true, true, false, false, false}, {true, false, false, false, false}, {}, {true, false, true, false, false}, {true, false, false, true, false}, {override: true}}
 	for i, h := range c.History {
-		got := kinds{IsPhaseChange(h), IsOpening(h), IsClosing(h), IsReopening(h), IsOverride(h)}
+		got := kinds{IsPhaseChange(h), IsOpening(h), IsClosing(h), IsReopening(h), IsEligibilityOverride(h)}
 		if got != want[i] {
 			t.Errorf("history[%d]: got %+v, want %+v", i, got, want[i])
 		}

@@ -55,7 +55,7 @@ var idFields = map[string]bool{
 	"From": true, "To": true, "Instrument": true, "Network": true, "Level": true,
 	"Domain": true, "Priority": true, "Status": true, "Resource": true, "Digest": true, "What": true,
 	"Kind": true, "Strength": true, "Action": true, "Purpose": true, "GivenBy": true,
-	"Decision": true, "Rule": true, "For": true,
+	"Decision": true, "For": true, // For names a household member by ID
 	"Flags": true, // risk flags come from risk.flags in the configuration
 }
 

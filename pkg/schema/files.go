@@ -54,6 +54,7 @@ func CaseEnums(cfg *config.Config) map[string][]string {
 		"model":                          cfg.Models,
 		"history[].from":                 phases,
 		"history[].to":                   phases,
+		"history[].kind":                 casefile.HistoryKinds,
 		"assessments[].network":          assess.Networks,
 		"assessments[].needs[].priority": assess.Priorities,
 		"assessments[].level":            assess.Levels,

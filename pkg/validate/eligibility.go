@@ -43,7 +43,7 @@ func (v *validator) checkEligibility(cr *caseRecord, key string, a casefile.Acti
 		return
 	}
 	for _, h := range c.History {
-		if history.IsOverride(h) && h.Override.Rule == casefile.OverrideEligibility && h.Override.Action == a.ID {
+		if history.IsEligibilityOverride(h) && h.Action == a.ID {
 			return
 		}
 	}

@@ -25,8 +25,8 @@ type HistoryProblem struct {
 // the workflow: it starts with the opening entry into the initial phase;
 // each phase change starts where the case was, is allowed by the
 // workflow, and the guards of its target held when it was made (on the
-// case as it stood then, see AsOf); each entry is one phase change or one
-// assignment; and the walk ends in the case's phase, with its worker.
+// case as it stood then, see AsOf); each entry is one phase change, one
+// assignment or one other event (with a Kind, checked by validate); and the walk ends in the case's phase, with its worker.
 // Whether entries are dated and in time order is the caller's to check.
 func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 	var probs []HistoryProblem
@@ -37,8 +37,9 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 	for i, h := range c.History {
 		key := fmt.Sprintf("history[%d]", i)
 		switch {
-		case history.IsOverride(h):
-			probs = append(probs, checkOverride(h, key)...)
+		case h.Kind != "":
+			// Another event (a consent override): it moves nothing;
+			// validate checks its kind and fields.
 		case h.IsAssignment():
 			if h.From != "" || h.To != "" {
 				add(key, "invalid-history-entry", "%s records both a phase change and an assignment; an entry is one or the other", key)
@@ -68,32 +69,9 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 	return probs
 }
 
-// checkOverride checks an override entry is nothing else, names the
-// rule it set aside and says why.
-func checkOverride(h casefile.HistoryEntry, key string) []HistoryProblem {
-	var probs []HistoryProblem
-	add := func(key, format string, args ...any) {
-		probs = append(probs, HistoryProblem{Key: key, Rule: "invalid-history-entry", Msg: fmt.Sprintf(format, args...)})
-	}
-	if h.From != "" || h.To != "" || h.IsAssignment() {
-		add(key, "%s records an override and a phase change or an assignment; an entry is one of them", key)
-	}
-	if h.Override.Rule != casefile.OverrideEligibility {
-		add(key+".override.rule", "%s overrides rule %s, which casework does not know (it knows %s)", key, safetext.Token(h.Override.Rule), casefile.OverrideEligibility)
-	}
-	if strings.TrimSpace(h.Reason) == "" {
-		add(key+".reason", "%s records an override with no reason; an override says why", key)
-	}
-	return probs
-}
-
 // Describe names a phase change for messages: "an entry into intake" for
-// an opening, else "intake -> assessment"; an override is "an override of
-// eligibility for A3".
+// an opening, else "intake -> assessment".
 func Describe(h casefile.HistoryEntry) string {
-	if o := h.Override; o != nil {
-		return "an override of " + o.Rule + " for " + o.Action
-	}
 	if history.IsOpening(h) {
 		return "an entry into " + h.To
 	}

@@ -130,8 +130,8 @@ func TestCheckHistory(t *testing.T) {
 	assign := func(at time.Time, from, to string) casefile.HistoryEntry {
 		return casefile.HistoryEntry{At: at, By: "w-ana", Assign: &casefile.Assignment{From: from, To: to}}
 	}
-	override := func(at time.Time, rule, reason string) casefile.HistoryEntry {
-		return casefile.HistoryEntry{At: at, By: "w-ana", Reason: reason, Override: &casefile.Override{Rule: rule, Action: "A1", Resource: "home-care"}}
+	override := func(at time.Time, reason string) casefile.HistoryEntry {
+		return casefile.HistoryEntry{At: at, By: "w-ana", Reason: reason, Kind: casefile.HistoryEligibilityOverride, Action: "A1", With: "home-care"}
 	}
 	tests := []struct {
 		name    string
@@ -156,14 +156,7 @@ func TestCheckHistory(t *testing.T) {
 		{"handover from the wrong worker", "intake", "w-cy", []casefile.HistoryEntry{open, assign(t1, "w-ana", "w-ben"), assign(t2, "w-ana", "w-cy")}, nil, []string{"history-gap@history[2].assign.from"}},
 		{"both kinds in one entry", "intake", "w-ben", []casefile.HistoryEntry{open, {At: t1, To: "intake", Assign: &casefile.Assignment{To: "w-ben"}}}, nil, []string{"invalid-history-entry@history[1]"}},
 		{"neither kind", "intake", "w-ana", []casefile.HistoryEntry{open, {At: t1, By: "w-ana"}}, nil, []string{"invalid-history-entry@history[1]"}},
-		{"eligibility override", "assessment", "w-ana", []casefile.HistoryEntry{open, override(t1, "eligibility", "respite"), move(t2, "intake", "assessment")}, nil, nil},
-		{"override without a reason", "intake", "w-ana", []casefile.HistoryEntry{open, override(t1, "eligibility", " ")}, nil, []string{"invalid-history-entry@history[1].reason"}},
-		{"override of an unknown rule", "intake", "w-ana", []casefile.HistoryEntry{open, override(t1, "budget", "why")}, nil, []string{"invalid-history-entry@history[1].override.rule"}},
-		{"override and a move in one entry", "assessment", "w-ana", []casefile.HistoryEntry{open, func() casefile.HistoryEntry {
-			h := override(t1, "eligibility", "why")
-			h.From, h.To = "intake", "assessment"
-			return h
-		}()}, nil, []string{"invalid-history-entry@history[1]", "phase-mismatch@phase"}},
+		{"eligibility override", "assessment", "w-ana", []casefile.HistoryEntry{open, override(t1, "respite"), move(t2, "intake", "assessment")}, nil, nil},
 	}
 	w := New(defaultConfig(t))
 	for _, tt := range tests {
