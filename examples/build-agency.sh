@@ -52,7 +52,8 @@ cw network add $c1 --name 'Dr Shah' --relationship GP --kind professional --orga
 cw risk $c1 --level low --reason 'No safeguarding concerns at the first home visit' >/dev/null
 at 2026-01-13T10:00:00Z
 cw case move $c1 assessment --reason 'rapport established, consent given'
-cw assess $c1 --strength 'Devoted to her two children' --strength 'Worked as a cook for eight years' --score housing=1,income=2,employment=2,food=2,child_care=3,children_education=2,family_social=3,mental_health=3 --network low --need 'housing:high:Eviction notice for the end of February' --need 'income:high:No benefits claimed since losing her job' --need 'children_education:medium:Both children miss school most Mondays' >/dev/null
+cw assess $c1 --strength 'Devoted to her two children' --strength 'Worked as a cook for eight years' --score housing=1,income=2,employment=2,food=2,child_care=3,children_education=2,family_social=3,mental_health=3 --network low --reason 'Carmen works nights and can help only at weekends' --need 'housing:high:Eviction notice for the end of February' --need 'income:high:No benefits claimed since losing her job' --need 'children_education:medium:Both children miss school most Mondays' >/dev/null
+cw assess $c1 --member M1 --instrument cans --score school=2,emotional=1,family_functioning=2,social_functioning=1 --strength 'Loves drawing and football' --need 'school:high:Misses school most Mondays to look after his sister' >/dev/null
 at 2026-01-15T11:00:00Z
 cw case move $c1 planning --reason 'assessment complete'
 cw plan budget $c1 1500

@@ -87,9 +87,20 @@ func Build(in Input) (*Data, error) {
 	for _, m := range c.Team {
 		d.Team = append(d.Team, b.person(m.Worker, m.Role))
 	}
-	if n := len(shown.Assessments); n > 0 {
-		d.Assessment = b.assessment(shown.Assessments)
-		d.Needs = prioritised(shown.Assessments[n-1].Needs)
+	if as := shown.ClientAssessments(); len(as) > 0 {
+		d.Assessment = b.assessment(as)
+		d.Needs = prioritised(as[len(as)-1].Needs)
+	}
+	for _, m := range shown.Household {
+		var of []casefile.Assessment
+		for _, a := range shown.MemberAssessments() {
+			if a.Member == m.ID {
+				of = append(of, a)
+			}
+		}
+		if len(of) > 0 {
+			d.MemberAssessments = append(d.MemberAssessments, MemberAssessment{Member: m, AssessmentInfo: b.assessment(of)})
+		}
 	}
 	if a := c.Plan.Agreed; a != nil {
 		d.Agreement = &AgreementInfo{By: a.By, At: a.At, Current: c.Plan.AgreementCurrent()}

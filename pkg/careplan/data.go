@@ -42,13 +42,16 @@ type Data struct {
 	Team       []Person  // other professionals on the case
 	Client     ClientInfo
 	Referral   casefile.Referral
-	Assessment *AssessmentInfo // the latest assessment; nil before the first
-	Needs      []casefile.Need // the latest assessment's needs, highest priority first
-	Goals      []GoalInfo
-	Cost       CostInfo
-	Reviews    ReviewInfo
-	Agreement  *AgreementInfo // nil until the plan is agreed
-	Approvals  []ApprovalInfo
+	Assessment *AssessmentInfo // the latest assessment of the client; nil before the first
+	// MemberAssessments are the latest assessment of each household
+	// member assessed ('assess --member'), in household order.
+	MemberAssessments []MemberAssessment
+	Needs             []casefile.Need // the latest assessment's needs, highest priority first
+	Goals             []GoalInfo
+	Cost              CostInfo
+	Reviews           ReviewInfo
+	Agreement         *AgreementInfo // nil until the plan is agreed
+	Approvals         []ApprovalInfo
 	// Overrides are the times information was shared without the
 	// client's consent, oldest first (history entries of kind
 	// consent-override).
@@ -118,6 +121,15 @@ type AssessmentInfo struct {
 	Network        string
 	Level          string
 	NumAssessments int // how many assessments the case has had
+}
+
+// MemberAssessment is the latest assessment of a household member, as
+// AssessmentInfo describes the client's (NumAssessments counts the
+// member's), with the member as shown (their name redacted in a
+// redacted copy).
+type MemberAssessment struct {
+	Member casefile.Member
+	*AssessmentInfo
 }
 
 // Score is one domain's latest score with the instrument's label for it,

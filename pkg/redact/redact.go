@@ -146,6 +146,7 @@ func redactAssessment(a casefile.Assessment, s *Scrubber) casefile.Assessment {
 	for i := range a.Strengths {
 		a.Strengths[i] = s.Text(a.Strengths[i])
 	}
+	a.NetworkReason = s.Text(a.NetworkReason)
 	a.Needs = slices.Clone(a.Needs)
 	for i := range a.Needs {
 		a.Needs[i].Text = s.Text(a.Needs[i].Text)

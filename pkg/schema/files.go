@@ -56,6 +56,7 @@ func CaseEnums(cfg *config.Config) map[string][]string {
 		"history[].to":                   phases,
 		"history[].kind":                 casefile.HistoryKinds,
 		"assessments[].network":          assess.Networks,
+		"assessments[].network_derived":  assess.Networks,
 		"assessments[].needs[].priority": assess.Priorities,
 		"assessments[].level":            assess.Levels,
 		"risks[].level":                  cfg.Risk.Levels,

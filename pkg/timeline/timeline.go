@@ -130,6 +130,8 @@ func Describe(h casefile.HistoryEntry) string {
 			from = "—"
 		}
 		what = fmt.Sprintf("assigned %s → %s", from, h.Assign.To)
+	case history.IsDeparture(h):
+		what = history.DescribeDeparture(*h.Left)
 	case history.IsOpening(h):
 		what = "opened in " + h.To
 	default:
@@ -144,11 +146,15 @@ func Describe(h casefile.HistoryEntry) string {
 	return what
 }
 
-// FromHistory turns a case's history into events.
-func FromHistory(history []casefile.HistoryEntry) []Event {
-	events := make([]Event, len(history))
-	for i, h := range history {
-		events[i] = Event{At: h.At, Kind: History, By: h.By, What: Describe(h)}
+// FromHistory turns a case's history into events. A departure (a member
+// who left, a tie that ended) is left out: the household and network
+// events list it, from the entry it marks ended.
+func FromHistory(entries []casefile.HistoryEntry) []Event {
+	events := make([]Event, 0, len(entries))
+	for _, h := range entries {
+		if !history.IsDeparture(h) {
+			events = append(events, Event{At: h.At, Kind: History, By: h.By, What: Describe(h)})
+		}
 	}
 	return events
 }

@@ -22,6 +22,8 @@ func TestDescribe(t *testing.T) {
 		{casefile.HistoryEntry{Assign: &casefile.Assignment{To: "w-bo"}}, "assigned — → w-bo"},
 		{casefile.HistoryEntry{Assign: &casefile.Assignment{From: "w-ana", To: "w-bo"}, Forced: true, Reason: "leave"}, "assigned w-ana → w-bo (forced): leave"},
 		{casefile.HistoryEntry{Kind: casefile.HistoryEligibilityOverride, Action: "A3", With: "home-care", For: "M1", Reason: "respite"}, "eligibility overridden: action A3 (home-care) for M1 added outside the resource's ages: respite"},
+		{casefile.HistoryEntry{Left: &casefile.Departure{Member: "M2"}, Reason: "moved out"}, "M2 left the household: moved out"},
+		{casefile.HistoryEntry{Left: &casefile.Departure{Contact: "N1"}, Reason: "moved away"}, "the tie with N1 ended: moved away"},
 	}
 	for _, tt := range tests {
 		if got := Describe(tt.entry); got != tt.want {
@@ -168,5 +170,19 @@ func TestSelect(t *testing.T) {
 		if len(got) != tt.want || got == nil {
 			t.Errorf("Select(since %v, %v) kept %d (%v), want %d", tt.since, tt.kinds, len(got), got, tt.want)
 		}
+	}
+}
+
+// TestDepartureOnce: a member who left is one event, the household's,
+// though the history records the departure too.
+func TestDepartureOnce(t *testing.T) {
+	end := &casefile.Ended{At: at(10), By: "w-ana", Reason: "moved out"}
+	c := &casefile.Case{
+		History:   []casefile.HistoryEntry{{At: at(9), By: "w-ana", To: "intake"}, {At: at(10), By: "w-ana", Left: &casefile.Departure{Member: "M1"}, Reason: "moved out"}},
+		Household: []casefile.Member{{ID: "M1", Relationship: "son", Removed: end}},
+	}
+	events := OfCase(c)
+	if len(events) != 2 || events[1].Kind != Household || events[1].What != "household member M1 (son) left: moved out" {
+		t.Errorf("events %+v", events)
 	}
 }

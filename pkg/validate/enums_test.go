@@ -62,6 +62,8 @@ var everyEnum = strings.Replace(goodCase, "assessments:\n", `  - at: 2026-02-05T
     reason: safeguarding
 assessments:
 `, 1) + `    network: low
+    network_derived: medium
+    network_reason: Her sister moves away next month
     needs:
       - domain: housing
         priority: high
