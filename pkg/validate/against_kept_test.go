@@ -83,6 +83,8 @@ func TestAgainstKeepsPeopleAndRisks(t *testing.T) {
 			{"  - id: N1\n    name: Rosa\n    kind: informal\n    relationship: sister\n    strength: strong\n", ""},
 			{"risks:\n", "  - id: N1\n    name: Rosa\n    kind: informal\n    relationship: sister\n    strength: strong\nrisks:\n"},
 		}, "entry-rewritten", `since HEAD: network[0] now has ID "N2" where network contact "N1" was`, 38},
+		{"an assessment moved to a member", [][2]string{{"    instrument: ssm\n", "    member: M1\n    instrument: ssm\n"}},
+			"entry-rewritten", "assessments[0] was rewritten since HEAD (it was the entry of 2026-02-03T09:00:00Z by w-ana)", 21},
 		{"a risk lowered", [][2]string{{"level: medium", "level: low"}},
 			"entry-rewritten", "risks[0] was rewritten since HEAD (it was the entry of 2026-02-03T12:00:00Z by w-ana); recorded entries are never changed: record a new one", 52},
 		{"a risk erased", [][2]string{{"risks:\n  - at: 2026-02-03T12:00:00Z\n    by: w-ana\n    level: medium\n", ""}},
