@@ -124,3 +124,29 @@ func TestRenderEscapesControls(t *testing.T) {
 		t.Errorf("got %q, %v\nwant %q", out, err, want)
 	}
 }
+
+// TestExecuteInParallel: one parsed template executed on many goroutines
+// at once, each within its own budget (go test -race checks the sharing).
+func TestExecuteInParallel(t *testing.T) {
+	tmpl := template.Must(template.New("x").Funcs(Funcs()).Parse(`{{define "row"}}[{{.}}]{{end}}{{range .L}}{{template "row" .}}{{end}}{{if .Big}}{{range 100000000}}{{end}}{{end}}`))
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			var b strings.Builder
+			err := execute(tmpl, &b, map[string]any{"L": []string{"p", "q"}, "Big": i%4 == 1})
+			if i%4 != 1 && (err != nil || b.String() != "[p][q]") {
+				err = fmt.Errorf("goroutine %d: %q, %v", i, b.String(), err)
+			} else if i%4 == 1 && (err == nil || !strings.Contains(err.Error(), "does more than")) {
+				err = fmt.Errorf("goroutine %d: not stopped: %v", i, err)
+			} else {
+				err = nil
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
