@@ -122,17 +122,20 @@ func mapKeys(m map[string]string) func(func(string) bool) {
 	}
 }
 
-// stampOf stats a file through the confined view; ok is false when it is
-// missing. What cannot be stamped (a symbolic link, which the view
-// refuses, or a path that cannot be read) has Size unreadable: it never
-// matches a stamp, so the directory is checked again, and its entry is
-// not cached.
+// stampOf stats a file; ok is false when it is missing. A stamp only
+// decides whether a directory is read again, and reading goes through the
+// store's confined view, so it is taken with one lstat (the warm run's
+// cost is these calls). What is not a regular file or directory (a
+// symbolic link, a pipe) or cannot be stamped has Size unreadable: it
+// never matches a stamp, so the directory is checked again, and its entry
+// is not cached. (A case directory that is a link is never stamped: the
+// layout reports it and leaves it out.)
 func stampOf(repo *store.Repo, rel string) (fileStamp, bool) {
-	info, err := repo.Stat(rel)
+	info, err := os.Lstat(repo.Abs(rel))
 	if errors.Is(err, fs.ErrNotExist) {
 		return fileStamp{Rel: rel, Size: -1}, false
 	}
-	if err != nil {
+	if err != nil || !(info.Mode().IsRegular() || info.IsDir()) {
 		return fileStamp{Rel: rel, Size: unreadable, ModTime: -1}, true
 	}
 	return fileStamp{Rel: rel, Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
