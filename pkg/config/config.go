@@ -24,7 +24,10 @@ var DefaultYAML []byte
 
 // Config is the agency configuration.
 type Config struct {
-	Agency         string   `yaml:"agency" mapstructure:"agency"`
+	Agency string `yaml:"agency" mapstructure:"agency"`
+	// Currency is the ISO 4217 code of every amount (budgets, costs,
+	// spending, expense approvals); every amount printed carries it.
+	Currency       string   `yaml:"currency" mapstructure:"currency"`
 	IDPrefix       string   `yaml:"id_prefix" mapstructure:"id_prefix"`
 	User           string   `yaml:"user" mapstructure:"user"`
 	Models         []string `yaml:"models" mapstructure:"models"`

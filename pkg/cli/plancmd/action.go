@@ -22,11 +22,13 @@ type ActionAddOptions struct {
 	Due         string
 	Start       string
 	End         string
+	Units       float64
+	Frequency   string
 }
 
 // NewCmdActionAdd returns `casework plan action add ID --goal G TEXT
-// [--resource R] [--responsible WHO] [--cost X] [--due DATE | --start
-// DATE --end DATE]`.
+// [--resource R] [--responsible WHO] [--cost X | --units N] [--frequency
+// F] [--due DATE | --start DATE --end DATE]`.
 func NewCmdActionAdd(f *cmdutil.Factory) *cobra.Command {
 	opts := &ActionAddOptions{F: f}
 	cmd := &cobra.Command{
@@ -40,34 +42,45 @@ review ID --action A1=active' moves it on.
 
 A running service is never overdue in 'casework due'; once its end has
 passed while it is still planned or active it is listed as "ended? review
-it". A task past its due date and not done is overdue. --resource must be a resource of the repository. The cost is what
-is planned for this action; it is not taken from the resource's unit cost,
-since only you know how many units the plan needs.`,
-		Example: "  casework plan action add C-2026-7K3Q --goal G1 'Weekly budgeting sessions' --resource debt-advice --responsible provider --cost 240 --start 2026-03-09 --end 2026-06-01\n  casework plan action add C-2026-7K3Q --goal G1 'Bring the tenancy agreement' --responsible client --due 2026-03-16",
+it". A task past its due date and not done is overdue. --resource must be
+a resource of the repository.
+
+The cost is what the plan commits to this action, in the agency's
+currency. Give it with --cost, or give --units: the number of the
+resource's units (its "per": sessions, child-months...) the plan needs,
+and the cost is the units times the resource's unit cost. --frequency
+says how often the service is given (weekly, monthly); it is recorded as
+written.`,
+		Example: "  casework plan action add C-2026-7K3Q --goal G1 'Weekly budgeting sessions' --resource debt-advice --responsible provider --cost 240 --start 2026-03-09 --end 2026-06-01\n  casework plan action add C-2026-7K3Q --goal G2 'After-school club' --resource kids-club --units 12 --frequency monthly --start 2026-03-02 --end 2027-02-28\n  casework plan action add C-2026-7K3Q --goal G1 'Bring the tenancy agreement' --responsible client --due 2026-03-16",
 		Args:    cmdutil.ExactArgs(2, "a case ID and the action's TEXT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.RequireFlag(cmd, "goal"); err != nil {
 				return err
 			}
 			opts.CaseID, opts.Text = args[0], args[1]
-			return runActionAdd(opts, cmd.Flags().Changed("cost"))
+			return runActionAdd(opts, cmd.Flags().Changed("cost"), cmd.Flags().Changed("units"))
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Goal, "goal", "", "`GOAL` the action serves, e.g. G1")
 	fl.StringVar(&opts.Resource, "resource", "", "`RESOURCE` id of the service used (resources/<id>.yaml)")
 	fl.StringVar(&opts.Responsible, "responsible", "", "`WHO` carries it out: a worker, the client, a provider")
-	fl.Float64Var(&opts.Cost, "cost", 0, "planned `COST` of the action")
+	fl.Float64Var(&opts.Cost, "cost", 0, "planned `COST` of the action, in the agency's currency")
+	fl.Float64Var(&opts.Units, "units", 0, "`N` units of the resource (its per: sessions, child-months...); the cost is N times its unit cost")
+	fl.StringVar(&opts.Frequency, "frequency", "", "how often the service is given, e.g. weekly, monthly (`TEXT`)")
 	fl.StringVar(&opts.Due, "due", "", "a task's due `DATE`, YYYY-MM-DD")
 	fl.StringVar(&opts.Start, "start", "", "a service's start `DATE`, YYYY-MM-DD")
 	fl.StringVar(&opts.End, "end", "", "a service's end `DATE`, YYYY-MM-DD (when it is to be reviewed)")
 	return cmd
 }
 
-func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
+func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 	f := opts.F
 	if opts.Cost < 0 {
 		return cmdutil.Usagef("--cost must not be negative")
+	}
+	if opts.Units < 0 || (unitsGiven && opts.Units == 0) {
+		return cmdutil.Usagef("--units must be more than zero")
 	}
 	due, err := optionalDate(f, "due", opts.Due)
 	if err != nil {
@@ -96,10 +109,22 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 		}
 		resource = &rec.Data
 	}
+	cost := opts.Cost
+	if unitsGiven && !costGiven {
+		if resource == nil || resource.Cost <= 0 {
+			return cmdutil.Usagef("--units needs a --resource with a unit cost (its cost and per) to work out the cost; give --cost instead")
+		}
+		cost = casefile.UnitsCost(opts.Units, resource.Cost)
+	}
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
 	var action casefile.Action
 	_, err = editPlan(f, opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
 		action, err = planning.AddAction(&c.Plan, opts.Goal, casefile.Action{
-			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, Cost: opts.Cost, Due: due, Start: start, End: end,
+			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, Cost: cost, Due: due, Start: start, End: end,
+			Units: opts.Units, Frequency: opts.Frequency,
 		})
 		if err != nil {
 			return cmdutil.Usagef("%w", err)
@@ -109,8 +134,15 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 	if err != nil {
 		return err
 	}
-	if resource != nil && resource.Cost > 0 && !costGiven {
-		f.Infof("Note: %s costs %s per %s; the cost of %s is left at 0, not guessed (plan it with --cost).", resource.ID, cmdutil.Money(resource.Cost), resource.Per, action.ID)
+	switch {
+	case resource != nil && resource.Cost > 0 && !costGiven && !unitsGiven:
+		f.Infof("Note: %s costs %s per %s; the cost of %s is left at 0, not guessed (plan it with --units N or --cost).", resource.ID, cmdutil.Amount(resource.Cost, cfg.Currency), resource.Per, action.ID)
+	case unitsGiven && !costGiven:
+		per := resource.Per
+		if per == "" {
+			per = "unit"
+		}
+		f.Infof("Cost of %s: %s × %s per %s = %s.", action.ID, cmdutil.Number(action.Units), cmdutil.Amount(resource.Cost, cfg.Currency), per, cmdutil.Amount(action.Cost, cfg.Currency))
 	}
 	f.Changes.Detail = action.ID
 	_, err = fmt.Fprintln(f.IO.Out, action.ID)

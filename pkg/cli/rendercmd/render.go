@@ -67,7 +67,11 @@ Everything is checked before anything is written.`,
 			if err := opts.check(); err != nil {
 				return err
 			}
-			return run(opts)
+			r, err := opts.Prepare()
+			if err != nil {
+				return err
+			}
+			return r.Write()
 		},
 	}
 	fl := cmd.Flags()
@@ -103,27 +107,41 @@ type output struct {
 	data []byte
 }
 
-func run(o *Options) error {
+// Rendered is what Prepare rendered, checked and ready to Write.
+type Rendered struct {
+	o     *Options
+	outs  []output
+	paths []string // where --out writes each of outs
+	dir   string   // the --out directory with --all
+}
+
+// Prepare renders everything asked for and checks every --out target
+// (see outGuard), writing nothing: the template exists, each case may be
+// rendered with it (a referral letter only with consent to share, see
+// careplan.CheckReferral), and no file would be replaced without
+// --force. `casework refer` renders the referral letter through it, so
+// the letter and its refusals are render's.
+func (o *Options) Prepare() (*Rendered, error) {
 	f := o.F
 	repo, err := f.Repo()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	cfg, err := f.Config()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sources := TemplateSources(repo)
 	if names := careplan.Names(sources...); !slices.Contains(names, o.Template) {
-		return cmdutil.Usagef("no template %q; available templates: %s (add your own as templates/NAME%s)", o.Template, strings.Join(names, ", "), careplan.Ext)
+		return nil, cmdutil.Usagef("no template %q; available templates: %s (add your own as templates/NAME%s)", o.Template, strings.Join(names, ", "), careplan.Ext)
 	}
 	cases, err := o.cases(f, repo)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	workers, resources, err := f.WorkersAndResources()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	in := careplan.Input{Config: cfg, Workers: workers, Resources: resources}
 	in.Today = f.Today()
@@ -149,10 +167,16 @@ func run(o *Options) error {
 	progress.Done()
 	for _, err := range errs {
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return o.write(repo, outs)
+	r := &Rendered{o: o, outs: outs}
+	if o.Out != "" {
+		if r.paths, r.dir, err = o.targets(repo, outs); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
 }
 
 // caseDirName is the name of the case's directory, which is its identity:
@@ -260,32 +284,23 @@ func actionList(c *casefile.Case) string {
 	return " (one of " + strings.Join(ids, ", ") + ")"
 }
 
-// write sends the rendered files to stdout, to --out FILE, or, with
-// --all, to --out DIR. Every target is checked (see outGuard) before
-// anything is written; files are written atomically and readable by their
-// owner only.
-func (o *Options) write(repo *store.Repo, outs []output) error {
+// targets works out where --out writes each rendered file (with --all,
+// one file per case in the directory) and checks every target (see
+// outGuard) before anything is written.
+func (o *Options) targets(repo *store.Repo, outs []output) (paths []string, dir string, err error) {
 	f := o.F
-	if o.Out == "" {
-		for _, out := range outs {
-			if _, err := f.IO.Out.Write(out.data); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 	target := o.Out
 	if !filepath.IsAbs(target) {
 		target = filepath.Join(f.Cwd, target)
 	}
 	guard := newOutGuard(repo.Root, o.Force, f.Rel)
-	var paths []string
 	if o.All {
+		dir = target
 		if err := guard.place(target); err != nil {
-			return err
+			return nil, "", err
 		}
 		if st, err := os.Stat(target); err == nil && !st.IsDir() {
-			return cmdutil.Usagef("--out %s is not a directory; --all writes one file per case into a directory", o.Out)
+			return nil, "", cmdutil.Usagef("--out %s is not a directory; --all writes one file per case into a directory", o.Out)
 		}
 		for _, out := range outs {
 			paths = append(paths, filepath.Join(target, out.name+".md"))
@@ -301,24 +316,40 @@ func (o *Options) write(repo *store.Repo, outs []output) error {
 		if err := guard.check(p); errors.Is(err, errExists) {
 			existing = append(existing, f.Rel(p))
 		} else if err != nil {
-			return err
+			return nil, "", err
 		}
 	}
 	switch {
 	case len(existing) == 1:
-		return fmt.Errorf("--out %s already exists: add --force to replace it, or choose another file", existing[0])
+		return nil, "", fmt.Errorf("--out %s already exists: add --force to replace it, or choose another file", existing[0])
 	case len(existing) > 1:
-		return fmt.Errorf("--out %s: %s and %d more %s already exist: add --force to replace them, or choose another directory", o.Out, existing[0], len(existing)-1, plural(len(existing)-1, "file"))
+		return nil, "", fmt.Errorf("--out %s: %s and %d more %s already exist: add --force to replace them, or choose another directory", o.Out, existing[0], len(existing)-1, plural(len(existing)-1, "file"))
 	}
-	for i, out := range outs {
-		if err := writeFile(paths[i], out.data); err != nil {
+	return paths, dir, nil
+}
+
+// Write sends the rendered files to stdout, or to the --out targets
+// Prepare checked; files are written atomically and readable by their
+// owner only.
+func (r *Rendered) Write() error {
+	f := r.o.F
+	if r.o.Out == "" {
+		for _, out := range r.outs {
+			if _, err := f.IO.Out.Write(out.data); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for i, out := range r.outs {
+		if err := writeFile(r.paths[i], out.data); err != nil {
 			return err
 		}
 	}
-	if o.All {
-		f.Infof("Wrote %d %s to %s", len(outs), plural(len(outs), "file"), f.Rel(target))
+	if r.o.All {
+		f.Infof("Wrote %d %s to %s", len(r.outs), plural(len(r.outs), "file"), f.Rel(r.dir))
 	} else {
-		f.Infof("Wrote %s", f.Rel(target))
+		f.Infof("Wrote %s", f.Rel(r.paths[0]))
 	}
 	return nil
 }
