@@ -91,12 +91,13 @@ func Record(c *casefile.Case, e casefile.ReferralEntry) (casefile.ReferralEntry,
 
 // Effect is what a referral step does to its action's status, and false
 // when it leaves it alone: a declined referral reopens the action's
-// planning (back to planned, to find another provider), a started
+// planning (an active action goes back to planned, to find another
+// provider; a cancelled or done one stays as it is), a started
 // service makes a planned action active, an ended service makes an open
 // action done.
 func Effect(step casefile.ReferralStatus, action casefile.ActionStatus) (casefile.ActionStatus, bool) {
 	switch {
-	case step == casefile.ReferralDeclined && action != casefile.ActionPlanned:
+	case step == casefile.ReferralDeclined && action == casefile.ActionActive:
 		return casefile.ActionPlanned, true
 	case step == casefile.ReferralStarted && action == casefile.ActionPlanned:
 		return casefile.ActionActive, true

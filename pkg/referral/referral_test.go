@@ -176,3 +176,29 @@ func TestAwaitingAndCheckHistory(t *testing.T) {
 		t.Error("CheckHistory changed the case's plan")
 	}
 }
+
+func TestEffect(t *testing.T) {
+	tests := []struct {
+		step   casefile.ReferralStatus
+		action casefile.ActionStatus
+		want   casefile.ActionStatus
+		moved  bool
+	}{
+		{declined, casefile.ActionActive, casefile.ActionPlanned, true},
+		{declined, casefile.ActionPlanned, casefile.ActionPlanned, false},
+		{declined, casefile.ActionCancelled, casefile.ActionCancelled, false},
+		{started, casefile.ActionPlanned, casefile.ActionActive, true},
+		{started, casefile.ActionActive, casefile.ActionActive, false},
+		{ended, casefile.ActionActive, casefile.ActionDone, true},
+		{ended, casefile.ActionPlanned, casefile.ActionDone, true},
+		{ended, casefile.ActionCancelled, casefile.ActionCancelled, false},
+		{sent, casefile.ActionPlanned, casefile.ActionPlanned, false},
+		{accepted, casefile.ActionPlanned, casefile.ActionPlanned, false},
+		{waitlisted, casefile.ActionActive, casefile.ActionActive, false},
+	}
+	for _, tt := range tests {
+		if got, moved := Effect(tt.step, tt.action); got != tt.want || moved != tt.moved {
+			t.Errorf("Effect(%s, %s) = %s, %v; want %s, %v", tt.step, tt.action, got, moved, tt.want, tt.moved)
+		}
+	}
+}
