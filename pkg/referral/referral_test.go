@@ -202,3 +202,31 @@ func TestEffect(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCheckHistory replays referrals as a case file may hold them, written
+// by hand: any statuses, actions and times; it never panics and never
+// changes the case's plan.
+func FuzzCheckHistory(f *testing.F) {
+	f.Add("A1", "sent", "A1", "accepted", "a1", "started", int64(0), int64(3600))
+	f.Add("A9", "lost", "", "", "A1", "declined", int64(-5), int64(0))
+	f.Fuzz(func(t *testing.T, a1, s1, a2, s2, a3, s3 string, d1, d2 int64) {
+		c := plan()
+		base := at(1)
+		c.Referrals = []casefile.ReferralEntry{
+			{At: base, Action: a1, Status: casefile.ReferralStatus(s1)},
+			{At: base.Add(time.Duration(d1)), Action: a2, Status: casefile.ReferralStatus(s2)},
+			{At: base.Add(time.Duration(d2)), Action: a3, Status: casefile.ReferralStatus(s3), Reason: s3},
+		}
+		before := c.Plan.Goals[0].Actions[0]
+		probs := CheckHistory(c)
+		for i := range probs {
+			if i < 0 || i >= len(c.Referrals) {
+				t.Fatalf("problem at index %d", i)
+			}
+		}
+		if c.Plan.Goals[0].Actions[0] != before {
+			t.Fatal("CheckHistory changed the plan")
+		}
+		_ = Awaiting(c)
+	})
+}
