@@ -2,6 +2,7 @@ package casefile
 
 import (
 	"math"
+	"strconv"
 	"time"
 )
 
@@ -50,5 +51,16 @@ func (c *Case) Spent(action string) float64 {
 // UnitsCost is the cost of units of a resource at unitCost each, rounded
 // to cents: how an action's cost follows from the resource's unit cost.
 func UnitsCost(units, unitCost float64) float64 { return cents(units * unitCost) }
+
+// Amount writes an amount of money with two decimals and its currency
+// ("720.00 GBP"; without a currency, "720.00"): how every message and
+// table shows money.
+func Amount(x float64, currency string) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if currency == "" {
+		return s
+	}
+	return s + " " + currency
+}
 
 func cents(x float64) float64 { return math.Round(x*100) / 100 }

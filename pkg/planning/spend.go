@@ -74,13 +74,7 @@ func Overspending(c *casefile.Case, currency string) []Overspend {
 	if m.Spent == 0 {
 		return nil
 	}
-	amount := func(x float64) string {
-		s := fmt.Sprintf("%.2f", x)
-		if currency != "" {
-			s += " " + currency
-		}
-		return s
-	}
+	amount := func(x float64) string { return casefile.Amount(x, currency) }
 	if approved, ok := Approved(c); ok && m.Spent > approved+0.005 {
 		out = append(out, Overspend{"spending", fmt.Sprintf("%s spent on case %s, more than the %s of expenses approved: ask for approval with 'casework approve %s expense --request --amount X'", amount(m.Spent), c.ID, amount(approved), c.ID)})
 	}

@@ -26,13 +26,7 @@ func Money(x float64) string {
 
 // Amount formats an amount of money with its currency: "720.00 GBP"
 // (config currency), "0.00 GBP" for nothing.
-func Amount(x float64, currency string) string {
-	s := strconv.FormatFloat(x, 'f', 2, 64)
-	if currency == "" {
-		return s
-	}
-	return s + " " + currency
-}
+func Amount(x float64, currency string) string { return casefile.Amount(x, currency) }
 
 // Stamp formats a time for tables: 2026-03-02 09:15 (UTC).
 func Stamp(t time.Time) string {

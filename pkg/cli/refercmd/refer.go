@@ -12,6 +12,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/rendercmd"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/referral"
 	"github.com/spf13/cobra"
 )
@@ -209,12 +210,8 @@ func runReferral(opts *AnswerOptions) error {
 // actionStatus is the status of the action with the ID, "" when there is
 // none.
 func actionStatus(c *casefile.Case, id string) casefile.ActionStatus {
-	for _, g := range c.Plan.Goals {
-		for _, a := range g.Actions {
-			if strings.EqualFold(a.ID, id) {
-				return a.Status
-			}
-		}
+	if a, err := planning.FindAction(&c.Plan, id); err == nil {
+		return a.Status
 	}
 	return ""
 }
