@@ -56,6 +56,7 @@ var idFields = map[string]bool{
 	"Domain": true, "Priority": true, "Status": true, "Resource": true, "Digest": true, "What": true,
 	"Kind": true, "Strength": true, "Action": true, "Purpose": true, "GivenBy": true,
 	"Decision": true,
+	"For":      true, // the household member an action serves (M1)
 	"Flags":    true, // risk flags come from risk.flags in the configuration
 }
 
