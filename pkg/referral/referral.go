@@ -66,6 +66,8 @@ func Record(c *casefile.Case, e casefile.ReferralEntry) (casefile.ReferralEntry,
 	switch {
 	case !e.Status.Known():
 		return e, fmt.Errorf("%q is not a referral status: use one of %s", e.Status, strings.Join(Answers, ", "))
+	case e.Status == casefile.ReferralSent && !c.IsOpen():
+		return e, fmt.Errorf("case %s is closed: reopen it with 'casework case reopen %s --reason R' before referring", c.ID, c.ID)
 	case e.Status == casefile.ReferralSent && !a.IsOpen():
 		return e, fmt.Errorf("action %s of case %s is %s: only a planned or active action is referred", a.ID, c.ID, a.Status)
 	case e.Status == casefile.ReferralSent && a.Resource == "":
