@@ -32,6 +32,16 @@ type summary struct {
 	// Referrals are the steps of the case's referrals, without who
 	// recorded them or why (due, and the flow report per provider).
 	Referrals []referralStep
+	// Members are the household members, for dupes: a person may be a
+	// client in one case and a member in another.
+	Members []member
+}
+
+// member is a household member as dupes compares them.
+type member struct {
+	ID, Name string
+	DOB      int64
+	Removed  bool
 }
 
 // referralStep is a referral entry without its by and reason.
@@ -69,6 +79,7 @@ type historyEntry struct {
 type assessment struct {
 	At                int64
 	Level, Instrument string
+	Member            string // the household member assessed; "" for the client
 	Scores            map[string]int
 }
 
@@ -130,7 +141,7 @@ func summarize(c *casefile.Case) summary {
 		s.History = append(s.History, e)
 	}
 	for _, a := range c.Assessments {
-		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores})
+		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level, Instrument: a.Instrument, Member: a.Member, Scores: a.Scores})
 	}
 	if c.IsOpen() {
 		for _, g := range c.Plan.Goals {
@@ -154,6 +165,9 @@ func summarize(c *casefile.Case) summary {
 	if c.Plan.Agreed != nil {
 		s.Agreed = stamp(c.Plan.Agreed.At)
 	}
+	for _, m := range c.Household {
+		s.Members = append(s.Members, member{ID: m.ID, Name: m.Name, DOB: stampDate(m.DOB), Removed: !m.Current()})
+	}
 	for _, a := range planning.Pending(c) {
 		s.Pending = append(s.Pending, pending{What: string(a.What), By: a.By, At: stamp(a.At), Amount: a.Amount})
 	}
@@ -166,7 +180,9 @@ func summarize(c *casefile.Case) summary {
 // Case rebuilds a partial case from the summary: ID, phase, model,
 // worker, client name and date of birth, referral source and date,
 // opening, history (without who, or why but for closings), the time,
-// level, instrument and scores of each assessment, when the plan was
+// level, instrument, member and scores of each assessment, the household
+// members' IDs, names, dates of birth and whether they left (without
+// when or why), when the plan was
 // agreed, the open actions that have a due date (in one goal), the time
 // and next date of each review, the closure's time, reason and
 // follow-up, the current risk without its text, the steps of its
@@ -190,7 +206,7 @@ func (s *summary) Case() *casefile.Case {
 	if len(s.Assessments) > 0 {
 		c.Assessments = make([]casefile.Assessment, len(s.Assessments))
 		for i, a := range s.Assessments {
-			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores}
+			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level, Instrument: a.Instrument, Member: a.Member, Scores: a.Scores}
 		}
 	}
 	if len(s.Actions) > 0 {
@@ -219,6 +235,15 @@ func (s *summary) Case() *casefile.Case {
 		c.Referrals = make([]casefile.ReferralEntry, len(s.Referrals))
 		for i, r := range s.Referrals {
 			c.Referrals[i] = casefile.ReferralEntry{At: unstamp(r.At), Action: r.Action, Resource: r.Resource, Status: casefile.ReferralStatus(r.Status)}
+		}
+	}
+	if len(s.Members) > 0 {
+		c.Household = make([]casefile.Member, len(s.Members))
+		for i, m := range s.Members {
+			c.Household[i] = casefile.Member{ID: m.ID, Name: m.Name, DOB: unstampDate(m.DOB)}
+			if m.Removed {
+				c.Household[i].Removed = &casefile.Ended{}
+			}
 		}
 	}
 	// Pending requests were found on the whole case; a plan request is

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/casework/casework/pkg/careplan"
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/rendercmd"
@@ -19,14 +18,17 @@ import (
 
 // Options are the inputs of `casework refer`.
 type Options struct {
-	F      *cmdutil.Factory
-	CaseID string
-	Action string
-	Out    string
-	Force  bool
+	F               *cmdutil.Factory
+	CaseID          string
+	Action          string
+	Out             string
+	Force           bool
+	OverrideConsent bool
+	Reason          string
 }
 
-// NewCmdRefer returns `casework refer ID --action A [--out FILE [--force]]`.
+// NewCmdRefer returns `casework refer ID --action A [--out FILE [--force]]
+// [--override-consent --reason R]`.
 func NewCmdRefer(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
@@ -36,7 +38,9 @@ func NewCmdRefer(f *cmdutil.Factory) *cobra.Command {
 exactly as 'casework render ID --template referral --action A' does (with
 its checks: the action has a resource, it is not the client's own task,
 and the client's consent to share with that resource or its provider is
-in force), then record the referral as sent in the case's referrals.
+in force, unless --override-consent --reason R records in the case's
+history the duty that requires sharing without it), then record the
+referral as sent in the case's referrals.
 
 The provider's answer and the course of the service are recorded with
 'casework referral'. 'casework due' lists a sent referral with no answer
@@ -59,14 +63,13 @@ again only once its last referral was declined or its service ended.
 	fl.StringVar(&opts.Action, "action", "", "`ID` of the action referred, e.g. A2")
 	fl.StringVar(&opts.Out, "out", "", "write the letter to `FILE` instead of stdout")
 	fl.BoolVar(&opts.Force, "force", false, "replace the file at --out if it exists")
+	fl.BoolVar(&opts.OverrideConsent, "override-consent", false, "write the letter without consent to share, recording --reason in the case's history")
+	fl.StringVar(&opts.Reason, "reason", "", "with --override-consent: the duty that requires sharing without consent (`R`)")
 	return cmd
 }
 
 func runRefer(opts *Options) error {
 	f := opts.F
-	if opts.Force && opts.Out == "" {
-		return cmdutil.Usagef("--force replaces the file at --out; without --out the letter goes to stdout: drop --force or add --out FILE")
-	}
 	by, err := f.Actor()
 	if err != nil {
 		return err
@@ -81,11 +84,9 @@ func runRefer(opts *Options) error {
 	if _, err := referral.Record(&probe, casefile.ReferralEntry{At: f.Now(), By: by, Action: opts.Action, Status: casefile.ReferralSent}); err != nil {
 		return cmdutil.Usagef("%w", err)
 	}
-	letter, err := (&rendercmd.Options{F: f, CaseArg: rec.Data.ID, Template: careplan.Referral, Action: opts.Action, Out: opts.Out, Force: opts.Force}).Prepare()
-	if err != nil {
-		return err
-	}
-	if err := letter.Write(); err != nil {
+	render := &rendercmd.Options{F: f, CaseArg: rec.Data.ID, Action: opts.Action, Out: opts.Out, Force: opts.Force,
+		OverrideConsent: opts.OverrideConsent, Reason: opts.Reason}
+	if _, err := render.Referral(); err != nil {
 		return err
 	}
 	var e casefile.ReferralEntry
