@@ -121,6 +121,8 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.checkClosure(cr)
 	v.checkConsents(cr)
 	v.checkHousehold(cr)
+	v.checkReferrals(cr)
+	v.checkSpending(cr)
 }
 
 // checkFields checks values against the configuration and the clock (the

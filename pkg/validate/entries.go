@@ -28,6 +28,8 @@ var recordedLists = []entryList{
 	entries("approvals", func(c *casefile.Case) []casefile.Approval { return c.Approvals }),
 	entries("consents", func(c *casefile.Case) []casefile.ConsentEntry { return c.Consents }),
 	entries("risks", func(c *casefile.Case) []casefile.Risk { return c.Risks }),
+	entries("referrals", func(c *casefile.Case) []casefile.ReferralEntry { return c.Referrals }),
+	entries("spending", func(c *casefile.Case) []casefile.SpendEntry { return c.Spending }),
 }
 
 // entryList is one list of recorded entries and its check.

@@ -124,6 +124,11 @@ risks:
     by: w-ana
     level: low
     flags: [neglect]
+referrals:
+  - at: 2026-02-04T17:00:00Z
+    by: w-ana
+    action: A1
+    status: sent
 `
 
 // TestEveryEnumIsChecked breaks each enum field of the table in turn and
