@@ -14,7 +14,6 @@ import (
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/consent"
 	"github.com/casework/casework/pkg/household"
-	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/redact"
 	"github.com/casework/casework/pkg/schedule"
 )
@@ -72,7 +71,7 @@ func Build(in Input) (*Data, error) {
 		Client:   b.client(shown.Client),
 		Referral: shown.Referral,
 		Goals:    b.goals(c, shown),
-		Cost:     costOf(c.Plan),
+		Cost:     costOf(c, in.Config.Currency),
 		Reviews:  b.reviews(c, shown, clock),
 	}
 	if r := shown.CurrentRisk(); r != nil {
@@ -87,9 +86,20 @@ func Build(in Input) (*Data, error) {
 	for _, m := range c.Team {
 		d.Team = append(d.Team, b.person(m.Worker, m.Role))
 	}
-	if n := len(shown.Assessments); n > 0 {
-		d.Assessment = b.assessment(shown.Assessments)
-		d.Needs = prioritised(shown.Assessments[n-1].Needs)
+	if as := shown.ClientAssessments(); len(as) > 0 {
+		d.Assessment = b.assessment(as)
+		d.Needs = prioritised(as[len(as)-1].Needs)
+	}
+	for _, m := range shown.Household {
+		var of []casefile.Assessment
+		for _, a := range shown.MemberAssessments() {
+			if a.Member == m.ID {
+				of = append(of, a)
+			}
+		}
+		if len(of) > 0 {
+			d.MemberAssessments = append(d.MemberAssessments, MemberAssessment{Member: m, AssessmentInfo: b.assessment(of)})
+		}
 	}
 	if a := c.Plan.Agreed; a != nil {
 		d.Agreement = &AgreementInfo{By: a.By, At: a.At, Current: c.Plan.AgreementCurrent()}
@@ -171,19 +181,10 @@ func (b builder) client(cl casefile.Client) ClientInfo {
 	case b.in.Redact:
 		info.Born = redact.Mark
 	case !cl.DOB.IsZero():
-		info.Born = fmt.Sprintf("%s (age %d)", cl.DOB, age(cl.DOB, b.in.Today))
+		years, _ := household.Age(cl.DOB, b.in.Today.Time())
+		info.Born = fmt.Sprintf("%s (age %d)", cl.DOB, years)
 	}
 	return info
-}
-
-// age is the age in whole years on today.
-func age(dob, today casefile.Date) int {
-	b, t := dob.Time(), today.Time()
-	years := t.Year() - b.Year()
-	if t.Month() < b.Month() || t.Month() == b.Month() && t.Day() < b.Day() {
-		years--
-	}
-	return years
 }
 
 // assessment describes the latest of the case's assessments (all, in
@@ -283,6 +284,10 @@ func (b builder) goals(c, shownCase *casefile.Case) []GoalInfo {
 			act := ActionInfo{
 				ID: a.ID, Text: a.Text, ResourceID: a.Resource, Responsible: a.Responsible,
 				Cost: a.Cost, Start: a.Start, End: a.End, Due: a.Due, Status: string(a.Status), Service: a.IsService(),
+				Units: a.Units, Frequency: a.Frequency, Spent: c.Spent(orig.Goals[i].Actions[j].ID),
+			}
+			if r, ok := c.ReferralOf(orig.Goals[i].Actions[j].ID); ok {
+				act.Referral = string(r.Status)
 			}
 			if a.IsOpen() {
 				act.Overdue = !act.Service && !a.Due.IsZero() && a.Due.Before(b.in.Today)
@@ -316,13 +321,14 @@ func (b builder) goals(c, shownCase *casefile.Case) []GoalInfo {
 	return out
 }
 
-func costOf(p casefile.Plan) CostInfo {
-	total, over := planning.OverBudget(p)
-	c := CostInfo{Total: total, Budget: p.Budget, Remaining: p.Budget - total, Over: over}
-	if over {
-		c.OverBy = total - p.Budget
+// costOf is the plan's money (casefile.Money) as the templates get it.
+func costOf(c *casefile.Case, currency string) CostInfo {
+	m := c.Money()
+	info := CostInfo{Total: m.Committed, Budget: m.Budget, Committed: m.Committed, Spent: m.Spent, Remaining: m.Remaining, Currency: currency}
+	if m.Budget > 0 && m.Remaining < 0 {
+		info.Over, info.OverBy = true, -m.Remaining
 	}
-	return c
+	return info
 }
 
 // reviews gives the schedule, worked out on the case as recorded, and the

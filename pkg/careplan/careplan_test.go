@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -153,6 +154,12 @@ func TestGolden(t *testing.T) {
 			in.Professional = true
 			return in
 		}},
+		{"case-summary-household", "case-summary", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Professional = true
+			in.Case = withMemberAssessed(in.Case)
+			return in
+		}},
 		{"closure-redacted", "closure", func(t *testing.T) Input {
 			in := closed(t, fixture(t))
 			in.Redact = true
@@ -277,23 +284,6 @@ func TestBuildErrors(t *testing.T) {
 	in.Config.ReviewInterval = "monthly"
 	if _, err := Build(in); err == nil || !strings.Contains(err.Error(), "review_interval") {
 		t.Errorf("bad interval: %v", err)
-	}
-}
-
-func TestAge(t *testing.T) {
-	tests := []struct {
-		dob, today string
-		want       int
-	}{
-		{"1984-05-01", "2026-04-30", 41},
-		{"1984-05-01", "2026-05-01", 42},
-		{"2000-02-29", "2026-02-28", 25},
-		{"2000-02-29", "2026-03-01", 26},
-	}
-	for _, tt := range tests {
-		if got := age(mustDate(t, tt.dob), mustDate(t, tt.today)); got != tt.want {
-			t.Errorf("age(%s, %s) = %d, want %d", tt.dob, tt.today, got, tt.want)
-		}
 	}
 }
 
@@ -539,5 +529,49 @@ func TestCheckReferral(t *testing.T) {
 		if errors.As(err, &noConsent) != (tt.name == "no consent") {
 			t.Errorf("%s: NoConsentError = %v", tt.name, errors.As(err, &noConsent))
 		}
+	}
+}
+
+// withMemberAssessed is c with a son in the household, assessed twice
+// after the client's latest assessment.
+func withMemberAssessed(c *casefile.Case) *casefile.Case {
+	out := *c
+	out.Household = []casefile.Member{{ID: "M1", Name: "Leo Lopez", Relationship: "son", DOB: casefile.NewDate(time.Date(2015, 2, 11, 0, 0, 0, 0, time.UTC)), LivesWith: true, Role: "child"}}
+	last := c.Assessments[len(c.Assessments)-1].At
+	out.Assessments = append(slices.Clone(c.Assessments),
+		casefile.Assessment{At: last.Add(time.Hour), By: "w-ana", Member: "M1", Instrument: "cans", Scores: map[string]int{"school": 3}, Level: "intensive"},
+		casefile.Assessment{At: last.Add(2 * time.Hour), By: "w-ana", Member: "M1", Instrument: "cans", Scores: map[string]int{"school": 2, "emotional": 1}, Level: "care-management"})
+	return &out
+}
+
+func TestMemberAssessmentsApart(t *testing.T) {
+	in := fixture(t)
+	in.Professional = true
+	client, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Case = withMemberAssessed(in.Case)
+	both, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(client.Assessment, both.Assessment) || !reflect.DeepEqual(client.Needs, both.Needs) {
+		t.Errorf("a member's assessment changed the client's: %+v", both.Assessment)
+	}
+	if len(both.MemberAssessments) != 1 || both.MemberAssessments[0].NumAssessments != 2 || both.MemberAssessments[0].Level != "care-management" {
+		t.Fatalf("member assessments %+v", both.MemberAssessments)
+	}
+	in.Redact = true
+	red, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render("case-summary", red, builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "Leo") || !strings.Contains(string(out), "**M1 [redacted]** (son)") {
+		t.Errorf("redacted summary:\n%s", out)
 	}
 }

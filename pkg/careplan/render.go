@@ -100,7 +100,7 @@ func Parse(name string, sources ...Source) (*Template, error) {
 // Tidy).
 func (t *Template) Execute(data any) ([]byte, error) {
 	out := &cappedBuffer{max: MaxOutput}
-	if err := t.tmpl.Execute(out, data); err != nil {
+	if err := execute(t.tmpl, out, data); err != nil {
 		if errors.Is(err, errTooLong) {
 			return nil, fmt.Errorf("template %s writes more than %d bytes, the limit for a rendered document; look for a loop (range) that runs away", t.label, MaxOutput)
 		}

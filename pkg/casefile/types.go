@@ -22,7 +22,11 @@ type Case struct {
 	Reviews     []Review       `yaml:"reviews,omitempty" json:"reviews,omitempty"`
 	Approvals   []Approval     `yaml:"approvals,omitempty" json:"approvals,omitempty"`
 	Consents    []ConsentEntry `yaml:"consents,omitempty" json:"consents,omitempty"`
-	Closure     *Closure       `yaml:"closure,omitempty" json:"closure,omitempty"`
+	// Referrals is the append-only course of each referral to a provider
+	// (see ReferralEntry); Spending what was actually spent.
+	Referrals []ReferralEntry `yaml:"referrals,omitempty" json:"referrals,omitempty"`
+	Spending  []SpendEntry    `yaml:"spending,omitempty" json:"spending,omitempty"`
+	Closure   *Closure        `yaml:"closure,omitempty" json:"closure,omitempty"`
 }
 
 // TeamMember is another professional working on the case beside the
@@ -75,9 +79,12 @@ type Referral struct {
 
 // HistoryEntry is one append-only record of what happened to the case. A
 // phase change has From (empty when the case was opened) and To; a change of
-// reference person has Assign; any other event has a Kind (one of
+// reference person has Assign; a member leaving the household or a tie of
+// the network ending has Left; any other event has a Kind (one of
 // HistoryKinds): a consent override names the Action whose provider (With,
-// a resource ID) was told without consent, and its Reason.
+// a resource ID) was told without consent, and its Reason; an eligibility
+// override names the Action added outside the ages of its resource (With)
+// for the person it serves (For), and its Reason.
 type HistoryEntry struct {
 	At     time.Time   `yaml:"at" json:"at"`
 	By     string      `yaml:"by" json:"by"`
@@ -87,13 +94,25 @@ type HistoryEntry struct {
 	Assign *Assignment `yaml:"assign,omitempty" json:"assign,omitempty"`
 	Action string      `yaml:"action,omitempty" json:"action,omitempty"`
 	With   string      `yaml:"with,omitempty" json:"with,omitempty"`
-	Reason string      `yaml:"reason,omitempty" json:"reason,omitempty"`
-	Forced bool        `yaml:"forced,omitempty" json:"forced,omitempty"`
+	// For is the household member an eligibility override's action
+	// serves (M1); empty means the client.
+	For    string     `yaml:"for,omitempty" json:"for,omitempty"`
+	Left   *Departure `yaml:"left,omitempty" json:"left,omitempty"`
+	Reason string     `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Forced bool       `yaml:"forced,omitempty" json:"forced,omitempty"`
 }
 
 // IsAssignment reports whether the entry records a change of reference
 // person rather than a change of phase.
 func (h HistoryEntry) IsAssignment() bool { return h.Assign != nil }
+
+// Departure names who left the client's household (Member, an M-ID) or
+// whose tie with the client ended (Contact, an N-ID): one of the two.
+// Their entry in household or network is kept, marked with the same end.
+type Departure struct {
+	Member  string `yaml:"member,omitempty" json:"member,omitempty"`
+	Contact string `yaml:"contact,omitempty" json:"contact,omitempty"`
+}
 
 // Assignment is a change of reference person.
 type Assignment struct {
@@ -103,14 +122,24 @@ type Assignment struct {
 
 // Assessment is a functional-capacity and strengths assessment.
 type Assessment struct {
-	At         time.Time      `yaml:"at" json:"at"`
-	By         string         `yaml:"by" json:"by"`
+	At time.Time `yaml:"at" json:"at"`
+	By string    `yaml:"by" json:"by"`
+	// Member is the household member assessed (M1, …); "" for the
+	// client. Only the client's assessments set the case's level of
+	// attention (see Case.ClientAssessments).
+	Member     string         `yaml:"member,omitempty" json:"member,omitempty"`
 	Instrument string         `yaml:"instrument" json:"instrument"`
 	Strengths  []string       `yaml:"strengths,omitempty" json:"strengths,omitempty"`
 	Scores     map[string]int `yaml:"scores" json:"scores"`
-	Network    string         `yaml:"network,omitempty" json:"network,omitempty"`
-	Needs      []Need         `yaml:"needs,omitempty" json:"needs,omitempty"`
-	Level      string         `yaml:"level,omitempty" json:"level,omitempty"`
+	// Network is the support from the client's own network the level
+	// took in; NetworkDerived what the recorded network gave then (see
+	// household.Derive), and NetworkReason why the worker judged
+	// otherwise, when Network differs from it.
+	Network        string `yaml:"network,omitempty" json:"network,omitempty"`
+	NetworkDerived string `yaml:"network_derived,omitempty" json:"network_derived,omitempty"`
+	NetworkReason  string `yaml:"network_reason,omitempty" json:"network_reason,omitempty"`
+	Needs          []Need `yaml:"needs,omitempty" json:"needs,omitempty"`
+	Level          string `yaml:"level,omitempty" json:"level,omitempty"`
 }
 
 // Need is one prioritised need found by an assessment.
@@ -150,12 +179,17 @@ type Action struct {
 	Responsible string `yaml:"responsible,omitempty" json:"responsible,omitempty"`
 	// For names the household member the action serves ("M1"); empty
 	// means the client.
-	For    string       `yaml:"for,omitempty" json:"for,omitempty"`
-	Cost   float64      `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Start  Date         `yaml:"start,omitempty" json:"start,omitzero"`
-	End    Date         `yaml:"end,omitempty" json:"end,omitzero"`
-	Due    Date         `yaml:"due,omitempty" json:"due,omitzero"`
-	Status ActionStatus `yaml:"status" json:"status"`
+	For  string  `yaml:"for,omitempty" json:"for,omitempty"`
+	Cost float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
+	// Units is how many of the resource's units (Resource.Per) the plan
+	// commits, Frequency how often they are given ("weekly"); with a
+	// resource's unit cost the cost is units times that cost.
+	Units     float64      `yaml:"units,omitempty" json:"units,omitempty"`
+	Frequency string       `yaml:"frequency,omitempty" json:"frequency,omitempty"`
+	Start     Date         `yaml:"start,omitempty" json:"start,omitzero"`
+	End       Date         `yaml:"end,omitempty" json:"end,omitzero"`
+	Due       Date         `yaml:"due,omitempty" json:"due,omitzero"`
+	Status    ActionStatus `yaml:"status" json:"status"`
 }
 
 // Agreement records who agreed the plan, when, and which version of it
@@ -253,16 +287,65 @@ type Limits struct {
 // Resource is a community resource or service provider:
 // resources/<id>.yaml.
 type Resource struct {
-	ID          string  `yaml:"id" json:"id"`
-	Name        string  `yaml:"name" json:"name"`
-	Category    string  `yaml:"category" json:"category"`
-	Provider    string  `yaml:"provider,omitempty" json:"provider,omitempty"`
-	Cost        float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Per         string  `yaml:"per,omitempty" json:"per,omitempty"`
-	Contact     string  `yaml:"contact,omitempty" json:"contact,omitempty"`
-	Eligibility string  `yaml:"eligibility,omitempty" json:"eligibility,omitempty"`
-	Status      string  `yaml:"status,omitempty" json:"status,omitempty"`
-	Source      string  `yaml:"source,omitempty" json:"source,omitempty"`
+	ID       string `yaml:"id" json:"id"`
+	Name     string `yaml:"name" json:"name"`
+	Category string `yaml:"category" json:"category"`
+	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
+	// Cost is the resource's unit cost, Per its unit ("session",
+	// "child-month"): an action's Units of it cost Units times Cost.
+	Cost float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Per  string  `yaml:"per,omitempty" json:"per,omitempty"`
+	// Currency is the ISO 4217 code of Cost (GBP), when the source said.
+	Currency string `yaml:"currency,omitempty" json:"currency,omitempty"`
+	// Prices are the prices not taken as Cost (conditional, expired or
+	// not yet valid), as text.
+	Prices []string `yaml:"prices,omitempty" json:"prices,omitempty"`
+	// Fees is what the provider says about its fees, in its words.
+	Fees    string `yaml:"fees,omitempty" json:"fees,omitempty"`
+	Contact string `yaml:"contact,omitempty" json:"contact,omitempty"`
+	// Phones are the service's phone numbers, each with its extension.
+	Phones []ResourcePhone `yaml:"phones,omitempty" json:"phones,omitempty"`
+	// Person is the named contact at the provider.
+	Person    *ResourcePerson    `yaml:"person,omitempty" json:"person,omitempty"`
+	Locations []ResourceLocation `yaml:"locations,omitempty" json:"locations,omitempty"`
+	// Languages the service is offered in.
+	Languages []string `yaml:"languages,omitempty" json:"languages,omitempty"`
+	// Application is how to apply for the service.
+	Application string `yaml:"application,omitempty" json:"application,omitempty"`
+	// MinAge and MaxAge bound the ages, in whole years and inclusive, of
+	// the people the resource serves (package eligibility); nil means no
+	// bound.
+	MinAge      *int   `yaml:"min_age,omitempty" json:"min_age,omitempty"`
+	MaxAge      *int   `yaml:"max_age,omitempty" json:"max_age,omitempty"`
+	Eligibility string `yaml:"eligibility,omitempty" json:"eligibility,omitempty"`
+	Status      string `yaml:"status,omitempty" json:"status,omitempty"`
+	Source      string `yaml:"source,omitempty" json:"source,omitempty"`
+}
+
+// ResourcePhone is a phone number of a resource.
+type ResourcePhone struct {
+	Number    string `yaml:"number" json:"number"`
+	Extension string `yaml:"extension,omitempty" json:"extension,omitempty"`
+	// Type is voice, text, fax, … (HSDS phone types).
+	Type string `yaml:"type,omitempty" json:"type,omitempty"`
+	// Languages are the languages spoken on this line.
+	Languages []string `yaml:"languages,omitempty" json:"languages,omitempty"`
+}
+
+// ResourcePerson is a named contact person at a resource's provider.
+type ResourcePerson struct {
+	Name       string `yaml:"name,omitempty" json:"name,omitempty"`
+	Title      string `yaml:"title,omitempty" json:"title,omitempty"`
+	Department string `yaml:"department,omitempty" json:"department,omitempty"`
+	Email      string `yaml:"email,omitempty" json:"email,omitempty"`
+	Phone      string `yaml:"phone,omitempty" json:"phone,omitempty"`
+}
+
+// ResourceLocation is a place where a resource is delivered.
+type ResourceLocation struct {
+	Name string `yaml:"name,omitempty" json:"name,omitempty"`
+	// Address is the address on one line.
+	Address string `yaml:"address,omitempty" json:"address,omitempty"`
 }
 
 // Note is a contact note: cases/<id>/notes/<stamp>-<suffix>.md. The front

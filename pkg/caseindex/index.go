@@ -41,7 +41,7 @@ const Path = store.CacheDir + "/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
-const version = 7 // 7: the files' stamps first, then the summaries (read as a stream); 6: pending approvals; 4: date of birth, referral, plan figures, closure reason
+const version = 9 // 9: the files' stamps first, then the summaries (read as a stream); 8: referral steps; 7: household members and the member an assessment is of (dupes, level of attention); 6: both of 5 (pending approvals) and 4 (date of birth, referral, plan figures, closure reason)
 
 // magic starts the index file.
 const magic = "casework-case-index\n"

@@ -21,6 +21,9 @@ func TestDescribe(t *testing.T) {
 		{casefile.HistoryEntry{From: "monitoring", To: "closed", Reason: "goals-met"}, "monitoring → closed: goals-met"},
 		{casefile.HistoryEntry{Assign: &casefile.Assignment{To: "w-bo"}}, "assigned — → w-bo"},
 		{casefile.HistoryEntry{Assign: &casefile.Assignment{From: "w-ana", To: "w-bo"}, Forced: true, Reason: "leave"}, "assigned w-ana → w-bo (forced): leave"},
+		{casefile.HistoryEntry{Kind: casefile.HistoryEligibilityOverride, Action: "A3", With: "home-care", For: "M1", Reason: "respite"}, "eligibility overridden: action A3 (home-care) for M1 added outside the resource's ages: respite"},
+		{casefile.HistoryEntry{Left: &casefile.Departure{Member: "M2"}, Reason: "moved out"}, "M2 left the household: moved out"},
+		{casefile.HistoryEntry{Left: &casefile.Departure{Contact: "N1"}, Reason: "moved away"}, "the tie with N1 ended: moved away"},
 	}
 	for _, tt := range tests {
 		if got := Describe(tt.entry); got != tt.want {
@@ -123,6 +126,17 @@ func TestOfCase(t *testing.T) {
 			{At: at(16), Kind: Household, By: "w-bo", What: "household member M2 (partner) left: moved out"},
 			{At: at(16), Kind: Network, By: "w-bo", What: "network contact N1 (GP) ended: moved out"},
 		}},
+		{"referral and spending", casefile.Case{
+			Referrals: []casefile.ReferralEntry{
+				{At: at(9), By: "w-ana", Action: "A1", Resource: "rent-advice", Status: "sent"},
+				{At: at(11), By: "w-ana", Action: "A1", Resource: "rent-advice", Status: "declined", Reason: "full until June"},
+			},
+			Spending: []casefile.SpendEntry{{At: at(10), By: "w-ana", Action: "A2", Amount: 60, Note: "secret"}},
+		}, []Event{
+			{At: at(9), Kind: Referral, By: "w-ana", What: "referral of action A1 (rent-advice) sent"},
+			{At: at(10), Kind: Spend, By: "w-ana", What: "60.00 spent on action A2"},
+			{At: at(11), Kind: Referral, By: "w-ana", What: "referral of action A1 (rent-advice) declined: full until June"},
+		}},
 		{"closure", casefile.Case{
 			History: []casefile.HistoryEntry{{At: at(17), By: "w-ana", From: "monitoring", To: "closed", Reason: "goals-met"}},
 			Closure: &casefile.Closure{At: at(17), Reason: "goals-met", Evaluation: "secret", FollowUp: day("2026-09-30")},
@@ -167,5 +181,19 @@ func TestSelect(t *testing.T) {
 		if len(got) != tt.want || got == nil {
 			t.Errorf("Select(since %v, %v) kept %d (%v), want %d", tt.since, tt.kinds, len(got), got, tt.want)
 		}
+	}
+}
+
+// TestDepartureOnce: a member who left is one event, the household's,
+// though the history records the departure too.
+func TestDepartureOnce(t *testing.T) {
+	end := &casefile.Ended{At: at(10), By: "w-ana", Reason: "moved out"}
+	c := &casefile.Case{
+		History:   []casefile.HistoryEntry{{At: at(9), By: "w-ana", To: "intake"}, {At: at(10), By: "w-ana", Left: &casefile.Departure{Member: "M1"}, Reason: "moved out"}},
+		Household: []casefile.Member{{ID: "M1", Relationship: "son", Removed: end}},
+	}
+	events := OfCase(c)
+	if len(events) != 2 || events[1].Kind != Household || events[1].What != "household member M1 (son) left: moved out" {
+		t.Errorf("events %+v", events)
 	}
 }

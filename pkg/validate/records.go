@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/eligibility"
 	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/signatures"
 	"github.com/casework/casework/pkg/store"
@@ -76,8 +77,13 @@ func (v *validator) loadResources(repo *store.Repo, paths []string) {
 	v.resources = loadRecords(v, repo, paths, "resource", []string{"id", "name", "category"},
 		func(r *casefile.Resource) string { return r.ID },
 		func(rec *record, r *casefile.Resource) {
-			if r.Cost < 0 {
-				v.add(rec, "cost", Error, "invalid-value", "cost must not be negative")
+			if err := casefile.CheckAmount(r.Cost); err != nil {
+				v.add(rec, "cost", Error, "invalid-value", "cost %v", err)
+			}
+			if err := eligibility.CheckRange(r.MinAge, r.MaxAge); err != nil {
+				v.add(rec, "min_age", Error, "invalid-value", "%v; ages are whole years, min_age at most max_age", err)
+			} else if eligibility.Range(*r) != "" {
+				v.ages[r.ID] = *r
 			}
 		})
 }
