@@ -58,7 +58,7 @@ agency's limits, and renders care plans.`,
 		Version:       cmdutil.Version(),
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return &cmdutil.UsageError{Err: err, ShowUsage: true}
+		return cmdutil.FlagError(err)
 	})
 	// Before any command runs, -o is checked against the formats the
 	// command declares (cmdutil.Prints): a wrong -o changes nothing. A
@@ -107,6 +107,16 @@ agency's limits, and renders care plans.`,
 		gitcmd.NewCmdSync(f),
 	} {
 		root.AddCommand(c)
+	}
+	// --version prints what 'casework version' prints. The template is
+	// cobra's text/template: braces in the line would be read as actions.
+	root.SetVersionTemplate(strings.NewReplacer("{", "", "}", "").Replace(versioncmd.Line()) + "\n")
+	// validate checks the whole repository: an agency command, listed with
+	// the others rather than under "Additional Commands".
+	for _, c := range root.Commands() {
+		if c.Name() == "validate" && c.GroupID == "" {
+			c.GroupID = "agency"
+		}
 	}
 	root.SetHelpCommand(newHelpCmd())
 	root.InitDefaultCompletionCmd()

@@ -167,7 +167,7 @@ func planText(c *casefile.Case) string {
 	for _, g := range c.Plan.Goals {
 		actions += len(g.Actions)
 	}
-	s := fmt.Sprintf("%d goals, %d actions", len(c.Plan.Goals), actions)
+	s := cmdutil.Plural(len(c.Plan.Goals), "goal", "goals") + ", " + cmdutil.Plural(actions, "action", "actions")
 	if cost := c.Plan.CommittedCost(); cost > 0 {
 		s += ", cost " + cmdutil.Money(cost)
 	}

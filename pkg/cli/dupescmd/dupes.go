@@ -128,7 +128,7 @@ func run(opts *Options) error {
 		})
 	}
 	if len(pairs) == 0 {
-		f.Infof("No likely duplicates among %d cases (threshold %s).", len(summaries), cmdutil.Number(opts.Threshold))
+		f.Infof("No likely duplicates among %s (threshold %s).", cmdutil.Plural(len(summaries), "case", "cases"), cmdutil.Number(opts.Threshold))
 		if p.Format == output.Table {
 			return nil
 		}

@@ -1,8 +1,6 @@
 package plancmd
 
 import (
-	"strconv"
-
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
@@ -22,7 +20,7 @@ changing it does not make the agreement stale.`,
 		Example: "  casework plan budget C-2026-7K3Q 1200",
 		Args:    cmdutil.ExactArgs(2, "a case ID and the budget AMOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			amount, err := strconv.ParseFloat(args[1], 64)
+			amount, err := cmdutil.ParseNumber("budget", args[1])
 			if err != nil || amount < 0 {
 				return cmdutil.Usagef("budget %q is not an amount: give a number, 0 or more, e.g. 1200 or 850.50", args[1])
 			}
