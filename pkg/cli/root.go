@@ -183,6 +183,13 @@ func printError(w io.Writer, err error, cmd *cobra.Command) {
 				collect(e)
 			}
 		default:
+			if prefix, inner, ok := wrappedJoin(err); ok {
+				lines = append(lines, safetext.Escape(prefix+inner[0].Error()))
+				for _, e := range inner[1:] {
+					collect(e)
+				}
+				return
+			}
 			lines = append(lines, safetext.Escape(strings.TrimSpace(err.Error())))
 		}
 	}
@@ -195,6 +202,22 @@ func printError(w io.Writer, err error, cmd *cobra.Command) {
 		lines = append(lines, "Usage: "+cmd.UseLine(), fmt.Sprintf("Run '%s --help' for more.", cmd.CommandPath()))
 	}
 	fmt.Fprintln(w, strings.Join(lines, "\n"))
+}
+
+// wrappedJoin finds joined errors inside err, wrapped with a prefix
+// ("cannot add worker w-bo: " + a header line and its problems): the
+// prefix and the joined errors, so that the prefix goes on the first line
+// and each further problem on a line of its own.
+func wrappedJoin(err error) (prefix string, inner []error, ok bool) {
+	var joined interface {
+		error
+		Unwrap() []error
+	}
+	if !errors.As(err, &joined) || len(joined.Unwrap()) == 0 {
+		return "", nil, false
+	}
+	prefix, ok = strings.CutSuffix(err.Error(), joined.Error())
+	return prefix, joined.Unwrap(), ok
 }
 
 func isJoined(err error) bool {

@@ -83,11 +83,17 @@ func recordID(rel string) string {
 	return rel
 }
 
-// beforeWrite is told of every record about to be written. With --commit,
+// beforeWrite is told of every record about to be written. The first one
+// checks the configuration (checkConfig). With --commit,
 // the first one checks that the repository is inside a git work tree and
 // that git knows who commits, so a command that cannot be committed fails
 // before it writes anything.
 func (f *Factory) beforeWrite(rel string) error {
+	if len(f.Changes.Paths) == 0 {
+		if err := f.checkConfig(); err != nil {
+			return err
+		}
+	}
 	if f.Flags.Commit && len(f.Changes.Paths) == 0 {
 		if _, err := gitrev.TopLevel(f.repo.Root); err != nil {
 			return Usagef("--commit: the case repository is not in a git work tree (%w); run 'git init' in it first, or leave out --commit", err)
