@@ -131,9 +131,14 @@ func (v *validator) checkFields(cr *caseRecord) {
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
-	}{{"opened", c.Opened}, {"client.dob", c.Client.DOB}, {"client.consent.at", c.Client.Consent.At}, {"referral.date", c.Referral.Date}} {
+	}{{"opened", c.Opened}, {"client.consent.at", c.Client.Consent.At}, {"referral.date", c.Referral.Date}} {
 		if v.futureDate(d.date) {
 			v.add(rec, d.key, Error, "future-date", "%s %s is in the future", d.key, d.date)
+		}
+	}
+	if !v.Now.IsZero() {
+		for _, p := range casefile.Plausibility(c, casefile.NewDate(v.Now)) {
+			v.add(rec, p.Key, Error, p.Rule, "%s", p.Msg)
 		}
 	}
 	v.futureTimes(rec, "assessments", len(c.Assessments), func(i int) time.Time { return c.Assessments[i].At })
