@@ -98,7 +98,9 @@ func CheckEmail(key, email string) *Implausible {
 	local, domain, ok := strings.Cut(email, "@")
 	valid := ok && local != "" && !strings.Contains(domain, "@") &&
 		strings.Contains(strings.Trim(domain, "."), ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".") && !strings.Contains(domain, "..") &&
-		strings.IndexFunc(email, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`,;<>()[]\"`, r) }) < 0
+		strings.IndexFunc(email, func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune(`,;<>()[]\"`, r)
+		}) < 0
 	if valid {
 		return nil
 	}

@@ -43,7 +43,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 		checked.Add(1)
 		entry := cache.stamps(dirs[i])
-		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, enums: v.enums}
+		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, retiredResources: v.retiredResources, enums: v.enums}
 		if c := cv.loadCase(repo, dirs[i]); c != nil {
 			claim := newClaim(c.record, "case", dirs[i])
 			r.claim = &claim
@@ -193,6 +193,32 @@ func (v *validator) checkRefs(cr *caseRecord) {
 		for j, a := range g.Actions {
 			if a.Resource != "" && v.resources[a.Resource] == "" {
 				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].resource", i, j), Error, "unknown-resource", "resource %q does not exist (no %s); add it with 'casework resource add'", a.Resource, store.ResourcePath(a.Resource))
+			}
+		}
+	}
+	v.checkRetired(cr)
+}
+
+// checkRetired warns of an open case that a retired worker still holds or
+// works on, and of an action still planned or active that uses a retired
+// resource: what was true when recorded, but needs a new hand now.
+func (v *validator) checkRetired(cr *caseRecord) {
+	c := &cr.data
+	if !c.IsOpen() {
+		return
+	}
+	if w, ok := v.staff[c.Worker]; ok && w.IsRetired() {
+		v.add(cr.record, "worker", Warning, "retired-worker", "the case is held by %s, who retired on %s: reassign it with 'casework case assign %s WORKER'", w.ID, w.Retired.On, c.ID)
+	}
+	for i, m := range c.Team {
+		if w, ok := v.staff[m.Worker]; ok && w.IsRetired() {
+			v.add(cr.record, fmt.Sprintf("team[%d].worker", i), Warning, "retired-worker", "team member %s retired on %s", w.ID, w.Retired.On)
+		}
+	}
+	for i, g := range c.Plan.Goals {
+		for j, a := range g.Actions {
+			if r, ok := v.retiredResources[a.Resource]; ok && a.IsOpen() {
+				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].resource", i, j), Warning, "retired-resource", "action %s uses %s, retired on %s: change it with 'casework plan action set %s %s --resource R', or cancel it", a.ID, a.Resource, r.On, c.ID, a.ID)
 			}
 		}
 	}

@@ -79,6 +79,9 @@ func (v *validator) loadResources(repo *store.Repo, paths []string) {
 			if r.Cost < 0 {
 				v.add(rec, "cost", Error, "invalid-value", "cost must not be negative")
 			}
+			if r.Retired != nil {
+				v.retiredResources[r.ID] = *r.Retired
+			}
 		})
 }
 

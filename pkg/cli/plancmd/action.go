@@ -86,15 +86,9 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 	}
 	var resource *casefile.Resource
 	if opts.Resource != "" {
-		repo, err := f.Repo()
-		if err != nil {
+		if resource, err = f.RequireActiveResource(opts.Resource); err != nil {
 			return err
 		}
-		rec, err := repo.LoadResource(opts.Resource)
-		if err != nil {
-			return err
-		}
-		resource = &rec.Data
 	}
 	var action casefile.Action
 	_, err = editPlan(f, opts.CaseID, func(c *casefile.Case, _ *config.Config) error {

@@ -52,11 +52,7 @@ after the client agreed the plan makes the agreement stale.`,
 			}
 			if fl.Changed("resource") {
 				if resource != "" {
-					repo, err := f.Repo()
-					if err != nil {
-						return err
-					}
-					if _, err := repo.LoadResource(resource); err != nil {
+					if _, err := f.RequireActiveResource(resource); err != nil {
 						return err
 					}
 				}

@@ -18,7 +18,7 @@ func NewCmdResource(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Community resources and services, with their cost",
 		GroupID: "agency",
 	}
-	cmd.AddCommand(NewCmdAdd(f), NewCmdList(f), NewCmdShow(f), NewCmdImport(f))
+	cmd.AddCommand(NewCmdAdd(f), NewCmdSet(f), NewCmdRetire(f), NewCmdList(f), NewCmdShow(f), NewCmdImport(f))
 	return cmd
 }
 
@@ -43,9 +43,6 @@ func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 					return err
 				}
 			}
-			if cmd.Flags().Changed("cost") && opts.Resource.Per == "" {
-				return cmdutil.Usagef("--cost needs --per UNIT, for example --per session")
-			}
 			opts.Resource.ID = args[0]
 			return runAdd(opts)
 		},
@@ -67,11 +64,8 @@ func runAdd(opts *AddOptions) error {
 	if err := store.ValidateID("resource", r.ID); err != nil {
 		return err
 	}
-	if r.Name == "" || r.Category == "" {
-		return cmdutil.Usagef("--name and --category must not be empty")
-	}
-	if r.Cost < 0 {
-		return cmdutil.Usagef("--cost must not be negative")
+	if err := checkResource(r); err != nil {
+		return err
 	}
 	repo, err := opts.F.Repo()
 	if err != nil {
@@ -146,7 +140,7 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 				return err
 			}
 			r := &rec.Data
-			return p.PrintRecord(r, []output.Detail{
+			details := []output.Detail{
 				{Label: "ID", Value: r.ID},
 				{Label: "Name", Value: r.Name},
 				{Label: "Category", Value: r.Category},
@@ -155,7 +149,11 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 				{Label: "Contact", Value: r.Contact},
 				{Label: "Eligibility", Value: r.Eligibility},
 				{Label: "Status", Value: r.Status},
-			})
+			}
+			if r.Retired != nil {
+				details = append(details, output.Detail{Label: "Retired", Value: r.Retired.String()})
+			}
+			return p.PrintRecord(r, details)
 		},
 	}, output.Table, output.JSON, output.YAML)
 }

@@ -1,4 +1,4 @@
-// Package workercmd implements `casework worker add|list|show`.
+// Package workercmd implements `casework worker add|set|retire|list|show`.
 package workercmd
 
 import (
@@ -21,7 +21,7 @@ func NewCmdWorker(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Caseworkers: social workers, nurses, psychologists, educators, supervisors",
 		GroupID: "agency",
 	}
-	cmd.AddCommand(NewCmdAdd(f), NewCmdList(f), NewCmdShow(f))
+	cmd.AddCommand(NewCmdAdd(f), NewCmdSet(f), NewCmdRetire(f), NewCmdList(f), NewCmdShow(f))
 	return cmd
 }
 
@@ -64,11 +64,8 @@ func runAdd(opts *AddOptions) error {
 	if err := store.ValidateID("worker", w.ID); err != nil {
 		return err
 	}
-	if w.Name == "" {
-		return cmdutil.Usagef("--name must not be empty")
-	}
-	if w.FTE <= 0 || w.FTE > 1 {
-		return cmdutil.Usagef("--fte %s is out of range: give a number more than 0 and at most 1 (0.5 for half time)", cmdutil.Number(w.FTE))
+	if err := checkWorker(w); err != nil {
+		return err
 	}
 	if opts.SigningKey != "" {
 		key, err := readKey(opts.SigningKey)
@@ -158,6 +155,9 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			}
 			if w.SigningKey != "" {
 				details = append(details, output.Detail{Label: "Signing key", Value: w.SigningKey})
+			}
+			if w.Retired != nil {
+				details = append(details, output.Detail{Label: "Retired", Value: w.Retired.String()})
 			}
 			if l := w.Limits; l != nil {
 				details = append(details, output.Detail{Label: "Limits", Value: fmt.Sprintf("max_active %d, warn_active %d, max_new_per_month %d, warn_new_per_month %d (0 = agency default)", l.MaxActive, l.WarnActive, l.MaxNewPerMonth, l.WarnNewPerMonth)})
