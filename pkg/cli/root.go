@@ -141,6 +141,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}()
 	f := cmdutil.NewFactory(stdin, stdout, stderr)
 	root := NewRootCmd(f)
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		completion.PlainUsage(root)
+	}
 	f.Flags.Commit = f.Getenv("CASEWORK_COMMIT") == "1"
 	root.SetArgs(args)
 	root.SetIn(stdin)
