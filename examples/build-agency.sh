@@ -8,7 +8,8 @@ set -euo pipefail
 bin=$(realpath "$1")
 dir=$2
 rm -rf "$dir"
-"$bin" init "$dir" --agency 'Northside Family Services' -q
+# The sample lives inside casework's own git repository: --nested.
+"$bin" init "$dir" --agency 'Northside Family Services' --nested -q
 
 now=2026-01-02T09:00:00Z
 as=w-sue
