@@ -10,18 +10,25 @@ dir=$2
 rm -rf "$dir"
 # The sample lives inside casework's own git repository: --nested.
 "$bin" init "$dir" --agency 'Northside Family Services' --nested -q
+# The contacts every client's care plan gives (crisis_contact,
+# complaints_contact in .casework.yaml).
+sed -i.orig -e 's|^crisis_contact: ""|crisis_contact: "0161 555 0111 (day and night)"|' \
+  -e 's|^complaints_contact: ""|complaints_contact: "complaints@northside-fs.example"|' "$dir/.casework.yaml"
+rm "$dir/.casework.yaml.orig"
 
 now=2026-01-02T09:00:00Z
 as=w-sue
 at() { now=$1; }
 cw() { CASEWORK_NOW=$now CASEWORK_USER=$as "$bin" --dir "$dir" -q "$@"; }
 
-# Workers: a multidisciplinary team.
-cw worker add w-ana --name 'Ana Ruiz' --role nurse --fte 0.8 --team north
-cw worker add w-ben --name 'Ben Okafor' --role social-worker --fte 1 --team north
-cw worker add w-chloe --name 'Chloe Martin' --role psychologist --fte 0.5 --team south
-cw worker add w-dev --name 'Dev Patel' --role educator --fte 1 --team south
-cw worker add w-sue --name 'Sue Grant' --role supervisor --fte 1 --team north
+# Workers: a multidisciplinary team. The supervisor, who acts below
+# (CASEWORK_USER=w-sue), is added first: the first worker bootstraps the
+# repository, and each later one is added by a worker.
+cw worker add w-sue --name 'Sue Grant' --role supervisor --fte 1 --team north --phone '0161 555 0125' --email sue.grant@northside-fs.example
+cw worker add w-ana --name 'Ana Ruiz' --role nurse --fte 0.8 --team north --phone '0161 555 0121' --email ana.ruiz@northside-fs.example
+cw worker add w-ben --name 'Ben Okafor' --role social-worker --fte 1 --team north --phone '0161 555 0122' --email ben.okafor@northside-fs.example
+cw worker add w-chloe --name 'Chloe Martin' --role psychologist --fte 0.5 --team south --phone '0161 555 0123' --email chloe.martin@northside-fs.example
+cw worker add w-dev --name 'Dev Patel' --role educator --fte 1 --team south --phone '0161 555 0124' --email dev.patel@northside-fs.example
 
 # Community resources and services, with their cost.
 cw resource add food-bank --name 'Northside Food Bank' --category food --provider 'Northside Churches Together' --contact '0161 555 0140' --eligibility 'referral from a caseworker'
@@ -46,7 +53,8 @@ cw network add $c1 --name 'Dr Shah' --relationship GP --kind professional --orga
 cw risk $c1 --level low --reason 'No safeguarding concerns at the first home visit' >/dev/null
 at 2026-01-13T10:00:00Z
 cw case move $c1 assessment --reason 'rapport established, consent given'
-cw assess $c1 --strength 'Devoted to her two children' --strength 'Worked as a cook for eight years' --score housing=1,income=2,employment=2,food=2,child_care=3,children_education=2,family_social=3,mental_health=3 --network low --need 'housing:high:Eviction notice for the end of February' --need 'income:high:No benefits claimed since losing her job' --need 'children_education:medium:Both children miss school most Mondays' >/dev/null
+cw assess $c1 --strength 'Devoted to her two children' --strength 'Worked as a cook for eight years' --score housing=1,income=2,employment=2,food=2,child_care=3,children_education=2,family_social=3,mental_health=3 --network low --reason 'Carmen works nights and can help only at weekends' --need 'housing:high:Eviction notice for the end of February' --need 'income:high:No benefits claimed since losing her job' --need 'children_education:medium:Both children miss school most Mondays' >/dev/null
+cw assess $c1 --member M1 --instrument cans --score school=2,emotional=1,family_functioning=2,social_functioning=1 --strength 'Loves drawing and football' --need 'school:high:Misses school most Mondays to look after his sister' >/dev/null
 at 2026-01-15T11:00:00Z
 cw case move $c1 planning --reason 'assessment complete'
 cw plan budget $c1 1500

@@ -4,7 +4,11 @@
 //	casework-gen --cases 100000 --workers 700 --seed 1 DIR
 //
 // The same flags always give the same files, and every file passes
-// `casework validate`.
+// `casework validate`. Cases carry households and networks that fit their
+// stories (a family with children around the school and the GP, an adult
+// living alone with a neighbour and the GP), some members assessed and
+// some moving out; and every 40th case and the next share a child, a
+// member of both households, for 'casework dupes' to find.
 package main
 
 import (

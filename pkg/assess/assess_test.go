@@ -224,3 +224,36 @@ func TestRecordKeepsStrengthsAndSortsNeeds(t *testing.T) {
 		t.Errorf("needs order = %s", got)
 	}
 }
+
+func TestRecordNetworkSupport(t *testing.T) {
+	scores := []string{"housing=3", "income=3"} // need 0.5: low network 0.65, high 0.35
+	for _, tt := range []struct {
+		name                     string
+		input                    Input
+		network, derived, reason string
+		level, err               string
+	}{
+		{"derived from the recorded network", Input{Derived: "high"}, "high", "high", "", CareManagement, ""},
+		{"the worker agrees with it", Input{Derived: "low", Network: "low"}, "low", "low", "", Intensive, ""},
+		{"an override with its reason", Input{Derived: "high", Network: "low", NetworkReason: " Sister moves away "}, "low", "high", "Sister moves away", Intensive, ""},
+		{"an override without a reason", Input{Derived: "high", Network: "low"}, "", "", "", "", "the recorded network gives high network support; say why you judge it low (--reason)"},
+		{"a reason without an override", Input{Derived: "high", NetworkReason: "x"}, "", "", "", "", "--reason explains a --network that differs"},
+		{"no recorded network: as given", Input{Network: "medium"}, "medium", "", "", CareManagement, ""},
+		{"no recorded network: a reason has nothing to explain", Input{Network: "medium", NetworkReason: "x"}, "", "", "", "", "the case records no network"},
+		{"a member: no network", Input{Member: "M1", Derived: "high"}, "", "", "", CareManagement, ""},
+		{"a member with --network", Input{Member: "M1", Network: "low"}, "", "", "", "", "network support is the client's"},
+	} {
+		tt.input.Scores = scores
+		res, err := Record(ssm, rule, tt.input)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s: %v, want %q", tt.name, err, tt.err)
+			}
+			continue
+		}
+		a := res.Assessment
+		if err != nil || a.Network != tt.network || a.NetworkDerived != tt.derived || a.NetworkReason != tt.reason || a.Level != tt.level || a.Member != tt.input.Member {
+			t.Errorf("%s: %+v %v, want network %q derived %q reason %q level %s", tt.name, a, err, tt.network, tt.derived, tt.reason, tt.level)
+		}
+	}
+}

@@ -109,13 +109,13 @@ func Decide(in config.Instrument, rule config.LevelRule, scores map[string]int, 
 	return d
 }
 
-// Current is the case's level of attention now: the level of its latest
-// assessment, raised to what its current risk calls for. It is "" for a
+// Current is the case's level of attention now: the level of the latest
+// assessment of the client (not of a household member), raised to what its current risk calls for. It is "" for a
 // case never assessed and at no risk that escalates.
 func Current(c *casefile.Case, riskCfg config.Risk) string {
 	level := ""
-	if n := len(c.Assessments); n > 0 {
-		level = c.Assessments[n-1].Level
+	if as := c.ClientAssessments(); len(as) > 0 {
+		level = as[len(as)-1].Level
 	}
 	if r := c.CurrentRisk(); r != nil {
 		level = Higher(level, RiskFloor(riskCfg, r.Level))

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -18,8 +19,18 @@ type Input struct {
 	By        string
 	Strengths []string
 	Scores    []string // DOMAIN=N
-	Network   string   // low, medium, high or ""
-	Needs     []string // DOMAIN:PRIORITY:TEXT
+	// Member is the household member assessed (an M-ID the caller has
+	// checked), "" for the client.
+	Member string
+	// Network is the support from the client's own network the worker
+	// gives (low, medium, high), "" to take Derived.
+	Network string
+	// Derived is the support the recorded network gives
+	// (household.Derive), "" when the case records no network.
+	Derived string
+	// NetworkReason says why Network differs from Derived.
+	NetworkReason string
+	Needs         []string // DOMAIN:PRIORITY:TEXT
 	// Risk is the case's current risk level ("" for none) and RiskRules
 	// the configuration that says what each level calls for.
 	Risk      string
@@ -51,7 +62,10 @@ func Record(in config.Instrument, rule config.LevelRule, input Input) (Result, e
 	if input.Network != "" && !slices.Contains(Networks, input.Network) {
 		return Result{}, fmt.Errorf("unknown network support %q: use one of %s", input.Network, strings.Join(Networks, ", "))
 	}
-	a := casefile.Assessment{At: input.At, By: input.By, Instrument: in.ID, Network: input.Network, Scores: map[string]int{}}
+	a := casefile.Assessment{At: input.At, By: input.By, Member: input.Member, Instrument: in.ID, Scores: map[string]int{}}
+	if err := network(&a, input); err != nil {
+		return Result{}, err
+	}
 	for _, s := range input.Strengths {
 		if s = strings.TrimSpace(s); s != "" {
 			a.Strengths = append(a.Strengths, s)
@@ -79,7 +93,35 @@ func Record(in config.Instrument, rule config.LevelRule, input Input) (Result, e
 	if scored == 0 {
 		return Result{}, errors.New("every score given is 'not applicable': score at least one domain on the scale")
 	}
-	d := Decide(in, rule, a.Scores, input.Network, input.RiskRules, input.Risk)
+	d := Decide(in, rule, a.Scores, a.Network, input.RiskRules, input.Risk)
 	a.Level = d.Level
 	return Result{Assessment: a, Need: d.Need, Scored: scored, Decision: d}, nil
+}
+
+// network sets the network support of a: for the client, the support the
+// recorded network gives, or the worker's judgment with the reason it
+// differs; none for a household member, whose network is the client's.
+func network(a *casefile.Assessment, input Input) error {
+	switch {
+	case input.Member != "" && (input.Network != "" || input.NetworkReason != ""):
+		return fmt.Errorf("network support is the client's: leave --network and --reason out of a member's assessment")
+	case input.Member != "":
+		return nil
+	case input.Derived == "":
+		if input.NetworkReason != "" {
+			return fmt.Errorf("--reason explains a --network that differs from what the recorded network gives, and the case records no network ('casework network add')")
+		}
+		a.Network = input.Network
+		return nil
+	}
+	a.Network, a.NetworkDerived = cmp.Or(input.Network, input.Derived), input.Derived
+	reason := strings.TrimSpace(input.NetworkReason)
+	switch {
+	case a.Network != input.Derived && reason == "":
+		return fmt.Errorf("the recorded network gives %s network support; say why you judge it %s (--reason), or leave --network out to take %s", input.Derived, a.Network, input.Derived)
+	case a.Network == input.Derived && reason != "":
+		return fmt.Errorf("--reason explains a --network that differs from what the recorded network gives (%s); leave it out", input.Derived)
+	}
+	a.NetworkReason = reason
+	return nil
 }

@@ -35,6 +35,9 @@ type Input struct {
 	// Action is the ID of the action the template is about (a referral),
 	// or "" for none.
 	Action string
+	// ConsentOverride is set when a referral letter is written without
+	// consent to share, under a duty recorded in the case's history.
+	ConsentOverride bool
 }
 
 // Build assembles the data of a care plan. It fails when the review
@@ -52,9 +55,11 @@ func Build(in Input) (*Data, error) {
 	}
 	b := builder{in: in}
 	d := &Data{
-		Agency:   in.Config.Agency,
-		Today:    in.Today,
-		Redacted: in.Redact,
+		Agency:    in.Config.Agency,
+		Contacts:  AgencyContacts{Crisis: in.Config.CrisisContact, Complaints: in.Config.ComplaintsContact},
+		ShowCosts: in.Config.CarePlan.ShowCosts,
+		Today:     in.Today,
+		Redacted:  in.Redact,
 		Case: CaseInfo{
 			ID:         c.ID,
 			Phase:      c.Phase,
@@ -66,7 +71,7 @@ func Build(in Input) (*Data, error) {
 		Worker:   b.person(c.Worker, ""),
 		Client:   b.client(shown.Client),
 		Referral: shown.Referral,
-		Goals:    b.goals(c.Plan, shown.Plan),
+		Goals:    b.goals(c, shown),
 		Cost:     costOf(c.Plan),
 		Reviews:  b.reviews(c, shown, clock),
 	}
@@ -82,9 +87,20 @@ func Build(in Input) (*Data, error) {
 	for _, m := range c.Team {
 		d.Team = append(d.Team, b.person(m.Worker, m.Role))
 	}
-	if n := len(shown.Assessments); n > 0 {
-		d.Assessment = b.assessment(shown.Assessments)
-		d.Needs = prioritised(shown.Assessments[n-1].Needs)
+	if as := shown.ClientAssessments(); len(as) > 0 {
+		d.Assessment = b.assessment(as)
+		d.Needs = prioritised(as[len(as)-1].Needs)
+	}
+	for _, m := range shown.Household {
+		var of []casefile.Assessment
+		for _, a := range shown.MemberAssessments() {
+			if a.Member == m.ID {
+				of = append(of, a)
+			}
+		}
+		if len(of) > 0 {
+			d.MemberAssessments = append(d.MemberAssessments, MemberAssessment{Member: m, AssessmentInfo: b.assessment(of)})
+		}
 	}
 	if a := c.Plan.Agreed; a != nil {
 		d.Agreement = &AgreementInfo{By: a.By, At: a.At, Current: c.Plan.AgreementCurrent()}
@@ -99,6 +115,9 @@ func Build(in Input) (*Data, error) {
 			Current: a.What != casefile.ApprovePlan || a.Digest == digest,
 		})
 	}
+	for _, h := range history.Of(shown).ConsentOverrides() {
+		d.Overrides = append(d.Overrides, OverrideInfo{At: h.At, By: b.person(h.By, ""), Action: h.Action, With: h.With, Reason: h.Reason})
+	}
 	if cl := history.Of(shown).CurrentClosure(); cl != nil {
 		d.Closure = &ClosureInfo{Closure: *cl, Days: int(cl.At.Sub(c.Opened.Time()).Hours() / 24)}
 	}
@@ -111,6 +130,9 @@ func Build(in Input) (*Data, error) {
 		for _, n := range shown.Network {
 			if n.Current() && n.Kind == kind {
 				d.Network = append(d.Network, n)
+				if n.Strength != casefile.TieStressful {
+					d.Supports = append(d.Supports, n)
+				}
 			}
 		}
 	}
@@ -121,6 +143,7 @@ func Build(in Input) (*Data, error) {
 		if d.Action, err = selectAction(d, in.Action); err != nil {
 			return nil, fmt.Errorf("case %s: %w", c.ID, err)
 		}
+		b.referral(d.Action, shown)
 	}
 	return d, nil
 }
@@ -142,7 +165,7 @@ func (b builder) person(id, role string) Person {
 	if !ok {
 		return Person{ID: id, Name: id, Role: role}
 	}
-	return Person{ID: id, Name: w.Name, Role: cmp.Or(role, w.Role), Team: w.Team, Email: w.Email}
+	return Person{ID: id, Name: w.Name, Role: cmp.Or(role, w.Role), Team: w.Team, Email: w.Email, Phone: w.Phone}
 }
 
 func (b builder) client(cl casefile.Client) ClientInfo {
@@ -262,7 +285,8 @@ func prioritised(needs []casefile.Need) []casefile.Need {
 
 // goals pairs the plan as recorded (for IDs) with the plan as shown (for
 // text, which may be redacted).
-func (b builder) goals(orig, shown casefile.Plan) []GoalInfo {
+func (b builder) goals(c, shownCase *casefile.Case) []GoalInfo {
+	orig, shown := c.Plan, shownCase.Plan
 	var out []GoalInfo
 	for i, g := range shown.Goals {
 		info := GoalInfo{ID: g.ID, Text: g.Text, Domain: g.Domain, Target: g.Target, Status: string(g.Status)}
@@ -280,6 +304,21 @@ func (b builder) goals(orig, shown casefile.Plan) []GoalInfo {
 			}
 			if w, ok := b.in.Workers[orig.Goals[i].Actions[j].Responsible]; ok {
 				act.Responsible = w.Name
+			}
+			act.ClientTask = IsClientTask(c, orig.Goals[i].Actions[j])
+			for k, m := range c.Household {
+				if a.For != "" && strings.EqualFold(m.ID, a.For) {
+					act.For = shownCase.Household[k].Name
+				}
+			}
+			if !act.ClientTask {
+				act.Who = act.Responsible
+				if strings.EqualFold(strings.TrimSpace(act.Who), "provider") {
+					act.Who = "" // the resource's provider, named below
+				}
+				if act.Who == "" && act.Resource != nil {
+					act.Who = cmp.Or(act.Resource.Provider, act.Resource.Name)
+				}
 			}
 			info.Actions = append(info.Actions, act)
 		}
@@ -354,4 +393,49 @@ func every(d time.Duration) string {
 		return "hour"
 	}
 	return fmt.Sprintf("%d hours", d/time.Hour)
+}
+
+// referral completes the selected action of a referral letter: the needs
+// of the goal's domain as last assessed (a re-assessment that recorded no
+// need in the domain does not erase them), the household member it
+// serves, and the consent it is shared on.
+func (b builder) referral(sel *Selected, shown *casefile.Case) {
+	c := b.in.Case
+	for i := len(shown.Assessments) - 1; i >= 0 && len(sel.Needs) == 0 && sel.Goal.Domain != ""; i-- {
+		for _, n := range prioritised(shown.Assessments[i].Needs) {
+			if n.Domain == sel.Goal.Domain {
+				sel.Needs = append(sel.Needs, n)
+			}
+		}
+	}
+	for _, g := range c.Plan.Goals {
+		for _, a := range g.Actions {
+			if !strings.EqualFold(a.ID, sel.Action.ID) {
+				continue
+			}
+			if a.For != "" {
+				for i, m := range c.Household {
+					if strings.EqualFold(m.ID, a.For) {
+						m := shown.Household[i]
+						sel.For = &m
+					}
+				}
+			}
+			end := b.in.Today.Time().AddDate(0, 0, 1).Add(-time.Nanosecond)
+			st := shareConsent(c, a, b.in.Resources[a.Resource], end)
+			switch {
+			case b.in.ConsentOverride && !st.InForce:
+				sel.Override = true
+			case st.InForce:
+				sel.Consent = "given by the client"
+				if st.Entry.GivenBy == casefile.ConsentByRepresentative {
+					sel.Consent = "given by the client's representative"
+				}
+				sel.Consent += " on " + casefile.NewDate(st.Entry.At).String()
+				if !st.Entry.Until.IsZero() {
+					sel.Consent += ", until " + st.Entry.Until.String()
+				}
+			}
+		}
+	}
 }

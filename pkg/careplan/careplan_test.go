@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -120,15 +121,43 @@ func TestGolden(t *testing.T) {
 			in.Action = "a1"
 			return in
 		}},
-		{"referral-redacted", "referral", func(t *testing.T) Input {
+		{"referral-for-member", "referral", func(t *testing.T) Input {
 			in := fixture(t)
-			in.Action, in.Redact = "A3", true
+			in.Case.Plan.Goals[1].Actions[1].For = "M1"
+			in.Case.Plan.Goals[1].Actions[1].Status = "planned"
+			in.Action = "A4"
+			return in
+		}},
+		{"referral-override", "referral", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Case.Client.Consent = casefile.Consent{}
+			in.Case.Plan.Agreed = nil
+			in.Action, in.ConsentOverride = "A1", true
+			return in
+		}},
+		{"careplan-show-costs", "careplan", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Config.CarePlan.ShowCosts = true
+			in.Config.CrisisContact = "0800 123 456 (day and night)"
+			in.Config.ComplaintsContact = "https://northside.example/complaints"
+			in.Case.Plan.Goals[1].Actions[1].For = "M1"
+			return in
+		}},
+		{"case-summary-redacted", "case-summary", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Professional, in.Redact = true, true
 			return in
 		}},
 		{"closure", "closure", func(t *testing.T) Input { return closed(t, fixture(t)) }},
 		{"case-summary", "case-summary", func(t *testing.T) Input {
 			in := fixture(t)
 			in.Professional = true
+			return in
+		}},
+		{"case-summary-household", "case-summary", func(t *testing.T) Input {
+			in := fixture(t)
+			in.Professional = true
+			in.Case = withMemberAssessed(in.Case)
 			return in
 		}},
 		{"closure-redacted", "closure", func(t *testing.T) Input {
@@ -182,7 +211,8 @@ func TestRedactedOutputHasNoClientValues(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := strings.ToLower(string(out))
-		for _, leak := range []string{"maria", "lopez", "garcia", "1984", "555-0142", "0142", "elm street", "springfield housing", "rosa", "sister", "spanish", "female"} {
+		for _, leak := range []string{"maria", "lopez", "garcia", "1984", "555-0142", "0142", "elm street", "springfield housing", "rosa", "sister", "spanish", "female",
+			"leo", "2015-09-03", "hugh", "patel", "carl", "novak", "surgery@"} {
 			if leak == "springfield housing" {
 				continue // the provider's name, not the client's address
 			}
@@ -320,7 +350,13 @@ func TestFuncs(t *testing.T) {
 		{link("a@b.example"), "<a@b.example>"},
 		{link("https://x.example/a"), "<https://x.example/a>"},
 		{link("555-0100"), "555-0100"},
-		{link("ask a@b.example"), "ask a@b.example"},
+		{link("ask a@b.example"), "ask <a@b.example>"},
+		{link("<a@b.example>"), "<a@b.example>"},
+		{inline("see https://x.example/a. Or <b>bold</b>"), "see <https://x.example/a>. Or &lt;b>bold&lt;/b>"},
+		{inline("mail a.b@c.example, then\ncall"), "mail <a.b@c.example>, then call"},
+		{text("# Not a heading\n> not a quote\nplain <i>"), "\\# Not a heading\n\\> not a quote\nplain &lt;i>"},
+		{capital("mental health"), "Mental health"},
+		{capital(""), ""},
 		{every(30 * 24 * time.Hour), "30 days"},
 		{every(24 * time.Hour), "day"},
 		{every(36 * time.Hour), "36 hours"},
@@ -355,17 +391,19 @@ func TestTidy(t *testing.T) {
 
 // TestSafetyPlanStaysOutOfReferrals: a letter to a provider gives the
 // risk level only; what was disclosed and the safety plan stay in the
-// care plan and the closure summary.
+// professional summary and the closure summary. The client's own plan
+// shows neither: a printed plan may be found at home (the worker goes
+// through the safety plan with the client in a safe form).
 func TestSafetyPlanStaysOutOfReferrals(t *testing.T) {
 	for _, tt := range []struct {
 		template, action string
 		want             bool
-	}{{"careplan", "", true}, {"closure", "", true}, {"referral", "A1", false}, {"referral", "A3", false}} {
+	}{{"case-summary", "", true}, {"closure", "", true}, {"careplan", "", false}, {"referral", "A1", false}, {"referral", "A3", false}} {
 		in := fixture(t)
 		if tt.template == "closure" {
 			in = closed(t, in)
 		}
-		in.Action = tt.action
+		in.Action, in.Professional = tt.action, tt.template == Summary
 		data, err := Build(in)
 		if err != nil {
 			t.Fatal(err)
@@ -382,8 +420,8 @@ func TestSafetyPlanStaysOutOfReferrals(t *testing.T) {
 				t.Errorf("%s %s: contains %q = %v, want %v", tt.template, tt.action, secret, got, tt.want)
 			}
 		}
-		if !strings.Contains(string(out), "high") {
-			t.Errorf("%s %s does not show the risk level", tt.template, tt.action)
+		if got := strings.Contains(string(out), "high"); got != (tt.template != "careplan") {
+			t.Errorf("%s %s: shows the risk level = %v", tt.template, tt.action, got)
 		}
 	}
 }
@@ -435,5 +473,122 @@ func TestConfidentialNeverReachesClientOrProvider(t *testing.T) {
 				t.Errorf("%s (redacted %v): confidential note shown = %v", name, redacted, shown)
 			}
 		}
+	}
+}
+
+// TestReferralNeedsAsLastAssessed: a referral gives the needs of its
+// goal's domain from the latest assessment that recorded any there, and
+// never another domain's.
+func TestReferralNeedsAsLastAssessed(t *testing.T) {
+	in := fixture(t)
+	c := *in.Case
+	c.Assessments = append(append([]casefile.Assessment(nil), c.Assessments...),
+		casefile.Assessment{At: c.Assessments[len(c.Assessments)-1].At.Add(time.Hour), By: "w-ana", Instrument: "ssm", Scores: map[string]int{"housing": 2}})
+	in.Case, in.Action = &c, "A1"
+	d, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Needs) != 0 {
+		t.Errorf("the latest assessment has no needs, got %v", d.Needs)
+	}
+	if got := d.Action.Needs; len(got) != 1 || got[0].Domain != "housing" {
+		t.Errorf("referral needs = %v, want the housing need of the assessment before", got)
+	}
+}
+
+func TestIsClientTask(t *testing.T) {
+	c := &casefile.Case{Client: casefile.Client{Name: "Maria Lopez Garcia"}}
+	for _, tt := range []struct {
+		responsible string
+		want        bool
+	}{
+		{"client", true}, {"Client", true}, {"the client", true}, {"Maria", true}, {"maria lopez  garcia", true},
+		{"", false}, {"w-ana", false}, {"provider", false}, {"Maria's sister", false}, {"Lopez", false},
+	} {
+		if got := IsClientTask(c, casefile.Action{Responsible: tt.responsible}); got != tt.want {
+			t.Errorf("IsClientTask(%q) = %v, want %v", tt.responsible, got, tt.want)
+		}
+	}
+}
+
+func TestCheckReferral(t *testing.T) {
+	in := fixture(t)
+	c := in.Case
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	res := in.Resources["r-rent"]
+	a1 := c.Plan.Goals[0].Actions[0]
+	for _, tt := range []struct {
+		name     string
+		action   casefile.Action
+		known    bool
+		redacted bool
+		consent  bool
+		want     string
+	}{
+		{"in force", a1, true, false, true, ""},
+		{"redacted", a1, true, true, true, "cannot be redacted"},
+		{"no resource", casefile.Action{ID: "A2", Responsible: "w-ana"}, true, false, true, "has no resource"},
+		{"client's task", casefile.Action{ID: "A5", Resource: "r-rent", Responsible: "client"}, true, false, true, "the client's own task"},
+		{"unknown resource", a1, false, false, true, "which is not in resources/"},
+		{"no consent", a1, true, false, false, "no consent to share is recorded with them"},
+	} {
+		c := *c
+		if !tt.consent {
+			c.Client.Consent = casefile.Consent{}
+		}
+		err := CheckReferral(&c, tt.action, res, tt.known, tt.redacted, now)
+		switch {
+		case tt.want == "" && err != nil, tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.want)
+		}
+		var noConsent *NoConsentError
+		if errors.As(err, &noConsent) != (tt.name == "no consent") {
+			t.Errorf("%s: NoConsentError = %v", tt.name, errors.As(err, &noConsent))
+		}
+	}
+}
+
+// withMemberAssessed is c with a son in the household, assessed twice
+// after the client's latest assessment.
+func withMemberAssessed(c *casefile.Case) *casefile.Case {
+	out := *c
+	out.Household = []casefile.Member{{ID: "M1", Name: "Leo Lopez", Relationship: "son", DOB: casefile.NewDate(time.Date(2015, 2, 11, 0, 0, 0, 0, time.UTC)), LivesWith: true, Role: "child"}}
+	last := c.Assessments[len(c.Assessments)-1].At
+	out.Assessments = append(slices.Clone(c.Assessments),
+		casefile.Assessment{At: last.Add(time.Hour), By: "w-ana", Member: "M1", Instrument: "cans", Scores: map[string]int{"school": 3}, Level: "intensive"},
+		casefile.Assessment{At: last.Add(2 * time.Hour), By: "w-ana", Member: "M1", Instrument: "cans", Scores: map[string]int{"school": 2, "emotional": 1}, Level: "care-management"})
+	return &out
+}
+
+func TestMemberAssessmentsApart(t *testing.T) {
+	in := fixture(t)
+	in.Professional = true
+	client, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Case = withMemberAssessed(in.Case)
+	both, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(client.Assessment, both.Assessment) || !reflect.DeepEqual(client.Needs, both.Needs) {
+		t.Errorf("a member's assessment changed the client's: %+v", both.Assessment)
+	}
+	if len(both.MemberAssessments) != 1 || both.MemberAssessments[0].NumAssessments != 2 || both.MemberAssessments[0].Level != "care-management" {
+		t.Fatalf("member assessments %+v", both.MemberAssessments)
+	}
+	in.Redact = true
+	red, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render("case-summary", red, builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "Leo") || !strings.Contains(string(out), "**M1 [redacted]** (son)") {
+		t.Errorf("redacted summary:\n%s", out)
 	}
 }

@@ -17,12 +17,23 @@ import (
 // values are replaced with redact.Mark and the case ID is their identity.
 type Data struct {
 	Agency string
-	Today  casefile.Date
+	// Contacts are how a client reaches the agency in a crisis and to
+	// complain (crisis_contact, complaints_contact); empty when not
+	// configured.
+	Contacts AgencyContacts
+	// ShowCosts says whether the client's care plan shows amounts
+	// (careplan.show_costs).
+	ShowCosts bool
+	Today     casefile.Date
 	// Household are the current members of the client's household, and
 	// Network the current ties, informal first; EcoMap is the eco-map as
 	// a Mermaid flowchart (names left out of a redacted copy).
-	Household  []casefile.Member
-	Network    []casefile.Contact
+	Household []casefile.Member
+	Network   []casefile.Contact
+	// Supports are the current ties of the network that are not
+	// stressful, informal first: the people and services the client
+	// named as supporting them.
+	Supports   []casefile.Contact
 	EcoMap     string
 	Redacted   bool
 	Case       CaseInfo
@@ -31,15 +42,28 @@ type Data struct {
 	Team       []Person  // other professionals on the case
 	Client     ClientInfo
 	Referral   casefile.Referral
-	Assessment *AssessmentInfo // the latest assessment; nil before the first
-	Needs      []casefile.Need // the latest assessment's needs, highest priority first
-	Goals      []GoalInfo
-	Cost       CostInfo
-	Reviews    ReviewInfo
-	Agreement  *AgreementInfo // nil until the plan is agreed
-	Approvals  []ApprovalInfo
-	Closure    *ClosureInfo // nil while the case is open
-	Action     *Selected    // the action a template is about (a referral); nil unless asked for
+	Assessment *AssessmentInfo // the latest assessment of the client; nil before the first
+	// MemberAssessments are the latest assessment of each household
+	// member assessed ('assess --member'), in household order.
+	MemberAssessments []MemberAssessment
+	Needs             []casefile.Need // the latest assessment's needs, highest priority first
+	Goals             []GoalInfo
+	Cost              CostInfo
+	Reviews           ReviewInfo
+	Agreement         *AgreementInfo // nil until the plan is agreed
+	Approvals         []ApprovalInfo
+	// Overrides are the times information was shared without the
+	// client's consent, oldest first (history entries of kind
+	// consent-override).
+	Overrides []OverrideInfo
+	Closure   *ClosureInfo // nil while the case is open
+	Action    *Selected    // the action a template is about (a referral); nil unless asked for
+}
+
+// AgencyContacts are the agency's contacts for clients.
+type AgencyContacts struct {
+	Crisis     string
+	Complaints string
 }
 
 // CaseInfo is the case itself.
@@ -60,6 +84,7 @@ type Person struct {
 	Role  string // the role on this case for team members, else the worker's role
 	Team  string
 	Email string
+	Phone string
 }
 
 // ClientInfo is the client as shown. Born is the date of birth with the
@@ -96,6 +121,15 @@ type AssessmentInfo struct {
 	Network        string
 	Level          string
 	NumAssessments int // how many assessments the case has had
+}
+
+// MemberAssessment is the latest assessment of a household member, as
+// AssessmentInfo describes the client's (NumAssessments counts the
+// member's), with the member as shown (their name redacted in a
+// redacted copy).
+type MemberAssessment struct {
+	Member casefile.Member
+	*AssessmentInfo
 }
 
 // Score is one domain's latest score with the instrument's label for it,
@@ -137,9 +171,20 @@ type ActionInfo struct {
 	End         casefile.Date // a service's end
 	Due         casefile.Date // a task's due date
 	Status      string
-	Service     bool // a service (start and end) rather than a task (due)
-	Overdue     bool // a task due before today and neither done nor cancelled
-	Ended       bool // a service past its end, still planned or active: review it
+	// For is the name of the household member the action serves; ""
+	// when it serves the client.
+	For string
+	// ClientTask is set when the client is responsible for the action
+	// (see IsClientTask).
+	ClientTask bool
+	// Who does it, in the words of a document for the client: the
+	// person responsible (a worker's name), else (no one, or
+	// "provider") the resource's provider or name, else "" (the
+	// reference person).
+	Who     string
+	Service bool // a service (start and end) rather than a task (due)
+	Overdue bool // a task due before today and neither done nor cancelled
+	Ended   bool // a service past its end, still planned or active: review it
 }
 
 // ResourceName is the resource's name, else its ID, else "".
@@ -222,6 +267,16 @@ type ApprovalInfo struct {
 	Current bool
 }
 
+// OverrideInfo is one consent override: who shared what about which
+// action, when, and why.
+type OverrideInfo struct {
+	At     time.Time
+	By     Person
+	Action string
+	With   string
+	Reason string
+}
+
 // ClosureInfo is the closure record with the length of the case.
 type ClosureInfo struct {
 	casefile.Closure
@@ -229,9 +284,20 @@ type ClosureInfo struct {
 }
 
 // Selected is the one action a template is about, with its goal, the
-// needs of the goal's domain and the resource's full record.
+// needs of the goal's domain (from the latest assessment that recorded
+// any there) and the resource's full record.
 type Selected struct {
 	Goal   GoalInfo
 	Action ActionInfo
 	Needs  []casefile.Need
+	// For is the household member the action serves, nil when it serves
+	// the client.
+	For *casefile.Member
+	// Consent says on what the information is shared: the consent to
+	// share with the action's resource that is in force ("given by the
+	// client on 2026-02-09"), or, with Override, nothing.
+	Consent string
+	// Override is set when the letter is written without consent, under
+	// a duty recorded in the case's history (render --override-consent).
+	Override bool
 }

@@ -1,6 +1,9 @@
 package casefile
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Member is a person of the client's household. Members are never
 // erased: removing one sets Removed, and the ID is never reused.
@@ -70,3 +73,33 @@ func (m Member) Current() bool { return m.Removed == nil }
 
 // Current reports whether the tie still holds.
 func (c Contact) Current() bool { return c.Ended == nil }
+
+// ClientAssessments are the assessments of the client, in recorded order:
+// those of household members left out. The case's level of attention, its
+// deadlines and the progress its documents show read these only.
+func (c *Case) ClientAssessments() []Assessment {
+	for i, a := range c.Assessments {
+		if a.Member != "" {
+			out := slices.Clip(c.Assessments[:i])
+			for _, a := range c.Assessments[i+1:] {
+				if a.Member == "" {
+					out = append(out, a)
+				}
+			}
+			return out
+		}
+	}
+	return c.Assessments
+}
+
+// MemberAssessments are the assessments of household members, in recorded
+// order.
+func (c *Case) MemberAssessments() []Assessment {
+	var out []Assessment
+	for _, a := range c.Assessments {
+		if a.Member != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}

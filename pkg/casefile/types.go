@@ -75,13 +75,20 @@ type Referral struct {
 
 // HistoryEntry is one append-only record of what happened to the case. A
 // phase change has From (empty when the case was opened) and To; a change of
-// reference person has Assign.
+// reference person has Assign; a member leaving the household or a tie of
+// the network ending has Left; any other event has a Kind (one of
+// HistoryKinds): a consent override names the Action whose provider (With,
+// a resource ID) was told without consent, and its Reason.
 type HistoryEntry struct {
 	At     time.Time   `yaml:"at" json:"at"`
 	By     string      `yaml:"by" json:"by"`
+	Kind   string      `yaml:"kind,omitempty" json:"kind,omitempty"`
 	From   string      `yaml:"from,omitempty" json:"from,omitempty"`
 	To     string      `yaml:"to,omitempty" json:"to,omitempty"`
 	Assign *Assignment `yaml:"assign,omitempty" json:"assign,omitempty"`
+	Action string      `yaml:"action,omitempty" json:"action,omitempty"`
+	With   string      `yaml:"with,omitempty" json:"with,omitempty"`
+	Left   *Departure  `yaml:"left,omitempty" json:"left,omitempty"`
 	Reason string      `yaml:"reason,omitempty" json:"reason,omitempty"`
 	Forced bool        `yaml:"forced,omitempty" json:"forced,omitempty"`
 }
@@ -89,6 +96,14 @@ type HistoryEntry struct {
 // IsAssignment reports whether the entry records a change of reference
 // person rather than a change of phase.
 func (h HistoryEntry) IsAssignment() bool { return h.Assign != nil }
+
+// Departure names who left the client's household (Member, an M-ID) or
+// whose tie with the client ended (Contact, an N-ID): one of the two.
+// Their entry in household or network is kept, marked with the same end.
+type Departure struct {
+	Member  string `yaml:"member,omitempty" json:"member,omitempty"`
+	Contact string `yaml:"contact,omitempty" json:"contact,omitempty"`
+}
 
 // Assignment is a change of reference person.
 type Assignment struct {
@@ -98,14 +113,24 @@ type Assignment struct {
 
 // Assessment is a functional-capacity and strengths assessment.
 type Assessment struct {
-	At         time.Time      `yaml:"at" json:"at"`
-	By         string         `yaml:"by" json:"by"`
+	At time.Time `yaml:"at" json:"at"`
+	By string    `yaml:"by" json:"by"`
+	// Member is the household member assessed (M1, …); "" for the
+	// client. Only the client's assessments set the case's level of
+	// attention (see Case.ClientAssessments).
+	Member     string         `yaml:"member,omitempty" json:"member,omitempty"`
 	Instrument string         `yaml:"instrument" json:"instrument"`
 	Strengths  []string       `yaml:"strengths,omitempty" json:"strengths,omitempty"`
 	Scores     map[string]int `yaml:"scores" json:"scores"`
-	Network    string         `yaml:"network,omitempty" json:"network,omitempty"`
-	Needs      []Need         `yaml:"needs,omitempty" json:"needs,omitempty"`
-	Level      string         `yaml:"level,omitempty" json:"level,omitempty"`
+	// Network is the support from the client's own network the level
+	// took in; NetworkDerived what the recorded network gave then (see
+	// household.Derive), and NetworkReason why the worker judged
+	// otherwise, when Network differs from it.
+	Network        string `yaml:"network,omitempty" json:"network,omitempty"`
+	NetworkDerived string `yaml:"network_derived,omitempty" json:"network_derived,omitempty"`
+	NetworkReason  string `yaml:"network_reason,omitempty" json:"network_reason,omitempty"`
+	Needs          []Need `yaml:"needs,omitempty" json:"needs,omitempty"`
+	Level          string `yaml:"level,omitempty" json:"level,omitempty"`
 }
 
 // Need is one prioritised need found by an assessment.

@@ -118,6 +118,15 @@ const ClosureGoalsMet = "goals-met"
 // GoalsMet reports whether the case was closed because its goals were met.
 func (cl *Closure) GoalsMet() bool { return cl != nil && cl.Reason == ClosureGoalsMet }
 
+// HistoryConsentOverride is the Kind of a history entry that records
+// information shared with a provider without the client's consent (a
+// safeguarding duty, for example), with the action and the reason.
+const HistoryConsentOverride = "consent-override"
+
+// HistoryKinds are the kinds of history entry besides phase changes and
+// assignments (which have no Kind).
+var HistoryKinds = []string{HistoryConsentOverride}
+
 // OpeningReason is the reason of a case's opening history entry when none
 // is given.
 const OpeningReason = "opened"

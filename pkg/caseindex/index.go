@@ -35,7 +35,7 @@ const Path = store.CacheDir + "/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
-const version = 6 // 6: both of 5 (pending approvals) and 4 (date of birth, referral, plan figures, closure reason)
+const version = 7 // 7: household members and the member an assessment is of (dupes, level of attention); 6: both of 5 (pending approvals) and 4 (date of birth, referral, plan figures, closure reason)
 
 // magic starts the index file.
 const magic = "casework-case-index\n"
@@ -71,10 +71,22 @@ func (e *entry) trusted(size, mtime int64) bool {
 	return e.Size == size && e.ModTime == mtime && mtime < e.ReadAt-int64(RacyWindow)
 }
 
+// FileError is a case file that could not be read or does not load: Cases
+// and Rows leave it out and return one FileError for it, so that a listing
+// can name the file, go on without it, and say the list is incomplete.
+type FileError struct {
+	Path string // the case file, relative to the repository's root
+	Err  error  // why it does not load
+}
+
+func (e *FileError) Error() string { return e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
 // Cases returns every case of the repository as a partial case (see
 // summary.Case), in ID order, reading only the case files that changed
 // since the index was written. Files that fail to load are left out and
-// their errors returned together, as store.LoadAll does. The index is
+// their errors (each a *FileError) returned together, as store.LoadAll
+// does; any other error (the cases folder cannot be listed) comes alone. The index is
 // brought up to date on disk when anything changed; when it cannot be
 // written (a read-only checkout), the answer is the same, only slower
 // next time.
@@ -152,7 +164,7 @@ func refresh(repo *store.Repo, name string, old *entry, start int64) (e *entry, 
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, false, &FileError{Path: rel, Err: err}
 	}
 	size, mtime := info.Size(), info.ModTime().UnixNano()
 	if old != nil && old.trusted(size, mtime) {
@@ -163,7 +175,7 @@ func refresh(repo *store.Repo, name string, old *entry, start int64) (e *entry, 
 		return nil, false, nil
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, false, &FileError{Path: rel, Err: err}
 	}
 	e = &entry{Name: name, Size: size, ModTime: mtime, ReadAt: start, Summary: summarize(&rec.Data)}
 	return e, e.trusted(size, mtime), nil

@@ -13,6 +13,7 @@ import (
 	"github.com/casework/casework/pkg/caseload"
 	"github.com/casework/casework/pkg/casetable"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/dupes"
 	"github.com/casework/casework/pkg/gen"
 	"github.com/casework/casework/pkg/schedule"
 	"github.com/casework/casework/pkg/store"
@@ -86,6 +87,12 @@ func TestSummaryIsEnough(t *testing.T) {
 			c, s := &rec.Data, slim[i]
 			if s.ID != c.ID || s.Client.Name != c.Client.Name || s.Client.DOB.String() != c.Client.DOB.String() || s.Phase != c.Phase || s.Worker != c.Worker || s.Model != c.Model || s.Opened != c.Opened {
 				t.Fatalf("case %s: fields differ", c.ID)
+			}
+			if got, want := dupes.People(s), dupes.People(c); !reflect.DeepEqual(got, want) {
+				t.Fatalf("case %s: people %+v, want %+v", c.ID, got, want)
+			}
+			if got, want := len(s.ClientAssessments()), len(c.ClientAssessments()); got != want {
+				t.Fatalf("case %s: %d assessments of the client, want %d", c.ID, got, want)
 			}
 			if got, want := clock.ForCase(s), clock.ForCase(c); !reflect.DeepEqual(got, want) {
 				t.Fatalf("case %s: schedule %+v, want %+v", c.ID, got, want)

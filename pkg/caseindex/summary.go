@@ -29,6 +29,16 @@ type summary struct {
 	Agreed  int64
 	Risk    *riskEntry // the current risk only
 	Pending []pending
+	// Members are the household members, for dupes: a person may be a
+	// client in one case and a member in another.
+	Members []member
+}
+
+// member is a household member as dupes compares them.
+type member struct {
+	ID, Name string
+	DOB      int64
+	Removed  bool
 }
 
 // riskEntry is the case's current risk record, without its free text.
@@ -60,6 +70,7 @@ type historyEntry struct {
 type assessment struct {
 	At                int64
 	Level, Instrument string
+	Member            string // the household member assessed; "" for the client
 	Scores            map[string]int
 }
 
@@ -121,7 +132,7 @@ func summarize(c *casefile.Case) summary {
 		s.History = append(s.History, e)
 	}
 	for _, a := range c.Assessments {
-		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores})
+		s.Assessments = append(s.Assessments, assessment{At: stamp(a.At), Level: a.Level, Instrument: a.Instrument, Member: a.Member, Scores: a.Scores})
 	}
 	if c.IsOpen() {
 		for _, g := range c.Plan.Goals {
@@ -145,6 +156,9 @@ func summarize(c *casefile.Case) summary {
 	if c.Plan.Agreed != nil {
 		s.Agreed = stamp(c.Plan.Agreed.At)
 	}
+	for _, m := range c.Household {
+		s.Members = append(s.Members, member{ID: m.ID, Name: m.Name, DOB: stampDate(m.DOB), Removed: !m.Current()})
+	}
 	for _, a := range planning.Pending(c) {
 		s.Pending = append(s.Pending, pending{What: string(a.What), By: a.By, At: stamp(a.At), Amount: a.Amount})
 	}
@@ -154,7 +168,9 @@ func summarize(c *casefile.Case) summary {
 // Case rebuilds a partial case from the summary: ID, phase, model,
 // worker, client name and date of birth, referral source and date,
 // opening, history (without who, or why but for closings), the time,
-// level, instrument and scores of each assessment, when the plan was
+// level, instrument, member and scores of each assessment, the household
+// members' IDs, names, dates of birth and whether they left (without
+// when or why), when the plan was
 // agreed, the open actions that have a due date (in one goal), the time
 // and next date of each review, the closure's time, reason and
 // follow-up, the current risk without its text, and the requests for
@@ -177,7 +193,7 @@ func (s *summary) Case() *casefile.Case {
 	if len(s.Assessments) > 0 {
 		c.Assessments = make([]casefile.Assessment, len(s.Assessments))
 		for i, a := range s.Assessments {
-			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level, Instrument: a.Instrument, Scores: a.Scores}
+			c.Assessments[i] = casefile.Assessment{At: unstamp(a.At), Level: a.Level, Instrument: a.Instrument, Member: a.Member, Scores: a.Scores}
 		}
 	}
 	if len(s.Actions) > 0 {
@@ -201,6 +217,15 @@ func (s *summary) Case() *casefile.Case {
 	}
 	if s.Agreed != noTime {
 		c.Plan.Agreed = &casefile.Agreement{At: unstamp(s.Agreed)}
+	}
+	if len(s.Members) > 0 {
+		c.Household = make([]casefile.Member, len(s.Members))
+		for i, m := range s.Members {
+			c.Household[i] = casefile.Member{ID: m.ID, Name: m.Name, DOB: unstampDate(m.DOB)}
+			if m.Removed {
+				c.Household[i].Removed = &casefile.Ended{}
+			}
+		}
 	}
 	// Pending requests were found on the whole case; a plan request is
 	// given the digest of the partial plan, so planning.Pending finds it

@@ -61,9 +61,9 @@ func InMonth(c *casefile.Case, m Month, asOf time.Time, w config.Weights) (Activ
 	var latest time.Time
 	for _, as := range c.Assessments {
 		if within(as.At) {
-			a.Assessed = true
+			a.Assessed = true // a household member's assessment is work too
 		}
-		if !as.At.After(asOf) && !as.At.Before(latest) {
+		if as.Member == "" && !as.At.After(asOf) && !as.At.Before(latest) { // the level is the client's
 			latest, a.Level = as.At, as.Level
 		}
 	}

@@ -33,6 +33,8 @@ func TestInMonth(t *testing.T) {
 		assess("2026-03-04T10:00:00Z", "self-management").c
 	fresh := newCase(t, "C-8", "w-ana", "2026-03-02").assess("2026-03-02T11:00:00Z", "intensive").c
 	unknownLevel := newCase(t, "C-9", "w-ana", "2026-01-02").assess("2026-01-03T11:00:00Z", "mystery").c
+	member := newCase(t, "C-10", "w-ana", "2026-01-05").assess("2026-01-20T10:00:00Z", "intensive").c
+	member.Assessments = append(member.Assessments, casefile.Assessment{At: at(t, "2026-02-10T10:00:00Z"), Member: "M1", Level: "self-management"})
 
 	tests := []struct {
 		name string
@@ -57,6 +59,7 @@ func TestInMonth(t *testing.T) {
 		{"opened and assessed in the month", &caseBuilder{t, fresh}, "2026-03", want{true, true, "w-ana", true, true, "intensive", (3.5 + 1.75 + 3.75) * 2}},
 		{"unknown level weighs 1", &caseBuilder{t, unknownLevel}, "2026-02", want{true, true, "w-ana", false, false, "mystery", 3.5}},
 		{"not yet: the month has not begun", &caseBuilder{t, unknownLevel}, "2026-04", want{}},
+		{"a member's assessment is work, not the client's level", &caseBuilder{t, member}, "2026-02", want{true, true, "w-ana", false, true, "intensive", (3.5 + 3.75) * 2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -57,8 +57,8 @@ func FiguresOf(p casefile.Plan) Figures {
 // reason).
 func RowOf(c *casefile.Case, fig Figures, clock schedule.Clock) []string {
 	level := ""
-	if n := len(c.Assessments); n > 0 {
-		level = c.Assessments[n-1].Level
+	if as := c.ClientAssessments(); len(as) > 0 {
+		level = as[len(as)-1].Level
 	}
 	nextDue := ""
 	if due := clock.ForCase(c); len(due) > 0 {

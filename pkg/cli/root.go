@@ -153,6 +153,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if err == nil {
 		err = f.Commit(strings.TrimPrefix(cmd.CommandPath(), root.Name()+" "))
 	}
+	if err == nil && f.Incomplete() {
+		err = cmdutil.ErrFindings // a listing without a broken case file: exit 1
+	}
 	if err != nil && !errors.Is(err, cmdutil.ErrFindings) {
 		printError(stderr, err, cmd)
 	}

@@ -24,14 +24,20 @@ var DefaultYAML []byte
 
 // Config is the agency configuration.
 type Config struct {
-	Agency         string   `yaml:"agency" mapstructure:"agency"`
-	IDPrefix       string   `yaml:"id_prefix" mapstructure:"id_prefix"`
-	User           string   `yaml:"user" mapstructure:"user"`
-	Models         []string `yaml:"models" mapstructure:"models"`
-	DefaultModel   string   `yaml:"default_model" mapstructure:"default_model"`
-	ClosureReasons []string `yaml:"closure_reasons" mapstructure:"closure_reasons"`
-	ReviewInterval string   `yaml:"review_interval" mapstructure:"review_interval"`
-	ApproverRoles  []string `yaml:"approver_roles" mapstructure:"approver_roles"`
+	Agency string `yaml:"agency" mapstructure:"agency"`
+	// CrisisContact and ComplaintsContact are how a client reaches the
+	// agency in a crisis and to complain (a phone number, an address, a
+	// web page); the client's care plan prints them. Empty: the plan
+	// tells the client to ask their worker.
+	CrisisContact     string   `yaml:"crisis_contact" mapstructure:"crisis_contact"`
+	ComplaintsContact string   `yaml:"complaints_contact" mapstructure:"complaints_contact"`
+	IDPrefix          string   `yaml:"id_prefix" mapstructure:"id_prefix"`
+	User              string   `yaml:"user" mapstructure:"user"`
+	Models            []string `yaml:"models" mapstructure:"models"`
+	DefaultModel      string   `yaml:"default_model" mapstructure:"default_model"`
+	ClosureReasons    []string `yaml:"closure_reasons" mapstructure:"closure_reasons"`
+	ReviewInterval    string   `yaml:"review_interval" mapstructure:"review_interval"`
+	ApproverRoles     []string `yaml:"approver_roles" mapstructure:"approver_roles"`
 	// ApprovalLimits is the largest expense each approver role may
 	// approve at once; a role without an entry has no limit.
 	ApprovalLimits map[string]float64 `yaml:"approval_limits" mapstructure:"approval_limits"`
@@ -48,6 +54,16 @@ type Config struct {
 	Consent                  Consent   `yaml:"consent" mapstructure:"consent"`
 	Household                Household `yaml:"household" mapstructure:"household"`
 	Network                  Network   `yaml:"network" mapstructure:"network"`
+	CarePlan                 CarePlan  `yaml:"careplan" mapstructure:"careplan"`
+}
+
+// CarePlan holds what the client's care plan (the default template)
+// shows.
+type CarePlan struct {
+	// ShowCosts prints the cost of each service and the total in the
+	// client's care plan; off, the client's plan shows no amounts (the
+	// professional summary always does).
+	ShowCosts bool `yaml:"show_costs" mapstructure:"show_costs"`
 }
 
 // Household holds the roles a household member may have.

@@ -44,3 +44,24 @@ func BenchmarkRecall(b *testing.B) {
 	b.ReportMetric(q.precision, "precision")
 	b.ReportMetric(q.recallPairs, "recall-all-pairs")
 }
+
+// BenchmarkFindMembers times Find on the same planted people grouped
+// three to a case (a client and two household members): the pairs within
+// a case are dropped before they are scored, so members cost what as
+// many clients would.
+func BenchmarkFindMembers(b *testing.B) {
+	set := planted.Make(10000, 1)
+	people := make([]dupes.Client, len(set.Clients))
+	for i, c := range set.Clients {
+		c.Case = fmt.Sprintf("C-%d", i/3)
+		if i%3 != 0 {
+			c.Member = fmt.Sprintf("M%d", i%3)
+		}
+		people[i] = c
+	}
+	b.Run(fmt.Sprintf("people=%d", len(people)), func(b *testing.B) {
+		for b.Loop() {
+			dupes.Find(people, dupes.DefaultThreshold, nil)
+		}
+	})
+}

@@ -15,7 +15,9 @@ type Decisions struct {
 	NotDuplicates []NotDuplicate `yaml:"not_duplicates"`
 }
 
-// NotDuplicate records that the clients of cases A and B are two people.
+// NotDuplicate records that persons A and B are two people: each a case
+// ID for its client, or CASE/M1 for a member of its household
+// (dupes.Client.Ref).
 type NotDuplicate struct {
 	A  string    `yaml:"a"`
 	B  string    `yaml:"b"`

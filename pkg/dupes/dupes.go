@@ -32,11 +32,37 @@ const (
 	swappedDOBFactor = 0.95
 )
 
-// Client is a case's client as compared.
+// Client is a person of a case as compared: its client, or a member of
+// its household (Member, an M-ID), so that one person known to two cases
+// is found whichever role they have in each. Two people of one case are
+// never compared.
 type Client struct {
-	Case string
-	Name string
-	DOB  casefile.Date
+	Case   string
+	Member string // "" for the case's client
+	Name   string
+	DOB    casefile.Date
+}
+
+// Ref names the person in decisions and output: the case ID for its
+// client, "CASE/M1" for a member.
+func (c Client) Ref() string {
+	if c.Member == "" {
+		return c.Case
+	}
+	return c.Case + "/" + c.Member
+}
+
+// People are the persons of a case that dupes compares: the client and
+// the current members of the household (a member who left is no longer
+// part of the case's household).
+func People(c *casefile.Case) []Client {
+	out := []Client{{Case: c.ID, Name: c.Client.Name, DOB: c.Client.DOB}}
+	for _, m := range c.Household {
+		if m.Current() && m.Name != "" {
+			out = append(out, Client{Case: c.ID, Member: m.ID, Name: m.Name, DOB: m.DOB})
+		}
+	}
+	return out
 }
 
 // Match is a likely duplicate pair with its score (0 to 1) and the reasons
@@ -203,18 +229,22 @@ func compare(a, b *prepared) (float64, []string) {
 	return score(a, b, rel), reasons
 }
 
-// Skip says whether a pair of cases is not to be reported (a recorded
-// decision that they are two people); nil skips none.
+// Skip says whether a pair of persons, named by Client.Ref, is not to be
+// reported (a recorded decision that they are two people); nil skips
+// none.
 type Skip func(a, b string) bool
 
-// Find returns the pairs of clients scoring at least threshold, highest
-// score first (then by case IDs), comparing only the candidate pairs that
+// Find returns the pairs of persons of different cases scoring at least
+// threshold, highest score first (then by Ref), comparing only the candidate pairs that
 // blocking proposes (see Keys): about as many as the clients, where
 // FindAll compares every pair. Pairs that skip names are left out.
 func Find(clients []Client, threshold float64, skip Skip) []Match {
 	ps := prepareAll(clients)
 	var found []scored
 	candidates(ps, threshold, func(i, j int) {
+		if clients[i].Case == clients[j].Case {
+			return // two people of one case: a family, not a duplicate
+		}
 		if s, ok := scorePair(ps, i, j, threshold); ok {
 			found = append(found, scored{int32(i), int32(j), s})
 		}
@@ -228,6 +258,9 @@ func FindAll(clients []Client, threshold float64, skip Skip) []Match {
 	var found []scored
 	for i := range ps {
 		for j := i + 1; j < len(ps); j++ {
+			if clients[i].Case == clients[j].Case {
+				continue
+			}
 			if s, ok := scorePair(ps, i, j, threshold); ok {
 				found = append(found, scored{int32(i), int32(j), s})
 			}
@@ -269,11 +302,11 @@ func matches(clients []Client, ps []prepared, found []scored, skip Skip) []Match
 	out := make([]Match, 0, len(found))
 	for _, f := range found {
 		ca, cb := clients[f.i], clients[f.j]
-		if skip != nil && skip(ca.Case, cb.Case) {
+		if skip != nil && skip(ca.Ref(), cb.Ref()) {
 			continue
 		}
 		_, reasons := compare(&ps[f.i], &ps[f.j])
-		if cb.Case < ca.Case {
+		if cb.Ref() < ca.Ref() {
 			ca, cb = cb, ca
 		}
 		out = append(out, Match{A: ca, B: cb, Score: f.score, Reasons: reasons})
@@ -287,9 +320,9 @@ func sortMatches(matches []Match) {
 		if c := cmp.Compare(y.Score, x.Score); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(x.A.Case, y.A.Case); c != 0 {
+		if c := cmp.Compare(x.A.Ref(), y.A.Ref()); c != 0 {
 			return c
 		}
-		return cmp.Compare(x.B.Case, y.B.Case)
+		return cmp.Compare(x.B.Ref(), y.B.Ref())
 	})
 }

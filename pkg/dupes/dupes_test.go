@@ -154,3 +154,43 @@ func TestDecisions(t *testing.T) {
 		t.Errorf("pairs %v, want %s", got, want)
 	}
 }
+
+func TestMembersAcrossCases(t *testing.T) {
+	cases := []*casefile.Case{
+		{ID: "C-1", Client: casefile.Client{Name: "Maria Lopez", DOB: date("1984-05-01")}, Household: []casefile.Member{
+			{ID: "M1", Name: "Leo Lopez", DOB: date("2015-02-11")},
+			{ID: "M2", Name: "Maria Lopez", DOB: date("1984-05-01")}, // recorded twice in one case: not a duplicate across cases
+			{ID: "M3", Name: "Ana Lopez", DOB: date("2018-09-30"), Removed: &casefile.Ended{}},
+		}},
+		{ID: "C-2", Client: casefile.Client{Name: "Pablo Ruiz"}, Household: []casefile.Member{{ID: "M1", Name: "Leo López", DOB: date("2015-02-11")}}},
+		{ID: "C-3", Client: casefile.Client{Name: "Lopez, Leo", DOB: date("2015-02-11")}},
+		{ID: "C-4", Client: casefile.Client{Name: "Ana Lopez", DOB: date("2018-09-30")}},
+	}
+	var people []Client
+	for _, c := range cases {
+		people = append(people, People(c)...)
+	}
+	if len(people) != 7 {
+		t.Fatalf("%d people: a member who left is not compared, %+v", len(people), people)
+	}
+	pairs := func(ms []Match) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.A.Ref()+" "+m.B.Ref())
+		}
+		return out
+	}
+	want := []string{"C-1/M1 C-2/M1", "C-1/M1 C-3", "C-2/M1 C-3"}
+	got := pairs(Find(people, DefaultThreshold, nil))
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("Find: %q, want %q", got, want)
+	}
+	if all := pairs(FindAll(people, DefaultThreshold, nil)); strings.Join(all, ", ") != strings.Join(want, ", ") {
+		t.Errorf("FindAll: %q, want %q", all, want)
+	}
+	var d Decisions
+	d.AddNotDuplicate("C-3", "C-1/M1", "w-ana", time.Time{})
+	if got := pairs(Find(people, DefaultThreshold, d.Skip())); strings.Join(got, ", ") != "C-1/M1 C-2/M1, C-2/M1 C-3" {
+		t.Errorf("with a decision about a member: %q", got)
+	}
+}

@@ -49,7 +49,8 @@ func (b *builder) name(kind string, sub ...string) string {
 
 // Build returns the case as a Bundle of type collection: its
 // EpisodeOfCare, CarePlan, one Goal per goal, a Flag with the current
-// risk (when one is recorded), and the Patient they are about. fullUrls are urn:uuid URNs derived from the case ID, so the same
+// risk (when one is recorded), a RelatedPerson per household member and
+// informal network person, and the Patient they are about. fullUrls are urn:uuid URNs derived from the case ID, so the same
 // case always gives the same URNs.
 func Build(in Input) *Bundle {
 	c := in.Case
@@ -69,6 +70,7 @@ func Build(in Input) *Bundle {
 	if f := b.riskFlag(); f != nil {
 		add(URN(b.name("risk")), f)
 	}
+	b.relatedPersons(add)
 	add(patientURN, b.patientResource(in.Case.Client))
 	return bundle
 }

@@ -128,7 +128,7 @@ func TestBundleShape(t *testing.T) {
 		t.Errorf("only %d references", refs)
 	}
 	rs := resources(t, bundle)
-	for typ, n := range map[string]int{"EpisodeOfCare": 1, "CarePlan": 1, "Goal": 3, "Patient": 1} {
+	for typ, n := range map[string]int{"EpisodeOfCare": 1, "CarePlan": 1, "Goal": 3, "Patient": 1, "RelatedPerson": 5} {
 		if len(rs[typ]) != n {
 			t.Errorf("%d %s resources, want %d", len(rs[typ]), typ, n)
 		}
@@ -162,6 +162,9 @@ func TestRequiredElementsAndValueSets(t *testing.T) {
 		d := a.(map[string]any)["detail"].(map[string]any)
 		check(d, "status", activityStatuses)
 		check(d, "kind", activityKinds)
+	}
+	for _, r := range rs["RelatedPerson"] {
+		checkRelatedPerson(t, r)
 	}
 	for _, g := range rs["Goal"] {
 		check(g, "lifecycleStatus", goalLifecycles)

@@ -8,6 +8,8 @@ import (
 
 	"github.com/casework/casework/pkg/assess"
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/household"
 	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/risk"
 	"github.com/casework/casework/pkg/schedule"
@@ -42,9 +44,10 @@ func (r rngReader) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// newCase draws one case: opened some time in the last opts.Years years,
-// then moved through the workflow as far as it got by opts.End.
-func (a *agency) newCase(rng *rand.Rand, opts Options) *generated {
+// newCase draws case number i: opened some time in the last opts.Years
+// years, with a household and network fitting its story, then moved
+// through the workflow as far as it got by opts.End.
+func (a *agency) newCase(rng *rand.Rand, opts Options, i int) *generated {
 	// More recent cases than old ones: the age is skewed towards zero, so
 	// that a fair share of cases is still open at the end.
 	span := opts.End.Sub(opts.End.AddDate(-opts.Years, 0, 0))
@@ -65,6 +68,7 @@ func (a *agency) newCase(rng *rand.Rand, opts Options) *generated {
 	if c.Model == "" {
 		c.Model = a.cfg.DefaultModel
 	}
+	a.surround(rng, c, opened, i, opts)
 	c.Consents = []casefile.ConsentEntry{
 		{At: t0, By: worker, Action: casefile.ConsentGive, Purpose: "services", GivenBy: casefile.ConsentByClient},
 		{At: t0, By: worker, Action: casefile.ConsentGive, Purpose: "share", With: []string{casefile.Everyone}, GivenBy: casefile.ConsentByClient},
@@ -179,6 +183,7 @@ func (l *life) implement() bool {
 			return false
 		}
 		l.review(i == reviews-1)
+		l.moveOut()
 		if l.rng.IntN(6) == 0 {
 			l.rateRisk()
 		}
@@ -271,13 +276,23 @@ func (l *life) maybeAssign() {
 	_ = workflow.Assign(l.c, pick(l.rng, l.a.holders), l.t, l.worker(), "caseload rebalance", false)
 }
 
-// assess records an assessment on the default instrument or another one.
+// assess records an assessment of the client on the default instrument
+// or another one, and now and then of a member of the household.
 func (l *life) assess() {
 	ins := l.a.cfg.Assessment.Instruments
 	in := ins[0]
 	if len(ins) > 1 && l.rng.IntN(4) == 0 {
 		in = ins[1]
 	}
+	l.record(in, "")
+	l.assessMember()
+}
+
+// record records an assessment of the client (member "") or of a member
+// on the instrument. The client's network support is read from the
+// recorded network when there is one, and now and then the worker judges
+// otherwise, with a reason.
+func (l *life) record(in config.Instrument, member string) {
 	var scores []string
 	for _, d := range in.Domains {
 		if l.rng.IntN(3) != 0 {
@@ -287,7 +302,19 @@ func (l *life) assess() {
 	if len(scores) == 0 {
 		scores = []string{fmt.Sprintf("%s=%d", in.Domains[0], in.Scale.Max)}
 	}
-	in2 := assess.Input{At: l.t, By: l.worker(), Scores: scores, Network: pick(l.rng, networks), Risk: risk.Level(l.c), RiskRules: l.a.cfg.Risk}
+	in2 := assess.Input{At: l.t, By: l.worker(), Scores: scores, Member: member, Risk: risk.Level(l.c), RiskRules: l.a.cfg.Risk}
+	switch d := household.Derive(l.c); {
+	case member != "":
+	case !d.Recorded:
+		in2.Network = pick(l.rng, networks)
+	default:
+		in2.Derived = d.Level
+		if l.rng.IntN(8) == 0 {
+			if other := pick(l.rng, networks); other != d.Level {
+				in2.Network, in2.NetworkReason = other, pick(l.rng, networkReasons)
+			}
+		}
+	}
 	for range 1 + l.rng.IntN(2) {
 		in2.Strengths = append(in2.Strengths, pick(l.rng, strengths))
 	}

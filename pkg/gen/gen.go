@@ -98,7 +98,7 @@ func (a *agency) writeCases(repo *store.Repo, opts Options) error {
 	var done atomic.Int64
 	store.Parallel(opts.Cases, func(i int) {
 		rng := rand.New(rand.NewPCG(opts.Seed, uint64(i)))
-		errs[i] = a.writeCase(repo, a.newCase(rng, opts))
+		errs[i] = a.writeCase(repo, a.newCase(rng, opts, i))
 		if n := done.Add(1); opts.Progress != nil && n%500 == 0 {
 			opts.Progress(int(n), opts.Cases)
 		}

@@ -10,6 +10,9 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/dupes"
+	"github.com/casework/casework/pkg/household"
+	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/pkg/validate"
 )
 
@@ -97,7 +100,7 @@ func TestEncodeIsCanonical(t *testing.T) {
 	opts := Options{Cases: 50, Workers: 4, Seed: 9, End: DefaultEnd, Years: 5}
 	a := newAgency(opts, cfg)
 	for i := range 50 {
-		g := a.newCase(rand.New(rand.NewPCG(9, uint64(i))), opts)
+		g := a.newCase(rand.New(rand.NewPCG(9, uint64(i))), opts, i)
 		doc, err := casefile.NewDocument(g.c)
 		if err != nil {
 			t.Fatal(err)
@@ -110,5 +113,66 @@ func TestEncodeIsCanonical(t *testing.T) {
 		if err != nil || !bytes.Equal(got, want) {
 			t.Fatalf("case %d: encode gives\n%s\nwant\n%s", i, got, want)
 		}
+	}
+}
+
+// TestHouseholdsFitTheStories checks the generated households and
+// networks: families with children, the school and the GP around them;
+// members who left recorded in the history; members assessed apart from
+// the client; and the planted children known to two cases, which dupes
+// finds.
+func TestHouseholdsFitTheStories(t *testing.T) {
+	dir := t.TempDir()
+	generate(t, dir, 200, 7)
+	cases, err := (&store.Repo{Root: dir}).AllCases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var children, schools, gps, departures, memberAssessments, derived int
+	var people []dupes.Client
+	for _, rec := range cases {
+		c := &rec.Data
+		people = append(people, dupes.People(c)...)
+		for _, m := range c.Household {
+			if m.Role == "child" {
+				children++
+				if age, _ := household.Age(m.DOB, c.Opened.Time()); age > 17 {
+					t.Errorf("case %s: a child of %d", c.ID, age)
+				}
+			}
+		}
+		for _, n := range c.Network {
+			switch n.Relationship {
+			case "school":
+				schools++
+			case "GP":
+				gps++
+			}
+		}
+		for _, h := range c.History {
+			if h.Left != nil {
+				departures++
+			}
+		}
+		memberAssessments += len(c.MemberAssessments())
+		for _, a := range c.ClientAssessments() {
+			if a.NetworkDerived != "" {
+				derived++
+			}
+		}
+	}
+	for what, n := range map[string]int{"children": children, "schools": schools, "GPs": gps, "departures": departures, "member assessments": memberAssessments, "derived network support": derived} {
+		if n == 0 {
+			t.Errorf("no %s in 200 generated cases", what)
+		}
+	}
+	shared := 0
+	for _, m := range dupes.Find(people, dupes.DefaultThreshold, nil) {
+		if m.A.Member != "" && m.B.Member != "" && m.A.Name == m.B.Name && m.A.DOB == m.B.DOB {
+			shared++
+		}
+	}
+	if want := 200 / plantEvery; shared < want {
+		t.Errorf("dupes found %d children known to two cases, want at least the %d planted", shared, want)
 	}
 }

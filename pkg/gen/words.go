@@ -29,6 +29,14 @@ var (
 	categories   = []string{"housing", "income", "food", "health", "child_care", "transport", "mental_health", "employment", "legal", "home_care"}
 )
 
+// The people and places around a client, and why things change.
+var (
+	surgeries      = []string{"Mill Lane Surgery", "Riverside Medical Centre", "Park View Practice", "Station Road Health Centre"}
+	schools        = []string{"Riverside Primary", "St Mary's Primary", "Northside Academy", "Oak Close Junior School", "Victoria High School"}
+	moveOutReasons = []string{"Moved in with the other parent", "Started university", "Moved into a flat of their own", "The relationship ended", "Moved to supported housing"}
+	networkReasons = []string{"Her sister is moving away next month", "The neighbour does far more than the record shows", "Family support has broken down since the last visit", "Friends from church visit every day"}
+)
+
 // riskReasons and safetyPlans are what risk records say.
 var (
 	riskReasons = []string{"No concerns raised at the home visit", "Disclosed thoughts of self-harm", "Neighbour reported shouting at night",

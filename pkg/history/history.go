@@ -17,8 +17,43 @@ import (
 )
 
 // IsPhaseChange reports whether the entry records a change of phase (the
-// opening entry included), not a change of reference person.
-func IsPhaseChange(h casefile.HistoryEntry) bool { return !h.IsAssignment() && h.To != "" }
+// opening entry included), not a change of reference person, a departure
+// nor another event (an entry with a Kind).
+func IsPhaseChange(h casefile.HistoryEntry) bool {
+	return !h.IsAssignment() && !IsDeparture(h) && h.Kind == "" && h.To != ""
+}
+
+// IsConsentOverride reports whether the entry records information shared
+// without the client's consent (casefile.HistoryConsentOverride).
+func IsConsentOverride(h casefile.HistoryEntry) bool {
+	return h.Kind == casefile.HistoryConsentOverride
+}
+
+// ConsentOverrides returns the consent overrides of the history, oldest
+// first.
+func (h History) ConsentOverrides() []casefile.HistoryEntry {
+	var out []casefile.HistoryEntry
+	for _, e := range h.entries {
+		if IsConsentOverride(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// IsDeparture reports whether the entry records a household member
+// leaving or a tie of the network ending (see household.RemoveMember and
+// household.EndContact), not a phase change or an assignment.
+func IsDeparture(h casefile.HistoryEntry) bool { return h.Left != nil }
+
+// DescribeDeparture names a departure for messages and timelines: "M2
+// left the household", "the tie with N4 ended".
+func DescribeDeparture(d casefile.Departure) string {
+	if d.Member != "" {
+		return d.Member + " left the household"
+	}
+	return "the tie with " + d.Contact + " ended"
+}
 
 // IsOpening reports whether the entry is the opening of the case: a phase
 // change from nowhere.

@@ -38,8 +38,36 @@ func TestEntryKinds(t *testing.T) {
 	want := []kinds{{true, true, false, false}, {true, false, false, false}, {}, {true, false, true, false}, {true, false, false, true}}
 	for i, h := range c.History {
 		got := kinds{IsPhaseChange(h), IsOpening(h), IsClosing(h), IsReopening(h)}
-		if got != want[i] {
+		if got != want[i] || IsDeparture(h) {
 			t.Errorf("history[%d]: got %+v, want %+v", i, got, want[i])
+		}
+	}
+}
+
+// TestDepartures: a member leaving or a tie ending is a departure, not a
+// phase change, and leaves the phase and the spells open as they were.
+func TestDepartures(t *testing.T) {
+	c := reopened(t)
+	last := c.History[len(c.History)-1].At
+	spans := Of(c).OpenSpans()
+	c.History = append(c.History,
+		casefile.HistoryEntry{At: last.Add(time.Hour), By: "w-ana", Left: &casefile.Departure{Member: "M2"}, Reason: "moved out"},
+		casefile.HistoryEntry{At: last.Add(2 * time.Hour), By: "w-ana", Left: &casefile.Departure{Contact: "N1"}, Reason: "moved away"})
+	for _, h := range c.History[len(c.History)-2:] {
+		if !IsDeparture(h) || IsPhaseChange(h) || IsOpening(h) || IsClosing(h) || IsReopening(h) {
+			t.Errorf("%+v is not read as a departure only", h)
+		}
+	}
+	h := Of(c)
+	if got := PhaseAfter(c.History, len(c.History)); got != c.Phase {
+		t.Errorf("PhaseAfter = %s, want %s", got, c.Phase)
+	}
+	if got := h.OpenSpans(); len(got) != len(spans) || got[len(got)-1] != spans[len(spans)-1] {
+		t.Errorf("spans %+v, want %+v", got, spans)
+	}
+	for d, want := range map[casefile.Departure]string{{Member: "M2"}: "M2 left the household", {Contact: "N4"}: "the tie with N4 ended"} {
+		if got := DescribeDeparture(d); got != want {
+			t.Errorf("DescribeDeparture(%+v) = %q, want %q", d, got, want)
 		}
 	}
 }

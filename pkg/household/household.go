@@ -1,8 +1,9 @@
 // Package household keeps the people around a client: the members of
 // their household and the informal and professional network that
 // supports them (or strains them). It adds, changes and ends entries
-// without ever erasing one, derives the network support an assessment
-// uses from the recorded network, and draws the eco-map.
+// without ever erasing one (Kept is that rule between two versions of a
+// case), derives the network support an assessment uses from the
+// recorded network, and draws the eco-map.
 package household
 
 import (
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/history"
 )
 
 // AddMember adds m to the household with the next member ID (M1, M2, …)
@@ -73,7 +75,8 @@ func SetMember(c *casefile.Case, id string, roles []string, change func(*casefil
 }
 
 // RemoveMember records that a member left the household, when, why and
-// who recorded it. The entry stays.
+// who recorded it: in the member's entry, which stays, and as a departure
+// in the case's history.
 func RemoveMember(c *casefile.Case, id string, end casefile.Ended) error {
 	m, err := FindMember(c, id)
 	if err != nil {
@@ -85,9 +88,27 @@ func RemoveMember(c *casefile.Case, id string, end casefile.Ended) error {
 	if strings.TrimSpace(end.Reason) == "" {
 		return fmt.Errorf("say why the member left the household (--reason): it is part of the record")
 	}
+	if err := checkOrder(c, end.At); err != nil {
+		return err
+	}
 	end.At = end.At.UTC()
 	m.Removed = &end
+	record(c, end, casefile.Departure{Member: m.ID})
 	return nil
+}
+
+// checkOrder refuses an end dated before the last entry of the history,
+// which is kept in time order.
+func checkOrder(c *casefile.Case, at time.Time) error {
+	if last := history.Of(c).Last(); at.Before(last) {
+		return fmt.Errorf("the case's history has an entry dated %s, after this one (%s); history is kept in time order", last.UTC().Format(time.RFC3339), at.UTC().Format(time.RFC3339))
+	}
+	return nil
+}
+
+// record appends the departure to the case's history.
+func record(c *casefile.Case, end casefile.Ended, d casefile.Departure) {
+	c.History = append(c.History, casefile.HistoryEntry{At: end.At, By: end.By, Left: &d, Reason: end.Reason})
 }
 
 // AddContact adds n to the network with the next network ID (N1, N2, …)
@@ -161,7 +182,8 @@ func SetContact(c *casefile.Case, id string, provides []string, change func(*cas
 	return changed, nil
 }
 
-// EndContact records that a tie ended. The entry stays.
+// EndContact records that a tie ended: in the contact's entry, which
+// stays, and as a departure in the case's history.
 func EndContact(c *casefile.Case, id string, end casefile.Ended) error {
 	n, err := FindContact(c, id)
 	if err != nil {
@@ -173,42 +195,106 @@ func EndContact(c *casefile.Case, id string, end casefile.Ended) error {
 	if strings.TrimSpace(end.Reason) == "" {
 		return fmt.Errorf("say why the tie ended (--reason): it is part of the record")
 	}
+	if err := checkOrder(c, end.At); err != nil {
+		return err
+	}
 	end.At = end.At.UTC()
 	n.Ended = &end
+	record(c, end, casefile.Departure{Contact: n.ID})
 	return nil
 }
 
-// Support is the network support an assessment uses (low, medium, high),
-// derived from the current informal network: each strong tie that
-// provides something counts 2, a moderate one 1, a weak one 0, a
-// stressful one -1. Professionals do not count: they are services, not
-// the client's own network. 4 or more is high, 2 or 3 medium, less low.
-func Support(c *casefile.Case) string {
-	score := 0
+// MemberToAssess returns the ID of the current member id names (any
+// letter case): an assessment is of a member who is in the household now.
+func MemberToAssess(c *casefile.Case, id string) (string, error) {
+	m, err := FindMember(c, id)
+	if err != nil {
+		return "", err
+	}
+	if !m.Current() {
+		return "", fmt.Errorf("member %s left the household on %s; assess the people who are in it now", m.ID, casefile.NewDate(m.Removed.At))
+	}
+	return m.ID, nil
+}
+
+// Derived is the network support read from the recorded network, with
+// what it was read from.
+type Derived struct {
+	// Level is low, medium or high.
+	Level string
+	// Score is the points the ties add up to.
+	Score int
+	// Informal is how many current informal ties there are, and
+	// Professional how many current professionals give support.
+	Informal, Professional int
+	// Recorded says whether the case records any network at all (a tie
+	// that ended included): with none, there is nothing to derive from.
+	Recorded bool
+}
+
+// Why reads "medium: 3 points from 2 informal ties and 1 professional
+// support".
+func (d Derived) Why() string {
+	return fmt.Sprintf("%s: %d %s from %d informal %s and %d professional %s", d.Level,
+		d.Score, plural(d.Score, "point", "points"), d.Informal, plural(d.Informal, "tie", "ties"),
+		d.Professional, plural(d.Professional, "support", "supports"))
+}
+
+// Derive reads the network support from the case's current network.
+// Each informal tie (family, friends, neighbours, a faith group) counts by
+// its strength: strong 2 when it gives something, else 1; moderate 1;
+// weak 0; stressful -1, a tie that costs the client more than it gives.
+// Professionals that give something (and are not a stressful or weak tie)
+// add 1 point together, however many they are: a service supports the
+// client but does not stand in for their own network. 4 points or more is
+// high, 2 or 3 medium, less low.
+func Derive(c *casefile.Case) Derived {
+	d := Derived{Recorded: len(c.Network) > 0}
+	professional := false
 	for _, n := range c.Network {
-		if !n.Current() || n.Kind != casefile.Informal {
+		if !n.Current() {
 			continue
 		}
+		if n.Kind == casefile.Professional {
+			if len(n.Provides) > 0 && n.Strength != casefile.TieStressful && n.Strength != casefile.TieWeak {
+				d.Professional++
+				professional = true
+			}
+			continue
+		}
+		d.Informal++
 		switch n.Strength {
 		case casefile.TieStrong:
 			if len(n.Provides) > 0 {
-				score += 2
+				d.Score += 2
 			} else {
-				score++
+				d.Score++
 			}
 		case casefile.TieModerate:
-			score++
+			d.Score++
 		case casefile.TieStressful:
-			score--
+			d.Score--
 		}
 	}
-	switch {
-	case score >= 4:
-		return "high"
-	case score >= 2:
-		return "medium"
+	if professional {
+		d.Score++
 	}
-	return "low"
+	switch {
+	case d.Score >= 4:
+		d.Level = "high"
+	case d.Score >= 2:
+		d.Level = "medium"
+	default:
+		d.Level = "low"
+	}
+	return d
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Age is how old a member is on a date, and false when their date of

@@ -25,14 +25,7 @@ const Mark = "[redacted]"
 // phrases never scrubbed from free text: the agency's own name and the
 // names of its resources and providers (see Scrubber.Keep).
 func Case(c *casefile.Case, keep ...string) *casefile.Case {
-	s := NewScrubber(&c.Client)
-	for _, m := range c.Household {
-		s.Add(Person{Name: m.Name, DOB: m.DOB, Phone: m.Phone})
-	}
-	for _, n := range c.Network {
-		s.Add(Person{Name: n.Name, Phone: n.Contact, Email: n.Contact})
-	}
-	s.Keep(keep...)
+	s := For(c, keep...)
 	out := *c
 	out.Team = slices.Clone(c.Team)
 	out.Client = redactClient(c.Client, s)
@@ -58,7 +51,7 @@ func Case(c *casefile.Case, keep ...string) *casefile.Case {
 	out.Referral.Reason = s.Text(c.Referral.Reason)
 	out.History = make([]casefile.HistoryEntry, len(c.History))
 	for i, h := range c.History {
-		h.Reason = s.Text(h.Reason)
+		h.Reason, h.With = s.Text(h.Reason), s.Text(h.With)
 		if h.Assign != nil {
 			a := *h.Assign
 			h.Assign = &a
@@ -108,6 +101,22 @@ func Case(c *casefile.Case, keep ...string) *casefile.Case {
 	return &out
 }
 
+// For returns the Scrubber of every person of the case: the client, the
+// representative, the household members and the people of the network.
+// keep are phrases never scrubbed (see Scrubber.Keep and AgencyNames).
+// Every output that offers --redact scrubs free text with it.
+func For(c *casefile.Case, keep ...string) *Scrubber {
+	s := NewScrubber(&c.Client)
+	for _, m := range c.Household {
+		s.Add(Person{Name: m.Name, DOB: m.DOB, Phone: m.Phone})
+	}
+	for _, n := range c.Network {
+		s.Add(Person{Name: n.Name, Phone: n.Contact, Email: n.Contact})
+	}
+	s.Keep(keep...)
+	return s
+}
+
 // redactClient keeps only whether a value was recorded, and the consent.
 func redactClient(cl casefile.Client, s *Scrubber) casefile.Client {
 	out := casefile.Client{
@@ -137,6 +146,7 @@ func redactAssessment(a casefile.Assessment, s *Scrubber) casefile.Assessment {
 	for i := range a.Strengths {
 		a.Strengths[i] = s.Text(a.Strengths[i])
 	}
+	a.NetworkReason = s.Text(a.NetworkReason)
 	a.Needs = slices.Clone(a.Needs)
 	for i := range a.Needs {
 		a.Needs[i].Text = s.Text(a.Needs[i].Text)

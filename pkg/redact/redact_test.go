@@ -55,8 +55,8 @@ var idFields = map[string]bool{
 	"From": true, "To": true, "Instrument": true, "Network": true, "Level": true,
 	"Domain": true, "Priority": true, "Status": true, "Resource": true, "Digest": true, "What": true,
 	"Kind": true, "Strength": true, "Action": true, "Purpose": true, "GivenBy": true,
-	"Decision": true,
-	"Flags":    true, // risk flags come from risk.flags in the configuration
+	"Decision": true, "Member": true, "NetworkDerived": true, "For": true, // For names a household member by ID
+	"Flags": true, // risk flags come from risk.flags in the configuration
 }
 
 // plant fills every field of v: client fields with canaries, IDs with
@@ -105,7 +105,7 @@ func plant(t *testing.T, v reflect.Value, owner, name string) {
 				val = "Canary" + name
 			}
 			v.SetString(val)
-		case idFields[name]:
+		case idFields[name] || owner == "Departure": // a departure names an M- or N-ID
 			v.SetString("id-" + strings.ToLower(name))
 		default:
 			v.SetString(freeText)

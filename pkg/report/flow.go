@@ -116,7 +116,7 @@ func since(a, b time.Time) float64 {
 // after opened, zero when there is none.
 func firstAssessment(c *casefile.Case, opened time.Time) time.Time {
 	var first time.Time
-	for _, a := range c.Assessments {
+	for _, a := range c.ClientAssessments() {
 		if !a.At.Before(opened) && (first.IsZero() || a.At.Before(first)) {
 			first = a.At
 		}

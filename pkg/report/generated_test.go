@@ -81,6 +81,7 @@ func TestOutcomesMatchAnIndependentCount(t *testing.T) {
 		var raw struct {
 			Assessments []struct {
 				At         time.Time      `yaml:"at"`
+				Member     string         `yaml:"member"`
 				Instrument string         `yaml:"instrument"`
 				Scores     map[string]int `yaml:"scores"`
 			} `yaml:"assessments"`
@@ -94,8 +95,8 @@ func TestOutcomesMatchAnIndependentCount(t *testing.T) {
 		}
 		series := map[key][]pt{}
 		for _, a := range raw.Assessments {
-			if a.At.Before(o.From.Start()) || !a.At.Before(o.To.End()) {
-				continue
+			if a.Member != "" || a.At.Before(o.From.Start()) || !a.At.Before(o.To.End()) {
+				continue // a household member's assessment is not the client's outcome
 			}
 			for d, s := range a.Scores {
 				if a.Instrument == "ssm" && s == 0 {

@@ -89,7 +89,7 @@ func changesOf(h held, a config.Assessment, o Options) []change {
 	series := map[[2]string][]scored{}
 	var level string
 	var levelAt time.Time
-	for _, as := range h.Assessments {
+	for _, as := range h.ClientAssessments() {
 		if !o.within(as.At) || (o.Instrument != "" && as.Instrument != o.Instrument) {
 			continue
 		}

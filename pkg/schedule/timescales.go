@@ -160,8 +160,8 @@ func (k Clock) ForCase(c *casefile.Case) []Item {
 	}
 	since := h.PhaseSince()
 	var latest *casefile.Assessment
-	if n := len(c.Assessments); n > 0 {
-		latest = &c.Assessments[n-1]
+	if as := c.ClientAssessments(); len(as) > 0 {
+		latest = &as[len(as)-1]
 	}
 	switch c.Phase {
 	case k.Initial:

@@ -123,8 +123,11 @@ func (v *validator) compareHistory(cur *caseRecord, old *casefile.Case, rev stri
 
 // describeEntry names any history entry for messages.
 func describeEntry(h casefile.HistoryEntry) string {
-	if h.IsAssignment() {
+	switch {
+	case h.IsAssignment():
 		return "an assignment to " + h.Assign.To
+	case h.Kind != "":
+		return "a " + h.Kind + " entry"
 	}
 	return workflow.Describe(h)
 }

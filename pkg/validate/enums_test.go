@@ -51,11 +51,19 @@ func TestSchemaEmitsTheTable(t *testing.T) {
 	}
 }
 
-// everyEnum is goodCase with a value at every enum path of the table: its
-// assessment (which goodCase ends in) rated, then a model, a plan, a
-// review, an approval, a closure, a consent, a household member and a
-// network contact, and a risk.
-const everyEnum = goodCase + `    network: low
+// everyEnum is goodCase with a value at every enum path of the table: a
+// consent override in its history, its assessment (which goodCase ends
+// in) rated, then a model, a plan, a review, an approval, a closure, a
+// consent, a household member and a network contact, and a risk.
+var everyEnum = strings.Replace(goodCase, "assessments:\n", `  - at: 2026-02-05T09:00:00Z
+    by: w-ana
+    kind: consent-override
+    action: A1
+    reason: safeguarding
+assessments:
+`, 1) + `    network: low
+    network_derived: medium
+    network_reason: Her sister moves away next month
     needs:
       - domain: housing
         priority: high

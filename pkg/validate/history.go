@@ -2,9 +2,12 @@ package validate
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/planning"
 )
 
 // checkHistory checks the recorded history against the workflow (see
@@ -21,6 +24,7 @@ func (v *validator) checkHistory(cr *caseRecord) {
 	}
 	for i := range c.History {
 		v.checkEntryTime(cr, i)
+		v.checkEvent(cr, i)
 	}
 	for _, p := range v.wf.CheckHistory(c) {
 		if p.Guard == "closure" && c.Closure == nil {
@@ -47,5 +51,34 @@ func (v *validator) checkEntryTime(cr *caseRecord, i int) {
 		v.add(cr.record, key, Error, "history-order", "history[0] is dated %s, before the case was opened (%s)", h.At.Format(time.RFC3339), c.Opened)
 	case i > 0 && h.At.Before(c.History[i-1].At):
 		v.add(cr.record, key, Error, "history-order", "history[%d] (%s) is earlier than history[%d] (%s); history is appended in time order", i, h.At.Format(time.RFC3339), i-1, c.History[i-1].At.Format(time.RFC3339))
+	}
+}
+
+// checkEvent checks an entry with a kind (an event that is neither a
+// phase change nor an assignment): it records nothing else, and a consent
+// override names the action whose provider was told, and why. The kind
+// itself is checked by checkEnums (schema.CaseEnums).
+func (v *validator) checkEvent(cr *caseRecord, i int) {
+	h := cr.data.History[i]
+	if h.Kind == "" {
+		return
+	}
+	key := fmt.Sprintf("history[%d]", i)
+	if h.From != "" || h.To != "" || h.Assign != nil {
+		v.add(cr.record, key, Error, "invalid-history-entry", "%s is a %s entry and also records a phase change or an assignment; an entry is one or the other", key, h.Kind)
+		return
+	}
+	if !history.IsConsentOverride(h) {
+		return
+	}
+	switch {
+	case h.Action == "":
+		v.add(cr.record, key, Error, "consent-override", "%s overrides consent without naming the action (action:) whose provider was told", key)
+	case strings.TrimSpace(h.Reason) == "":
+		v.add(cr.record, key, Error, "consent-override", "%s overrides consent without a reason; an override is recorded with the duty that required it", key)
+	default:
+		if _, err := planning.FindAction(&cr.data.Plan, h.Action); err != nil {
+			v.add(cr.record, key+".action", Warning, "consent-override", "%s overrides consent for action %s, which the plan no longer has", key, h.Action)
+		}
 	}
 }

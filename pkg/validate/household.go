@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // checkHousehold checks the household and the network: unique IDs and a
@@ -23,6 +24,34 @@ func (v *validator) checkHousehold(cr *caseRecord) {
 		v.uniqueEntryID(rec, key, n.ID, seen)
 		v.checkEnded(rec, key+".ended", n.Ended)
 	}
+	for i, h := range c.History {
+		if h.Left == nil {
+			continue
+		}
+		key := fmt.Sprintf("history[%d].left", i)
+		switch {
+		case h.Left.Member != "" && !ended(c.Household, h.Left.Member, func(m casefile.Member) (string, bool) { return m.ID, !m.Current() }):
+			v.add(rec, key+".member", Error, "unknown-entry", "%s names member %s, who is not recorded as having left the household", key, safetext.Token(h.Left.Member))
+		case h.Left.Contact != "" && !ended(c.Network, h.Left.Contact, func(n casefile.Contact) (string, bool) { return n.ID, !n.Current() }):
+			v.add(rec, key+".contact", Error, "unknown-entry", "%s names network contact %s, whose tie is not recorded as ended", key, safetext.Token(h.Left.Contact))
+		}
+	}
+	for i, a := range c.Assessments {
+		if a.Member != "" && !ended(c.Household, a.Member, func(m casefile.Member) (string, bool) { return m.ID, true }) {
+			v.add(rec, fmt.Sprintf("assessments[%d].member", i), Error, "unknown-entry", "assessments[%d] is of member %s, who is not in the household list", i, safetext.Token(a.Member))
+		}
+	}
+}
+
+// ended reports whether list holds the entry id whose end (as get tells)
+// is recorded.
+func ended[T any](list []T, id string, get func(T) (string, bool)) bool {
+	for _, x := range list {
+		if xid, done := get(x); xid == id {
+			return done
+		}
+	}
+	return false
 }
 
 // uniqueEntryID reports an entry ID used twice in a case.

@@ -100,7 +100,7 @@ func within(at, since, until time.Time) bool {
 }
 
 func checkAssessment(t Transition) *GuardError {
-	if len(t.Case.Assessments) > 0 {
+	if len(t.Case.ClientAssessments()) > 0 {
 		return nil
 	}
 	return &GuardError{Problem: "no assessment has been recorded", Fix: fmt.Sprintf("run 'casework assess %s --score DOMAIN=N...'", t.Case.ID)}

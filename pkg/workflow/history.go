@@ -25,8 +25,10 @@ type HistoryProblem struct {
 // the workflow: it starts with the opening entry into the initial phase;
 // each phase change starts where the case was, is allowed by the
 // workflow, and the guards of its target held when it was made (on the
-// case as it stood then, see AsOf); each entry is one phase change or one
-// assignment; and the walk ends in the case's phase, with its worker.
+// case as it stood then, see AsOf); each entry is one phase change, one
+// assignment, one departure (a member or tie that ended) or one other
+// event (with a Kind, checked by validate); and the walk ends in the
+// case's phase, with its worker.
 // Whether entries are dated and in time order is the caller's to check.
 func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 	var probs []HistoryProblem
@@ -37,6 +39,13 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 	for i, h := range c.History {
 		key := fmt.Sprintf("history[%d]", i)
 		switch {
+		case h.Kind != "":
+			// Another event (a consent override): it moves nothing;
+			// validate checks its kind and fields.
+		case history.IsDeparture(h):
+			if h.From != "" || h.To != "" || h.IsAssignment() || (h.Left.Member == "") == (h.Left.Contact == "") {
+				add(key, "invalid-history-entry", "%s records a departure; it names one member (left.member) or one contact (left.contact) and nothing else", key)
+			}
 		case h.IsAssignment():
 			if h.From != "" || h.To != "" {
 				add(key, "invalid-history-entry", "%s records both a phase change and an assignment; an entry is one or the other", key)
@@ -46,7 +55,7 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 			}
 			worker = h.Assign.To
 		case !history.IsPhaseChange(h):
-			add(key, "invalid-history-entry", "%s has neither 'to' (a phase change) nor 'assign' (a change of worker)", key)
+			add(key, "invalid-history-entry", "%s has neither 'to' (a phase change), 'assign' (a change of worker) nor 'left' (a member or tie that ended)", key)
 		case phase == "":
 			if !history.IsOpening(h) || h.To != w.Initial() {
 				add(key, "history-start", "the history must start with the opening entry into the initial phase %s (no from), not %s", w.Initial(), Describe(h))
@@ -69,6 +78,9 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 // Describe names a phase change for messages: "an entry into intake" for
 // an opening, else "intake → assessment".
 func Describe(h casefile.HistoryEntry) string {
+	if history.IsDeparture(h) {
+		return history.DescribeDeparture(*h.Left)
+	}
 	if history.IsOpening(h) {
 		return "an entry into " + h.To
 	}

@@ -130,6 +130,9 @@ func TestCheckHistory(t *testing.T) {
 	assign := func(at time.Time, from, to string) casefile.HistoryEntry {
 		return casefile.HistoryEntry{At: at, By: "w-ana", Assign: &casefile.Assignment{From: from, To: to}}
 	}
+	left := func(at time.Time, d casefile.Departure) casefile.HistoryEntry {
+		return casefile.HistoryEntry{At: at, By: "w-ana", Left: &d, Reason: "moved out"}
+	}
 	tests := []struct {
 		name    string
 		phase   string
@@ -153,6 +156,10 @@ func TestCheckHistory(t *testing.T) {
 		{"handover from the wrong worker", "intake", "w-cy", []casefile.HistoryEntry{open, assign(t1, "w-ana", "w-ben"), assign(t2, "w-ana", "w-cy")}, nil, []string{"history-gap@history[2].assign.from"}},
 		{"both kinds in one entry", "intake", "w-ben", []casefile.HistoryEntry{open, {At: t1, To: "intake", Assign: &casefile.Assignment{To: "w-ben"}}}, nil, []string{"invalid-history-entry@history[1]"}},
 		{"neither kind", "intake", "w-ana", []casefile.HistoryEntry{open, {At: t1, By: "w-ana"}}, nil, []string{"invalid-history-entry@history[1]"}},
+		{"a departure between moves", "assessment", "w-ana", []casefile.HistoryEntry{open, left(t1, casefile.Departure{Member: "M2"}), move(t2, "intake", "assessment"), left(t3, casefile.Departure{Contact: "N1"})}, nil, nil},
+		{"a departure naming nobody", "intake", "w-ana", []casefile.HistoryEntry{open, left(t1, casefile.Departure{})}, nil, []string{"invalid-history-entry@history[1]"}},
+		{"a departure naming two", "intake", "w-ana", []casefile.HistoryEntry{open, left(t1, casefile.Departure{Member: "M1", Contact: "N1"})}, nil, []string{"invalid-history-entry@history[1]"}},
+		{"a departure and a move in one entry", "intake", "w-ana", []casefile.HistoryEntry{open, {At: t1, From: "intake", To: "assessment", Left: &casefile.Departure{Member: "M1"}}}, nil, []string{"invalid-history-entry@history[1]"}},
 	}
 	w := New(defaultConfig(t))
 	for _, tt := range tests {

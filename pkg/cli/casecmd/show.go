@@ -132,11 +132,19 @@ func historyLine(h casefile.HistoryEntry) string {
 }
 
 func assessmentsText(c *casefile.Case) string {
-	if len(c.Assessments) == 0 {
+	as := c.ClientAssessments()
+	s := "none of the client"
+	if len(as) > 0 {
+		last := as[len(as)-1]
+		s = fmt.Sprintf("%d, latest %s (%s), level %s", len(as), last.At.Format("2006-01-02"), last.Instrument, orDash(last.Level))
+	}
+	if n := len(c.Assessments) - len(as); n > 0 {
+		return s + fmt.Sprintf("; %d of household members", n)
+	}
+	if len(as) == 0 {
 		return ""
 	}
-	last := c.Assessments[len(c.Assessments)-1]
-	return fmt.Sprintf("%d, latest %s (%s), level %s", len(c.Assessments), last.At.Format("2006-01-02"), last.Instrument, orDash(last.Level))
+	return s
 }
 
 // riskText is the current risk: level and flags, when and by whom, why,

@@ -104,7 +104,7 @@ func runReport(opts *Options) error {
 			return err
 		}
 	}
-	cases, workers, err := loadAll(f)
+	cases, workers, err := loadAll(f, false)
 	if err != nil {
 		return err
 	}
@@ -151,12 +151,18 @@ func teams(rows []caseload.Row) []string {
 	return names
 }
 
-// loadAll loads every case (as the index summarises it) and worker. A file that fails to load stops the
-// report: a caseload that silently left a case out would mislead.
-func loadAll(f *cmdutil.Factory) ([]*casefile.Case, []casefile.Worker, error) {
+// loadAll loads every case (as the index summarises it) and worker. A
+// case file that fails to load is left out with a warning and the command
+// exits 1 (cmdutil.Factory.CaseSummaries): the caseload is never silently
+// short. With whole set (a write that acts on the counts, 'rebalance
+// --apply'), such a file stops the command instead.
+func loadAll(f *cmdutil.Factory, whole bool) ([]*casefile.Case, []casefile.Worker, error) {
 	cases, err := f.CaseSummaries()
 	if err != nil {
-		return nil, nil, unloadable(err)
+		return nil, nil, err
+	}
+	if whole && f.Incomplete() {
+		return nil, nil, errors.New("cannot move cases on a caseload counted without the case files above: fix them first ('casework validate' checks them all)")
 	}
 	repo, err := f.Repo()
 	if err != nil {
@@ -173,8 +179,9 @@ func loadAll(f *cmdutil.Factory) ([]*casefile.Case, []casefile.Worker, error) {
 	return cases, workers, nil
 }
 
-// unloadable reports files that failed to load: a first line that says
-// what, then each problem with its path.
+// unloadable reports worker files that failed to load: a first line that
+// says what, then each problem with its path. Without its workers no
+// caseload can be counted.
 func unloadable(err error) error {
 	//lint:ignore ST1005 a header line that ends in a colon: the problems follow, one a line
 	return errors.Join(errors.New("cannot compute the caseload: fix these files first ('casework validate' checks them all):"), err)

@@ -57,7 +57,7 @@ func runRebalance(opts *RebalanceOptions) error {
 			return err
 		}
 	}
-	cases, workers, err := loadAll(f)
+	cases, workers, err := loadAll(f, opts.Apply)
 	if err != nil {
 		return err
 	}

@@ -50,6 +50,8 @@ type Factory struct {
 	ops  *ops.Ops
 	// formats are the -o formats of the running command (UseFormats).
 	formats []string
+	// incomplete is set when a listing left out a broken case file.
+	incomplete bool
 }
 
 // NewFactory returns a Factory over the process's streams and environment.

@@ -13,6 +13,7 @@ import (
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/dupes"
 	"github.com/casework/casework/pkg/dupes/keyindex"
+	"github.com/casework/casework/pkg/household"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -34,6 +35,13 @@ func NewCmdDupes(f *cmdutil.Factory) *cobra.Command {
 		Long: `List pairs of cases whose clients are probably the same person, so one
 person does not get two case managers.
 
+The members of each case's household are compared too, so one person
+known to two cases is found whichever role they have in each: a child
+in two families' cases, a client who is a member of another case's
+household. Such a person is named CASE/M1 in the CASE column, with their
+own name and date of birth (in JSON, "member": "M1" beside "case"); two
+people of one case are never compared, nor a member who left.
+
 Names are compared after folding letter case, accents and punctuation and
 sorting the words ("López, María" and "Maria Lopez" are the same name),
 word by word with Jaro-Winkler similarity (so "Jon" and "John" are
@@ -46,16 +54,17 @@ leaves it as it is. Pairs scoring at least --threshold are listed, most
 likely first, with the reasons.
 
 A pair checked and found to be two people is recorded with
---not-duplicate A B (in .casework-decisions.yaml, tracked in git, case
-IDs only) and never listed again.
+--not-duplicate A B, each a case ID or CASE/M1 for a member (in
+.casework-decisions.yaml, tracked in git, IDs only), and never listed
+again.
 
 Exit status: 0 when no pair reaches the threshold, 1 when pairs are listed
 (so CI can flag them, as with validate), 2 on errors.`,
-		Example: "  casework dupes\n  casework dupes --threshold 0.75 -o json\n  casework dupes --not-duplicate C-2026-7K3Q C-2026-9XW2",
+		Example: "  casework dupes\n  casework dupes --threshold 0.75 -o json\n  casework dupes --not-duplicate C-2026-7K3Q C-2026-9XW2\n  casework dupes --not-duplicate C-2026-7K3Q/M1 C-2026-9XW2/M2",
 		GroupID: "cases",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.NotDuplicate {
-				return cmdutil.ExactArgs(2, "two case IDs with --not-duplicate")(cmd, args)
+				return cmdutil.ExactArgs(2, "two case IDs (or CASE/M1 for a member) with --not-duplicate")(cmd, args)
 			}
 			return cmdutil.ExactArgs(0, "no arguments (or two case IDs with --not-duplicate)")(cmd, args)
 		},
@@ -68,15 +77,17 @@ Exit status: 0 when no pair reaches the threshold, 1 when pairs are listed
 		},
 	}
 	cmd.Flags().Float64Var(&opts.Threshold, "threshold", dupes.DefaultThreshold, "lowest `SCORE`, above 0 and at most 1, of a pair to list")
-	cmd.Flags().BoolVar(&opts.NotDuplicate, "not-duplicate", false, "record that the clients of the two cases given are two people; dupes will not list them again")
+	cmd.Flags().BoolVar(&opts.NotDuplicate, "not-duplicate", false, "record that the two persons given (case IDs, or CASE/M1 for a member) are two people; dupes will not list them again")
 	cmd.MarkFlagsMutuallyExclusive("not-duplicate", "threshold")
 	cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 	return cmd
 }
 
-// client is one side of a pair as printed.
+// client is one side of a pair as printed: a case's client, or a member
+// of its household.
 type client struct {
 	Case   string `json:"case" yaml:"case"`
+	Member string `json:"member,omitempty" yaml:"member,omitempty"`
 	Name   string `json:"name" yaml:"name"`
 	DOB    string `json:"dob,omitempty" yaml:"dob,omitempty"`
 	Phase  string `json:"phase" yaml:"phase"`
@@ -109,21 +120,23 @@ func run(opts *Options) error {
 	}
 	cases := make(map[string]*casefile.Case, len(summaries))
 	clients := make([]dupes.Client, len(summaries))
+	people := make([]dupes.Client, 0, len(summaries))
 	for i, c := range summaries {
 		cases[c.ID] = c
 		clients[i] = dupes.Client{Case: c.ID, Name: c.Client.Name, DOB: c.Client.DOB}
+		people = append(people, dupes.People(c)...)
 	}
 	pairs := []pair{}
-	keyindex.Refresh(repo, clients) // for the check of 'case new'
+	keyindex.Refresh(repo, clients) // for the check of 'case new', of clients only
 	decisions, err := loadDecisions(repo)
 	if err != nil {
 		return err
 	}
-	for _, m := range dupes.Find(clients, opts.Threshold, decisions.Data.Skip()) {
+	for _, m := range dupes.Find(people, opts.Threshold, decisions.Data.Skip()) {
 		pairs = append(pairs, pair{
 			Score:   round2(m.Score),
-			A:       side(cases[m.A.Case]),
-			B:       side(cases[m.B.Case]),
+			A:       side(cases[m.A.Case], m.A),
+			B:       side(cases[m.B.Case], m.B),
 			Reasons: m.Reasons,
 		})
 	}
@@ -161,15 +174,19 @@ func runNotDuplicate(opts *Options) error {
 		return err
 	}
 	var ids [2]string
+	var caseIDs [2]string
 	for i, arg := range opts.Cases {
-		if ids[i], err = repo.ResolveCaseID(arg); err != nil {
+		if ids[i], caseIDs[i], err = resolve(f, arg); err != nil {
 			return err
 		}
 	}
-	slices.Sort(ids[:])
-	if ids[0] == ids[1] {
+	switch {
+	case ids[0] == ids[1] && !strings.Contains(ids[0], "/"):
 		return cmdutil.Usagef("%s and %s are the same case; give two different cases", opts.Cases[0], opts.Cases[1])
+	case caseIDs[0] == caseIDs[1]:
+		return cmdutil.Usagef("%s and %s are of the same case; dupes never compares two people of one case", ids[0], ids[1])
 	}
+	slices.Sort(ids[:])
 	by, err := f.Actor()
 	if err != nil {
 		return err
@@ -200,12 +217,34 @@ func runNotDuplicate(opts *Options) error {
 	return nil
 }
 
-func side(c *casefile.Case) client {
-	dob := ""
-	if !c.Client.DOB.IsZero() {
-		dob = c.Client.DOB.String()
+// resolve reads a person given to --not-duplicate: a case ID (or a
+// unique prefix) for its client, CASE/M1 for a member of its household.
+// It returns the person's Ref and the case ID.
+func resolve(f *cmdutil.Factory, arg string) (ref, caseID string, err error) {
+	caseArg, member, isMember := strings.Cut(arg, "/")
+	rec, err := f.LoadCase(caseArg)
+	if err != nil {
+		return "", "", err
 	}
-	return client{Case: c.ID, Name: c.Client.Name, DOB: dob, Phase: c.Phase, Worker: c.Worker}
+	c := &rec.Data
+	if !isMember {
+		return c.ID, c.ID, nil
+	}
+	m, err := household.FindMember(c, member)
+	if err != nil {
+		return "", "", cmdutil.Usagef("%w", err)
+	}
+	return dupes.Client{Case: c.ID, Member: m.ID}.Ref(), c.ID, nil
+}
+
+// side is one person of a pair as printed: the case's client, or the
+// member p names, with the case's phase and worker.
+func side(c *casefile.Case, p dupes.Client) client {
+	out := client{Case: c.ID, Member: p.Member, Name: p.Name, Phase: c.Phase, Worker: c.Worker}
+	if !p.DOB.IsZero() {
+		out.DOB = p.DOB.String()
+	}
+	return out
 }
 
 func table(pairs []pair) *output.Tabular {
@@ -213,13 +252,16 @@ func table(pairs []pair) *output.Tabular {
 	for _, p := range pairs {
 		tab.Rows = append(tab.Rows, []string{
 			fmt.Sprintf("%.2f", p.Score),
-			p.A.Case, p.A.Name, p.A.DOB, p.A.Worker,
-			p.B.Case, p.B.Name, p.B.DOB, p.B.Worker,
+			p.A.ref(), p.A.Name, p.A.DOB, p.A.Worker,
+			p.B.ref(), p.B.Name, p.B.DOB, p.B.Worker,
 			strings.Join(p.Reasons, "; "),
 		})
 	}
 	return tab
 }
+
+// ref is the case ID, or CASE/M1 for a member.
+func (c client) ref() string { return dupes.Client{Case: c.Case, Member: c.Member}.Ref() }
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
 

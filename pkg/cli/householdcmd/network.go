@@ -185,7 +185,7 @@ func newNetworkList(f *cmdutil.Factory) *cobra.Command {
 				return err
 			}
 			if p.Format == output.Table {
-				f.Infof("Network support (informal ties): %s.", household.Support(&rec.Data))
+				f.Infof("Network support: %s.", household.Derive(&rec.Data).Why())
 			}
 			return nil
 		},

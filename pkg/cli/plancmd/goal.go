@@ -74,8 +74,8 @@ func runGoalAdd(opts *GoalAddOptions) error {
 // latest assessment, or the default instrument.
 func checkDomain(c *casefile.Case, cfg *config.Config, domain string) error {
 	id := cfg.Assessment.DefaultInstrument
-	if n := len(c.Assessments); n > 0 {
-		id = c.Assessments[n-1].Instrument
+	if as := c.ClientAssessments(); len(as) > 0 {
+		id = as[len(as)-1].Instrument
 	}
 	in, ok := cfg.Assessment.Instrument(id)
 	if !ok {

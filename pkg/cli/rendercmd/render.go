@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"github.com/casework/casework/pkg/careplan"
 	"github.com/casework/casework/pkg/casefile"
@@ -32,23 +31,36 @@ type Options struct {
 	Redact   bool
 	Action   string
 	Force    bool
+	// OverrideConsent writes a referral letter without consent to share,
+	// recording Reason in the case's history.
+	OverrideConsent bool
+	Reason          string
 }
 
 // NewCmdRender returns `casework render`.
 func NewCmdRender(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
-		Use:   "render ID [--template NAME] [--out FILE] [--redact] | render --all --out DIR",
+		Use:   "render ID [--template NAME] [--out FILE] [--redact] | render ID --template referral --action A [--override-consent --reason R] | render --all --out DIR",
 		Short: "Render a Markdown care plan, referral letter or closure summary",
 		Long: `Render a case through a Markdown template. The built-in templates are
-careplan (the default), referral (a referral letter to the provider of one
-action, with --action) and closure (the closure summary of a closed case).
-A file templates/NAME.md.tmpl in the repository overrides the built-in
-template NAME, or adds a new one.
+careplan (the default: the care plan written for the client), case-summary
+(the professional summary for supervision, with everything), referral (a
+letter to the provider of one action, with --action) and closure (the
+closure summary of a closed case). A file templates/NAME.md.tmpl in the
+repository overrides the built-in template NAME, or adds a new one.
 
---redact replaces every identifying client value, in the client's fields
-and inside free text, so the output can be shared; the case ID stays as
-the client's identity. --all renders every open case into DIR/<case-id>.md.
+A referral letter is written only while the client's consent to share
+with the action's resource or provider is in force ('casework consent').
+Where a duty (safeguarding, for example) requires sharing without it,
+--override-consent --reason R writes the letter and records the override
+and its reason in the case's history.
+
+--redact replaces every identifying value of every person in the case
+(client, representative, household, network), in their fields and inside
+free text, so the output can be shared; the case ID stays as the client's
+identity. A referral letter cannot be redacted. --all renders every open
+case into DIR/<case-id>.md.
 
 --out never writes into the repository's cases/, workers/, resources/ or
 .casework/, nor over .casework.yaml, a directory, a link or anything that
@@ -57,6 +69,8 @@ Everything is checked before anything is written.`,
 		Example: `  casework render C-2026-7K3Q
   casework render C-2026-7K3Q --redact --out plan.md
   casework render C-2026-7K3Q --template referral --action A2
+  casework render C-2026-7K3Q -t referral --action A2 --override-consent --reason 'child protection referral'
+  casework render C-2026-7K3Q --template case-summary
   casework render --all --out care-plans/`,
 		GroupID: "cases",
 		Args:    cmdutil.RangeArgs(0, 1, "one case ID (or a unique prefix), or --all"),
@@ -77,6 +91,8 @@ Everything is checked before anything is written.`,
 	fl.BoolVar(&opts.Redact, "redact", false, "replace every identifying client value so the output can be shared")
 	fl.StringVar(&opts.Action, "action", "", "`ID` of the action a referral is about")
 	fl.BoolVar(&opts.Force, "force", false, "replace files that already exist at --out")
+	fl.BoolVar(&opts.OverrideConsent, "override-consent", false, "write a referral letter without consent to share, recording --reason in the case's history")
+	fl.StringVar(&opts.Reason, "reason", "", "with --override-consent: the duty that requires sharing without consent (`R`)")
 	return cmd
 }
 
@@ -91,8 +107,14 @@ func (o *Options) check() error {
 		return cmdutil.Usagef("--all needs --out DIR: it writes one file per open case")
 	case o.Force && o.Out == "":
 		return cmdutil.Usagef("--force replaces files at --out; without --out the output goes to stdout: drop --force or add --out FILE")
-	case o.All && (o.Action != "" || o.Template == "referral"):
+	case o.All && (o.Action != "" || o.Template == careplan.Referral):
 		return cmdutil.Usagef("a referral is about one action of one case: render it with ID --template referral --action A, not with --all")
+	case o.OverrideConsent && strings.TrimSpace(o.Reason) == "":
+		return cmdutil.Usagef("--override-consent needs --reason R: the duty that requires sharing without consent is recorded in the case's history")
+	case o.Reason != "" && !o.OverrideConsent:
+		return cmdutil.Usagef("--reason goes with --override-consent (a referral letter without consent to share)")
+	case o.OverrideConsent && o.Template != careplan.Referral:
+		return cmdutil.Usagef("--override-consent is for a referral letter: --template referral --action A")
 	}
 	return nil
 }
@@ -116,6 +138,9 @@ func run(o *Options) error {
 	sources := TemplateSources(repo)
 	if names := careplan.Names(sources...); !slices.Contains(names, o.Template) {
 		return cmdutil.Usagef("no template %q; available templates: %s (add your own as templates/NAME%s)", o.Template, strings.Join(names, ", "), careplan.Ext)
+	}
+	if o.Template == careplan.Referral {
+		return o.referral(repo)
 	}
 	cases, err := o.cases(f, repo)
 	if err != nil {
@@ -181,8 +206,13 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*store.Record[c
 		return []*store.Record[casefile.Case]{rec}, nil
 	}
 	// The case index says which cases are open: only their files are
-	// read (most of a county's cases are closed).
-	summaries, err := f.CaseSummaries()
+	// read (most of a county's cases are closed). It writes documents, so
+	// a case file that does not load stops it, unlike a listing.
+	ops, err := f.Ops()
+	if err != nil {
+		return nil, err
+	}
+	summaries, err := ops.Summaries()
 	if err != nil {
 		return nil, err
 	}
@@ -205,19 +235,43 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*store.Record[c
 	return open, nil
 }
 
+// referral writes the referral letter (see WriteReferral), after
+// checking where it goes: an override is recorded only when the letter
+// can be written.
+func (o *Options) referral(repo *store.Repo) error {
+	f := o.F
+	rec, err := f.LoadCase(o.CaseArg)
+	if err != nil {
+		return err
+	}
+	if o.Action == "" {
+		return cmdutil.Usagef("the referral template is about one action of the plan: give --action ID%s", actionList(&rec.Data))
+	}
+	name := caseDirName(rec)
+	if _, err := o.targets(repo, []string{name}); err != nil {
+		return err
+	}
+	reason := ""
+	if o.OverrideConsent {
+		reason = o.Reason
+	}
+	letter, err := WriteReferral(f, ReferralRequest{Case: o.CaseArg, Action: o.Action, OverrideReason: reason, Redact: o.Redact})
+	if err != nil {
+		return err
+	}
+	switch {
+	case letter.Overridden:
+		f.Infof("Recorded in the history of %s: action %s shared with %s without consent to share (consent-override).", letter.Case.Data.ID, letter.Action.ID, letter.Action.Resource)
+	case o.OverrideConsent:
+		f.Infof("Consent to share with %s is in force: no override recorded.", letter.Action.Resource)
+	}
+	return o.write(repo, []output{{name, letter.Markdown}})
+}
+
 // render builds the data of one case and renders the template over it,
-// refusing a referral without an action and a closure summary of a case
-// that has no closure.
+// refusing a closure summary of a case that has no closure.
 func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, error) {
 	c := in.Case
-	if o.Template == "referral" && o.Action == "" {
-		return nil, cmdutil.Usagef("the referral template is about one action of the plan: give --action ID%s", actionList(c))
-	}
-	if o.Template == careplan.Referral {
-		if err := checkReferral(in, o.Action, o.F.Now()); err != nil {
-			return nil, err
-		}
-	}
 	if o.Template == "closure" && history.Of(c).Reopened() {
 		return nil, cmdutil.Usagef("case %s was reopened after its last closure (phase %s): it has no current closure to summarise; close it again with 'casework case close %s --reason R --evaluation TEXT' first", c.ID, c.Phase, c.ID)
 	}
@@ -229,21 +283,6 @@ func (o *Options) render(in careplan.Input, sources []careplan.Source) ([]byte, 
 		return nil, cmdutil.Usagef("%w", err)
 	}
 	return careplan.Render(o.Template, data, sources...)
-}
-
-// checkReferral refuses a referral letter that must not be written (see
-// careplan.CheckReferral). An unknown action is left to careplan.Build.
-func checkReferral(in careplan.Input, actionID string, now time.Time) error {
-	for _, g := range in.Case.Plan.Goals {
-		for _, a := range g.Actions {
-			if strings.EqualFold(a.ID, actionID) {
-				if err := careplan.CheckReferral(in.Case, a, in.Resources[a.Resource], in.Redact, now); err != nil {
-					return cmdutil.Usagef("%w", err)
-				}
-			}
-		}
-	}
-	return nil
 }
 
 // actionList names the actions of the case, for messages.
@@ -274,25 +313,58 @@ func (o *Options) write(repo *store.Repo, outs []output) error {
 		}
 		return nil
 	}
-	target := o.Out
-	if !filepath.IsAbs(target) {
-		target = filepath.Join(f.Cwd, target)
+	names := make([]string, len(outs))
+	for i, out := range outs {
+		names[i] = out.name
 	}
+	paths, err := o.targets(repo, names)
+	if err != nil {
+		return err
+	}
+	for i, out := range outs {
+		if err := writeFile(paths[i], out.data); err != nil {
+			return err
+		}
+	}
+	if o.All {
+		f.Infof("Wrote %d %s to %s", len(outs), plural(len(outs), "file"), f.Rel(o.outPath()))
+	} else {
+		f.Infof("Wrote %s", f.Rel(paths[0]))
+	}
+	return nil
+}
+
+// outPath is --out as an absolute path.
+func (o *Options) outPath() string {
+	if filepath.IsAbs(o.Out) {
+		return o.Out
+	}
+	return filepath.Join(o.F.Cwd, o.Out)
+}
+
+// targets are the files --out writes for the cases called names (their
+// directory names), each checked (see outGuard).
+func (o *Options) targets(repo *store.Repo, names []string) ([]string, error) {
+	f := o.F
+	if o.Out == "" {
+		return nil, nil
+	}
+	target := o.outPath()
 	guard := newOutGuard(repo.Root, o.Force, f.Rel)
 	var paths []string
 	if o.All {
 		if err := guard.place(target); err != nil {
-			return err
+			return nil, err
 		}
 		if st, err := os.Stat(target); err == nil && !st.IsDir() {
-			return cmdutil.Usagef("--out %s is not a directory; --all writes one file per case into a directory", o.Out)
+			return nil, cmdutil.Usagef("--out %s is not a directory; --all writes one file per case into a directory", o.Out)
 		}
-		for _, out := range outs {
-			paths = append(paths, filepath.Join(target, out.name+".md"))
+		for _, name := range names {
+			paths = append(paths, filepath.Join(target, name+".md"))
 		}
 	} else {
 		if st, err := os.Stat(target); err == nil && st.IsDir() {
-			target = filepath.Join(target, outs[0].name+".md")
+			target = filepath.Join(target, names[0]+".md")
 		}
 		paths = []string{target}
 	}
@@ -301,26 +373,16 @@ func (o *Options) write(repo *store.Repo, outs []output) error {
 		if err := guard.check(p); errors.Is(err, errExists) {
 			existing = append(existing, f.Rel(p))
 		} else if err != nil {
-			return err
+			return nil, err
 		}
 	}
 	switch {
 	case len(existing) == 1:
-		return fmt.Errorf("--out %s already exists: add --force to replace it, or choose another file", existing[0])
+		return nil, fmt.Errorf("--out %s already exists: add --force to replace it, or choose another file", existing[0])
 	case len(existing) > 1:
-		return fmt.Errorf("--out %s: %s and %d more %s already exist: add --force to replace them, or choose another directory", o.Out, existing[0], len(existing)-1, plural(len(existing)-1, "file"))
+		return nil, fmt.Errorf("--out %s: %s and %d more %s already exist: add --force to replace them, or choose another directory", o.Out, existing[0], len(existing)-1, plural(len(existing)-1, "file"))
 	}
-	for i, out := range outs {
-		if err := writeFile(paths[i], out.data); err != nil {
-			return err
-		}
-	}
-	if o.All {
-		f.Infof("Wrote %d %s to %s", len(outs), plural(len(outs), "file"), f.Rel(target))
-	} else {
-		f.Infof("Wrote %s", f.Rel(target))
-	}
-	return nil
+	return paths, nil
 }
 
 func writeFile(path string, data []byte) error {

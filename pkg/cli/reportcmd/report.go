@@ -3,7 +3,6 @@
 package reportcmd
 
 import (
-	"errors"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -145,13 +144,13 @@ func (opts *Options) options(now time.Time, cfg *config.Config) (report.Options,
 }
 
 // population reads every case as the index summarises it, and every
-// worker. A file that fails to load stops the report: figures that
-// silently left a case out would mislead a board.
+// worker. A case file that fails to load is left out with a warning, and
+// the command exits 1 (cmdutil.Factory.CaseSummaries): figures are never
+// silently short.
 func population(f *cmdutil.Factory) (report.Population, error) {
 	cases, err := f.CaseSummaries()
 	if err != nil {
-		//lint:ignore ST1005 a header line that ends in a colon: the problems follow, one a line
-		return report.Population{}, errors.Join(errors.New("cannot make the report: fix these files first ('casework validate' checks them all):"), err)
+		return report.Population{}, err
 	}
 	repo, err := f.Repo()
 	if err != nil {

@@ -55,6 +55,7 @@ func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 	fl.Float64Var(&opts.Worker.FTE, "fte", 1, "full-time equivalent, more than 0 and at most 1")
 	fl.StringVar(&opts.Worker.Team, "team", "", "`TEAM` the worker belongs to")
 	fl.StringVar(&opts.Worker.Email, "email", "", "e-mail `ADDRESS`")
+	fl.StringVar(&opts.Worker.Phone, "phone", "", "`NUMBER` clients call the worker on (the client's care plan prints it)")
 	fl.StringVar(&opts.SigningKey, "signing-key", "", "SSH public key the worker signs commits with: a .pub `FILE`, or the key itself")
 	return cmd
 }
