@@ -34,7 +34,7 @@ cw worker add w-dev --name 'Dev Patel' --role educator --fte 1 --team south --ph
 cw resource add food-bank --name 'Northside Food Bank' --category food --provider 'Northside Churches Together' --contact '0161 555 0140' --eligibility 'referral from a caseworker'
 cw resource add housing-advice --name 'Housing advice and tenancy rescue' --category housing --provider 'Shelter North' --contact 'advice@shelter-north.example'
 cw resource add after-school --name 'After-school club' --category child_care --provider 'Riverside Primary' --cost 60 --per month
-cw resource add counselling --name 'Short-term counselling' --category mental_health --provider 'MindWell' --cost 45 --per session --eligibility 'adults and young people over 14'
+cw resource add counselling --name 'Short-term counselling' --category mental_health --provider 'MindWell' --cost 45 --per session --min-age 14 --eligibility 'adults and young people from 14'
 cw resource add home-care --name 'Home care visits' --category health --provider 'CareFirst' --cost 22.5 --per hour --eligibility 'over 65 or disabled'
 cw resource add transport --name 'Community transport' --category mobility --provider 'Northside Dial-a-Ride' --cost 12 --per trip
 

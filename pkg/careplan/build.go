@@ -182,19 +182,10 @@ func (b builder) client(cl casefile.Client) ClientInfo {
 	case b.in.Redact:
 		info.Born = redact.Mark
 	case !cl.DOB.IsZero():
-		info.Born = fmt.Sprintf("%s (age %d)", cl.DOB, age(cl.DOB, b.in.Today))
+		years, _ := household.Age(cl.DOB, b.in.Today.Time())
+		info.Born = fmt.Sprintf("%s (age %d)", cl.DOB, years)
 	}
 	return info
-}
-
-// age is the age in whole years on today.
-func age(dob, today casefile.Date) int {
-	b, t := dob.Time(), today.Time()
-	years := t.Year() - b.Year()
-	if t.Month() < b.Month() || t.Month() == b.Month() && t.Day() < b.Day() {
-		years--
-	}
-	return years
 }
 
 // assessment describes the latest of the case's assessments (all, in

@@ -287,23 +287,6 @@ func TestBuildErrors(t *testing.T) {
 	}
 }
 
-func TestAge(t *testing.T) {
-	tests := []struct {
-		dob, today string
-		want       int
-	}{
-		{"1984-05-01", "2026-04-30", 41},
-		{"1984-05-01", "2026-05-01", 42},
-		{"2000-02-29", "2026-02-28", 25},
-		{"2000-02-29", "2026-03-01", 26},
-	}
-	for _, tt := range tests {
-		if got := age(mustDate(t, tt.dob), mustDate(t, tt.today)); got != tt.want {
-			t.Errorf("age(%s, %s) = %d, want %d", tt.dob, tt.today, got, tt.want)
-		}
-	}
-}
-
 func TestOverride(t *testing.T) {
 	repo := Source{Label: "templates/", FS: fstest.MapFS{
 		"careplan.md.tmpl": {Data: []byte("# Ours {{.Case.ID}}\n\n\n\nbody   \n\n")},

@@ -78,7 +78,9 @@ type Referral struct {
 // reference person has Assign; a member leaving the household or a tie of
 // the network ending has Left; any other event has a Kind (one of
 // HistoryKinds): a consent override names the Action whose provider (With,
-// a resource ID) was told without consent, and its Reason.
+// a resource ID) was told without consent, and its Reason; an eligibility
+// override names the Action added outside the ages of its resource (With)
+// for the person it serves (For), and its Reason.
 type HistoryEntry struct {
 	At     time.Time   `yaml:"at" json:"at"`
 	By     string      `yaml:"by" json:"by"`
@@ -88,9 +90,12 @@ type HistoryEntry struct {
 	Assign *Assignment `yaml:"assign,omitempty" json:"assign,omitempty"`
 	Action string      `yaml:"action,omitempty" json:"action,omitempty"`
 	With   string      `yaml:"with,omitempty" json:"with,omitempty"`
-	Left   *Departure  `yaml:"left,omitempty" json:"left,omitempty"`
-	Reason string      `yaml:"reason,omitempty" json:"reason,omitempty"`
-	Forced bool        `yaml:"forced,omitempty" json:"forced,omitempty"`
+	// For is the household member an eligibility override's action
+	// serves (M1); empty means the client.
+	For    string     `yaml:"for,omitempty" json:"for,omitempty"`
+	Left   *Departure `yaml:"left,omitempty" json:"left,omitempty"`
+	Reason string     `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Forced bool       `yaml:"forced,omitempty" json:"forced,omitempty"`
 }
 
 // IsAssignment reports whether the entry records a change of reference
@@ -304,19 +309,66 @@ type Limits struct {
 // Resource is a community resource or service provider:
 // resources/<id>.yaml.
 type Resource struct {
-	ID          string  `yaml:"id" json:"id"`
-	Name        string  `yaml:"name" json:"name"`
-	Category    string  `yaml:"category" json:"category"`
-	Provider    string  `yaml:"provider,omitempty" json:"provider,omitempty"`
-	Cost        float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Per         string  `yaml:"per,omitempty" json:"per,omitempty"`
-	Contact     string  `yaml:"contact,omitempty" json:"contact,omitempty"`
-	Eligibility string  `yaml:"eligibility,omitempty" json:"eligibility,omitempty"`
-	Status      string  `yaml:"status,omitempty" json:"status,omitempty"`
-	Source      string  `yaml:"source,omitempty" json:"source,omitempty"`
+	ID       string  `yaml:"id" json:"id"`
+	Name     string  `yaml:"name" json:"name"`
+	Category string  `yaml:"category" json:"category"`
+	Provider string  `yaml:"provider,omitempty" json:"provider,omitempty"`
+	Cost     float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Per      string  `yaml:"per,omitempty" json:"per,omitempty"`
+	// Currency is the ISO 4217 code of Cost (GBP), when the source said.
+	Currency string `yaml:"currency,omitempty" json:"currency,omitempty"`
+	// Prices are the prices not taken as Cost (conditional, expired or
+	// not yet valid), as text.
+	Prices []string `yaml:"prices,omitempty" json:"prices,omitempty"`
+	// Fees is what the provider says about its fees, in its words.
+	Fees    string `yaml:"fees,omitempty" json:"fees,omitempty"`
+	Contact string `yaml:"contact,omitempty" json:"contact,omitempty"`
+	// Phones are the service's phone numbers, each with its extension.
+	Phones []ResourcePhone `yaml:"phones,omitempty" json:"phones,omitempty"`
+	// Person is the named contact at the provider.
+	Person    *ResourcePerson    `yaml:"person,omitempty" json:"person,omitempty"`
+	Locations []ResourceLocation `yaml:"locations,omitempty" json:"locations,omitempty"`
+	// Languages the service is offered in.
+	Languages []string `yaml:"languages,omitempty" json:"languages,omitempty"`
+	// Application is how to apply for the service.
+	Application string `yaml:"application,omitempty" json:"application,omitempty"`
+	// MinAge and MaxAge bound the ages, in whole years and inclusive, of
+	// the people the resource serves (package eligibility); nil means no
+	// bound.
+	MinAge      *int   `yaml:"min_age,omitempty" json:"min_age,omitempty"`
+	MaxAge      *int   `yaml:"max_age,omitempty" json:"max_age,omitempty"`
+	Eligibility string `yaml:"eligibility,omitempty" json:"eligibility,omitempty"`
+	Status      string `yaml:"status,omitempty" json:"status,omitempty"`
+	Source      string `yaml:"source,omitempty" json:"source,omitempty"`
 	// Retired is set when the resource stopped being offered: the file
 	// stays, for the plans that name it, and no new action uses it.
 	Retired *Retired `yaml:"retired,omitempty" json:"retired,omitempty"`
+}
+
+// ResourcePhone is a phone number of a resource.
+type ResourcePhone struct {
+	Number    string `yaml:"number" json:"number"`
+	Extension string `yaml:"extension,omitempty" json:"extension,omitempty"`
+	// Type is voice, text, fax, … (HSDS phone types).
+	Type string `yaml:"type,omitempty" json:"type,omitempty"`
+	// Languages are the languages spoken on this line.
+	Languages []string `yaml:"languages,omitempty" json:"languages,omitempty"`
+}
+
+// ResourcePerson is a named contact person at a resource's provider.
+type ResourcePerson struct {
+	Name       string `yaml:"name,omitempty" json:"name,omitempty"`
+	Title      string `yaml:"title,omitempty" json:"title,omitempty"`
+	Department string `yaml:"department,omitempty" json:"department,omitempty"`
+	Email      string `yaml:"email,omitempty" json:"email,omitempty"`
+	Phone      string `yaml:"phone,omitempty" json:"phone,omitempty"`
+}
+
+// ResourceLocation is a place where a resource is delivered.
+type ResourceLocation struct {
+	Name string `yaml:"name,omitempty" json:"name,omitempty"`
+	// Address is the address on one line.
+	Address string `yaml:"address,omitempty" json:"address,omitempty"`
 }
 
 // Note is a contact note: cases/<id>/notes/<stamp>-<suffix>.md. The front

@@ -123,9 +123,14 @@ func (cl *Closure) GoalsMet() bool { return cl != nil && cl.Reason == ClosureGoa
 // safeguarding duty, for example), with the action and the reason.
 const HistoryConsentOverride = "consent-override"
 
+// HistoryEligibilityOverride is the Kind of a history entry that records
+// an action added although its resource's ages exclude the person it
+// serves (package eligibility), with the action, resource and reason.
+const HistoryEligibilityOverride = "eligibility-override"
+
 // HistoryKinds are the kinds of history entry besides phase changes and
 // assignments (which have no Kind).
-var HistoryKinds = []string{HistoryConsentOverride}
+var HistoryKinds = []string{HistoryConsentOverride, HistoryEligibilityOverride}
 
 // OpeningReason is the reason of a case's opening history entry when none
 // is given.

@@ -29,6 +29,12 @@ func IsConsentOverride(h casefile.HistoryEntry) bool {
 	return h.Kind == casefile.HistoryConsentOverride
 }
 
+// IsEligibilityOverride reports whether the entry records an action
+// added outside its resource's ages (casefile.HistoryEligibilityOverride).
+func IsEligibilityOverride(h casefile.HistoryEntry) bool {
+	return h.Kind == casefile.HistoryEligibilityOverride
+}
+
 // ConsentOverrides returns the consent overrides of the history, oldest
 // first.
 func (h History) ConsentOverrides() []casefile.HistoryEntry {

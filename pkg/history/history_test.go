@@ -34,10 +34,12 @@ func reopened(t *testing.T) *casefile.Case {
 
 func TestEntryKinds(t *testing.T) {
 	c := reopened(t)
-	type kinds struct{ change, opening, closing, reopening bool }
-	want := []kinds{{true, true, false, false}, {true, false, false, false}, {}, {true, false, true, false}, {true, false, false, true}}
+	c.History = append(c.History, casefile.HistoryEntry{At: at(t, "2026-03-02T09:00:00Z"), Reason: "respite",
+		Kind: casefile.HistoryEligibilityOverride, Action: "A1", With: "home-care"})
+	type kinds struct{ change, opening, closing, reopening, override bool }
+	want := []kinds{{true, true, false, false, false}, {true, false, false, false, false}, {}, {true, false, true, false, false}, {true, false, false, true, false}, {override: true}}
 	for i, h := range c.History {
-		got := kinds{IsPhaseChange(h), IsOpening(h), IsClosing(h), IsReopening(h)}
+		got := kinds{IsPhaseChange(h), IsOpening(h), IsClosing(h), IsReopening(h), IsEligibilityOverride(h)}
 		if got != want[i] || IsDeparture(h) {
 			t.Errorf("history[%d]: got %+v, want %+v", i, got, want[i])
 		}

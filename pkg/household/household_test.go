@@ -221,3 +221,33 @@ func TestEcoMap(t *testing.T) {
 		}
 	}
 }
+
+func TestAge(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		dob, on string
+		want    int
+		known   bool
+	}{
+		{"1984-05-01", "2026-04-30", 41, true},
+		{"1984-05-01", "2026-05-01", 42, true},
+		{"2000-02-29", "2026-02-28", 25, true},
+		{"2000-02-29", "2026-03-01", 26, true},
+		{"", "2026-03-01", 0, false},
+	}
+	for _, tt := range tests {
+		var dob casefile.Date
+		if tt.dob != "" {
+			dob = casefile.NewDate(day(tt.dob))
+		}
+		if got, known := Age(dob, day(tt.on)); got != tt.want || known != tt.known {
+			t.Errorf("Age(%q, %s) = %d, %v; want %d, %v", tt.dob, tt.on, got, known, tt.want, tt.known)
+		}
+	}
+}

@@ -113,6 +113,15 @@ func Describe(h casefile.HistoryEntry) string {
 			what += " (" + h.With + ")"
 		}
 		what += " shared without the client's consent"
+	case history.IsEligibilityOverride(h):
+		what = "eligibility overridden: action " + h.Action
+		if h.With != "" {
+			what += " (" + h.With + ")"
+		}
+		if h.For != "" {
+			what += " for " + h.For
+		}
+		what += " added outside the resource's ages"
 	case h.Kind != "":
 		what = h.Kind
 	case h.IsAssignment():

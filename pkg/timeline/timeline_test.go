@@ -21,6 +21,7 @@ func TestDescribe(t *testing.T) {
 		{casefile.HistoryEntry{From: "monitoring", To: "closed", Reason: "goals-met"}, "monitoring → closed: goals-met"},
 		{casefile.HistoryEntry{Assign: &casefile.Assignment{To: "w-bo"}}, "assigned — → w-bo"},
 		{casefile.HistoryEntry{Assign: &casefile.Assignment{From: "w-ana", To: "w-bo"}, Forced: true, Reason: "leave"}, "assigned w-ana → w-bo (forced): leave"},
+		{casefile.HistoryEntry{Kind: casefile.HistoryEligibilityOverride, Action: "A3", With: "home-care", For: "M1", Reason: "respite"}, "eligibility overridden: action A3 (home-care) for M1 added outside the resource's ages: respite"},
 		{casefile.HistoryEntry{Left: &casefile.Departure{Member: "M2"}, Reason: "moved out"}, "M2 left the household: moved out"},
 		{casefile.HistoryEntry{Left: &casefile.Departure{Contact: "N1"}, Reason: "moved away"}, "the tie with N1 ended: moved away"},
 	}

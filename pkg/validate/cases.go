@@ -43,7 +43,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 		checked.Add(1)
 		entry := cache.stamps(dirs[i])
-		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, retiredResources: v.retiredResources, enums: v.enums}
+		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, retiredResources: v.retiredResources, ages: v.ages, enums: v.enums}
 		if c := cv.loadCase(repo, dirs[i]); c != nil {
 			claim := newClaim(c.record, "case", dirs[i])
 			r.claim = &claim
@@ -194,6 +194,7 @@ func (v *validator) checkRefs(cr *caseRecord) {
 			if a.Resource != "" && v.resources[a.Resource] == "" {
 				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].resource", i, j), Error, "unknown-resource", "resource %q does not exist (no %s); add it with 'casework resource add'", a.Resource, store.ResourcePath(a.Resource))
 			}
+			v.checkEligibility(cr, fmt.Sprintf("plan.goals[%d].actions[%d]", i, j), a)
 		}
 	}
 	v.checkRetired(cr)

@@ -56,7 +56,9 @@ func (v *validator) checkEntryTime(cr *caseRecord, i int) {
 
 // checkEvent checks an entry with a kind (an event that is neither a
 // phase change nor an assignment): it records nothing else, and a consent
-// override names the action whose provider was told, and why. The kind
+// override names the action whose provider was told, and why; an
+// eligibility override the action added outside its resource's ages, and
+// why. The kind
 // itself is checked by checkEnums (schema.CaseEnums).
 func (v *validator) checkEvent(cr *caseRecord, i int) {
 	h := cr.data.History[i]
@@ -68,17 +70,25 @@ func (v *validator) checkEvent(cr *caseRecord, i int) {
 		v.add(cr.record, key, Error, "invalid-history-entry", "%s is a %s entry and also records a phase change or an assignment; an entry is one or the other", key, h.Kind)
 		return
 	}
-	if !history.IsConsentOverride(h) {
+	// each override names its action and says why; told is what the
+	// action is to the override, reason what the reason records.
+	var rule, what, told, reason string
+	switch {
+	case history.IsConsentOverride(h):
+		rule, what, told, reason = "consent-override", "consent", "whose provider was told", "the duty that required it"
+	case history.IsEligibilityOverride(h):
+		rule, what, told, reason = "eligibility-override", "eligibility", "added outside its resource's ages", "why the person is served anyway"
+	default:
 		return
 	}
 	switch {
 	case h.Action == "":
-		v.add(cr.record, key, Error, "consent-override", "%s overrides consent without naming the action (action:) whose provider was told", key)
+		v.add(cr.record, key, Error, rule, "%s overrides %s without naming the action (action:) %s", key, what, told)
 	case strings.TrimSpace(h.Reason) == "":
-		v.add(cr.record, key, Error, "consent-override", "%s overrides consent without a reason; an override is recorded with the duty that required it", key)
+		v.add(cr.record, key, Error, rule, "%s overrides %s without a reason; an override is recorded with %s", key, what, reason)
 	default:
 		if _, err := planning.FindAction(&cr.data.Plan, h.Action); err != nil {
-			v.add(cr.record, key+".action", Warning, "consent-override", "%s overrides consent for action %s, which the plan no longer has", key, h.Action)
+			v.add(cr.record, key+".action", Warning, rule, "%s overrides %s for action %s, which the plan no longer has", key, what, h.Action)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/eligibility"
 	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/signatures"
 	"github.com/casework/casework/pkg/store"
@@ -81,6 +82,11 @@ func (v *validator) loadResources(repo *store.Repo, paths []string) {
 			}
 			if r.Retired != nil {
 				v.retiredResources[r.ID] = *r.Retired
+			}
+			if err := eligibility.CheckRange(r.MinAge, r.MaxAge); err != nil {
+				v.add(rec, "min_age", Error, "invalid-value", "%v; ages are whole years, min_age at most max_age", err)
+			} else if eligibility.Range(*r) != "" {
+				v.ages[r.ID] = *r
 			}
 		})
 }

@@ -48,7 +48,10 @@ type validator struct {
 	resources map[string]string
 	// retiredResources are the resources no longer offered, by ID.
 	retiredResources map[string]casefile.Retired
-	cases            []*caseRecord
+	// ages are the resources with an age range, for the eligibility of
+	// actions (package eligibility).
+	ages  map[string]casefile.Resource
+	cases []*caseRecord
 	// enums are schema.CaseEnums of the configuration.
 	enums map[string][]string
 }
@@ -63,7 +66,7 @@ type caseRecord struct {
 // Run checks the whole repository from disk and returns every finding,
 // sorted. It returns an error only when it could not read the repository.
 func Run(opts Options) ([]Finding, error) {
-	v := &validator{Options: opts, wf: workflow.New(opts.Config.Workflow), workers: map[string]string{}, staff: map[string]casefile.Worker{}, resources: map[string]string{}, retiredResources: map[string]casefile.Retired{}, enums: schema.CaseEnums(opts.Config)}
+	v := &validator{Options: opts, wf: workflow.New(opts.Config.Workflow), workers: map[string]string{}, staff: map[string]casefile.Worker{}, resources: map[string]string{}, retiredResources: map[string]casefile.Retired{}, ages: map[string]casefile.Resource{}, enums: schema.CaseEnums(opts.Config)}
 	repo, err := store.Open(opts.Root)
 	if err != nil {
 		return nil, err

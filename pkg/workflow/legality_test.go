@@ -133,6 +133,9 @@ func TestCheckHistory(t *testing.T) {
 	left := func(at time.Time, d casefile.Departure) casefile.HistoryEntry {
 		return casefile.HistoryEntry{At: at, By: "w-ana", Left: &d, Reason: "moved out"}
 	}
+	override := func(at time.Time, reason string) casefile.HistoryEntry {
+		return casefile.HistoryEntry{At: at, By: "w-ana", Reason: reason, Kind: casefile.HistoryEligibilityOverride, Action: "A1", With: "home-care"}
+	}
 	tests := []struct {
 		name    string
 		phase   string
@@ -160,6 +163,7 @@ func TestCheckHistory(t *testing.T) {
 		{"a departure naming nobody", "intake", "w-ana", []casefile.HistoryEntry{open, left(t1, casefile.Departure{})}, nil, []string{"invalid-history-entry@history[1]"}},
 		{"a departure naming two", "intake", "w-ana", []casefile.HistoryEntry{open, left(t1, casefile.Departure{Member: "M1", Contact: "N1"})}, nil, []string{"invalid-history-entry@history[1]"}},
 		{"a departure and a move in one entry", "intake", "w-ana", []casefile.HistoryEntry{open, {At: t1, From: "intake", To: "assessment", Left: &casefile.Departure{Member: "M1"}}}, nil, []string{"invalid-history-entry@history[1]"}},
+		{"eligibility override", "assessment", "w-ana", []casefile.HistoryEntry{open, override(t1, "respite"), move(t2, "intake", "assessment")}, nil, nil},
 	}
 	w := New(defaultConfig(t))
 	for _, tt := range tests {

@@ -2,10 +2,12 @@ package plancmd
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/eligibility"
 	"github.com/casework/casework/pkg/planning"
 	"github.com/spf13/cobra"
 )
@@ -22,11 +24,14 @@ type ActionAddOptions struct {
 	Due         string
 	Start       string
 	End         string
+	For         string
+	Force       bool
+	Reason      string
 }
 
 // NewCmdActionAdd returns `casework plan action add ID --goal G TEXT
 // [--resource R] [--responsible WHO] [--cost X] [--due DATE | --start
-// DATE --end DATE]`.
+// DATE --end DATE] [--for M] [--force --reason R]`.
 func NewCmdActionAdd(f *cmdutil.Factory) *cobra.Command {
 	opts := &ActionAddOptions{F: f}
 	cmd := &cobra.Command{
@@ -42,8 +47,16 @@ A running service is never overdue in 'casework due'; once its end has
 passed while it is still planned or active it is listed as "ended? review
 it". A task past its due date and not done is overdue. --resource must be a resource of the repository. The cost is what
 is planned for this action; it is not taken from the resource's unit cost,
-since only you know how many units the plan needs.`,
-		Example: "  casework plan action add C-2026-7K3Q --goal G1 'Weekly budgeting sessions' --resource debt-advice --responsible provider --cost 240 --start 2026-03-09 --end 2026-06-01\n  casework plan action add C-2026-7K3Q --goal G1 'Bring the tenancy agreement' --responsible client --due 2026-03-16",
+since only you know how many units the plan needs.
+
+--for names the household member the action serves (M1, …); without it
+the action serves the client. When the resource has an age range
+(min_age, max_age) that excludes that person on the day the service
+starts (else today), the action is refused; --force --reason TEXT adds it
+anyway and records the override in the case's history. A person whose
+date of birth is not recorded is not refused: a warning says the ages
+were not checked.`,
+		Example: "  casework plan action add C-2026-7K3Q --goal G1 'Weekly budgeting sessions' --resource debt-advice --responsible provider --cost 240 --start 2026-03-09 --end 2026-06-01\n  casework plan action add C-2026-7K3Q --goal G1 'Bring the tenancy agreement' --responsible client --due 2026-03-16\n  casework plan action add C-2026-7K3Q --goal G2 'After-school club' --resource youth-club --for M1 --start 2026-04-13 --end 2026-07-17",
 		Args:    cmdutil.ExactArgs(2, "a case ID and the action's TEXT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.RequireFlag(cmd, "goal"); err != nil {
@@ -61,6 +74,9 @@ since only you know how many units the plan needs.`,
 	fl.StringVar(&opts.Due, "due", "", "a task's due `DATE`, YYYY-MM-DD")
 	fl.StringVar(&opts.Start, "start", "", "a service's start `DATE`, YYYY-MM-DD")
 	fl.StringVar(&opts.End, "end", "", "a service's end `DATE`, YYYY-MM-DD (when it is to be reviewed)")
+	fl.StringVar(&opts.For, "for", "", "household `MEMBER` the action serves, e.g. M1 (default: the client)")
+	fl.BoolVar(&opts.Force, "force", false, "add it although the resource's ages exclude the person (needs --reason)")
+	fl.StringVar(&opts.Reason, "reason", "", "why the resource's ages are overridden (with --force); recorded in history")
 	return cmd
 }
 
@@ -68,6 +84,12 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 	f := opts.F
 	if opts.Cost < 0 {
 		return cmdutil.Usagef("--cost must not be negative")
+	}
+	switch {
+	case opts.Force && opts.Reason == "":
+		return cmdutil.Usagef("--force needs --reason: say why the resource's ages are overridden")
+	case opts.Reason != "" && !opts.Force:
+		return cmdutil.Usagef("--reason goes with --force; without an override there is nothing to give a reason for")
 	}
 	due, err := optionalDate(f, "due", opts.Due)
 	if err != nil {
@@ -90,18 +112,52 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 			return err
 		}
 	}
+	var by string
+	if opts.Force {
+		if by, err = f.Actor(); err != nil {
+			return err
+		}
+	}
 	var action casefile.Action
-	_, err = editPlan(f, opts.CaseID, func(c *casefile.Case, _ *config.Config) error {
+	var unchecked string
+	forced := false
+	_, err = editPlanAt(f, opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
+		person, err := eligibility.PersonFor(c, opts.For)
+		if err != nil {
+			return cmdutil.Usagef("--for: %w", err)
+		}
 		action, err = planning.AddAction(&c.Plan, opts.Goal, casefile.Action{
-			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, Cost: opts.Cost, Due: due, Start: start, End: end,
+			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, For: person.Member, Cost: opts.Cost, Due: due, Start: start, End: end,
 		})
 		if err != nil {
 			return cmdutil.Usagef("%w", err)
+		}
+		if resource == nil {
+			return nil
+		}
+		verdict, msg := eligibility.Check(*resource, person, eligibility.On(action, now))
+		switch {
+		case verdict == eligibility.Unknown:
+			unchecked = msg
+		case verdict == eligibility.Outside && !opts.Force:
+			return cmdutil.Usagef("%s; choose a resource that serves them, or add it anyway with --force --reason TEXT", msg)
+		case verdict == eligibility.Outside:
+			c.History = append(c.History, eligibility.Override(action, person, now, by, opts.Reason))
+			forced = true
 		}
 		return nil
 	})
 	if err != nil {
 		return err
+	}
+	if unchecked != "" {
+		f.Warnf("%s", unchecked)
+	}
+	if opts.Force && !forced {
+		f.Warnf("--force was not needed: the resource's ages do not exclude the person %s serves; no override was recorded", action.ID)
+	}
+	if forced {
+		f.Infof("Override recorded in the history of %s: %s added outside the ages of %s.", opts.CaseID, action.ID, resource.ID)
 	}
 	if resource != nil && resource.Cost > 0 && !costGiven {
 		f.Infof("Note: %s costs %s per %s; the cost of %s is left at 0, not guessed (plan it with --cost).", resource.ID, cmdutil.Money(resource.Cost), resource.Per, action.ID)

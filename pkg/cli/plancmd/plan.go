@@ -36,17 +36,23 @@ plan must be agreed again.`,
 // editPlan changes the plan of an open case under the repository lock and
 // warns when the change made the client's agreement stale.
 func editPlan(f *cmdutil.Factory, caseID string, change func(c *casefile.Case, cfg *config.Config) error) (*casefile.Case, error) {
+	return editPlanAt(f, caseID, func(c *casefile.Case, cfg *config.Config, _ time.Time) error { return change(c, cfg) })
+}
+
+// editPlanAt is editPlan for a change that needs the time it is made at,
+// taken under the lock (to record it in history).
+func editPlanAt(f *cmdutil.Factory, caseID string, change func(c *casefile.Case, cfg *config.Config, now time.Time) error) (*casefile.Case, error) {
 	var before string
 	o, err := f.Ops()
 	if err != nil {
 		return nil, err
 	}
-	rec, err := o.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config, _ time.Time) error {
+	rec, err := o.UpdateCase(caseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
 		if !c.IsOpen() {
 			return fmt.Errorf("case %s is closed; reopen it with 'casework case reopen %s --reason R' to change its plan", c.ID, c.ID)
 		}
 		before = planning.AgreementState(c.Plan)
-		return change(c, cfg)
+		return change(c, cfg, now)
 	})
 	if err != nil {
 		return nil, err

@@ -3,10 +3,12 @@ package resourcecmd
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/output"
+	"github.com/casework/casework/pkg/eligibility"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
 )
@@ -26,6 +28,8 @@ func NewCmdResource(f *cmdutil.Factory) *cobra.Command {
 type AddOptions struct {
 	F        *cmdutil.Factory
 	Resource casefile.Resource
+	MinAge   int
+	MaxAge   int
 }
 
 // NewCmdAdd returns `casework resource add ID --name N --category C
@@ -43,6 +47,12 @@ func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 					return err
 				}
 			}
+			if cmd.Flags().Changed("min-age") {
+				opts.Resource.MinAge = &opts.MinAge
+			}
+			if cmd.Flags().Changed("max-age") {
+				opts.Resource.MaxAge = &opts.MaxAge
+			}
 			opts.Resource.ID = args[0]
 			return runAdd(opts)
 		},
@@ -56,6 +66,8 @@ func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 	fl.StringVar(&r.Provider, "provider", "", "`ORGANISATION` that provides it")
 	fl.StringVar(&r.Contact, "contact", "", "how to reach the provider")
 	fl.StringVar(&r.Eligibility, "eligibility", "", "who may use it")
+	fl.IntVar(&opts.MinAge, "min-age", 0, "youngest `AGE` it serves, in whole years (plan action add refuses a younger person)")
+	fl.IntVar(&opts.MaxAge, "max-age", 0, "oldest `AGE` it serves, in whole years (plan action add refuses an older person)")
 	return cmd
 }
 
@@ -66,6 +78,9 @@ func runAdd(opts *AddOptions) error {
 	}
 	if err := checkResource(r); err != nil {
 		return err
+	}
+	if err := eligibility.CheckRange(r.MinAge, r.MaxAge); err != nil {
+		return cmdutil.Usagef("--min-age, --max-age: %s", strings.NewReplacer("min_age", "--min-age", "max_age", "--max-age").Replace(err.Error()))
 	}
 	repo, err := opts.F.Repo()
 	if err != nil {
@@ -87,10 +102,15 @@ func runAdd(opts *AddOptions) error {
 	return nil
 }
 
-// CostText formats a resource's cost: "22.50 per hour", or "" when free.
+// CostText formats a resource's cost: "22.50 per hour", with the
+// resource's own currency when it has one ("50.00 GBP per session"), or
+// "" when free.
 func CostText(r *casefile.Resource) string {
 	if r.Cost == 0 {
 		return ""
+	}
+	if r.Currency != "" {
+		return cmdutil.Money(r.Cost) + " " + r.Currency + " per " + r.Per
 	}
 	return cmdutil.Money(r.Cost) + " per " + r.Per
 }
@@ -146,7 +166,15 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 				{Label: "Category", Value: r.Category},
 				{Label: "Provider", Value: r.Provider},
 				{Label: "Cost", Value: CostText(r)},
+				{Label: "Prices", Value: strings.Join(r.Prices, "\n")},
+				{Label: "Fees", Value: r.Fees},
 				{Label: "Contact", Value: r.Contact},
+				{Label: "Phones", Value: phonesText(r.Phones)},
+				{Label: "Person", Value: personText(r.Person)},
+				{Label: "Locations", Value: locationsText(r.Locations)},
+				{Label: "Languages", Value: strings.Join(r.Languages, ", ")},
+				{Label: "Apply", Value: r.Application},
+				{Label: "Ages", Value: eligibility.Range(*r)},
 				{Label: "Eligibility", Value: r.Eligibility},
 				{Label: "Status", Value: r.Status},
 			}
@@ -156,4 +184,43 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			return p.PrintRecord(r, details)
 		},
 	}, output.Table, output.JSON, output.YAML)
+}
+
+// phonesText lists phones one a line: "+44 1234 234567 ext. 100 (voice)".
+func phonesText(ps []casefile.ResourcePhone) string {
+	var lines []string
+	for _, p := range ps {
+		line := p.Number
+		if p.Extension != "" {
+			line += " ext. " + p.Extension
+		}
+		if p.Type != "" {
+			line += " (" + p.Type + ")"
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// personText is the contact person on one line.
+func personText(p *casefile.ResourcePerson) string {
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	for _, s := range []string{p.Name, p.Title, p.Department, p.Email, p.Phone} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// locationsText lists locations one a line: "name: address".
+func locationsText(ls []casefile.ResourceLocation) string {
+	var lines []string
+	for _, l := range ls {
+		lines = append(lines, strings.Trim(l.Name+": "+l.Address, ": "))
+	}
+	return strings.Join(lines, "\n")
 }

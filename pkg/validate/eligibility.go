@@ -1,0 +1,51 @@
+package validate
+
+import (
+	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/eligibility"
+	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/household"
+)
+
+// checkEligibility checks the action at key serves a current household
+// member (when it names one), and warns when its resource's ages exclude
+// the person it serves, judged on the day it starts (else is due; an
+// undated action still open, today), with no eligibility override for it in the history: an action added before
+// the check existed, or by hand.
+func (v *validator) checkEligibility(cr *caseRecord, key string, a casefile.Action) {
+	c := &cr.data
+	if a.For != "" {
+		if _, err := household.FindMember(c, a.For); err != nil {
+			v.add(cr.record, key+".for", Warning, "unknown-member", "action %s: %v", a.ID, err)
+			return
+		}
+	}
+	person, err := eligibility.PersonFor(c, a.For)
+	if err != nil {
+		return // a member who has left since: the action was checked when it was added
+	}
+	r, ok := v.ages[a.Resource]
+	on := a.Start.Time()
+	switch {
+	case !a.Start.IsZero():
+	case !a.Due.IsZero():
+		on = a.Due.Time()
+	case a.IsOpen() && !v.Now.IsZero():
+		on = v.Now
+	default:
+		return
+	}
+	if !ok {
+		return
+	}
+	verdict, msg := eligibility.Check(r, person, on)
+	if verdict != eligibility.Outside {
+		return
+	}
+	for _, h := range c.History {
+		if history.IsEligibilityOverride(h) && h.Action == a.ID {
+			return
+		}
+	}
+	v.add(cr.record, key, Warning, "not-eligible", "action %s: %s, and no eligibility override is recorded for it; review the action, or re-add it with 'casework plan action add --force --reason'", a.ID, msg)
+}
