@@ -112,6 +112,10 @@ func argCompleter(cmd *cobra.Command, word string) completer {
 		return (*source).cases
 	case word == "WORKER":
 		return (*source).workers
+	case word == "GOAL":
+		return (*source).goals
+	case word == "ACTION":
+		return (*source).actions
 	case word == "PHASE":
 		return (*source).nextPhases
 	case word == "DIR", word == "PATH", word == "FILE":
