@@ -61,7 +61,8 @@ func (s *source) cases(_ []string, toComplete string) ([]string, cobra.ShellComp
 	return matchingIDs(ids, toComplete), noFiles
 }
 
-// workers offers worker IDs, described by role and team.
+// workers offers worker IDs, described by role and team, and whether they
+// retired.
 func (s *source) workers(_ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	repo, _, ok := s.repo()
 	if !ok {
@@ -70,7 +71,11 @@ func (s *source) workers(_ []string, toComplete string) ([]string, cobra.ShellCo
 	recs, _ := repo.AllWorkers()
 	var out []string
 	for _, r := range recs {
-		out = append(out, r.Data.ID+"\t"+joinNonEmpty(r.Data.Role, r.Data.Team))
+		retired := ""
+		if r.Data.IsRetired() {
+			retired = "retired"
+		}
+		out = append(out, r.Data.ID+"\t"+joinNonEmpty(r.Data.Role, r.Data.Team, retired))
 	}
 	return matching(out, toComplete), noFiles
 }
