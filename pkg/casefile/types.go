@@ -291,6 +291,14 @@ func (r Retired) String() string {
 	return s
 }
 
+// Date is the date of the retirement, "" when r is nil (not retired).
+func (r *Retired) Date() string {
+	if r == nil {
+		return ""
+	}
+	return r.On.String()
+}
+
 // IsRetired reports whether the worker has retired.
 func (w Worker) IsRetired() bool { return w.Retired != nil }
 

@@ -117,9 +117,10 @@ func CostText(r *casefile.Resource) string {
 
 // NewCmdList returns `casework resource list`.
 func NewCmdList(f *cmdutil.Factory) *cobra.Command {
-	return cmdutil.Prints(&cobra.Command{
+	var all bool
+	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List community resources",
+		Short: "List community resources (--all: the retired ones too)",
 		Args:  cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p := f.Printer()
@@ -131,16 +132,28 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data := make([]casefile.Resource, len(recs))
+			data := []casefile.Resource{}
 			tab := &output.Tabular{Header: []string{"id", "name", "category", "provider", "cost"}}
-			for i, rec := range recs {
+			if all {
+				tab.Header = append(tab.Header, "retired")
+			}
+			for _, rec := range recs {
 				r := rec.Data
-				data[i] = r
-				tab.Rows = append(tab.Rows, []string{r.ID, r.Name, r.Category, r.Provider, CostText(&r)})
+				if r.IsRetired() && !all {
+					continue
+				}
+				data = append(data, r)
+				row := []string{r.ID, r.Name, r.Category, r.Provider, CostText(&r)}
+				if all {
+					row = append(row, r.Retired.Date())
+				}
+				tab.Rows = append(tab.Rows, row)
 			}
 			return p.Print(data, tab)
 		},
-	}, output.Table, output.JSON, output.YAML, output.CSV)
+	}
+	cmd.Flags().BoolVar(&all, "all", false, "list retired resources too, with the date they retired")
+	return cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 }
 
 // NewCmdShow returns `casework resource show ID`.

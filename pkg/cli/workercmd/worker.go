@@ -108,9 +108,10 @@ func runAdd(opts *AddOptions) error {
 
 // NewCmdList returns `casework worker list`.
 func NewCmdList(f *cmdutil.Factory) *cobra.Command {
-	return cmdutil.Prints(&cobra.Command{
+	var all bool
+	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List caseworkers",
+		Short: "List caseworkers who can take cases (--all: the retired ones too)",
 		Args:  cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p := f.Printer()
@@ -122,16 +123,28 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data := make([]casefile.Worker, len(recs))
+			data := []casefile.Worker{}
 			tab := &output.Tabular{Header: []string{"id", "name", "role", "fte", "team"}}
-			for i, r := range recs {
+			if all {
+				tab.Header = append(tab.Header, "retired")
+			}
+			for _, r := range recs {
 				w := r.Data
-				data[i] = w
-				tab.Rows = append(tab.Rows, []string{w.ID, w.Name, w.Role, cmdutil.Number(w.FTE), w.Team})
+				if w.IsRetired() && !all {
+					continue
+				}
+				data = append(data, w)
+				row := []string{w.ID, w.Name, w.Role, cmdutil.Number(w.FTE), w.Team}
+				if all {
+					row = append(row, w.Retired.Date())
+				}
+				tab.Rows = append(tab.Rows, row)
 			}
 			return p.Print(data, tab)
 		},
-	}, output.Table, output.JSON, output.YAML, output.CSV)
+	}
+	cmd.Flags().BoolVar(&all, "all", false, "list retired workers too, with the date they retired")
+	return cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 }
 
 // NewCmdShow returns `casework worker show ID`.
