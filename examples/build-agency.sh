@@ -33,7 +33,7 @@ cw worker add w-dev --name 'Dev Patel' --role educator --fte 1 --team south --ph
 # Community resources and services, with their cost.
 cw resource add food-bank --name 'Northside Food Bank' --category food --provider 'Northside Churches Together' --contact '0161 555 0140' --eligibility 'referral from a caseworker'
 cw resource add housing-advice --name 'Housing advice and tenancy rescue' --category housing --provider 'Shelter North' --contact 'advice@shelter-north.example'
-cw resource add after-school --name 'After-school club' --category child_care --provider 'Riverside Primary' --cost 60 --per month
+cw resource add after-school --name 'After-school club' --category child_care --provider 'Riverside Primary' --cost 60 --per child-month
 cw resource add counselling --name 'Short-term counselling' --category mental_health --provider 'MindWell' --cost 45 --per session --min-age 14 --eligibility 'adults and young people from 14'
 cw resource add home-care --name 'Home care visits' --category health --provider 'CareFirst' --cost 22.5 --per hour --eligibility 'over 65 or disabled'
 cw resource add transport --name 'Community transport' --category mobility --provider 'Northside Dial-a-Ride' --cost 12 --per trip
@@ -64,21 +64,38 @@ cw plan goal add $c1 'Children at school every day' --domain children_education 
 cw plan action add $c1 --goal G1 'Negotiate a repayment plan with the landlord' --resource housing-advice --responsible w-ana --due 2026-02-10 >/dev/null
 cw plan action add $c1 --goal G1 'Food parcels weekly until benefits arrive' --resource food-bank --responsible provider --start 2026-01-21 --end 2026-03-31 >/dev/null
 cw plan action add $c1 --goal G2 'Apply for housing benefit and universal credit' --responsible client --due 2026-02-01 >/dev/null
-cw plan action add $c1 --goal G3 'After-school club for both children' --resource after-school --responsible provider --cost 720 --start 2026-02-02 --end 2026-07-17 >/dev/null
+cw plan action add $c1 --goal G3 'After-school club for both children' --resource after-school --responsible provider --units 12 --frequency 'monthly, two places' --start 2026-02-02 --end 2026-07-17 >/dev/null
 at 2026-01-20T14:00:00Z
 cw plan agree $c1 --by client
 cw consent $c1 give --purpose share --with housing-advice --with food-bank --with after-school
 as=w-sue; cw approve $c1 plan --note 'Costs within the quarter budget'; as=w-ana
+# Referrals, each with its letter (kept out of the sample) and its course.
+cw refer $c1 --action A1 >/dev/null
+cw refer $c1 --action A2 >/dev/null
+cw refer $c1 --action A4 >/dev/null
 at 2026-01-21T09:00:00Z
+cw referral $c1 --action A1 --status accepted
+cw referral $c1 --action A2 --status accepted
+cw referral $c1 --action A2 --status started
+cw referral $c1 --action A4 --status waitlisted --reason 'Places free from February'
 cw case move $c1 implementation --reason 'plan agreed and approved'
+at 2026-01-27T11:00:00Z
+cw referral $c1 --action A4 --status accepted
+at 2026-02-02T09:00:00Z
+cw referral $c1 --action A4 --status started
 at 2026-02-12T16:00:00Z
 cw note $c1 'Landlord accepted a repayment plan of 40 a week. Eviction suspended.' --kind call >/dev/null
 at 2026-03-02T10:00:00Z
 cw case move $c1 monitoring --reason 'services in place'
 cw review $c1 --goal G1=in-progress --goal G2=in-progress --action A1=done --action A3=done --action A2=active --action A4=active --note 'Repayment plan holding; benefit claim in progress.' --next 2026-04-01
+cw spend $c1 --action A4 --amount 120 --note 'February, two places'
 at 2026-04-01T10:00:00Z
+cw referral $c1 --action A2 --status ended --at 2026-03-31T17:00:00Z
 cw review $c1 --goal G2=achieved --goal G3=in-progress --action A2=done --note 'Universal credit paid from March. Children attended 19 of 20 days.' --next 2026-05-04
+cw spend $c1 --action A4 --amount 120 --note 'March, two places'
 at 2026-05-04T10:00:00Z
+cw spend $c1 --action A4 --amount 120 --note 'April, two places'
+cw referral $c1 --action A4 --status ended --reason 'The school funds both places from May'
 cw review $c1 --goal G3=achieved --action A4=done --note 'Attendance good; the school now funds both club places. Maria has a job interview at a school kitchen.' --next 2026-06-05
 
 # 2. Tom Berg: a new hospital referral, in intake.
@@ -122,8 +139,12 @@ cw plan action add $c5 --goal G1 'Eight sessions of bereavement counselling' --r
 cw plan agree $c5 --by client
 cw consent $c5 give --purpose services
 cw consent $c5 give --purpose share --with counselling
+cw refer $c5 --action A1 >/dev/null
 at 2026-03-20T09:00:00Z
+cw referral $c5 --action A1 --status declined --reason 'No bereavement counsellor free before June'
 cw case move $c5 implementation
+at 2026-06-01T09:00:00Z
+cw refer $c5 --action A1 >/dev/null
 
 # 6. Fatima Noor: monitoring, review overdue since May.
 as=w-dev; at 2026-02-02T09:00:00Z

@@ -14,7 +14,6 @@ import (
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/consent"
 	"github.com/casework/casework/pkg/household"
-	"github.com/casework/casework/pkg/planning"
 	"github.com/casework/casework/pkg/redact"
 	"github.com/casework/casework/pkg/schedule"
 )
@@ -72,7 +71,7 @@ func Build(in Input) (*Data, error) {
 		Client:   b.client(shown.Client),
 		Referral: shown.Referral,
 		Goals:    b.goals(c, shown),
-		Cost:     costOf(c.Plan),
+		Cost:     costOf(c, in.Config.Currency),
 		Reviews:  b.reviews(c, shown, clock),
 	}
 	if r := shown.CurrentRisk(); r != nil {
@@ -285,6 +284,10 @@ func (b builder) goals(c, shownCase *casefile.Case) []GoalInfo {
 			act := ActionInfo{
 				ID: a.ID, Text: a.Text, ResourceID: a.Resource, Responsible: a.Responsible,
 				Cost: a.Cost, Start: a.Start, End: a.End, Due: a.Due, Status: string(a.Status), Service: a.IsService(),
+				Units: a.Units, Frequency: a.Frequency, Spent: c.Spent(orig.Goals[i].Actions[j].ID),
+			}
+			if r, ok := c.ReferralOf(orig.Goals[i].Actions[j].ID); ok {
+				act.Referral = string(r.Status)
 			}
 			if a.IsOpen() {
 				act.Overdue = !act.Service && !a.Due.IsZero() && a.Due.Before(b.in.Today)
@@ -318,13 +321,14 @@ func (b builder) goals(c, shownCase *casefile.Case) []GoalInfo {
 	return out
 }
 
-func costOf(p casefile.Plan) CostInfo {
-	total, over := planning.OverBudget(p)
-	c := CostInfo{Total: total, Budget: p.Budget, Remaining: p.Budget - total, Over: over}
-	if over {
-		c.OverBy = total - p.Budget
+// costOf is the plan's money (casefile.Money) as the templates get it.
+func costOf(c *casefile.Case, currency string) CostInfo {
+	m := c.Money()
+	info := CostInfo{Total: m.Committed, Budget: m.Budget, Committed: m.Committed, Spent: m.Spent, Remaining: m.Remaining, Currency: currency}
+	if m.Budget > 0 && m.Remaining < 0 {
+		info.Over, info.OverBy = true, -m.Remaining
 	}
-	return c
+	return info
 }
 
 // reviews gives the schedule, worked out on the case as recorded, and the

@@ -181,10 +181,14 @@ type ActionInfo struct {
 	// person responsible (a worker's name), else (no one, or
 	// "provider") the resource's provider or name, else "" (the
 	// reference person).
-	Who     string
-	Service bool // a service (start and end) rather than a task (due)
-	Overdue bool // a task due before today and neither done nor cancelled
-	Ended   bool // a service past its end, still planned or active: review it
+	Who       string
+	Service   bool    // a service (start and end) rather than a task (due)
+	Overdue   bool    // a task due before today and neither done nor cancelled
+	Ended     bool    // a service past its end, still planned or active: review it
+	Units     float64 // units of the resource committed (its Per), 0 when not given
+	Frequency string  // how often the service is given, as written
+	Spent     float64 // money spent on the action ('casework spend')
+	Referral  string  // where its referral stands (sent, accepted, ...); "" when never referred
 }
 
 // ResourceName is the resource's name, else its ID, else "".
@@ -199,9 +203,12 @@ func (a ActionInfo) ResourceName() string {
 type CostInfo struct {
 	Total     float64 // of every action not cancelled
 	Budget    float64 // 0 when no budget is set
-	Remaining float64 // Budget - Total
-	Over      bool    // a budget is set and Total exceeds it
-	OverBy    float64 // how far Total exceeds the budget, when Over
+	Committed float64 // the same as Total: what the plan commits
+	Spent     float64 // what was spent ('casework spend')
+	Remaining float64 // Budget less the larger of Committed and Spent
+	Over      bool    // a budget is set and Remaining is below zero
+	OverBy    float64 // how far Remaining is below zero, when Over
+	Currency  string  // the agency's currency (config currency), e.g. GBP
 }
 
 // RiskInfo is the case's current risk. Reason and SafetyPlan belong in

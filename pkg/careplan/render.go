@@ -74,7 +74,7 @@ func Render(name string, data any, sources ...Source) ([]byte, error) {
 			return nil, fmt.Errorf("%w; fix the template", err)
 		}
 		out := &cappedBuffer{max: MaxOutput}
-		if err := tmpl.Execute(out, data); err != nil {
+		if err := execute(tmpl, out, data); err != nil {
 			if errors.Is(err, errTooLong) {
 				return nil, fmt.Errorf("template %s writes more than %d bytes, the limit for a rendered document; look for a loop (range) that runs away", label, MaxOutput)
 			}

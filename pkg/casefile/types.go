@@ -22,7 +22,11 @@ type Case struct {
 	Reviews     []Review       `yaml:"reviews,omitempty" json:"reviews,omitempty"`
 	Approvals   []Approval     `yaml:"approvals,omitempty" json:"approvals,omitempty"`
 	Consents    []ConsentEntry `yaml:"consents,omitempty" json:"consents,omitempty"`
-	Closure     *Closure       `yaml:"closure,omitempty" json:"closure,omitempty"`
+	// Referrals is the append-only course of each referral to a provider
+	// (see ReferralEntry); Spending what was actually spent.
+	Referrals []ReferralEntry `yaml:"referrals,omitempty" json:"referrals,omitempty"`
+	Spending  []SpendEntry    `yaml:"spending,omitempty" json:"spending,omitempty"`
+	Closure   *Closure        `yaml:"closure,omitempty" json:"closure,omitempty"`
 }
 
 // TeamMember is another professional working on the case beside the
@@ -175,12 +179,17 @@ type Action struct {
 	Responsible string `yaml:"responsible,omitempty" json:"responsible,omitempty"`
 	// For names the household member the action serves ("M1"); empty
 	// means the client.
-	For    string       `yaml:"for,omitempty" json:"for,omitempty"`
-	Cost   float64      `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Start  Date         `yaml:"start,omitempty" json:"start,omitzero"`
-	End    Date         `yaml:"end,omitempty" json:"end,omitzero"`
-	Due    Date         `yaml:"due,omitempty" json:"due,omitzero"`
-	Status ActionStatus `yaml:"status" json:"status"`
+	For  string  `yaml:"for,omitempty" json:"for,omitempty"`
+	Cost float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
+	// Units is how many of the resource's units (Resource.Per) the plan
+	// commits, Frequency how often they are given ("weekly"); with a
+	// resource's unit cost the cost is units times that cost.
+	Units     float64      `yaml:"units,omitempty" json:"units,omitempty"`
+	Frequency string       `yaml:"frequency,omitempty" json:"frequency,omitempty"`
+	Start     Date         `yaml:"start,omitempty" json:"start,omitzero"`
+	End       Date         `yaml:"end,omitempty" json:"end,omitzero"`
+	Due       Date         `yaml:"due,omitempty" json:"due,omitzero"`
+	Status    ActionStatus `yaml:"status" json:"status"`
 }
 
 // Agreement records who agreed the plan, when, and which version of it
@@ -317,12 +326,14 @@ type Limits struct {
 // Resource is a community resource or service provider:
 // resources/<id>.yaml.
 type Resource struct {
-	ID       string  `yaml:"id" json:"id"`
-	Name     string  `yaml:"name" json:"name"`
-	Category string  `yaml:"category" json:"category"`
-	Provider string  `yaml:"provider,omitempty" json:"provider,omitempty"`
-	Cost     float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
-	Per      string  `yaml:"per,omitempty" json:"per,omitempty"`
+	ID       string `yaml:"id" json:"id"`
+	Name     string `yaml:"name" json:"name"`
+	Category string `yaml:"category" json:"category"`
+	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
+	// Cost is the resource's unit cost, Per its unit ("session",
+	// "child-month"): an action's Units of it cost Units times Cost.
+	Cost float64 `yaml:"cost,omitempty" json:"cost,omitempty"`
+	Per  string  `yaml:"per,omitempty" json:"per,omitempty"`
 	// Currency is the ISO 4217 code of Cost (GBP), when the source said.
 	Currency string `yaml:"currency,omitempty" json:"currency,omitempty"`
 	// Prices are the prices not taken as Cost (conditional, expired or

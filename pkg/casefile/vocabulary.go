@@ -1,7 +1,6 @@
 package casefile
 
 import (
-	"math"
 	"slices"
 )
 
@@ -90,7 +89,7 @@ func (p Plan) CommittedCost() float64 {
 			}
 		}
 	}
-	return math.Round(total*100) / 100
+	return cents(total)
 }
 
 // ApprovalKind is what a supervisor approved.
@@ -135,3 +134,34 @@ var HistoryKinds = []string{HistoryConsentOverride, HistoryEligibilityOverride}
 // OpeningReason is the reason of a case's opening history entry when none
 // is given.
 const OpeningReason = "opened"
+
+// ReferralStatus is where a referral to a provider stands: sent, the
+// provider's answer (accepted, declined, waitlisted), and the course of
+// the service it leads to (started, ended). Which status may follow
+// which is package referral's rule.
+type ReferralStatus string
+
+// Referral statuses.
+const (
+	ReferralSent       ReferralStatus = "sent"
+	ReferralAccepted   ReferralStatus = "accepted"
+	ReferralDeclined   ReferralStatus = "declined"
+	ReferralWaitlisted ReferralStatus = "waitlisted"
+	ReferralStarted    ReferralStatus = "started"
+	ReferralEnded      ReferralStatus = "ended"
+)
+
+// ReferralStatuses are the statuses a referral entry can record, in order
+// of the course.
+var ReferralStatuses = []string{string(ReferralSent), string(ReferralAccepted), string(ReferralDeclined), string(ReferralWaitlisted), string(ReferralStarted), string(ReferralEnded)}
+
+// Known reports whether s is one of ReferralStatuses.
+func (s ReferralStatus) Known() bool { return slices.Contains(ReferralStatuses, string(s)) }
+
+// Awaiting reports whether a referral at s still waits for the
+// provider's answer: it was sent and nothing since.
+func (s ReferralStatus) Awaiting() bool { return s == ReferralSent }
+
+// Closed reports whether a referral at s has run its course: declined,
+// or the service ended. A new referral of the action may then be sent.
+func (s ReferralStatus) Closed() bool { return s == ReferralDeclined || s == ReferralEnded }

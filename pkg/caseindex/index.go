@@ -35,7 +35,7 @@ const Path = store.CacheDir + "/cases"
 
 // version is the format of the index file; an index of another version is
 // ignored and rebuilt.
-const version = 7 // 7: household members and the member an assessment is of (dupes, level of attention); 6: both of 5 (pending approvals) and 4 (date of birth, referral, plan figures, closure reason)
+const version = 8 // 8: referral steps; 7: household members and the member an assessment is of (dupes, level of attention); 6: both of 5 (pending approvals) and 4 (date of birth, referral, plan figures, closure reason)
 
 // magic starts the index file.
 const magic = "casework-case-index\n"

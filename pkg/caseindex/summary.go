@@ -29,6 +29,9 @@ type summary struct {
 	Agreed  int64
 	Risk    *riskEntry // the current risk only
 	Pending []pending
+	// Referrals are the steps of the case's referrals, without who
+	// recorded them or why (due, and the flow report per provider).
+	Referrals []referralStep
 	// Members are the household members, for dupes: a person may be a
 	// client in one case and a member in another.
 	Members []member
@@ -39,6 +42,12 @@ type member struct {
 	ID, Name string
 	DOB      int64
 	Removed  bool
+}
+
+// referralStep is a referral entry without its by and reason.
+type referralStep struct {
+	At                       int64
+	Action, Resource, Status string
 }
 
 // riskEntry is the case's current risk record, without its free text.
@@ -162,6 +171,9 @@ func summarize(c *casefile.Case) summary {
 	for _, a := range planning.Pending(c) {
 		s.Pending = append(s.Pending, pending{What: string(a.What), By: a.By, At: stamp(a.At), Amount: a.Amount})
 	}
+	for _, r := range c.Referrals {
+		s.Referrals = append(s.Referrals, referralStep{At: stamp(r.At), Action: r.Action, Resource: r.Resource, Status: string(r.Status)})
+	}
 	return s
 }
 
@@ -173,8 +185,9 @@ func summarize(c *casefile.Case) summary {
 // when or why), when the plan was
 // agreed, the open actions that have a due date (in one goal), the time
 // and next date of each review, the closure's time, reason and
-// follow-up, the current risk without its text, and the requests for
-// approval still pending (the plan's figures for export csv are in
+// follow-up, the current risk without its text, the steps of its
+// referrals without who or why, and the requests for approval still
+// pending (the plan's figures for export csv are in
 // Figures). That is everything schedule, caseload, reports, due, dupes
 // and export csv read, so they work on it as on the whole case.
 func (s *summary) Case() *casefile.Case {
@@ -217,6 +230,12 @@ func (s *summary) Case() *casefile.Case {
 	}
 	if s.Agreed != noTime {
 		c.Plan.Agreed = &casefile.Agreement{At: unstamp(s.Agreed)}
+	}
+	if len(s.Referrals) > 0 {
+		c.Referrals = make([]casefile.ReferralEntry, len(s.Referrals))
+		for i, r := range s.Referrals {
+			c.Referrals[i] = casefile.ReferralEntry{At: unstamp(r.At), Action: r.Action, Resource: r.Resource, Status: casefile.ReferralStatus(r.Status)}
+		}
 	}
 	if len(s.Members) > 0 {
 		c.Household = make([]casefile.Member, len(s.Members))

@@ -30,12 +30,14 @@ import (
 	"github.com/casework/casework/pkg/cli/migratecmd"
 	"github.com/casework/casework/pkg/cli/notecmd"
 	"github.com/casework/casework/pkg/cli/plancmd"
+	"github.com/casework/casework/pkg/cli/refercmd"
 	"github.com/casework/casework/pkg/cli/rendercmd"
 	"github.com/casework/casework/pkg/cli/reportcmd"
 	"github.com/casework/casework/pkg/cli/resourcecmd"
 	"github.com/casework/casework/pkg/cli/reviewcmd"
 	"github.com/casework/casework/pkg/cli/riskcmd"
 	"github.com/casework/casework/pkg/cli/schemacmd"
+	"github.com/casework/casework/pkg/cli/spendcmd"
 	"github.com/casework/casework/pkg/cli/validatecmd"
 	"github.com/casework/casework/pkg/cli/versioncmd"
 	"github.com/casework/casework/pkg/cli/workercmd"
@@ -57,9 +59,7 @@ agency's limits, and renders care plans.`,
 		SilenceUsage:  true,
 		Version:       cmdutil.Version(),
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		return cmdutil.FlagError(err)
-	})
+	root.SetFlagErrorFunc(cmdutil.FlagError)
 	// Before any command runs, -o is checked against the formats the
 	// command declares (cmdutil.Prints): a wrong -o changes nothing. A
 	// command's own persistent hooks run after this one, not instead.
@@ -97,6 +97,9 @@ agency's limits, and renders care plans.`,
 		approvecmd.NewCmdApprove(f),
 		duecmd.NewCmdDue(f),
 		rendercmd.NewCmdRender(f),
+		refercmd.NewCmdRefer(f),
+		refercmd.NewCmdReferral(f),
+		spendcmd.NewCmdSpend(f),
 		logcmd.NewCmdLog(f),
 		dupescmd.NewCmdDupes(f),
 		fmtcmd.NewCmdFmt(f),

@@ -25,6 +25,9 @@ var DefaultYAML []byte
 // Config is the agency configuration.
 type Config struct {
 	Agency string `yaml:"agency" mapstructure:"agency"`
+	// Currency is the ISO 4217 code of every amount (budgets, costs,
+	// spending, expense approvals); every amount printed carries it.
+	Currency string `yaml:"currency" mapstructure:"currency"`
 	// CrisisContact and ComplaintsContact are how a client reaches the
 	// agency in a crisis and to complain (a phone number, an address, a
 	// web page); the client's care plan prints them. Empty: the plan

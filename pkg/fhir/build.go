@@ -48,9 +48,10 @@ func (b *builder) name(kind string, sub ...string) string {
 }
 
 // Build returns the case as a Bundle of type collection: its
-// EpisodeOfCare, CarePlan, one Goal per goal, a Flag with the current
-// risk (when one is recorded), a RelatedPerson per household member and
-// informal network person, and the Patient they are about. fullUrls are urn:uuid URNs derived from the case ID, so the same
+// EpisodeOfCare, CarePlan, one Goal per goal, one ServiceRequest per
+// action referred (servicerequest.go), a Flag with the current risk (when
+// one is recorded), a RelatedPerson per household member and informal
+// network person, and the Patient they are about. fullUrls are urn:uuid URNs derived from the case ID, so the same
 // case always gives the same URNs.
 func Build(in Input) *Bundle {
 	c := in.Case
@@ -66,6 +67,9 @@ func Build(in Input) *Bundle {
 	add(URN(b.name("careplan")), b.carePlan())
 	for _, g := range c.Plan.Goals {
 		add(URN(b.name("goal", g.ID)), b.goal(g))
+	}
+	for _, s := range b.serviceRequests() {
+		add("urn:uuid:"+s.ID, s)
 	}
 	if f := b.riskFlag(); f != nil {
 		add(URN(b.name("risk")), f)

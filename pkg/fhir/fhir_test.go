@@ -291,3 +291,73 @@ func TestRedactLeavesClientOut(t *testing.T) {
 		t.Error("Build changed the case")
 	}
 }
+
+// serviceRequestStatuses and requestIntents are the value sets of
+// ServiceRequest.status and .intent in the R4 schema.
+var (
+	serviceRequestStatuses = []string{"draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown"}
+	requestIntents         = []string{"proposal", "plan", "directive", "order", "original-order", "reflex-order", "filler-order", "instance-order", "option"}
+)
+
+func TestServiceRequestPerReferral(t *testing.T) {
+	c := loadCase(t)
+	at := func(day int) time.Time { return time.Date(2026, 2, day, 9, 0, 0, 0, time.UTC) }
+	c.Referrals = []casefile.ReferralEntry{
+		{At: at(1), By: "w-ana", Action: "A2", Resource: "food-bank", Status: casefile.ReferralSent},
+		{At: at(2), By: "w-ana", Action: "A4", Resource: "after-school", Status: casefile.ReferralSent},
+		{At: at(3), By: "w-ana", Action: "A2", Resource: "food-bank", Status: casefile.ReferralAccepted},
+		{At: at(4), By: "w-ana", Action: "A4", Resource: "after-school", Status: casefile.ReferralDeclined, Reason: "Maria Lopez is too old"},
+	}
+	bundle := generic(t, Build(input(c, false)))
+	rs := resources(t, bundle)
+	srs := rs["ServiceRequest"]
+	if len(srs) != 2 {
+		t.Fatalf("%d ServiceRequests, want 2", len(srs))
+	}
+	want := []struct{ id, status, note, performer string }{
+		{c.ID + "/A2", "active", "Referral status: accepted", "Food Bank (Northside Churches)"},
+		{c.ID + "/A4", "revoked", "Referral status: declined", "after-school"},
+	}
+	for i, w := range want {
+		sr := srs[i]
+		for key, set := range map[string][]string{"status": serviceRequestStatuses, "intent": requestIntents} {
+			if v, _ := sr[key].(string); !slices.Contains(set, v) {
+				t.Errorf("ServiceRequest.%s = %v, not in the R4 value set", key, sr[key])
+			}
+		}
+		if id := sr["identifier"].([]any)[0].(map[string]any)["value"]; id != w.id {
+			t.Errorf("identifier %v, want %s", id, w.id)
+		}
+		if sr["status"] != w.status || sr["intent"] != "order" {
+			t.Errorf("%s: status %v intent %v, want %s order", w.id, sr["status"], sr["intent"], w.status)
+		}
+		if sr["subject"].(map[string]any)["reference"] == nil {
+			t.Errorf("%s: no subject", w.id)
+		}
+		if sr["requester"].(map[string]any)["display"] != "Ana Ruiz" {
+			t.Errorf("%s: requester %v", w.id, sr["requester"])
+		}
+		if p := sr["performer"].([]any)[0].(map[string]any); p["display"] != w.performer {
+			t.Errorf("%s: performer %v, want %s", w.id, p["display"], w.performer)
+		}
+		if n := sr["note"].([]any)[0].(map[string]any)["text"]; n != w.note {
+			t.Errorf("%s: note %v, want %s", w.id, n, w.note)
+		}
+		if sr["authoredOn"] == nil || !fhirDateTime.MatchString(sr["authoredOn"].(string)) {
+			t.Errorf("%s: authoredOn %v", w.id, sr["authoredOn"])
+		}
+	}
+	// The decline's reason, free text that may name the client, stays out.
+	data, _ := json.Marshal(bundle)
+	if strings.Contains(string(data), "too old") {
+		t.Error("the reason of a decline is in the bundle")
+	}
+}
+
+func TestServiceRequestStatusMap(t *testing.T) {
+	for _, s := range casefile.ReferralStatuses {
+		if got := serviceRequestStatus(casefile.ReferralStatus(s)); !slices.Contains(serviceRequestStatuses, got) || got == "unknown" {
+			t.Errorf("referral status %s maps to %q", s, got)
+		}
+	}
+}

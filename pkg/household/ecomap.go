@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // EcoMap draws the client's eco-map as a Mermaid flowchart, which GitHub
@@ -93,8 +94,10 @@ func person(name, relationship string, anonymous bool) string {
 }
 
 // label quotes text for a Mermaid node, keeping it from breaking the
-// diagram: quotes and brackets become look-alikes, line breaks spaces.
+// diagram: quotes and brackets become look-alikes, line breaks spaces,
+// other control characters escaped (safetext), so none reaches the
+// terminal the diagram is printed on.
 func label(s string) string {
 	s = strings.NewReplacer(`"`, "'", "\n", " ", "\r", " ", "[", "(", "]", ")", "<", "‹", ">", "›", "`", "'").Replace(s)
-	return `"` + s + `"`
+	return `"` + safetext.Escape(s) + `"`
 }

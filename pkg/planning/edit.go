@@ -2,7 +2,6 @@ package planning
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -76,8 +75,8 @@ func EditAction(p *casefile.Plan, id string, e ActionEdit) (*casefile.Action, er
 		}
 	}
 	if e.Cost != nil {
-		if *e.Cost < 0 {
-			return nil, fmt.Errorf("cost %s is negative", strconv.FormatFloat(*e.Cost, 'f', -1, 64))
+		if err := casefile.CheckAmount(*e.Cost); err != nil {
+			return nil, fmt.Errorf("the action's cost %w", err)
 		}
 		changed.Cost = *e.Cost
 	}

@@ -97,7 +97,7 @@ func TestEditAction(t *testing.T) {
 		{"text", "A1", ActionEdit{Text: s(" New ")}, "", func(a *casefile.Action) bool { return a.Text == "New" }},
 		{"empty text", "A1", ActionEdit{Text: s(" ")}, "the action's text is empty", nil},
 		{"cost", "A1", ActionEdit{Cost: &cost}, "", func(a *casefile.Action) bool { return a.Cost == 99.5 }},
-		{"negative cost", "A1", ActionEdit{Cost: &neg}, "cost -1 is negative", nil},
+		{"negative cost", "A1", ActionEdit{Cost: &neg}, "the action's cost must not be negative", nil},
 		{"task to service", "A1", ActionEdit{Due: d(""), Start: d("2026-03-09"), End: d("2026-04-01")}, "", func(a *casefile.Action) bool { return a.IsService() && a.Due.IsZero() }},
 		{"both", "A1", ActionEdit{Start: d("2026-03-09")}, "an action is a service", nil},
 		{"ends before start", "A3", ActionEdit{End: d("2026-02-01")}, "the service ends", nil},

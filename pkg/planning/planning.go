@@ -7,7 +7,6 @@ package planning
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -105,8 +104,8 @@ func AddAction(p *casefile.Plan, goalID string, a casefile.Action) (casefile.Act
 	if a.Text == "" {
 		return a, fmt.Errorf("the action's text is empty: say what will be done")
 	}
-	if a.Cost < 0 {
-		return a, fmt.Errorf("cost %s is negative", strconv.FormatFloat(a.Cost, 'f', -1, 64))
+	if err := casefile.CheckAmount(a.Cost); err != nil {
+		return a, fmt.Errorf("the action's cost %v", err)
 	}
 	if err := CheckWhen(a); err != nil {
 		return a, err

@@ -92,6 +92,16 @@ func Case(c *casefile.Case, keep ...string) *casefile.Case {
 		e.Basis, e.Reason = s.Text(e.Basis), s.Text(e.Reason)
 		out.Consents[i] = e
 	}
+	out.Referrals = make([]casefile.ReferralEntry, len(c.Referrals))
+	for i, e := range c.Referrals {
+		e.Reason = s.Text(e.Reason)
+		out.Referrals[i] = e
+	}
+	out.Spending = make([]casefile.SpendEntry, len(c.Spending))
+	for i, e := range c.Spending {
+		e.Note = s.Text(e.Note)
+		out.Spending[i] = e
+	}
 	if c.Closure != nil {
 		cl := *c.Closure
 		cl.Reason = s.Text(cl.Reason)
@@ -164,6 +174,7 @@ func redactPlan(p casefile.Plan, s *Scrubber) casefile.Plan {
 			a := &g.Actions[j]
 			a.Text = s.Text(a.Text)
 			a.Responsible = s.Text(a.Responsible)
+			a.Frequency = s.Text(a.Frequency)
 		}
 	}
 	if p.Agreed != nil {

@@ -20,6 +20,17 @@ type Flow struct {
 	// Reopened counts the cases reopened in the period within twelve
 	// months of their closure.
 	Reopened Count `json:"reopened_within_12_months" yaml:"reopened_within_12_months"`
+	// Referrals counts, per provider, the referrals accepted and declined
+	// in the period.
+	Referrals []ProviderReferrals `json:"referrals" yaml:"referrals"`
+}
+
+// ProviderReferrals is how one provider answered the referrals made to
+// it: accepted against declined.
+type ProviderReferrals struct {
+	Provider string `json:"provider" yaml:"provider"`
+	Accepted Count  `json:"accepted" yaml:"accepted"`
+	Declined Count  `json:"declined" yaml:"declined"`
 }
 
 // FlowStage is the time in days from opening to one stage, over the cases
@@ -53,12 +64,30 @@ const day = 24 * time.Hour
 // and each closure (closure, measured from the opening of the spell it
 // ends, so a reopened case counts once per closure). Closures are counted
 // by their recorded reason; a reopening counts when the case had been
-// closed less than twelve months before.
+// closed less than twelve months before. Referrals are counted per
+// provider (the resource's provider, else the resource) by the answers
+// recorded in the period: accepted (from sent or from a waiting list)
+// against declined.
 func ComputeFlow(p Population, cfg *config.Config, o Options) Flow {
 	days := map[string][]float64{}
 	reasons := map[string]int{}
 	reopened := 0
+	answers := map[string]*[2]int{} // provider: accepted, declined
 	for _, h := range p.selected(o) {
+		for _, e := range h.Referrals {
+			if !o.within(e.At) || (e.Status != casefile.ReferralAccepted && e.Status != casefile.ReferralDeclined) {
+				continue
+			}
+			who := p.provider(e.Resource)
+			if answers[who] == nil {
+				answers[who] = &[2]int{}
+			}
+			if e.Status == casefile.ReferralAccepted {
+				answers[who][0]++
+			} else {
+				answers[who][1]++
+			}
+		}
 		opened := history.Of(h.Case).OpenedAt()
 		if opened.IsZero() {
 			continue
@@ -104,6 +133,11 @@ func ComputeFlow(p Population, cfg *config.Config, o Options) Flow {
 	}
 	slices.SortFunc(others, func(a, b ReasonCount) int { return cmp.Compare(a.Reason, b.Reason) })
 	rep.Closures = append(rep.Closures, others...)
+	rep.Referrals = []ProviderReferrals{}
+	for who, n := range answers {
+		rep.Referrals = append(rep.Referrals, ProviderReferrals{Provider: who, Accepted: count(n[0], min), Declined: count(n[1], min)})
+	}
+	slices.SortFunc(rep.Referrals, func(a, b ProviderReferrals) int { return cmp.Compare(a.Provider, b.Provider) })
 	return rep
 }
 

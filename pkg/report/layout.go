@@ -211,8 +211,25 @@ func (r Flow) Doc(min int) Doc {
 		closures.Tables = []Table{ct}
 	}
 	d.Sections = append(d.Sections, stages, closures,
-		Section{Heading: "Reopenings", Text: []string{fmt.Sprintf("Cases reopened in the period within twelve months of their closure: %s.", r.Reopened)}})
+		Section{Heading: "Reopenings", Text: []string{fmt.Sprintf("Cases reopened in the period within twelve months of their closure: %s.", r.Reopened)}},
+		r.referralSection())
 	return d
+}
+
+// referralSection is the referrals accepted against declined, per
+// provider.
+func (r Flow) referralSection() Section {
+	s := Section{Heading: "Referrals by provider"}
+	if len(r.Referrals) == 0 {
+		s.Text = []string{"No provider accepted or declined a referral in the period."}
+		return s
+	}
+	t := Table{Header: []string{"Provider", "Accepted", "Declined"}}
+	for _, p := range r.Referrals {
+		t.Rows = append(t.Rows, []string{p.Provider, p.Accepted.String(), p.Declined.String()})
+	}
+	s.Tables = []Table{t}
+	return s
 }
 
 // Flat is the outcomes report as one table, a row per domain and group,
@@ -256,5 +273,9 @@ func (r Flow) Flat() Table {
 		t.Rows = append(t.Rows, []string{"closures", c.Reason, c.Cases.String(), "", ""})
 	}
 	t.Rows = append(t.Rows, []string{"reopened within 12 months", "", r.Reopened.String(), "", ""})
+	for _, p := range r.Referrals {
+		t.Rows = append(t.Rows, []string{"referrals accepted", p.Provider, p.Accepted.String(), "", ""},
+			[]string{"referrals declined", p.Provider, p.Declined.String(), "", ""})
+	}
 	return t
 }

@@ -83,11 +83,21 @@ func (o Options) minCell() int {
 	return DefaultMinCell
 }
 
-// Population is what a report reads: the cases, and the workers with
-// their teams.
+// Population is what a report reads: the cases, the workers with their
+// teams, and the provider of each resource (by resource ID).
 type Population struct {
-	Cases   []*casefile.Case
-	Workers []casefile.Worker
+	Cases     []*casefile.Case
+	Workers   []casefile.Worker
+	Providers map[string]string
+}
+
+// provider names the provider of a resource: its provider, else the
+// resource's ID.
+func (p Population) provider(resource string) string {
+	if who := p.Providers[resource]; who != "" {
+		return who
+	}
+	return resource
 }
 
 // teamOf maps worker IDs to their teams.

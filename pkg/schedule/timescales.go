@@ -132,8 +132,9 @@ func (k Clock) NextReview(c *casefile.Case) (casefile.Date, bool) {
 
 // ForCase lists every deadline of the case, earliest first: first contact
 // and screening in the initial phase, the assessment, an agreed plan, the
-// next review, re-assessment, tasks and services of the plan while it is
-// open, and the follow-up once it is closed.
+// next review, re-assessment, tasks and services of the plan and the
+// answers to referrals sent while it is open, and the follow-up once it
+// is closed.
 func (k Clock) ForCase(c *casefile.Case) []Item {
 	var items []Item
 	add := func(kind, ref, what string, d casefile.Date) {
@@ -196,6 +197,11 @@ func (k Clock) ForCase(c *casefile.Case) []Item {
 			}
 		}
 	}
+	for _, r := range c.CurrentReferrals() {
+		if r.Status.Awaiting() {
+			add(ReferralAnswer, r.Action, "answer to the referral to "+r.Resource, k.ReferralAnswerDue(r.At))
+		}
+	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Date.Before(items[j].Date) })
 	return items
 }
@@ -222,9 +228,9 @@ func (k Clock) contacted(c *casefile.Case, since time.Time) bool {
 }
 
 // ReferralAnswerDue is when a provider's answer to a referral sent at
-// sent is due, zero when the agency sets no deadline. It is the hook for
-// referrals (SPEC section 12): the referral records will list an item of
-// kind ReferralAnswer at this date until the answer is recorded.
+// sent is due, zero when the agency sets no deadline. ForCase lists an
+// item of kind ReferralAnswer at this date for each referral of an open
+// case still waiting for its answer.
 func (k Clock) ReferralAnswerDue(sent time.Time) casefile.Date {
 	if k.ReferralAnswer <= 0 {
 		return casefile.Date{}

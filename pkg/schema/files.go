@@ -72,6 +72,7 @@ func CaseEnums(cfg *config.Config) map[string][]string {
 		"consents[].purpose":             cfg.Consent.Purposes,
 		"consents[].action":              casefile.ConsentActions,
 		"consents[].given_by":            casefile.ConsentGivers,
+		"referrals[].status":             casefile.ReferralStatuses,
 		"household[].role":               cfg.Household.Roles,
 		"network[].kind":                 casefile.ContactKinds,
 		"network[].strength":             casefile.TieStrengths,

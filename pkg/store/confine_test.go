@@ -2,10 +2,12 @@ package store
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 )
@@ -166,5 +168,73 @@ func TestCreateCaseLeavesNoHalfCase(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(r.Abs(TempDir)); len(entries) != 0 {
 		t.Errorf("left in %s: %v", TempDir, entries)
+	}
+}
+
+// TestNamedPipesAreRefused: a named pipe where a record, a note or the
+// notes directory belongs is refused at once with a message naming it.
+// Before, opening it waited for a writer forever: validate and case list
+// hung.
+func TestNamedPipesAreRefused(t *testing.T) {
+	tests := []struct {
+		name, pipe string
+		access     func(r *Repo) error
+	}{
+		{"case file", "cases/C-1/case.yaml", func(r *Repo) error { _, err := r.LoadCase("C-1"); return err }},
+		{"notes directory", "cases/C-1/notes", func(r *Repo) error { _, err := r.NotePaths("C-1"); return err }},
+		{"note", "cases/C-1/notes/20260101T000000Z-ABCD.md", func(r *Repo) error { _, err := r.ReadFile("cases/C-1/notes/20260101T000000Z-ABCD.md"); return err }},
+		{"worker file", "workers/w.yaml", func(r *Repo) error { _, err := r.LoadWorker("w"); return err }},
+		{"template", "templates/t.md.tmpl", func(r *Repo) error {
+			f, err := r.FS(TemplatesDir).Open("t.md.tmpl")
+			if err == nil {
+				f.Close()
+			}
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			p := filepath.Join(r.Root, tt.pipe)
+			os.MkdirAll(filepath.Dir(p), 0o700)
+			os.RemoveAll(p)
+			if err := mkfifo(p); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- tt.access(r) }()
+			select {
+			case err := <-done:
+				var ne *NotRegularError
+				if !errors.As(err, &ne) || ne.Path != tt.pipe {
+					t.Fatalf("got %v, want a NotRegularError for %s", err, tt.pipe)
+				}
+				if want := tt.pipe + " is a named pipe (FIFO), not a file or directory; casework reads only regular files: remove it"; err.Error() != want {
+					t.Errorf("got  %s\nwant %s", err, want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("still waiting on the pipe after 10s")
+			}
+		})
+	}
+}
+
+// TestRepoFSCapsReads: a file read through Repo.FS (templates) stops past
+// casefile.MaxFileSize with a message naming it; before, a template of
+// any size was read whole into memory.
+func TestRepoFSCapsReads(t *testing.T) {
+	r := newRepo(t)
+	os.MkdirAll(filepath.Join(r.Root, TemplatesDir), 0o700)
+	os.WriteFile(filepath.Join(r.Root, TemplatesDir, "big.md.tmpl"), make([]byte, casefile.MaxFileSize+1), 0o600)
+	os.WriteFile(filepath.Join(r.Root, TemplatesDir, "ok.md.tmpl"), make([]byte, casefile.MaxFileSize), 0o600)
+	fsys := r.FS(TemplatesDir)
+	if _, err := fs.ReadFile(fsys, "big.md.tmpl"); err == nil || err.Error() != "templates/big.md.tmpl is larger than 4194304 bytes, the most casework reads of a file" {
+		t.Errorf("big: %v", err)
+	}
+	if data, err := fs.ReadFile(fsys, "ok.md.tmpl"); err != nil || len(data) != casefile.MaxFileSize {
+		t.Errorf("ok: %d bytes, %v", len(data), err)
+	}
+	if names, err := fs.Glob(fsys, "*.md.tmpl"); err != nil || len(names) != 2 {
+		t.Errorf("glob: %v, %v", names, err)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/casework/casework/pkg/casefile"
 )
 
 // Every file access of a command goes through the Repo's one confined view
@@ -175,13 +177,56 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// open opens a repository file for reading.
+// open opens a repository file or directory for reading. Anything else (a
+// named pipe, a device, a socket) is refused with NotRegularError: reading
+// a named pipe would wait forever for a writer. The open does not wait
+// (O_NONBLOCK) and the check is made on the opened file, so a pipe swapped
+// in after a check cannot make casework hang either.
 func (r *Repo) open(rel string) (*os.File, error) {
 	rt, name, _, err := r.at(rel)
 	if err != nil {
 		return nil, err
 	}
-	return rt.Open(name)
+	f, err := rt.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() && !info.IsDir() {
+		f.Close()
+		return nil, &NotRegularError{Path: rel, Mode: info.Mode()}
+	}
+	return f, nil
+}
+
+// NotRegularError is returned for a path inside the repository that is
+// neither a regular file nor a directory: a named pipe, a device or a
+// socket, which git never checks out and casework never reads.
+type NotRegularError struct {
+	Path string // relative to the root, with forward slashes
+	Mode fs.FileMode
+}
+
+func (e *NotRegularError) Error() string {
+	return fmt.Sprintf("%s is %s, not a file or directory; casework reads only regular files: remove it", e.Path, KindOf(e.Mode))
+}
+
+// KindOf names, for messages, the type of a file that is neither regular
+// nor a directory.
+func KindOf(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // Stat describes the file at rel, refusing symbolic links.
@@ -473,7 +518,36 @@ func (d dirFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return f, nil
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return f, nil
+	}
+	return &cappedFile{f: f, rel: rel, left: casefile.MaxFileSize}, nil
+}
+
+// cappedFile is a file of a dirFS read at most casefile.MaxFileSize bytes
+// far: a template of gigabytes in a repository fails with a message
+// instead of filling memory.
+type cappedFile struct {
+	f    *os.File
+	rel  string
+	left int64
+}
+
+func (f *cappedFile) Stat() (fs.FileInfo, error) { return f.f.Stat() }
+func (f *cappedFile) Close() error               { return f.f.Close() }
+
+func (f *cappedFile) Read(p []byte) (int, error) {
+	if f.left < 0 {
+		return 0, fmt.Errorf("%s is larger than %d bytes, the most casework reads of a file", f.rel, casefile.MaxFileSize)
+	}
+	if int64(len(p)) > f.left+1 {
+		p = p[:f.left+1]
+	}
+	n, err := f.f.Read(p)
+	if f.left -= int64(n); f.left < 0 {
+		return 0, fmt.Errorf("%s is larger than %d bytes, the most casework reads of a file", f.rel, casefile.MaxFileSize)
+	}
+	return n, err
 }
 
 // WriteShared replaces the file at rel (not a record: a schema, an editor

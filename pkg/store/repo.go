@@ -142,7 +142,8 @@ func readAtMost(f *os.File, limit int64) ([]byte, error) {
 // repository (the operating system's message names the absolute path).
 func cannotRead(rel string, err error) error {
 	var se *SymlinkError
-	if errors.As(err, &se) {
+	var ne *NotRegularError
+	if errors.As(err, &se) || errors.As(err, &ne) {
 		return err
 	}
 	return fmt.Errorf("%s: cannot read: %w", rel, unwrapPath(err))

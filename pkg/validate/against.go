@@ -10,6 +10,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/household"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/pkg/workflow"
 )
@@ -85,6 +86,13 @@ func (v *validator) compare(cur *caseRecord, old *casefile.Case, rev string) {
 	}
 	v.compareAgreement(cur, old, rev)
 	appended, prefix := v.compareHistory(cur, old, rev)
+	departures := appended
+	if !prefix {
+		departures = c.History // rewritten, and reported: any departure it holds counts
+	}
+	for _, p := range household.Kept(old, c, departures) {
+		v.add(cur.record, p.Key, Error, p.Rule, "since %s: %s", rev, p.Msg)
+	}
 	if !prefix {
 		return // the history was rewritten: the other checks would only repeat it
 	}
@@ -151,24 +159,7 @@ func changedKeys(old, cur *casefile.Case) []string {
 	if len(cur.Reviews) > len(old.Reviews) && sameJSON(old.Reviews, cur.Reviews[:len(old.Reviews)]) {
 		trimmed.Reviews = cur.Reviews[:len(old.Reviews)]
 	}
-	var a, b map[string]json.RawMessage
-	ja, _ := json.Marshal(old)
-	jb, _ := json.Marshal(&trimmed)
-	json.Unmarshal(ja, &a)
-	json.Unmarshal(jb, &b)
-	var keys []string
-	for k := range a {
-		if !bytes.Equal(a[k], b[k]) {
-			keys = append(keys, k)
-		}
-	}
-	for k := range b {
-		if _, ok := a[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	return keys
+	return changed(keysOf(old), keysOf(&trimmed))
 }
 
 func sameJSON(a, b any) bool {

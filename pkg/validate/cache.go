@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/gob"
 	"encoding/json"
+	"errors"
 	"hash/fnv"
+	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
 	"slices"
 	"strconv"
 	"time"
@@ -120,14 +122,27 @@ func mapKeys(m map[string]string) func(func(string) bool) {
 	}
 }
 
-// stampOf stats a file; ok is false when it is missing.
+// stampOf stats a file; ok is false when it is missing. A stamp only
+// decides whether a directory is read again, and reading goes through the
+// store's confined view, so it is taken with one lstat (the warm run's
+// cost is these calls). What is not a regular file or directory (a
+// symbolic link, a pipe) or cannot be stamped has Size unreadable: it
+// never matches a stamp, so the directory is checked again, and its entry
+// is not cached. (A case directory that is a link is never stamped: the
+// layout reports it and leaves it out.)
 func stampOf(repo *store.Repo, rel string) (fileStamp, bool) {
-	info, err := os.Stat(repo.Abs(rel))
-	if err != nil {
+	info, err := os.Lstat(repo.Abs(rel))
+	if errors.Is(err, fs.ErrNotExist) {
 		return fileStamp{Rel: rel, Size: -1}, false
+	}
+	if err != nil || !(info.Mode().IsRegular() || info.IsDir()) {
+		return fileStamp{Rel: rel, Size: unreadable, ModTime: -1}, true
 	}
 	return fileStamp{Rel: rel, Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
 }
+
+// unreadable is the Size of a stamp of what cannot be stamped.
+const unreadable = -2
 
 func hashBytes(data []byte) uint64 {
 	h := fnv.New64a()
@@ -205,6 +220,9 @@ func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding
 			return nil
 		}
 	}
+	if e.Case.Size == unreadable || e.NotesMtime == -1 {
+		return nil
+	}
 	if e.Case.Size >= 0 {
 		data, err := repo.ReadFile(e.Case.Rel)
 		if err != nil {
@@ -214,7 +232,7 @@ func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding
 	}
 	for _, rel := range notes {
 		s, ok := stampOf(repo, rel)
-		if !ok {
+		if !ok || s.Size == unreadable {
 			return nil
 		}
 		e.Notes = append(e.Notes, s)
@@ -251,8 +269,7 @@ func (c *checkCache) save(entries []*cacheEntry, changed bool) {
 	if enc.Encode(cacheHeader{Version: cacheVersion, Deps: c.deps, Count: len(kept)}) != nil || enc.Encode(kept) != nil {
 		return
 	}
-	path := c.repo.Abs(CachePath)
-	if os.MkdirAll(filepath.Dir(path), store.DirMode) != nil {
+	if c.repo.MkdirAll(path.Dir(CachePath)) != nil {
 		return
 	}
 	c.repo.WriteCache(CachePath, buf.Bytes())
@@ -270,7 +287,7 @@ func countNonNil(entries []*cacheEntry) int {
 
 // readCache loads the cache made under deps; anything else gives none.
 func readCache(repo *store.Repo, deps uint64) map[string]*cacheEntry {
-	data, err := os.ReadFile(repo.Abs(CachePath))
+	data, err := repo.ReadCache(CachePath)
 	if err != nil || !bytes.HasPrefix(data, []byte(cacheMagic)) {
 		return nil
 	}

@@ -26,7 +26,6 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		findings []Finding
 		claim    *idClaim
 		kept     *caseRecord
-		err      error
 	}
 	results := make([]result, len(dirs))
 	cache := v.openCache(repo)
@@ -52,12 +51,16 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 				r.kept = c
 			}
 		}
+		// A notes directory that cannot be listed (a link, a file or a
+		// pipe in its place, no permission) is a finding of this case,
+		// not the end of the run; its findings are not cached, since
+		// what failed may not change what the cache compares.
 		notes, err := repo.NotePaths(dirs[i])
-		if se := (*store.SymlinkError)(nil); errors.As(err, &se) {
-			cv.findings, err = append(cv.findings, ReadFailure(se.Path, err)), nil
+		if err != nil {
+			cv.findings = append(cv.findings, ReadFailure(store.NotesPath(dirs[i]), err))
 		}
 		cv.checkNotes(repo, notes)
-		r.findings, r.err = cv.findings, err
+		r.findings = cv.findings
 		if err == nil {
 			entries[i] = entry.finish(repo, notes, cv.findings, r.claim)
 		}
@@ -67,9 +70,6 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 	})
 	owners := idOwners{}
 	for _, r := range results {
-		if r.err != nil {
-			return r.err
-		}
 		v.findings = append(v.findings, r.findings...)
 		if r.claim != nil {
 			v.claimAt(owners, *r.claim)
@@ -121,6 +121,8 @@ func (v *validator) checkCase(cr *caseRecord) {
 	v.checkClosure(cr)
 	v.checkConsents(cr)
 	v.checkHousehold(cr)
+	v.checkReferrals(cr)
+	v.checkSpending(cr)
 }
 
 // checkFields checks values against the configuration and the clock (the
@@ -225,10 +227,15 @@ func (v *validator) checkRetired(cr *caseRecord) {
 	}
 }
 
-// checkPlan checks goal and action IDs are unique and reviews name real
-// goals and actions.
+// checkPlan checks goal and action IDs are unique, reviews name real
+// goals and actions, and every amount of money is one
+// (casefile.CheckAmount).
 func (v *validator) checkPlan(cr *caseRecord) {
 	c := &cr.data
+	v.checkAmount(cr.record, "plan.budget", c.Plan.Budget)
+	for i, a := range c.Approvals {
+		v.checkAmount(cr.record, fmt.Sprintf("approvals[%d].amount", i), a.Amount)
+	}
 	goals := map[string]bool{}
 	actions := map[string]bool{}
 	for i, g := range c.Plan.Goals {
@@ -241,6 +248,7 @@ func (v *validator) checkPlan(cr *caseRecord) {
 				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].id", i, j), Error, "duplicate-id", "action ID %q is used twice", a.ID)
 			}
 			actions[a.ID] = true
+			v.checkAmount(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].cost", i, j), a.Cost)
 		}
 	}
 	for i, r := range c.Reviews {
@@ -254,6 +262,14 @@ func (v *validator) checkPlan(cr *caseRecord) {
 				v.add(cr.record, fmt.Sprintf("reviews[%d].actions.%s", i, a), Error, "unknown-action", "review of action %q, which the plan does not have", a)
 			}
 		}
+	}
+}
+
+// checkAmount reports an amount of money that casefile.CheckAmount
+// refuses, as the commands that record amounts refuse it.
+func (v *validator) checkAmount(rec *record, key string, x float64) {
+	if err := casefile.CheckAmount(x); err != nil {
+		v.add(rec, key, Error, "invalid-value", "%s %v", key, err)
 	}
 }
 

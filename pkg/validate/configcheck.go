@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"regexp"
 	"slices"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -50,6 +51,9 @@ func ConfigFindings(data []byte, cfg *config.Config) []Finding {
 	return v.findings
 }
 
+// currencyCode is the shape of an ISO 4217 currency code.
+var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
+
 // checkConfig checks the repository's configuration (ConfigFindings).
 func (v *validator) checkConfig() {
 	data, _ := (&store.Repo{Root: v.Root}).ReadFile(config.FileName)
@@ -62,6 +66,9 @@ func (v *validator) checkConfigData(data []byte) {
 	cfg := v.Config
 	if len(cfg.ClosureReasons) == 0 {
 		v.add(rec, "closure_reasons", Error, "config-value", "closure_reasons is empty: no case could be closed; list the reasons a case may be closed with")
+	}
+	if !currencyCode.MatchString(cfg.Currency) {
+		v.add(rec, "currency", Warning, "config-value", "currency %q is not an ISO 4217 code of three capital letters (GBP, EUR, USD); every amount is shown with it", cfg.Currency)
 	}
 	if cfg.DefaultModel != "" && !slices.Contains(cfg.Models, cfg.DefaultModel) {
 		v.add(rec, "default_model", Error, "config-value", "default_model %q is not one of models", cfg.DefaultModel)

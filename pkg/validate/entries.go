@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,14 +18,18 @@ import (
 // recordedLists are the lists of recorded entries in a case file that
 // `validate --against` holds append-only, as it holds history: an entry
 // once committed is never rewritten, reordered, removed or backdated;
-// new entries are added at the end. A new kind of entry (consents,
-// risks, referrals, spend...) joins with one line here.
+// new entries are added at the end. A new kind of entry (referrals,
+// spending...) joins with one line here. Household members and network
+// contacts, which may change while they last and are ended, never erased,
+// are held by their own rule, household.Kept (see compare).
 var recordedLists = []entryList{
 	entries("assessments", func(c *casefile.Case) []casefile.Assessment { return c.Assessments }),
 	entries("reviews", func(c *casefile.Case) []casefile.Review { return c.Reviews }),
 	entries("approvals", func(c *casefile.Case) []casefile.Approval { return c.Approvals }),
 	entries("consents", func(c *casefile.Case) []casefile.ConsentEntry { return c.Consents }),
 	entries("risks", func(c *casefile.Case) []casefile.Risk { return c.Risks }),
+	entries("referrals", func(c *casefile.Case) []casefile.ReferralEntry { return c.Referrals }),
+	entries("spending", func(c *casefile.Case) []casefile.SpendEntry { return c.Spending }),
 }
 
 // entryList is one list of recorded entries and its check.
@@ -40,6 +46,31 @@ func entries[T any](key string, get func(*casefile.Case) []T) entryList {
 	return entryList{key: key, check: func(v *validator, cur *caseRecord, old *casefile.Case, rev string) {
 		appendOnly(v, cur, key, get(old), get(&cur.data), rev)
 	}}
+}
+
+// keysOf is an entry's keys and their values, encoded.
+func keysOf(e any) map[string]json.RawMessage {
+	var m map[string]json.RawMessage
+	data, _ := json.Marshal(e)
+	json.Unmarshal(data, &m)
+	return m
+}
+
+// changed lists the keys whose values differ between a and b, sorted.
+func changed(a, b map[string]json.RawMessage) []string {
+	var keys []string
+	for k := range a {
+		if !bytes.Equal(a[k], b[k]) {
+			keys = append(keys, k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // appendOnly checks that old, the list at key at rev, is a prefix of now.

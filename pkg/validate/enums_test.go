@@ -124,6 +124,11 @@ risks:
     by: w-ana
     level: low
     flags: [neglect]
+referrals:
+  - at: 2026-02-04T17:00:00Z
+    by: w-ana
+    action: A1
+    status: sent
 `
 
 // TestEveryEnumIsChecked breaks each enum field of the table in turn and
@@ -197,7 +202,10 @@ func FuzzEachValue(f *testing.F) {
 	table := schema.CaseEnums(defaultConfig(f))
 	f.Fuzz(func(t *testing.T, data string) {
 		var doc yaml.Node
-		if yaml.Unmarshal([]byte(data), &doc) != nil {
+		// Only documents casework reads: one with a duplicate key (which
+		// the loader refuses) has two values at one path, and Lookup
+		// finds the first.
+		if yaml.Unmarshal([]byte(data), &doc) != nil || hasDuplicateKey(&doc) {
 			return
 		}
 		for pattern := range table {
@@ -211,4 +219,25 @@ func FuzzEachValue(f *testing.F) {
 			})
 		}
 	})
+}
+
+// hasDuplicateKey reports whether a mapping anywhere in the tree gives one
+// key twice.
+func hasDuplicateKey(n *yaml.Node) bool {
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i].Value; seen[k] {
+				return true
+			} else {
+				seen[k] = true
+			}
+		}
+	}
+	for _, c := range n.Content {
+		if hasDuplicateKey(c) {
+			return true
+		}
+	}
+	return false
 }

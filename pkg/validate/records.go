@@ -77,8 +77,8 @@ func (v *validator) loadResources(repo *store.Repo, paths []string) {
 	v.resources = loadRecords(v, repo, paths, "resource", []string{"id", "name", "category"},
 		func(r *casefile.Resource) string { return r.ID },
 		func(rec *record, r *casefile.Resource) {
-			if r.Cost < 0 {
-				v.add(rec, "cost", Error, "invalid-value", "cost must not be negative")
+			if err := casefile.CheckAmount(r.Cost); err != nil {
+				v.add(rec, "cost", Error, "invalid-value", "cost %v", err)
 			}
 			if r.Retired != nil {
 				v.retiredResources[r.ID] = *r.Retired

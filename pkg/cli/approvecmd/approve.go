@@ -61,7 +61,7 @@ workflow checks these records.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.By, "by", "", "`SUPERVISOR` approving: must be who is acting (default: who is acting)")
 	fl.StringVar(&opts.Note, "note", "", "the approver's (or requester's) note")
-	fl.Float64Var(&opts.Amount, "amount", 0, "`AMOUNT` of the expenditure (expense only)")
+	cmdutil.AmountVar(fl, &opts.Amount, "amount", 0, "`AMOUNT` of the expenditure (expense only)")
 	fl.BoolVar(&opts.Request, "request", false, "submit for approval instead of approving")
 	fl.BoolVar(&opts.Reject, "reject", false, "turn it down (needs --reason)")
 	fl.BoolVar(&opts.Force, "force", false, "approve an expense beyond the plan's remaining budget (needs --reason)")
@@ -127,7 +127,7 @@ func run(opts *Options) error {
 	if entry.Forced {
 		beyond = ", beyond the plan's budget"
 	}
-	f.Infof("%s for %s%s.", describe(entry), rec.Data.ID, beyond)
+	f.Infof("%s for %s%s.", describe(entry, cfg.Currency), rec.Data.ID, beyond)
 	return nil
 }
 
@@ -139,11 +139,11 @@ func usage(err error) error {
 }
 
 // describe says what was recorded: "w-sue approved the plan (1a2b...)".
-func describe(a casefile.Approval) string {
+func describe(a casefile.Approval, currency string) string {
 	what := "the " + string(a.What)
 	switch a.What {
 	case casefile.ApproveExpense:
-		what = "an expense of " + cmdutil.Money(a.Amount)
+		what = "an expense of " + cmdutil.Amount(a.Amount, currency)
 	case casefile.ApprovePlan:
 		if a.Digest != "" {
 			what += " (" + a.Digest + ")"

@@ -52,7 +52,7 @@ func runMove(opts *MoveOptions) error {
 	if err != nil {
 		return err
 	}
-	if _, err := parseAt(opts.At, f.Now()); err != nil {
+	if _, err := cmdutil.ParseAt(opts.At, f.Now()); err != nil {
 		return err // checked before the lock, and again under it
 	}
 	by, err := f.Actor()
@@ -64,7 +64,7 @@ func runMove(opts *MoveOptions) error {
 		return err
 	}
 	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
-		at, err := parseAt(opts.At, now)
+		at, err := cmdutil.ParseAt(opts.At, now)
 		if err != nil {
 			return err
 		}
@@ -102,25 +102,4 @@ func loadWorkflow(f *cmdutil.Factory, what string) (*workflow.Workflow, error) {
 		}
 	}
 	return nil, errors.Join(problems...)
-}
-
-// parseAt reads --at: an RFC 3339 time or a date (midnight UTC), not in
-// the future. Empty means now.
-func parseAt(s string, now time.Time) (time.Time, error) {
-	if s == "" {
-		return now, nil
-	}
-	t, err := casefile.ParseTime(s)
-	if err != nil {
-		d, derr := casefile.ParseDate(s)
-		if derr != nil {
-			return time.Time{}, cmdutil.Usagef("--at %q is neither a time (2026-03-02T14:30:00Z) nor a date (2026-03-02)", s)
-		}
-		t = d.Time()
-	}
-	t = t.UTC()
-	if t.After(now) {
-		return time.Time{}, cmdutil.Usagef("--at %s is in the future; --at records a move that already happened", s)
-	}
-	return t, nil
 }

@@ -38,12 +38,16 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return output.WriteDetails(f.IO.Out, caseDetails(&rec.Data, len(notes), f.Now()))
+			cfg, err := f.Config()
+			if err != nil {
+				return err
+			}
+			return output.WriteDetails(f.IO.Out, caseDetails(&rec.Data, len(notes), f.Now(), cfg.Currency))
 		},
 	}, output.Table, output.JSON, output.YAML)
 }
 
-func caseDetails(c *casefile.Case, notes int, now time.Time) []output.Detail {
+func caseDetails(c *casefile.Case, notes int, now time.Time, currency string) []output.Detail {
 	cl := c.Client
 	client := cl.Name
 	if !cl.DOB.IsZero() {
@@ -83,7 +87,8 @@ func caseDetails(c *casefile.Case, notes int, now time.Time) []output.Detail {
 		{Label: "Consent", Value: consentText(c, now)},
 		{Label: "Referral", Value: referral},
 		{Label: "Assessments", Value: assessmentsText(c)},
-		{Label: "Plan", Value: planText(c)},
+		{Label: "Plan", Value: planText(c, currency)},
+		{Label: "Referrals", Value: referralsText(c)},
 		{Label: "Reviews", Value: reviewsText(c)},
 	}
 	if cl := c.Closure; cl != nil {
@@ -167,7 +172,7 @@ func riskText(c *casefile.Case) string {
 	return strings.Join(lines, "\n")
 }
 
-func planText(c *casefile.Case) string {
+func planText(c *casefile.Case, currency string) string {
 	if len(c.Plan.Goals) == 0 {
 		return ""
 	}
@@ -176,13 +181,26 @@ func planText(c *casefile.Case) string {
 		actions += len(g.Actions)
 	}
 	s := cmdutil.Plural(len(c.Plan.Goals), "goal", "goals") + ", " + cmdutil.Plural(actions, "action", "actions")
-	if cost := c.Plan.CommittedCost(); cost > 0 {
-		s += ", cost " + cmdutil.Money(cost)
+	m := c.Money()
+	if m.Committed > 0 {
+		s += ", cost " + cmdutil.Amount(m.Committed, currency)
+	}
+	if m.Spent > 0 {
+		s += ", spent " + cmdutil.Amount(m.Spent, currency)
 	}
 	if a := c.Plan.Agreed; a != nil {
 		s += fmt.Sprintf(", agreed by %s %s", a.By, a.At.Format("2006-01-02"))
 	}
 	return s
+}
+
+// referralsText says where each referral stands: "A1 accepted, A4 started".
+func referralsText(c *casefile.Case) string {
+	var parts []string
+	for _, r := range c.CurrentReferrals() {
+		parts = append(parts, r.Action+" "+string(r.Status))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func reviewsText(c *casefile.Case) string {

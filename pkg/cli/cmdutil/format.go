@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/spf13/cobra"
 )
@@ -22,6 +23,10 @@ func Money(x float64) string {
 	}
 	return strconv.FormatFloat(x, 'f', 2, 64)
 }
+
+// Amount formats an amount of money with its currency: "720.00 GBP"
+// (config currency), "0.00 GBP" for nothing.
+func Amount(x float64, currency string) string { return casefile.Amount(x, currency) }
 
 // Stamp formats a time for tables: 2026-03-02 09:15 (UTC).
 func Stamp(t time.Time) string {
@@ -101,4 +106,26 @@ func (f *Factory) Format() string {
 // Printer returns the printer for the output format (Format).
 func (f *Factory) Printer() *output.Printer {
 	return &output.Printer{Format: f.Format(), Out: f.IO.Out}
+}
+
+// ParseAt reads --at: an RFC 3339 time or a date (midnight UTC), not in
+// the future. Empty means now. Commands that record something late call
+// it before taking the lock, and again under it with the lock's time.
+func ParseAt(s string, now time.Time) (time.Time, error) {
+	if s == "" {
+		return now, nil
+	}
+	t, err := casefile.ParseTime(s)
+	if err != nil {
+		d, derr := casefile.ParseDate(s)
+		if derr != nil {
+			return time.Time{}, Usagef("--at %q is neither a time (2026-03-02T14:30:00Z) nor a date (2026-03-02)", s)
+		}
+		t = d.Time()
+	}
+	t = t.UTC()
+	if t.After(now) {
+		return time.Time{}, Usagef("--at %s is in the future; --at records what already happened", s)
+	}
+	return t, nil
 }

@@ -16,7 +16,7 @@ const KindApproval = "approval"
 // pendingApprovals lists the requests for approval nobody has decided on:
 // all of them, or with worker set, those the worker could decide (they
 // have an approver role, and the case is not theirs).
-func pendingApprovals(f *cmdutil.Factory, cases []*casefile.Case, worker string, roles []string, today casefile.Date) ([]Row, error) {
+func pendingApprovals(f *cmdutil.Factory, cases []*casefile.Case, worker string, roles []string, currency string, today casefile.Date) ([]Row, error) {
 	if worker != "" {
 		w, err := f.RequireWorker(worker)
 		if err != nil {
@@ -34,7 +34,7 @@ func pendingApprovals(f *cmdutil.Factory, cases []*casefile.Case, worker string,
 		for _, a := range planning.Pending(c) {
 			what := string(a.What)
 			if a.What == casefile.ApproveExpense {
-				what += " of " + cmdutil.Money(a.Amount)
+				what += " of " + cmdutil.Amount(a.Amount, currency)
 			}
 			it := schedule.Item{Date: casefile.NewDate(a.At)}
 			days := it.DaysFrom(today)

@@ -125,7 +125,7 @@ func run(opts *Options) error {
 		rows = append(rows, r)
 		tab.Rows = append(tab.Rows, []string{r.Date.String(), r.Case, r.Worker, r.Risk, r.Kind, what(it), r.Status})
 	}
-	approvals, err := pendingApprovals(f, all, opts.Worker, cfg.ApproverRoles, today)
+	approvals, err := pendingApprovals(f, all, opts.Worker, cfg.ApproverRoles, cfg.Currency, today)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package plancmd
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -27,11 +28,14 @@ type ActionAddOptions struct {
 	For         string
 	Force       bool
 	Reason      string
+	Units       float64
+	Frequency   string
 }
 
 // NewCmdActionAdd returns `casework plan action add ID --goal G TEXT
-// [--resource R] [--responsible WHO] [--cost X] [--due DATE | --start
-// DATE --end DATE] [--for M] [--force --reason R]`.
+// [--resource R] [--responsible WHO] [--cost X | --units N] [--frequency
+// F] [--due DATE | --start DATE --end DATE] [--for M] [--force --reason
+// R]`.
 func NewCmdActionAdd(f *cmdutil.Factory) *cobra.Command {
 	opts := &ActionAddOptions{F: f}
 	cmd := &cobra.Command{
@@ -45,9 +49,15 @@ review ID --action A1=active' moves it on.
 
 A running service is never overdue in 'casework due'; once its end has
 passed while it is still planned or active it is listed as "ended? review
-it". A task past its due date and not done is overdue. --resource must be a resource of the repository. The cost is what
-is planned for this action; it is not taken from the resource's unit cost,
-since only you know how many units the plan needs.
+it". A task past its due date and not done is overdue. --resource must be
+a resource of the repository.
+
+The cost is what the plan commits to this action, in the agency's
+currency. Give it with --cost, or give --units: the number of the
+resource's units (its "per": sessions, child-months...) the plan needs,
+and the cost is the units times the resource's unit cost. --frequency
+says how often the service is given (weekly, monthly); it is recorded as
+written.
 
 --for names the household member the action serves (M1, …); without it
 the action serves the client. When the resource has an age range
@@ -56,21 +66,23 @@ starts (else today), the action is refused; --force --reason TEXT adds it
 anyway and records the override in the case's history. A person whose
 date of birth is not recorded is not refused: a warning says the ages
 were not checked.`,
-		Example: "  casework plan action add C-2026-7K3Q --goal G1 'Weekly budgeting sessions' --resource debt-advice --responsible provider --cost 240 --start 2026-03-09 --end 2026-06-01\n  casework plan action add C-2026-7K3Q --goal G1 'Bring the tenancy agreement' --responsible client --due 2026-03-16\n  casework plan action add C-2026-7K3Q --goal G2 'After-school club' --resource youth-club --for M1 --start 2026-04-13 --end 2026-07-17",
+		Example: "  casework plan action add C-2026-7K3Q --goal G1 'Weekly budgeting sessions' --resource debt-advice --responsible provider --cost 240 --start 2026-03-09 --end 2026-06-01\n  casework plan action add C-2026-7K3Q --goal G2 'After-school club' --resource kids-club --units 12 --frequency monthly --start 2026-03-02 --end 2027-02-28\n  casework plan action add C-2026-7K3Q --goal G1 'Bring the tenancy agreement' --responsible client --due 2026-03-16\n  casework plan action add C-2026-7K3Q --goal G2 'After-school club' --resource youth-club --for M1 --start 2026-04-13 --end 2026-07-17",
 		Args:    cmdutil.ExactArgs(2, "a case ID and the action's TEXT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := cmdutil.RequireFlag(cmd, "goal"); err != nil {
 				return err
 			}
 			opts.CaseID, opts.Text = args[0], args[1]
-			return runActionAdd(opts, cmd.Flags().Changed("cost"))
+			return runActionAdd(opts, cmd.Flags().Changed("cost"), cmd.Flags().Changed("units"))
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Goal, "goal", "", "`GOAL` the action serves, e.g. G1")
 	fl.StringVar(&opts.Resource, "resource", "", "`RESOURCE` id of the service used (resources/<id>.yaml)")
 	fl.StringVar(&opts.Responsible, "responsible", "", "`WHO` carries it out: a worker, the client, a provider")
-	fl.Float64Var(&opts.Cost, "cost", 0, "planned `COST` of the action")
+	cmdutil.AmountVar(fl, &opts.Cost, "cost", 0, "planned `COST` of the action, in the agency's currency")
+	fl.Float64Var(&opts.Units, "units", 0, "`N` units of the resource (its per: sessions, child-months...); the cost is N times its unit cost")
+	fl.StringVar(&opts.Frequency, "frequency", "", "how often the service is given, e.g. weekly, monthly (`TEXT`)")
 	fl.StringVar(&opts.Due, "due", "", "a task's due `DATE`, YYYY-MM-DD")
 	fl.StringVar(&opts.Start, "start", "", "a service's start `DATE`, YYYY-MM-DD")
 	fl.StringVar(&opts.End, "end", "", "a service's end `DATE`, YYYY-MM-DD (when it is to be reviewed)")
@@ -80,10 +92,10 @@ were not checked.`,
 	return cmd
 }
 
-func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
+func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 	f := opts.F
-	if opts.Cost < 0 {
-		return cmdutil.Usagef("--cost must not be negative")
+	if opts.Units < 0 || (unitsGiven && opts.Units == 0) {
+		return cmdutil.Usagef("--units must be more than zero")
 	}
 	switch {
 	case opts.Force && opts.Reason == "":
@@ -112,6 +124,20 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 			return err
 		}
 	}
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	cost := opts.Cost
+	if unitsGiven && !costGiven {
+		switch {
+		case resource == nil || resource.Cost <= 0:
+			return cmdutil.Usagef("--units needs a --resource with a unit cost (its cost and per) to work out the cost; give --cost instead")
+		case resource.Currency != "" && resource.Currency != cfg.Currency:
+			return cmdutil.Usagef("%s costs %s, not in the agency's currency (%s): give the cost in %s with --cost", resource.ID, cmdutil.Amount(resource.Cost, resource.Currency), cfg.Currency, cfg.Currency)
+		}
+		cost = casefile.UnitsCost(opts.Units, resource.Cost)
+	}
 	var by string
 	if opts.Force {
 		if by, err = f.Actor(); err != nil {
@@ -127,7 +153,8 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 			return cmdutil.Usagef("--for: %w", err)
 		}
 		action, err = planning.AddAction(&c.Plan, opts.Goal, casefile.Action{
-			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, For: person.Member, Cost: opts.Cost, Due: due, Start: start, End: end,
+			Text: opts.Text, Resource: opts.Resource, Responsible: opts.Responsible, For: person.Member, Cost: cost, Due: due, Start: start, End: end,
+			Units: opts.Units, Frequency: opts.Frequency,
 		})
 		if err != nil {
 			return cmdutil.Usagef("%w", err)
@@ -159,8 +186,12 @@ func runActionAdd(opts *ActionAddOptions, costGiven bool) error {
 	if forced {
 		f.Infof("Override recorded in the history of %s: %s added outside the ages of %s.", opts.CaseID, action.ID, resource.ID)
 	}
-	if resource != nil && resource.Cost > 0 && !costGiven {
-		f.Infof("Note: %s costs %s per %s; the cost of %s is left at 0, not guessed (plan it with --cost).", resource.ID, cmdutil.Money(resource.Cost), resource.Per, action.ID)
+	switch {
+	case resource != nil && resource.Cost > 0 && !costGiven && !unitsGiven:
+		f.Infof("Note: %s costs %s per %s; the cost of %s is left at 0, not guessed (plan it with --units N or --cost).", resource.ID, cmdutil.Amount(resource.Cost, cmp.Or(resource.Currency, cfg.Currency)), resource.Per, action.ID)
+	case unitsGiven && !costGiven:
+		per := cmp.Or(resource.Per, "unit")
+		f.Infof("Cost of %s: %s × %s per %s = %s.", action.ID, cmdutil.Number(action.Units), cmdutil.Amount(resource.Cost, cfg.Currency), per, cmdutil.Amount(action.Cost, cfg.Currency))
 	}
 	f.Changes.Detail = action.ID
 	_, err = fmt.Fprintln(f.IO.Out, action.ID)

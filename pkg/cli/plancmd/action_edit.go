@@ -101,7 +101,7 @@ after the client agreed the plan makes the agreement stale.`,
 	fl.StringVar(&text, "text", "", "the action's new `TEXT`")
 	fl.StringVar(&resource, "resource", "", "`RESOURCE` id of the service used ('' removes it)")
 	fl.StringVar(&responsible, "responsible", "", "`WHO` carries it out ('' removes it)")
-	fl.Float64Var(&cost, "cost", 0, "planned `COST` of the action")
+	cmdutil.AmountVar(fl, &cost, "cost", 0, "planned `COST` of the action, in the agency's currency")
 	fl.StringVar(&due, "due", "", "a task's due `DATE`, YYYY-MM-DD ('' removes it)")
 	fl.StringVar(&start, "start", "", "a service's start `DATE`, YYYY-MM-DD ('' removes it)")
 	fl.StringVar(&end, "end", "", "a service's end `DATE`, YYYY-MM-DD ('' removes it)")

@@ -20,24 +20,26 @@ changing it does not make the agreement stale.`,
 		Example: "  casework plan budget C-2026-7K3Q 1200",
 		Args:    cmdutil.ExactArgs(2, "a case ID and the budget AMOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			amount, err := cmdutil.ParseNumber("budget", args[1])
-			if err != nil || amount < 0 {
-				return cmdutil.Usagef("budget %q is not an amount: give a number, 0 or more, e.g. 1200 or 850.50", args[1])
+			amount, err := cmdutil.ParseAmount("the budget", args[1])
+			if err != nil {
+				return err
 			}
-			c, err := editPlan(f, args[0], func(c *casefile.Case, _ *config.Config) error {
+			var currency string
+			c, err := editPlan(f, args[0], func(c *casefile.Case, cfg *config.Config) error {
 				c.Plan.Budget = amount
+				currency = cfg.Currency
 				return nil
 			})
 			if err != nil {
 				return err
 			}
 			if total, over := planning.OverBudget(c.Plan); over {
-				f.Warnf("the plan of %s costs %s, over its budget of %s", c.ID, cmdutil.Money(total), cmdutil.Money(c.Plan.Budget))
+				f.Warnf("the plan of %s costs %s, over its budget of %s", c.ID, cmdutil.Amount(total, currency), cmdutil.Amount(c.Plan.Budget, currency))
 			}
 			if amount == 0 {
 				f.Infof("Removed the budget of %s.", c.ID)
 			} else {
-				f.Infof("Budget of %s set to %s.", c.ID, cmdutil.Money(amount))
+				f.Infof("Budget of %s set to %s.", c.ID, cmdutil.Amount(amount, currency))
 			}
 			return nil
 		},

@@ -77,24 +77,11 @@ func (g outGuard) check(path string) error {
 	case info.IsDir():
 		return fmt.Errorf("--out %s is a directory: remove it or choose another file", g.rel(path))
 	case !info.Mode().IsRegular():
-		return fmt.Errorf("--out %s is not a regular file (%s): leave out --out to print to stdout, or choose a file", g.rel(path), kind(info.Mode()))
+		return fmt.Errorf("--out %s is not a regular file (%s): leave out --out to print to stdout, or choose a file", g.rel(path), store.KindOf(info.Mode()))
 	case !g.force:
 		return errExists
 	}
 	return nil
-}
-
-// kind names a file that is not regular, for messages.
-func kind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "a special file"
 }
 
 // resolve returns path with the symbolic links of its longest existing

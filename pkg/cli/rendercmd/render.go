@@ -140,7 +140,8 @@ func run(o *Options) error {
 		return cmdutil.Usagef("no template %q; available templates: %s (add your own as templates/NAME%s)", o.Template, strings.Join(names, ", "), careplan.Ext)
 	}
 	if o.Template == careplan.Referral {
-		return o.referral(repo)
+		_, err := o.referral(repo)
+		return err
 	}
 	cases, err := o.cases(f, repo)
 	if err != nil {
@@ -238,18 +239,18 @@ func (o *Options) cases(f *cmdutil.Factory, repo *store.Repo) ([]*store.Record[c
 // referral writes the referral letter (see WriteReferral), after
 // checking where it goes: an override is recorded only when the letter
 // can be written.
-func (o *Options) referral(repo *store.Repo) error {
+func (o *Options) referral(repo *store.Repo) (*ReferralLetter, error) {
 	f := o.F
 	rec, err := f.LoadCase(o.CaseArg)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if o.Action == "" {
-		return cmdutil.Usagef("the referral template is about one action of the plan: give --action ID%s", actionList(&rec.Data))
+		return nil, cmdutil.Usagef("the referral template is about one action of the plan: give --action ID%s", actionList(&rec.Data))
 	}
 	name := caseDirName(rec)
 	if _, err := o.targets(repo, []string{name}); err != nil {
-		return err
+		return nil, err
 	}
 	reason := ""
 	if o.OverrideConsent {
@@ -257,7 +258,7 @@ func (o *Options) referral(repo *store.Repo) error {
 	}
 	letter, err := WriteReferral(f, ReferralRequest{Case: o.CaseArg, Action: o.Action, OverrideReason: reason, Redact: o.Redact})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	switch {
 	case letter.Overridden:
@@ -265,7 +266,23 @@ func (o *Options) referral(repo *store.Repo) error {
 	case o.OverrideConsent:
 		f.Infof("Consent to share with %s is in force: no override recorded.", letter.Action.Resource)
 	}
-	return o.write(repo, []output{{name, letter.Markdown}})
+	return letter, o.write(repo, []output{{name, letter.Markdown}})
+}
+
+// Referral writes the referral letter of o.CaseArg's action o.Action
+// exactly as 'casework render ID --template referral --action A' does,
+// with its checks and refusals (consent, --override-consent, --out), and
+// returns it. 'casework refer' writes its letter through it.
+func (o *Options) Referral() (*ReferralLetter, error) {
+	o.Template = careplan.Referral
+	if err := o.check(); err != nil {
+		return nil, err
+	}
+	repo, err := o.F.Repo()
+	if err != nil {
+		return nil, err
+	}
+	return o.referral(repo)
 }
 
 // render builds the data of one case and renders the template over it,

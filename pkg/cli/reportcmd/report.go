@@ -164,7 +164,15 @@ func population(f *cmdutil.Factory) (report.Population, error) {
 	for i, r := range wrecs {
 		workers[i] = r.Data
 	}
-	return report.Population{Cases: cases, Workers: workers}, nil
+	rrecs, err := repo.AllResources()
+	if err != nil {
+		return report.Population{}, err
+	}
+	providers := make(map[string]string, len(rrecs))
+	for _, r := range rrecs {
+		providers[r.Data.ID] = r.Data.Provider
+	}
+	return report.Population{Cases: cases, Workers: workers, Providers: providers}, nil
 }
 
 // write prints the report in the chosen format.

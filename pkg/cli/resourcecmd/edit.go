@@ -15,9 +15,6 @@ func checkResource(r casefile.Resource) error {
 	if strings.TrimSpace(r.Name) == "" || strings.TrimSpace(r.Category) == "" {
 		return cmdutil.Usagef("--name and --category must not be empty")
 	}
-	if r.Cost < 0 {
-		return cmdutil.Usagef("--cost must not be negative")
-	}
 	if r.Cost > 0 && r.Per == "" {
 		return cmdutil.Usagef("--cost needs --per UNIT, for example --per session")
 	}
@@ -91,7 +88,7 @@ retire' records that it is no longer offered.`,
 	fl := cmd.Flags()
 	fl.StringVar(&r.Name, "name", "", "`NAME` of the resource or service")
 	fl.StringVar(&r.Category, "category", "", "`CATEGORY`: housing, food, health, income, …")
-	fl.Float64Var(&r.Cost, "cost", 0, "cost per unit (with --per); 0 makes it free")
+	cmdutil.AmountVar(fl, &r.Cost, "cost", 0, "`COST` per unit (with --per); 0 makes it free")
 	fl.StringVar(&r.Per, "per", "", "`UNIT` the cost is per: hour, session, month, …")
 	fl.StringVar(&r.Provider, "provider", "", "`ORGANISATION` that provides it ('' removes it)")
 	fl.StringVar(&r.Contact, "contact", "", "how to reach the provider ('' removes it)")

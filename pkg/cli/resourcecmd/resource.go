@@ -61,7 +61,7 @@ func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 	r := &opts.Resource
 	fl.StringVar(&r.Name, "name", "", "`NAME` of the resource or service")
 	fl.StringVar(&r.Category, "category", "", "`CATEGORY`: housing, food, health, income, …")
-	fl.Float64Var(&r.Cost, "cost", 0, "cost per unit (with --per)")
+	cmdutil.AmountVar(fl, &r.Cost, "cost", 0, "`COST` per unit (with --per)")
 	fl.StringVar(&r.Per, "per", "", "`UNIT` the cost is per: hour, session, month, …")
 	fl.StringVar(&r.Provider, "provider", "", "`ORGANISATION` that provides it")
 	fl.StringVar(&r.Contact, "contact", "", "how to reach the provider")

@@ -28,8 +28,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -73,7 +71,7 @@ type stamp struct {
 func (s stamp) String() string { return fmt.Sprintf("%d %x\n", s.casesMtime, s.clients) }
 
 func readStamp(repo *store.Repo) (stamp, bool) {
-	data, err := os.ReadFile(repo.Abs(Dir + "/" + stampFile))
+	data, err := repo.ReadCache(Dir + "/" + stampFile)
 	if err != nil {
 		return stamp{}, false
 	}
@@ -83,7 +81,7 @@ func readStamp(repo *store.Repo) (stamp, bool) {
 }
 
 func casesMtime(repo *store.Repo) int64 {
-	info, err := os.Stat(repo.Abs(store.CasesDir))
+	info, err := repo.Stat(store.CasesDir)
 	if err != nil {
 		return 0
 	}
@@ -117,32 +115,15 @@ func Refresh(repo *store.Repo, clients []dupes.Client) {
 			files[b].WriteString(line(k, c))
 		}
 	}
-	dir := repo.Abs(Dir)
-	if err := os.MkdirAll(filepath.Dir(dir), store.DirMode); err != nil {
-		return
+	// Built whole, then swapped in, so a reader sees the old index or the
+	// new one; through the store's confined view, so a .casework/ linked
+	// outside the repository is refused, not written through.
+	data := make(map[string][]byte, len(files)+1)
+	for name, b := range files {
+		data[name] = b.Bytes()
 	}
-	// Built beside, then swapped in, so a reader sees the old index or the
-	// new one.
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "keys.tmp-")
-	if err != nil {
-		return
-	}
-	defer os.RemoveAll(tmp)
-	store.Parallel(buckets, func(i int) {
-		name := fmt.Sprintf("%03x", i)
-		if b := files[name]; b != nil {
-			os.WriteFile(filepath.Join(tmp, name), b.Bytes(), 0o600)
-		}
-	})
-	if os.WriteFile(filepath.Join(tmp, stampFile), []byte(want.String()), 0o600) != nil {
-		return
-	}
-	old := dir + ".old"
-	os.RemoveAll(old)
-	os.Rename(dir, old)
-	if os.Rename(tmp, dir) == nil {
-		os.RemoveAll(old)
-	}
+	data[stampFile] = []byte(want.String())
+	repo.ReplaceCacheDir(Dir, data)
 }
 
 // Current reports whether the index exists and was built, or last added
@@ -162,12 +143,7 @@ func Add(repo *store.Repo, c dupes.Client) {
 		return
 	}
 	for _, k := range dupes.Keys(c) {
-		f, err := os.OpenFile(repo.Abs(Dir+"/"+bucketOf(k)), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
-		if err != nil {
-			return
-		}
-		_, err = f.WriteString(line(k, c))
-		if f.Close() != nil || err != nil {
+		if repo.AppendCache(Dir+"/"+bucketOf(k), []byte(line(k, c))) != nil {
 			return
 		}
 	}
@@ -192,11 +168,11 @@ func Lookup(repo *store.Repo, c dupes.Client) []dupes.Client {
 			continue
 		}
 		read[b] = true
-		f, err := os.Open(repo.Abs(Dir + "/" + b))
+		data, err := repo.ReadCache(Dir + "/" + b)
 		if err != nil {
 			continue
 		}
-		sc := bufio.NewScanner(f)
+		sc := bufio.NewScanner(bytes.NewReader(data))
 		for sc.Scan() {
 			fields := strings.Split(sc.Text(), "\t")
 			if len(fields) != 4 || !want[fields[0]] {
@@ -212,7 +188,6 @@ func Lookup(repo *store.Repo, c dupes.Client) []dupes.Client {
 			}
 			found[other.Case] = other
 		}
-		f.Close()
 	}
 	out := make([]dupes.Client, 0, len(found))
 	for _, id := range slices.Sorted(maps.Keys(found)) {
@@ -235,7 +210,7 @@ func Likely(repo *store.Repo, c dupes.Client, threshold float64) []string {
 			continue
 		}
 		if s, _ := dupes.Compare(c, other); s >= threshold {
-			if _, err := os.Stat(repo.Abs(store.CasesDir + "/" + other.Case)); err == nil {
+			if _, err := repo.Stat(store.CasesDir + "/" + other.Case); err == nil {
 				hits = append(hits, hit{other.Case, s})
 			}
 		}
