@@ -48,7 +48,7 @@ func Check(s Service) error {
 // the old one. It returns warnings (prices kept as text, ages rounded);
 // an error names every problem of the service, with where it was read.
 //
-// The mapping, field by field, is docs/hsds-mapping.md.
+// The mapping, field by field, is docs/referrals-and-services.md.
 func Apply(s Service, r *casefile.Resource, opts Options) ([]string, error) {
 	if err := Check(s); err != nil {
 		return nil, err

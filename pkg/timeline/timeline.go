@@ -34,6 +34,8 @@ const (
 	Household  = "household"
 	Network    = "network"
 	Closure    = "closure"
+	Referral   = "referral"
+	Spend      = "spend"
 	Note       = "note"
 	Git        = "git"
 )
@@ -52,6 +54,8 @@ var kinds = []struct{ name, says string }{
 	{Household, "household members who left"},
 	{Network, "ties of the support network that ended"},
 	{Closure, "the closure: reason and follow-up date"},
+	{Referral, "each step of a referral: sent, the provider's answer, the service's start and end"},
+	{Spend, "money spent on an action (the note is left out)"},
 	{Note, "each note: its kind, never its text"},
 	{Git, "the commits that touched the case's folder: author, subject"},
 }
@@ -90,6 +94,7 @@ type Event struct {
 var recorded = []func(c *casefile.Case) []Event{
 	func(c *casefile.Case) []Event { return FromHistory(c.History) },
 	assessments, risks, agreement, reviews, approvals, consents, household, network, closure,
+	referrals, spending,
 }
 
 // OfCase returns every entry recorded in the case file as events, oldest
@@ -374,4 +379,29 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// referrals lists each step of each referral, with the resource referred
+// to and the reason given (a decline's reason names no client value the
+// scrubber does not know).
+func referrals(c *casefile.Case) []Event {
+	events := make([]Event, len(c.Referrals))
+	for i, r := range c.Referrals {
+		what := fmt.Sprintf("referral of action %s %s", r.Action, r.Status)
+		if r.Resource != "" {
+			what = fmt.Sprintf("referral of action %s (%s) %s", r.Action, r.Resource, r.Status)
+		}
+		events[i] = Event{At: r.At, Kind: Referral, By: r.By, What: because(what, r.Reason)}
+	}
+	return events
+}
+
+// spending lists the money spent on each action; the free-text note is
+// left out, like a note's text.
+func spending(c *casefile.Case) []Event {
+	events := make([]Event, len(c.Spending))
+	for i, sp := range c.Spending {
+		events[i] = Event{At: sp.At, Kind: Spend, By: sp.By, What: fmt.Sprintf("%.2f spent on action %s", sp.Amount, sp.Action)}
+	}
+	return events
 }

@@ -126,6 +126,17 @@ func TestOfCase(t *testing.T) {
 			{At: at(16), Kind: Household, By: "w-bo", What: "household member M2 (partner) left: moved out"},
 			{At: at(16), Kind: Network, By: "w-bo", What: "network contact N1 (GP) ended: moved out"},
 		}},
+		{"referral and spending", casefile.Case{
+			Referrals: []casefile.ReferralEntry{
+				{At: at(9), By: "w-ana", Action: "A1", Resource: "rent-advice", Status: "sent"},
+				{At: at(11), By: "w-ana", Action: "A1", Resource: "rent-advice", Status: "declined", Reason: "full until June"},
+			},
+			Spending: []casefile.SpendEntry{{At: at(10), By: "w-ana", Action: "A2", Amount: 60, Note: "secret"}},
+		}, []Event{
+			{At: at(9), Kind: Referral, By: "w-ana", What: "referral of action A1 (rent-advice) sent"},
+			{At: at(10), Kind: Spend, By: "w-ana", What: "60.00 spent on action A2"},
+			{At: at(11), Kind: Referral, By: "w-ana", What: "referral of action A1 (rent-advice) declined: full until June"},
+		}},
 		{"closure", casefile.Case{
 			History: []casefile.HistoryEntry{{At: at(17), By: "w-ana", From: "monitoring", To: "closed", Reason: "goals-met"}},
 			Closure: &casefile.Closure{At: at(17), Reason: "goals-met", Evaluation: "secret", FollowUp: day("2026-09-30")},

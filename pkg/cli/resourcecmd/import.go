@@ -52,7 +52,7 @@ as cost, per and currency (other options are kept as text under prices,
 with a warning), its phones with extensions, its contact person,
 locations with addresses, languages, application process, fees text,
 eligibility text, minimum and maximum age (min_age, max_age), and its
-HSDS status. docs/hsds-mapping.md gives the mapping field by field.
+HSDS status. docs/referrals-and-services.md gives the mapping field by field.
 Defunct services are skipped unless --include-defunct; one imported
 before is marked defunct.
 
