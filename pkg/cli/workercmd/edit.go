@@ -19,7 +19,7 @@ func checkWorker(w casefile.Worker) error {
 	if p := casefile.CheckName("--name", w.Name); p != nil {
 		return cmdutil.Usagef("%s", p.Msg)
 	}
-	if w.FTE <= 0 || w.FTE > 1 {
+	if !(w.FTE > 0 && w.FTE <= 1) { // NaN too
 		return cmdutil.Usagef("--fte %s is out of range: give a number more than 0 and at most 1 (0.5 for half time)", cmdutil.Number(w.FTE))
 	}
 	if p := casefile.CheckEmail("--email", w.Email); p != nil {
