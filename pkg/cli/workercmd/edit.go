@@ -123,8 +123,10 @@ func NewCmdRetire(f *cmdutil.Factory) *cobra.Command {
 		Long: `Record that a worker left the agency: their file stays, with retired: (the
 date, who recorded it and why), so the cases and history that name them
 stay valid. A retired worker takes no new cases ('case new', 'case
-assign' and 'caseload rebalance' pass them by), and 'casework validate'
-warns of every open case they still hold. Reassign those first, or after.`,
+assign' and 'caseload rebalance' pass them by) and no longer acts for
+the agency (--as or CASEWORK_USER naming them is refused), and
+'casework validate' warns of every open case they still hold. Reassign
+those first, or after.`,
 		Example: "  casework worker retire w-bo --reason 'left the agency'",
 		Args:    cmdutil.ExactArgs(1, "one worker ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
