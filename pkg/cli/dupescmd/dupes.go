@@ -104,7 +104,7 @@ type pair struct {
 
 func run(opts *Options) error {
 	f := opts.F
-	if opts.Threshold <= 0 || opts.Threshold > 1 {
+	if !(opts.Threshold > 0 && opts.Threshold <= 1) { // NaN too
 		return cmdutil.Usagef("--threshold %s is out of range: give a score above 0 and at most 1 (default %s)", cmdutil.Number(opts.Threshold), cmdutil.Number(dupes.DefaultThreshold))
 	}
 	p := f.Printer()
