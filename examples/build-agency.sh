@@ -8,7 +8,8 @@ set -euo pipefail
 bin=$(realpath "$1")
 dir=$2
 rm -rf "$dir"
-"$bin" init "$dir" --agency 'Northside Family Services' -q
+# The sample lives inside casework's own git repository: --nested.
+"$bin" init "$dir" --agency 'Northside Family Services' --nested -q
 # The contacts every client's care plan gives (crisis_contact,
 # complaints_contact in .casework.yaml).
 sed -i.orig -e 's|^crisis_contact: ""|crisis_contact: "0161 555 0111 (day and night)"|' \

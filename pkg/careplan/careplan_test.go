@@ -125,6 +125,7 @@ func TestGolden(t *testing.T) {
 			in := fixture(t)
 			in.Case.Plan.Goals[1].Actions[1].For = "M1"
 			in.Case.Plan.Goals[1].Actions[1].Status = "planned"
+			in.Case.Plan.Agreed.Digest = in.Case.Plan.Digest() // agreed as it now stands
 			in.Action = "A4"
 			return in
 		}},
@@ -141,6 +142,7 @@ func TestGolden(t *testing.T) {
 			in.Config.CrisisContact = "0800 123 456 (day and night)"
 			in.Config.ComplaintsContact = "https://northside.example/complaints"
 			in.Case.Plan.Goals[1].Actions[1].For = "M1"
+			in.Case.Plan.Agreed.Digest = in.Case.Plan.Digest() // agreed as it now stands
 			return in
 		}},
 		{"case-summary-redacted", "case-summary", func(t *testing.T) Input {

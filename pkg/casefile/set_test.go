@@ -102,6 +102,11 @@ func TestPlanDigest(t *testing.T) {
 	if p.AgreementCurrent() {
 		t.Error("changed action cost left the agreement current")
 	}
+	p.Agreed.Digest = p.Digest()
+	p.Goals[0].Actions[0].For = "M1"
+	if p.AgreementCurrent() {
+		t.Error("serving another household member left the agreement current")
+	}
 }
 
 func TestTimeAndDateShapes(t *testing.T) {

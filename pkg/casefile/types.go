@@ -273,7 +273,46 @@ type Worker struct {
 	// with which their commits are signed (see casework git setup --sign).
 	SigningKey string  `yaml:"signing_key,omitempty" json:"signing_key,omitempty"`
 	Limits     *Limits `yaml:"limits,omitempty" json:"limits,omitempty"`
+	// Retired is set when the worker left: the file stays, for the cases
+	// and history that name them, and they take no new cases.
+	Retired *Retired `yaml:"retired,omitempty" json:"retired,omitempty"`
 }
+
+// Retired records that a worker left or a resource stopped: when, who
+// recorded it and why. A retired record is never deleted: cases, history
+// and plans still name it.
+type Retired struct {
+	On     Date   `yaml:"date" json:"date"`
+	By     string `yaml:"by,omitempty" json:"by,omitempty"`
+	Reason string `yaml:"reason,omitempty" json:"reason,omitempty"`
+}
+
+// String is the retirement for people: "2026-06-15 by w-ana: left the
+// agency".
+func (r Retired) String() string {
+	s := r.On.String()
+	if r.By != "" {
+		s += " by " + r.By
+	}
+	if r.Reason != "" {
+		s += ": " + r.Reason
+	}
+	return s
+}
+
+// Date is the date of the retirement, "" when r is nil (not retired).
+func (r *Retired) Date() string {
+	if r == nil {
+		return ""
+	}
+	return r.On.String()
+}
+
+// IsRetired reports whether the worker has retired.
+func (w Worker) IsRetired() bool { return w.Retired != nil }
+
+// IsRetired reports whether the resource has retired.
+func (r Resource) IsRetired() bool { return r.Retired != nil }
 
 // Limits are per-worker overrides of the agency's caseload limits. A zero
 // field means "use the agency's limit".
@@ -320,6 +359,9 @@ type Resource struct {
 	Eligibility string `yaml:"eligibility,omitempty" json:"eligibility,omitempty"`
 	Status      string `yaml:"status,omitempty" json:"status,omitempty"`
 	Source      string `yaml:"source,omitempty" json:"source,omitempty"`
+	// Retired is set when the resource stopped being offered: the file
+	// stays, for the plans that name it, and no new action uses it.
+	Retired *Retired `yaml:"retired,omitempty" json:"retired,omitempty"`
 }
 
 // ResourcePhone is a phone number of a resource.

@@ -100,7 +100,7 @@ func receiver(giver casefile.Worker, workers []casefile.Worker, count map[string
 		return []int{other, count[w.ID]}
 	}
 	for _, w := range workers {
-		if w.ID == giver.ID || w.FTE <= 0 || slices.Contains(skipRoles, w.Role) || limits[w.ID].Full(count[w.ID]) {
+		if w.ID == giver.ID || w.FTE <= 0 || w.IsRetired() || slices.Contains(skipRoles, w.Role) || limits[w.ID].Full(count[w.ID]) {
 			continue
 		}
 		if !found {

@@ -111,6 +111,16 @@ agency's limits, and renders care plans.`,
 	} {
 		root.AddCommand(c)
 	}
+	// --version prints what 'casework version' prints. The template is
+	// cobra's text/template: braces in the line would be read as actions.
+	root.SetVersionTemplate(strings.NewReplacer("{", "", "}", "").Replace(versioncmd.Line()) + "\n")
+	// validate checks the whole repository: an agency command, listed with
+	// the others rather than under "Additional Commands".
+	for _, c := range root.Commands() {
+		if c.Name() == "validate" && c.GroupID == "" {
+			c.GroupID = "agency"
+		}
+	}
 	root.SetHelpCommand(newHelpCmd())
 	root.InitDefaultCompletionCmd()
 	refuseUnknownCommands(root)
@@ -134,6 +144,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}()
 	f := cmdutil.NewFactory(stdin, stdout, stderr)
 	root := NewRootCmd(f)
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		completion.PlainUsage(root)
+	}
 	f.Flags.Commit = f.Getenv("CASEWORK_COMMIT") == "1"
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -179,6 +192,13 @@ func printError(w io.Writer, err error, cmd *cobra.Command) {
 				collect(e)
 			}
 		default:
+			if prefix, inner, ok := wrappedJoin(err); ok {
+				lines = append(lines, safetext.Escape(prefix+inner[0].Error()))
+				for _, e := range inner[1:] {
+					collect(e)
+				}
+				return
+			}
 			lines = append(lines, safetext.Escape(strings.TrimSpace(err.Error())))
 		}
 	}
@@ -191,6 +211,22 @@ func printError(w io.Writer, err error, cmd *cobra.Command) {
 		lines = append(lines, "Usage: "+cmd.UseLine(), fmt.Sprintf("Run '%s --help' for more.", cmd.CommandPath()))
 	}
 	fmt.Fprintln(w, strings.Join(lines, "\n"))
+}
+
+// wrappedJoin finds joined errors inside err, wrapped with a prefix
+// ("cannot add worker w-bo: " + a header line and its problems): the
+// prefix and the joined errors, so that the prefix goes on the first line
+// and each further problem on a line of its own.
+func wrappedJoin(err error) (prefix string, inner []error, ok bool) {
+	var joined interface {
+		error
+		Unwrap() []error
+	}
+	if !errors.As(err, &joined) || len(joined.Unwrap()) == 0 {
+		return "", nil, false
+	}
+	prefix, ok = strings.CutSuffix(err.Error(), joined.Error())
+	return prefix, joined.Unwrap(), ok
 }
 
 func isJoined(err error) bool {

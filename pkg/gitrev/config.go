@@ -48,3 +48,16 @@ func MergeFile(ours, base, theirs string) (bool, error) {
 	}
 	return false, fmt.Errorf("git merge-file: %w", err)
 }
+
+// Ident checks that git knows who is committing in dir: the author's and
+// committer's name and email, from git's configuration (user.name,
+// user.email) or GIT_AUTHOR_* and GIT_COMMITTER_* in the environment. A
+// commit without them fails, so a command that will commit checks first.
+func Ident(dir string) error {
+	for _, v := range []string{"GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"} {
+		if _, err := run(dir, nil, "var", v); err != nil {
+			return errors.New("git does not know who you are (user.name and user.email are not set)")
+		}
+	}
+	return nil
+}

@@ -37,8 +37,19 @@ var ErrNoClaim = errors.New("cannot tell who is acting: pass --as WORKER, set CA
 // Resolve returns the worker the first non-empty claim names. A value
 // with an @ is matched against the workers' e-mail addresses (case does
 // not matter); any other value is a worker ID. An e-mail address that two
-// workers share is refused rather than guessed.
+// workers share is refused rather than guessed. A worker who retired
+// (worker retire) no longer acts for the agency, and is refused too.
 func Resolve(dir Directory, claims ...Claim) (casefile.Worker, error) {
+	w, source, err := resolve(dir, claims)
+	if err == nil && w.IsRetired() {
+		return casefile.Worker{}, fmt.Errorf("%s names worker %s, who retired on %s and no longer acts for the agency: act as a current worker with --as WORKER or CASEWORK_USER", source, w.ID, w.Retired.Date())
+	}
+	return w, err
+}
+
+// resolve finds the worker the first non-empty claim names, and says
+// which claim named them.
+func resolve(dir Directory, claims []Claim) (casefile.Worker, string, error) {
 	var claim Claim
 	for _, c := range claims {
 		if v := strings.TrimSpace(c.Value); v != "" {
@@ -47,17 +58,17 @@ func Resolve(dir Directory, claims ...Claim) (casefile.Worker, error) {
 		}
 	}
 	if claim.Value == "" {
-		return casefile.Worker{}, ErrNoClaim
+		return casefile.Worker{}, "", ErrNoClaim
 	}
 	if !strings.Contains(claim.Value, "@") {
 		w, found, err := dir.Worker(claim.Value)
 		if err != nil || found {
-			return w, err
+			return w, claim.Source, err
 		}
 	}
 	workers, err := dir.Workers()
 	if err != nil {
-		return casefile.Worker{}, err
+		return casefile.Worker{}, "", err
 	}
 	var matches []casefile.Worker
 	for _, w := range workers {
@@ -67,16 +78,16 @@ func Resolve(dir Directory, claims ...Claim) (casefile.Worker, error) {
 	}
 	switch {
 	case len(matches) == 1:
-		return matches[0], nil
+		return matches[0], claim.Source, nil
 	case len(matches) > 1:
 		ids := make([]string, len(matches))
 		for i, w := range matches {
 			ids[i] = w.ID
 		}
 		sort.Strings(ids)
-		return casefile.Worker{}, fmt.Errorf("%s %q is the email of more than one worker (%s): pass --as with the worker ID, and give each worker their own email", claim.Source, claim.Value, strings.Join(ids, ", "))
+		return casefile.Worker{}, "", fmt.Errorf("%s %q is the email of more than one worker (%s): pass --as with the worker ID, and give each worker their own email", claim.Source, claim.Value, strings.Join(ids, ", "))
 	case len(workers) == 0:
-		return casefile.Worker{}, fmt.Errorf("the repository has no workers yet: add the first with 'casework worker add ID --name NAME --email EMAIL'")
+		return casefile.Worker{}, "", fmt.Errorf("the repository has no workers yet: add the first with 'casework worker add ID --name NAME --email EMAIL'")
 	}
 	what := "the ID"
 	if strings.Contains(claim.Value, "@") {
@@ -86,7 +97,7 @@ func Resolve(dir Directory, claims ...Claim) (casefile.Worker, error) {
 	if near := closest(claim.Value, workers); near != "" {
 		msg += fmt.Sprintf(" (did you mean %s?)", near)
 	}
-	return casefile.Worker{}, errors.New(msg + ": act as a worker with --as WORKER or CASEWORK_USER, or add yourself with 'casework worker add' (casework worker list shows the workers)")
+	return casefile.Worker{}, "", errors.New(msg + ": act as a worker with --as WORKER or CASEWORK_USER, or add yourself with 'casework worker add' (casework worker list shows the workers)")
 }
 
 // closest returns the worker ID nearest to value, when it is near enough

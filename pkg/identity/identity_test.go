@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/casework/casework/pkg/casefile"
 )
@@ -14,6 +15,7 @@ func TestResolve(t *testing.T) {
 		"w-sue": {ID: "w-sue", Email: "sue@example.org"},
 		"w-two": {ID: "w-two", Email: "shared@example.org"},
 		"w-tw2": {ID: "w-tw2", Email: "shared@example.org"},
+		"w-old": {ID: "w-old", Email: "old@example.org", Retired: &casefile.Retired{On: casefile.NewDate(time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC))}},
 	}
 	tests := []struct {
 		name   string
@@ -29,6 +31,8 @@ func TestResolve(t *testing.T) {
 		{"shared email", []Claim{{"shared@example.org", "git's user.email"}}, "more than one worker (w-tw2, w-two)", true},
 		{"a path is no ID", []Claim{{"../w-ana", "--as"}}, "is not the ID of any worker", true},
 		{"nothing", []Claim{{"", "--as"}}, "cannot tell who is acting", true},
+		{"retired, by ID", []Claim{{"w-old", "CASEWORK_USER"}}, "CASEWORK_USER names worker w-old, who retired on 2026-05-01 and no longer acts for the agency", true},
+		{"retired, by email", []Claim{{"old@example.org", "git's user.email"}}, "git's user.email names worker w-old, who retired on 2026-05-01", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,7 +75,12 @@ func (o *Ops) UpdateCase(arg string, edit Edit) (*store.Record[casefile.Case], e
 		// What the tally needs of the case as it was: edits append to
 		// its lists and set its fields, so a shallow copy keeps it.
 		before := rec.Data
+		today := casefile.NewDate(now)
+		hadImplausible := casefile.Plausibility(&rec.Data, today)
 		if err := edit(&rec.Data, o.Config, now); err != nil {
+			return err
+		}
+		if err := implausible(casefile.NewlyImplausible(hadImplausible, casefile.Plausibility(&rec.Data, today))); err != nil {
 			return err
 		}
 		if rec.Data.ID != id {
@@ -125,6 +130,9 @@ func (o *Ops) CreateCase(id string, build func(cfg *config.Config, now time.Time
 		if err != nil {
 			return err
 		}
+		if err := implausible(casefile.Plausibility(c, casefile.NewDate(now))); err != nil {
+			return err
+		}
 		for try := 0; ; try++ {
 			c.ID = id
 			if c.ID == "" {
@@ -155,6 +163,21 @@ func (o *Ops) CreateCase(id string, build func(cfg *config.Config, now time.Time
 		return nil, err
 	}
 	return rec, nil
+}
+
+// implausible refuses a change that would give a case the implausible
+// values ps (casefile.Plausibility): a name with a line break, an e-mail
+// address that is not one, a date of birth in 1800. One line; the values
+// themselves are not shown (client data).
+func implausible(ps []casefile.Implausible) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(ps))
+	for i, p := range ps {
+		msgs[i] = p.Msg
+	}
+	return errors.New(strings.Join(msgs, "; ") + " (value not shown: client data)")
 }
 
 func takenError(id string) error {

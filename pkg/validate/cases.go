@@ -42,7 +42,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 		checked.Add(1)
 		entry := cache.stamps(dirs[i])
-		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, ages: v.ages, enums: v.enums}
+		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, retiredResources: v.retiredResources, ages: v.ages, enums: v.enums}
 		if c := cv.loadCase(repo, dirs[i]); c != nil {
 			claim := newClaim(c.record, "case", dirs[i])
 			r.claim = &claim
@@ -133,9 +133,14 @@ func (v *validator) checkFields(cr *caseRecord) {
 	for _, d := range []struct {
 		key  string
 		date casefile.Date
-	}{{"opened", c.Opened}, {"client.dob", c.Client.DOB}, {"client.consent.at", c.Client.Consent.At}, {"referral.date", c.Referral.Date}} {
+	}{{"opened", c.Opened}, {"client.consent.at", c.Client.Consent.At}, {"referral.date", c.Referral.Date}} {
 		if v.futureDate(d.date) {
 			v.add(rec, d.key, Error, "future-date", "%s %s is in the future", d.key, d.date)
+		}
+	}
+	if !v.Now.IsZero() {
+		for _, p := range casefile.Plausibility(c, casefile.NewDate(v.Now)) {
+			v.add(rec, p.Key, Error, p.Rule, "%s", p.Msg)
 		}
 	}
 	v.futureTimes(rec, "assessments", len(c.Assessments), func(i int) time.Time { return c.Assessments[i].At })
@@ -192,6 +197,32 @@ func (v *validator) checkRefs(cr *caseRecord) {
 				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].resource", i, j), Error, "unknown-resource", "resource %q does not exist (no %s); add it with 'casework resource add'", a.Resource, store.ResourcePath(a.Resource))
 			}
 			v.checkEligibility(cr, fmt.Sprintf("plan.goals[%d].actions[%d]", i, j), a)
+		}
+	}
+	v.checkRetired(cr)
+}
+
+// checkRetired warns of an open case that a retired worker still holds or
+// works on, and of an action still planned or active that uses a retired
+// resource: what was true when recorded, but needs a new hand now.
+func (v *validator) checkRetired(cr *caseRecord) {
+	c := &cr.data
+	if !c.IsOpen() {
+		return
+	}
+	if w, ok := v.staff[c.Worker]; ok && w.IsRetired() {
+		v.add(cr.record, "worker", Warning, "retired-worker", "the case is held by %s, who retired on %s: reassign it with 'casework case assign %s WORKER'", w.ID, w.Retired.On, c.ID)
+	}
+	for i, m := range c.Team {
+		if w, ok := v.staff[m.Worker]; ok && w.IsRetired() {
+			v.add(cr.record, fmt.Sprintf("team[%d].worker", i), Warning, "retired-worker", "team member %s retired on %s", w.ID, w.Retired.On)
+		}
+	}
+	for i, g := range c.Plan.Goals {
+		for j, a := range g.Actions {
+			if r, ok := v.retiredResources[a.Resource]; ok && a.IsOpen() {
+				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].resource", i, j), Warning, "retired-resource", "action %s uses %s, retired on %s: change it with 'casework plan action set %s %s --resource R', or cancel it", a.ID, a.Resource, r.On, c.ID, a.ID)
+			}
 		}
 	}
 }

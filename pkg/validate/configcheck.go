@@ -40,13 +40,27 @@ func configRoot(data []byte) *yaml.Node {
 	return doc.Root()
 }
 
-// checkConfig checks the parts of the configuration that the strict load
-// cannot: the workflow, and values that must agree with each other.
+// ConfigFindings checks the parts of the configuration cfg that the strict
+// load cannot: the workflow, and values that must agree with each other.
+// data is the configuration file, for positions (nil puts them at 1:1).
+// validate reports them; every command that writes refuses to while one is
+// an error (cmdutil).
+func ConfigFindings(data []byte, cfg *config.Config) []Finding {
+	v := &validator{Options: Options{Config: cfg}}
+	v.checkConfigData(data)
+	return v.findings
+}
+
 // currencyCode is the shape of an ISO 4217 currency code.
 var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
 
+// checkConfig checks the repository's configuration (ConfigFindings).
 func (v *validator) checkConfig() {
 	data, _ := (&store.Repo{Root: v.Root}).ReadFile(config.FileName)
+	v.checkConfigData(data)
+}
+
+func (v *validator) checkConfigData(data []byte) {
 	v.findings = append(v.findings, WorkflowFindings(data, v.Config.Workflow)...)
 	rec := &record{path: config.FileName, root: configRoot(data)}
 	cfg := v.Config

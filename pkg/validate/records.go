@@ -80,6 +80,9 @@ func (v *validator) loadResources(repo *store.Repo, paths []string) {
 			if err := casefile.CheckAmount(r.Cost); err != nil {
 				v.add(rec, "cost", Error, "invalid-value", "cost %v", err)
 			}
+			if r.Retired != nil {
+				v.retiredResources[r.ID] = *r.Retired
+			}
 			if err := eligibility.CheckRange(r.MinAge, r.MaxAge); err != nil {
 				v.add(rec, "min_age", Error, "invalid-value", "%v; ages are whole years, min_age at most max_age", err)
 			} else if eligibility.Range(*r) != "" {

@@ -46,6 +46,8 @@ type validator struct {
 	workers   map[string]string          // ID -> path
 	staff     map[string]casefile.Worker // ID -> the worker, for who may approve
 	resources map[string]string
+	// retiredResources are the resources no longer offered, by ID.
+	retiredResources map[string]casefile.Retired
 	// ages are the resources with an age range, for the eligibility of
 	// actions (package eligibility).
 	ages  map[string]casefile.Resource
@@ -64,7 +66,7 @@ type caseRecord struct {
 // Run checks the whole repository from disk and returns every finding,
 // sorted. It returns an error only when it could not read the repository.
 func Run(opts Options) ([]Finding, error) {
-	v := &validator{Options: opts, wf: workflow.New(opts.Config.Workflow), workers: map[string]string{}, staff: map[string]casefile.Worker{}, resources: map[string]string{}, ages: map[string]casefile.Resource{}, enums: schema.CaseEnums(opts.Config)}
+	v := &validator{Options: opts, wf: workflow.New(opts.Config.Workflow), workers: map[string]string{}, staff: map[string]casefile.Worker{}, resources: map[string]string{}, retiredResources: map[string]casefile.Retired{}, ages: map[string]casefile.Resource{}, enums: schema.CaseEnums(opts.Config)}
 	repo, err := store.Open(opts.Root)
 	if err != nil {
 		return nil, err

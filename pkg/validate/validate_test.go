@@ -136,6 +136,19 @@ func TestRules(t *testing.T) {
 			return "workflow:\n  initial: intake\n  phases:\n    - name: intake\n      next: [closed]\n    - name: closed\n      requires: [stars]\n"
 		}, rule: "workflow-unknown-guard", line: 7},
 		{name: "missing case file", path: "cases/C-3/notes/x.txt", edit: func(string) string { return "" }, rule: "missing-file", line: 1},
+		{name: "name with a line break", edit: func(s string) string { return strings.Replace(s, "  name: Maria Lopez", `  name: "Maria\nLopez"`, 1) }, rule: "implausible-name", line: 6},
+		{name: "email", edit: func(s string) string {
+			return strings.Replace(s, "  name: Maria Lopez", "  name: Maria Lopez\n  email: notanemail", 1)
+		}, rule: "implausible-email", line: 7},
+		{name: "dob before 1900", edit: func(s string) string {
+			return strings.Replace(s, "  name: Maria Lopez", "  name: Maria Lopez\n  dob: 1800-01-01", 1)
+		}, rule: "implausible-dob", line: 7},
+		{name: "dob in the future", edit: func(s string) string {
+			return strings.Replace(s, "  name: Maria Lopez", "  name: Maria Lopez\n  dob: 2030-01-01", 1)
+		}, rule: "future-date", line: 7},
+		{name: "retired worker holds an open case", path: "workers/w-ana.yaml", edit: func(s string) string {
+			return s + "retired:\n  date: 2026-02-10\n  by: w-ana\n"
+		}, rule: "retired-worker", line: 4, sev: Warning},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

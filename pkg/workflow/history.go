@@ -76,7 +76,7 @@ func (w *Workflow) CheckHistory(c *casefile.Case) []HistoryProblem {
 }
 
 // Describe names a phase change for messages: "an entry into intake" for
-// an opening, else "intake -> assessment".
+// an opening, else "intake → assessment".
 func Describe(h casefile.HistoryEntry) string {
 	if history.IsDeparture(h) {
 		return history.DescribeDeparture(*h.Left)
@@ -84,7 +84,7 @@ func Describe(h casefile.HistoryEntry) string {
 	if history.IsOpening(h) {
 		return "an entry into " + h.To
 	}
-	return h.From + " -> " + h.To
+	return h.From + " → " + h.To
 }
 
 // checkMove checks the phase change recorded at history[i], made while the
@@ -102,7 +102,7 @@ func (w *Workflow) checkMove(c *casefile.Case, i int, phase string) []HistoryPro
 	case !w.Has(h.To):
 		return problem(key+".to", "unknown-phase", "%s moves to %s, which is not a phase of the workflow", key, safetext.Token(h.To))
 	case !w.CanMove(h.From, h.To):
-		return problem(key, "illegal-transition", "%s moves from %s to %s, which the workflow does not allow (%s -> %s)", key, h.From, h.To, h.From, strings.Join(w.Next(h.From), ", "))
+		return problem(key, "illegal-transition", "%s moves from %s to %s, which the workflow does not allow (%s → %s)", key, h.From, h.To, h.From, strings.Join(w.Next(h.From), ", "))
 	}
 	view := AsOf(c, i, h.At)
 	t := Transition{

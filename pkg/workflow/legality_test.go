@@ -249,7 +249,7 @@ func TestReopenTable(t *testing.T) {
 	}{
 		{"default target", "closed", "", "assessment", ""},
 		{"into intake", "closed", "intake", "intake", ""},
-		{"not allowed", "closed", "planning", "", "the workflow allows closed -> intake, assessment"},
+		{"not allowed", "closed", "planning", "", "the workflow allows closed → intake, assessment"},
 		{"into closed", "closed", "closed", "", "cannot reopen case C-1 into closed"},
 		{"open case", "monitoring", "", "", "case C-1 is not closed (it is in monitoring)"},
 	}

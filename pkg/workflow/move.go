@@ -96,7 +96,7 @@ func (w *Workflow) move(c *casefile.Case, to string, at time.Time, by, reason st
 		if len(next) > 0 {
 			allowed = strings.Join(next, ", ")
 		}
-		return fmt.Errorf("cannot move case %s from %s to %s: the workflow allows %s -> %s ('casework workflow' shows every move)", c.ID, c.Phase, to, c.Phase, allowed)
+		return fmt.Errorf("cannot move case %s from %s to %s: the workflow allows %s → %s ('casework workflow' shows every move)", c.ID, c.Phase, to, c.Phase, allowed)
 	}
 	at = at.UTC()
 	if err := checkTime(c, "move", at); err != nil {

@@ -93,7 +93,7 @@ func TestMoveDefaultGuards(t *testing.T) {
 		{"implementation with agreement", "planning", "implementation", []func(*casefile.Case){withGoal, withAgreement}, ""},
 		{"closed only by Close", "monitoring", "closed", nil, "close cases with 'casework case close C-1 --reason REASON'"},
 		{"monitoring from implementation", "implementation", "monitoring", nil, ""},
-		{"illegal skip", "intake", "planning", nil, "the workflow allows intake -> assessment, closed"},
+		{"illegal skip", "intake", "planning", nil, "the workflow allows intake → assessment, closed"},
 		{"unknown phase", "intake", "limbo", nil, `unknown phase "limbo"`},
 		{"same phase", "intake", "intake", nil, "already in intake"},
 	}
@@ -248,7 +248,7 @@ func TestCloseAndReopen(t *testing.T) {
 	if err := w.Close(c, casefile.Closure{At: t3, Reason: "other"}, "w-ana", reasons); err == nil || !strings.Contains(err.Error(), "already closed") {
 		t.Fatalf("close twice: %v", err)
 	}
-	if err := w.Reopen(c, "planning", t3, "w-ana", "back"); err == nil || !strings.Contains(err.Error(), "closed -> intake, assessment") {
+	if err := w.Reopen(c, "planning", t3, "w-ana", "back"); err == nil || !strings.Contains(err.Error(), "closed → intake, assessment") {
 		t.Fatalf("reopen into planning: %v", err)
 	}
 	if err := w.Reopen(c, "", t3, "w-ana", "relapse"); err != nil {

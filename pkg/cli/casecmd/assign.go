@@ -62,7 +62,7 @@ func runAssign(opts *AssignOptions) error {
 // force overrides an enforced limit. `case assign` and `caseload rebalance
 // --apply` both change hands through it.
 func Assign(f *cmdutil.Factory, caseID, worker, reason string, force bool) (*store.Record[casefile.Case], error) {
-	w, err := f.RequireWorker(worker)
+	w, err := f.RequireActiveWorker(worker)
 	if err != nil {
 		return nil, err
 	}

@@ -123,7 +123,7 @@ func runNew(opts *NewOptions) error {
 			return cmdutil.Usagef("--id: %w", err)
 		}
 	}
-	worker, err := f.RequireWorker(opts.Worker)
+	worker, err := f.RequireActiveWorker(opts.Worker)
 	if err != nil {
 		return err
 	}

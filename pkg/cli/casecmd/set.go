@@ -67,13 +67,12 @@ func runSet(opts *SetOptions) error {
 		return err
 	}
 	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
-		today := casefile.NewDate(now)
 		for _, p := range opts.Pairs {
 			if err := casefile.SetField(c, p[0], p[1], commandOnly); err != nil {
 				return cmdutil.Usagef("%w", err)
 			}
 		}
-		return checkCase(c, cfg, today)
+		return checkCase(c, cfg)
 	})
 	if err != nil {
 		return err
@@ -87,7 +86,9 @@ func runSet(opts *SetOptions) error {
 }
 
 // checkCase checks the hand-settable fields of a case after an update.
-func checkCase(c *casefile.Case, cfg *config.Config, today casefile.Date) error {
+// Plausible names, e-mail addresses and dates of birth are checked by
+// every update (ops, casefile.Plausibility).
+func checkCase(c *casefile.Case, cfg *config.Config) error {
 	if strings.TrimSpace(c.Client.Name) == "" {
 		return cmdutil.Usagef("client.name must not be empty")
 	}
@@ -95,9 +96,6 @@ func checkCase(c *casefile.Case, cfg *config.Config, today casefile.Date) error 
 		if err := checkModel(cfg, c.Model); err != nil {
 			return err
 		}
-	}
-	if c.Client.DOB.After(today) {
-		return cmdutil.Usagef("client.dob is in the future (value not shown: client data)")
 	}
 	if r := c.Client.Representative; r != nil && *r == (casefile.Representative{}) {
 		c.Client.Representative = nil

@@ -180,7 +180,7 @@ func planText(c *casefile.Case, currency string) string {
 	for _, g := range c.Plan.Goals {
 		actions += len(g.Actions)
 	}
-	s := fmt.Sprintf("%d goals, %d actions", len(c.Plan.Goals), actions)
+	s := cmdutil.Plural(len(c.Plan.Goals), "goal", "goals") + ", " + cmdutil.Plural(actions, "action", "actions")
 	m := c.Money()
 	if m.Committed > 0 {
 		s += ", cost " + cmdutil.Amount(m.Committed, currency)

@@ -76,14 +76,14 @@ func runRebalance(opts *RebalanceOptions) error {
 	case len(prop.Moves) == 0:
 		f.Infof("No case to move.")
 	case !opts.Apply:
-		f.Infof("Proposal only, nothing written; 'casework caseload rebalance --apply' makes these %d moves.", len(prop.Moves))
+		f.Infof("Proposal only, nothing written; 'casework caseload rebalance --apply' makes %s.", cmdutil.Plural(len(prop.Moves), "move", "moves"))
 	default:
 		for _, m := range prop.Moves {
 			if _, err := casecmd.Assign(f, m.Case, m.To, m.Reason, false); err != nil {
 				return err
 			}
 		}
-		f.Infof("Moved %d cases.", len(prop.Moves))
+		f.Infof("Moved %s.", cmdutil.Plural(len(prop.Moves), "case", "cases"))
 	}
 	return nil
 }

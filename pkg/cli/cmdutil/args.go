@@ -25,7 +25,7 @@ func Version() string {
 func ExactArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return CallErrorf("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
+			return CallErrorf("%s takes %s (got %s)", cmd.CommandPath(), names, Plural(len(args), "argument", "arguments"))
 		}
 		return nil
 	}
@@ -35,7 +35,7 @@ func ExactArgs(n int, names string) cobra.PositionalArgs {
 func RangeArgs(lo, hi int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < lo || len(args) > hi {
-			return CallErrorf("%s takes %s (got %d arguments)", cmd.CommandPath(), names, len(args))
+			return CallErrorf("%s takes %s (got %s)", cmd.CommandPath(), names, Plural(len(args), "argument", "arguments"))
 		}
 		return nil
 	}

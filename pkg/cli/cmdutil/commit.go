@@ -83,13 +83,23 @@ func recordID(rel string) string {
 	return rel
 }
 
-// beforeWrite is told of every record about to be written. With --commit,
-// the first one checks that the repository is inside a git work tree, so a
-// command that cannot be committed fails before it writes anything.
+// beforeWrite is told of every record about to be written. The first one
+// checks the configuration (checkConfig). With --commit,
+// the first one checks that the repository is inside a git work tree and
+// that git knows who commits, so a command that cannot be committed fails
+// before it writes anything.
 func (f *Factory) beforeWrite(rel string) error {
+	if len(f.Changes.Paths) == 0 {
+		if err := f.checkConfig(); err != nil {
+			return err
+		}
+	}
 	if f.Flags.Commit && len(f.Changes.Paths) == 0 {
 		if _, err := gitrev.TopLevel(f.repo.Root); err != nil {
 			return Usagef("--commit: the case repository is not in a git work tree (%w); run 'git init' in it first, or leave out --commit", err)
+		}
+		if err := gitrev.Ident(f.repo.Root); err != nil {
+			return Usagef("--commit: %w; set them with git config user.name 'Your Name' and git config user.email you@example.org, or leave out --commit", err)
 		}
 	}
 	f.Changes.wrote(rel)

@@ -32,6 +32,36 @@ func (f *Factory) RequireWorker(id string) (*casefile.Worker, error) {
 	return &rec.Data, nil
 }
 
+// RequireActiveWorker checks that a worker exists and has not retired, for
+// giving them a case: a retired worker takes no new cases.
+func (f *Factory) RequireActiveWorker(id string) (*casefile.Worker, error) {
+	w, err := f.RequireWorker(id)
+	if err != nil {
+		return nil, err
+	}
+	if w.IsRetired() {
+		return nil, Usagef("worker %s retired on %s and takes no new cases: choose another ('casework worker list' shows who is active)", w.ID, w.Retired.On)
+	}
+	return w, nil
+}
+
+// RequireActiveResource checks that a resource exists and has not
+// retired, for a new use of it in a plan.
+func (f *Factory) RequireActiveResource(id string) (*casefile.Resource, error) {
+	repo, err := f.Repo()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := repo.LoadResource(id)
+	if err != nil {
+		return nil, err
+	}
+	if rec.Data.IsRetired() {
+		return nil, Usagef("resource %s retired on %s: choose another ('casework resource list' shows what is offered)", id, rec.Data.Retired.On)
+	}
+	return &rec.Data, nil
+}
+
 // WorkersAndResources loads every worker and every resource of the
 // repository, by ID: what reports need to name the people and services a
 // case refers to.

@@ -49,7 +49,11 @@ func Register(cmd *cobra.Command, f *cmdutil.Factory) {
 			})
 			return
 		}
-		if c := flagCompleter(cmd, fl.Name); c != nil {
+		c := flagCompleter(cmd, fl.Name)
+		if c == nil {
+			c = valueCompleter(fl)
+		}
+		if c != nil {
 			// An error means a completion is already registered: keep it.
 			_ = cmd.RegisterFlagCompletionFunc(fl.Name, func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 				return c(s, args, toComplete)
@@ -108,6 +112,10 @@ func argCompleter(cmd *cobra.Command, word string) completer {
 		return (*source).cases
 	case word == "WORKER":
 		return (*source).workers
+	case word == "GOAL":
+		return (*source).goals
+	case word == "ACTION":
+		return (*source).actions
 	case word == "PHASE":
 		return (*source).nextPhases
 	case word == "DIR", word == "PATH", word == "FILE":
@@ -132,11 +140,15 @@ func flagCompleter(cmd *cobra.Command, name string) completer {
 	case "phase", "to":
 		return configured(phaseNames)
 	case "domain":
-		return configured(domains)
+		return instrumentDomains(cmd)
 	case "score":
-		return suffixed(configured(domains), "=")
+		return suffixed(instrumentDomains(cmd), "=")
 	case "need":
-		return suffixed(configured(domains), ":")
+		return suffixed(instrumentDomains(cmd), ":")
+	case "team":
+		return (*source).teams
+	case "within":
+		return fixed("1d", "7d", "2w", "4w")
 	case "reason":
 		if cmd.Name() == "close" {
 			return configured(closureReasons)
@@ -171,6 +183,38 @@ func flagCompleter(cmd *cobra.Command, name string) completer {
 		}
 	}
 	return nil
+}
+
+// valueCompleter is the completion of a flag no name rule covers: file
+// names for a flag whose value is a FILE or PATH, directories for a DIR,
+// and nothing (not the shell's file names) for any other value.
+func valueCompleter(fl *pflag.Flag) completer {
+	if fl.Value.Type() == "bool" {
+		return nil
+	}
+	switch name, _ := pflag.UnquoteUsage(fl); name {
+	case "FILE", "PATH":
+		return files
+	case "DIR":
+		return func(*source, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		}
+	}
+	return func(*source, []string, string) ([]string, cobra.ShellCompDirective) { return nil, noFiles }
+}
+
+// PlainUsage removes the backticks that mark a flag's placeholder in its
+// usage (`WORKER` who is acting) from every flag of cmd and its
+// subcommands: the help shows them as the placeholder, but the shells
+// show a flag's usage as its description, raw. Call it only when casework
+// runs to complete a word (cobra.ShellCompRequestCmd), never for --help.
+func PlainUsage(cmd *cobra.Command) {
+	plain := func(fl *pflag.Flag) { fl.Usage = strings.ReplaceAll(fl.Usage, "`", "") }
+	cmd.LocalFlags().VisitAll(plain)
+	cmd.PersistentFlags().VisitAll(plain)
+	for _, sub := range cmd.Commands() {
+		PlainUsage(sub)
+	}
 }
 
 // fixed completes one of a fixed list of words.
@@ -212,6 +256,19 @@ func matching(words []string, prefix string) []string {
 		if hasPrefixFold(w, prefix) {
 			out = append(out, w)
 		}
+	}
+	return out
+}
+
+// matchingIDs is matching for IDs that casework resolves in any letter
+// case (cases, goals, actions): the part of each candidate that the user
+// typed is given back as typed, so that a shell that filters candidates
+// by the exact prefix (bash) keeps "c-2026-a" for C-2026-AAAA, and
+// completes it to c-2026-aAAA, which names the same case.
+func matchingIDs(words []string, prefix string) []string {
+	out := matching(words, prefix)
+	for i, w := range out {
+		out[i] = prefix + w[len(prefix):]
 	}
 	return out
 }

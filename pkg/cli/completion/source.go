@@ -42,7 +42,7 @@ func (s *source) cases(_ []string, toComplete string) ([]string, cobra.ShellComp
 	ids, _ := repo.CaseIDs()
 	ids = matching(ids, toComplete)
 	if len(ids) > maxDescribed {
-		return ids, noFiles
+		return matchingIDs(ids, toComplete), noFiles
 	}
 	paths := make([]string, len(ids))
 	for i, id := range ids {
@@ -58,10 +58,11 @@ func (s *source) cases(_ []string, toComplete string) ([]string, cobra.ShellComp
 			ids[i] = id + "\t" + d
 		}
 	}
-	return ids, noFiles
+	return matchingIDs(ids, toComplete), noFiles
 }
 
-// workers offers worker IDs, described by role and team.
+// workers offers worker IDs, described by role and team, and whether they
+// retired.
 func (s *source) workers(_ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	repo, _, ok := s.repo()
 	if !ok {
@@ -70,7 +71,11 @@ func (s *source) workers(_ []string, toComplete string) ([]string, cobra.ShellCo
 	recs, _ := repo.AllWorkers()
 	var out []string
 	for _, r := range recs {
-		out = append(out, r.Data.ID+"\t"+joinNonEmpty(r.Data.Role, r.Data.Team))
+		retired := ""
+		if r.Data.IsRetired() {
+			retired = "retired"
+		}
+		out = append(out, r.Data.ID+"\t"+joinNonEmpty(r.Data.Role, r.Data.Team, retired))
 	}
 	return matching(out, toComplete), noFiles
 }
@@ -125,7 +130,7 @@ func (s *source) goals(args []string, toComplete string) ([]string, cobra.ShellC
 	for _, g := range c.Plan.Goals {
 		out = append(out, g.ID+"\t"+joinNonEmpty(g.Domain, string(g.Status)))
 	}
-	return matching(out, toComplete), noFiles
+	return matchingIDs(out, toComplete), noFiles
 }
 
 // actions offers the action IDs of the case in args[0], with their status.
@@ -140,7 +145,7 @@ func (s *source) actions(args []string, toComplete string) ([]string, cobra.Shel
 			out = append(out, a.ID+"\t"+joinNonEmpty(g.ID, string(a.Status)))
 		}
 	}
-	return matching(out, toComplete), noFiles
+	return matchingIDs(out, toComplete), noFiles
 }
 
 // configured offers a list read from the configuration.
@@ -160,17 +165,47 @@ func models(cfg *config.Config) []string         { return cfg.Models }
 func riskLevels(cfg *config.Config) []string     { return cfg.Risk.Levels }
 func riskFlags(cfg *config.Config) []string      { return cfg.Risk.Flags }
 
-// domains are the domains of every configured instrument, each once.
-func domains(cfg *config.Config) []string {
-	var out []string
-	for _, in := range cfg.Assessment.Instruments {
-		for _, d := range in.Domains {
-			if !slices.Contains(out, d) {
-				out = append(out, d)
+// instrumentDomains offers the domains of one instrument, the one the
+// command will check them against: for a command with --instrument
+// (assess), the one given, else the default instrument; for the others
+// (plan goal add --domain), the instrument of the latest assessment of the
+// case in args[0], else the default instrument.
+func instrumentDomains(cmd *cobra.Command) completer {
+	return func(s *source, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		_, cfg, ok := s.repo()
+		if !ok {
+			return nil, noFiles
+		}
+		id := cfg.Assessment.DefaultInstrument
+		if fl := cmd.Flags().Lookup("instrument"); fl != nil {
+			if fl.Changed {
+				id = fl.Value.String()
 			}
+		} else if c := s.caseOf(args); c != nil && len(c.Assessments) > 0 {
+			id = c.Assessments[len(c.Assessments)-1].Instrument
+		}
+		in, ok := cfg.Assessment.Instrument(id)
+		if !ok {
+			return nil, noFiles
+		}
+		return matching(slices.Clone(in.Domains), toComplete), noFiles
+	}
+}
+
+// teams offers the teams the workers belong to, each once.
+func (s *source) teams(_ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	repo, _, ok := s.repo()
+	if !ok {
+		return nil, noFiles
+	}
+	recs, _ := repo.AllWorkers()
+	var out []string
+	for _, r := range recs {
+		if t := r.Data.Team; t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
 		}
 	}
-	return out
+	return matching(out, toComplete), noFiles
 }
 
 // instruments are the configured instruments, described by name.

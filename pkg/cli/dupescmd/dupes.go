@@ -104,7 +104,7 @@ type pair struct {
 
 func run(opts *Options) error {
 	f := opts.F
-	if opts.Threshold <= 0 || opts.Threshold > 1 {
+	if !(opts.Threshold > 0 && opts.Threshold <= 1) { // NaN too
 		return cmdutil.Usagef("--threshold %s is out of range: give a score above 0 and at most 1 (default %s)", cmdutil.Number(opts.Threshold), cmdutil.Number(dupes.DefaultThreshold))
 	}
 	p := f.Printer()
@@ -144,7 +144,7 @@ func run(opts *Options) error {
 		})
 	}
 	if len(pairs) == 0 {
-		f.Infof("No likely duplicates among %d cases (threshold %s).", len(clients), cmdutil.Number(opts.Threshold))
+		f.Infof("No likely duplicates among %s (threshold %s).", cmdutil.Plural(len(clients), "case", "cases"), cmdutil.Number(opts.Threshold))
 		if p.Format == output.Table {
 			return nil
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/casework/casework/pkg/cli/schemacmd"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/gitrev"
 	"github.com/casework/casework/pkg/gitsetup"
 	"github.com/casework/casework/pkg/store"
 	"github.com/spf13/cobra"
@@ -22,6 +23,9 @@ type Options struct {
 	F      *cmdutil.Factory
 	Dir    string
 	Agency string
+	// Nested allows a case repository in a subdirectory of a git work
+	// tree.
+	Nested bool
 }
 
 // NewCmdInit returns `casework init [DIR] [--agency NAME]`.
@@ -35,7 +39,14 @@ commented .casework.yaml holding every default setting, the cases/,
 workers/ and resources/ directories, a .gitignore for casework's local
 state and temporary files (merged into an existing .gitignore, whose lines
 are kept), and JSON Schemas of the files in schemas/ with a
-.vscode/settings.json that points editors at them (see casework schema). An existing .casework.yaml is never overwritten.`,
+.vscode/settings.json that points editors at them (see casework schema). An existing .casework.yaml is never overwritten.
+
+init refuses a directory inside another case repository, and one inside a
+git repository unless DIR is that repository's top directory (run 'git
+init' first, then 'casework init' in the same directory); --nested keeps
+the cases in a subdirectory of a git repository on purpose. Without
+--agency, care plans and reports name "Example Agency": init says so, and
+how to set the name (agency: in .casework.yaml).`,
 		Example: "  casework init ./northside --agency 'Northside Family Services'",
 		GroupID: "agency",
 		Args:    cmdutil.RangeArgs(0, 1, "at most one DIR"),
@@ -48,6 +59,7 @@ are kept), and JSON Schemas of the files in schemas/ with a
 		},
 	}
 	cmd.Flags().StringVar(&opts.Agency, "agency", "", "the agency's `NAME`, shown on care plans and reports")
+	cmd.Flags().BoolVar(&opts.Nested, "nested", false, "create the case repository in a subdirectory of an existing git repository")
 	return cmd
 }
 
@@ -62,6 +74,9 @@ func run(opts *Options) error {
 	cfgPath := filepath.Join(dir, config.FileName)
 	if _, err := os.Stat(cfgPath); err == nil {
 		return fmt.Errorf("%s already exists: %s is already a case repository; edit that file instead of running init again", opts.F.Rel(cfgPath), opts.Dir)
+	}
+	if err := checkPlace(opts, dir); err != nil {
+		return err
 	}
 	ignorePath := filepath.Join(dir, ".gitignore")
 	ignore, err := readGitIgnore(ignorePath, opts.F.Rel(ignorePath))
@@ -113,6 +128,9 @@ func run(opts *Options) error {
 		}
 	}
 	opts.F.Infof("Created a case repository in %s. Next: casework worker add ID --name NAME", opts.F.Rel(dir))
+	if strings.TrimSpace(opts.Agency) == "" {
+		opts.F.Warnf("no --agency given: care plans and reports will name \"Example Agency\"; set agency: in %s to your agency's name", opts.F.Rel(cfgPath))
+	}
 	return nil
 }
 
@@ -165,4 +183,48 @@ func (g *gitIgnore) merge(path string) error {
 		return fmt.Errorf("cannot write .gitignore: %w", err)
 	}
 	return os.Chmod(path, g.mode)
+}
+
+// checkPlace refuses to create a case repository at dir (absolute) inside
+// another case repository (a parent directory holding .casework.yaml), or
+// inside a git work tree whose top directory is not dir itself, unless
+// --nested: the repository would be a part of another one by mistake.
+func checkPlace(opts *Options, dir string) error {
+	dir = filepath.Clean(dir)
+	for parent := filepath.Dir(dir); ; parent = filepath.Dir(parent) {
+		if _, err := os.Stat(filepath.Join(parent, config.FileName)); err == nil {
+			return cmdutil.Usagef("%s is inside the case repository %s, and a case repository cannot hold another: run init in a directory outside it", opts.Dir, opts.F.Rel(parent))
+		}
+		if filepath.Dir(parent) == parent {
+			break
+		}
+	}
+	if opts.Nested || gitrev.Available() != nil {
+		return nil
+	}
+	existing := dir
+	for {
+		if info, err := os.Stat(existing); err == nil && info.IsDir() {
+			break
+		}
+		if filepath.Dir(existing) == existing {
+			return nil
+		}
+		existing = filepath.Dir(existing)
+	}
+	top, err := gitrev.TopLevel(existing)
+	if err != nil || sameDir(top, dir) {
+		return nil
+	}
+	return cmdutil.Usagef("%s is inside the git repository %s: a case repository is a git repository of its own; run init outside it, or in its top directory, or give --nested to keep the cases in a subdirectory of it on purpose", opts.Dir, opts.F.Rel(top))
+}
+
+// sameDir reports whether a and b are the same directory, links resolved.
+func sameDir(a, b string) bool {
+	ai, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	bi, err := os.Stat(b)
+	return err == nil && os.SameFile(ai, bi)
 }

@@ -4,6 +4,7 @@ package notecmd
 import (
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -32,7 +33,8 @@ func NewCmdNote(f *cmdutil.Factory) *cobra.Command {
 		Short: "Add a contact note to a case (text from stdin when not given)",
 		Long: `Add a contact note: a Markdown file of its own under the case's notes/
 directory, with the time, the author and the kind of contact. Notes are
-never rewritten. Without TEXT, the note is read from standard input.`,
+never rewritten. Without TEXT, the note is read from standard input; on a
+terminal casework says so ("Type the note; end with Ctrl-D") on stderr.`,
 		Example: "  casework note C-2026-7K3Q 'Phoned about the housing application.' --kind call\n  casework note C-2026-7K3Q --kind visit < visit.md",
 		GroupID: "cases",
 		Args:    cmdutil.RangeArgs(1, 2, "a case ID and, optionally, the note's TEXT"),
@@ -41,11 +43,11 @@ never rewritten. Without TEXT, the note is read from standard input.`,
 			if len(args) == 2 {
 				opts.Text = args[1]
 			} else {
-				data, err := io.ReadAll(io.LimitReader(f.IO.In, casefile.MaxFileSize+1))
+				text, err := readNote(f, isTerminal(f.IO.In))
 				if err != nil {
-					return fmt.Errorf("cannot read the note from stdin: %w", err)
+					return err
 				}
-				opts.Text = string(data)
+				opts.Text = text
 			}
 			return run(opts)
 		},
@@ -81,4 +83,36 @@ func run(opts *Options) error {
 	}
 	_, err = fmt.Fprintln(opts.F.IO.Out, rel)
 	return err
+}
+
+// Prompt is what note says on stderr when it reads the note from a
+// terminal, where it would otherwise wait without a word.
+const Prompt = "Type the note; end with Ctrl-D on a line of its own (Ctrl-C cancels)."
+
+// readNote reads the note from stdin, prompting first when stdin is a
+// terminal.
+func readNote(f *cmdutil.Factory, terminal bool) (string, error) {
+	if terminal {
+		f.Infof("%s", Prompt)
+	}
+	data, err := io.ReadAll(io.LimitReader(f.IO.In, casefile.MaxFileSize+1))
+	if err != nil {
+		return "", fmt.Errorf("cannot read the note from stdin: %w", err)
+	}
+	return string(data), nil
+}
+
+// isTerminal reports whether r is a terminal: a character device other
+// than the null device (stdin redirected from /dev/null gets no prompt).
+func isTerminal(r io.Reader) bool {
+	file, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := file.Stat()
+	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(info, null)
 }

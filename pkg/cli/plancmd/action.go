@@ -81,7 +81,7 @@ were not checked.`,
 	fl.StringVar(&opts.Resource, "resource", "", "`RESOURCE` id of the service used (resources/<id>.yaml)")
 	fl.StringVar(&opts.Responsible, "responsible", "", "`WHO` carries it out: a worker, the client, a provider")
 	cmdutil.AmountVar(fl, &opts.Cost, "cost", 0, "planned `COST` of the action, in the agency's currency")
-	fl.Float64Var(&opts.Units, "units", 0, "`N` units of the resource (its per: sessions, child-months...); the cost is N times its unit cost")
+	cmdutil.AmountVar(fl, &opts.Units, "units", 0, "`N` units of the resource (its per: sessions, child-months...); the cost is N times its unit cost")
 	fl.StringVar(&opts.Frequency, "frequency", "", "how often the service is given, e.g. weekly, monthly (`TEXT`)")
 	fl.StringVar(&opts.Due, "due", "", "a task's due `DATE`, YYYY-MM-DD")
 	fl.StringVar(&opts.Start, "start", "", "a service's start `DATE`, YYYY-MM-DD")
@@ -120,15 +120,9 @@ func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 	}
 	var resource *casefile.Resource
 	if opts.Resource != "" {
-		repo, err := f.Repo()
-		if err != nil {
+		if resource, err = f.RequireActiveResource(opts.Resource); err != nil {
 			return err
 		}
-		rec, err := repo.LoadResource(opts.Resource)
-		if err != nil {
-			return err
-		}
-		resource = &rec.Data
 	}
 	cfg, err := f.Config()
 	if err != nil {

@@ -26,9 +26,9 @@ plan must be agreed again.`,
 		GroupID: "cases",
 	}
 	goal := &cobra.Command{Use: "goal", Short: "Goals of the care plan"}
-	goal.AddCommand(NewCmdGoalAdd(f))
+	goal.AddCommand(NewCmdGoalAdd(f), NewCmdGoalSet(f), NewCmdGoalRemove(f))
 	action := &cobra.Command{Use: "action", Short: "Actions and services of the care plan"}
-	action.AddCommand(NewCmdActionAdd(f))
+	action.AddCommand(NewCmdActionAdd(f), NewCmdActionSet(f), NewCmdActionRemove(f))
 	cmd.AddCommand(goal, action, NewCmdAgree(f), NewCmdShow(f), NewCmdBudget(f))
 	return cmd
 }

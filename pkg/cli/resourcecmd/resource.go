@@ -20,7 +20,7 @@ func NewCmdResource(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Community resources and services, with their cost",
 		GroupID: "agency",
 	}
-	cmd.AddCommand(NewCmdAdd(f), NewCmdList(f), NewCmdShow(f), NewCmdImport(f))
+	cmd.AddCommand(NewCmdAdd(f), NewCmdSet(f), NewCmdRetire(f), NewCmdList(f), NewCmdShow(f), NewCmdImport(f))
 	return cmd
 }
 
@@ -46,9 +46,6 @@ func NewCmdAdd(f *cmdutil.Factory) *cobra.Command {
 				if err := cmdutil.RequireFlag(cmd, name); err != nil {
 					return err
 				}
-			}
-			if cmd.Flags().Changed("cost") && opts.Resource.Per == "" {
-				return cmdutil.Usagef("--cost needs --per UNIT, for example --per session")
 			}
 			if cmd.Flags().Changed("min-age") {
 				opts.Resource.MinAge = &opts.MinAge
@@ -79,8 +76,8 @@ func runAdd(opts *AddOptions) error {
 	if err := store.ValidateID("resource", r.ID); err != nil {
 		return err
 	}
-	if r.Name == "" || r.Category == "" {
-		return cmdutil.Usagef("--name and --category must not be empty")
+	if err := checkResource(r); err != nil {
+		return err
 	}
 	if err := eligibility.CheckRange(r.MinAge, r.MaxAge); err != nil {
 		return cmdutil.Usagef("--min-age, --max-age: %s", strings.NewReplacer("min_age", "--min-age", "max_age", "--max-age").Replace(err.Error()))
@@ -120,9 +117,10 @@ func CostText(r *casefile.Resource) string {
 
 // NewCmdList returns `casework resource list`.
 func NewCmdList(f *cmdutil.Factory) *cobra.Command {
-	return cmdutil.Prints(&cobra.Command{
+	var all bool
+	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List community resources",
+		Short: "List community resources (--all: the retired ones too)",
 		Args:  cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p := f.Printer()
@@ -134,16 +132,28 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data := make([]casefile.Resource, len(recs))
+			data := []casefile.Resource{}
 			tab := &output.Tabular{Header: []string{"id", "name", "category", "provider", "cost"}}
-			for i, rec := range recs {
+			if all {
+				tab.Header = append(tab.Header, "retired")
+			}
+			for _, rec := range recs {
 				r := rec.Data
-				data[i] = r
-				tab.Rows = append(tab.Rows, []string{r.ID, r.Name, r.Category, r.Provider, CostText(&r)})
+				if r.IsRetired() && !all {
+					continue
+				}
+				data = append(data, r)
+				row := []string{r.ID, r.Name, r.Category, r.Provider, CostText(&r)}
+				if all {
+					row = append(row, r.Retired.Date())
+				}
+				tab.Rows = append(tab.Rows, row)
 			}
 			return p.Print(data, tab)
 		},
-	}, output.Table, output.JSON, output.YAML, output.CSV)
+	}
+	cmd.Flags().BoolVar(&all, "all", false, "list retired resources too, with the date they retired")
+	return cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 }
 
 // NewCmdShow returns `casework resource show ID`.
@@ -163,7 +173,7 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 				return err
 			}
 			r := &rec.Data
-			return p.PrintRecord(r, []output.Detail{
+			details := []output.Detail{
 				{Label: "ID", Value: r.ID},
 				{Label: "Name", Value: r.Name},
 				{Label: "Category", Value: r.Category},
@@ -180,7 +190,11 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 				{Label: "Ages", Value: eligibility.Range(*r)},
 				{Label: "Eligibility", Value: r.Eligibility},
 				{Label: "Status", Value: r.Status},
-			})
+			}
+			if r.Retired != nil {
+				details = append(details, output.Detail{Label: "Retired", Value: r.Retired.String()})
+			}
+			return p.PrintRecord(r, details)
 		},
 	}, output.Table, output.JSON, output.YAML)
 }

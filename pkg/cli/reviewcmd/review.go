@@ -36,7 +36,11 @@ named with --action (` + strings.Join(casefile.ActionStatuses, ", ") + `), which
 update the plan, a note, and the date of the next review. Without --next,
 the next review is one review_interval (config) from today; it cannot be
 in the past. A review of a closed case is its follow-up: it sets no next
-review unless --next is given.`,
+review unless --next is given.
+
+A review must record what was found: a --note, a --confidential-note, or
+the status of a goal or action. A bare 'casework review ID' is refused (exit
+2), so that an empty review never silences an overdue one.`,
 		Example: "  casework review C-2026-7K3Q --goal G1=achieved --goal G2=in-progress --action A1=done --note 'Tenancy secured' --next 2026-04-15",
 		GroupID: "cases",
 		Args:    cmdutil.ExactArgs(1, "one case ID (or a unique prefix)"),
@@ -56,6 +60,9 @@ review unless --next is given.`,
 
 func run(opts *Options) error {
 	f := opts.F
+	if err := checkContent(opts); err != nil {
+		return err
+	}
 	var next casefile.Date
 	if opts.Next != "" {
 		d, err := casefile.ParseDate(opts.Next)
@@ -98,4 +105,14 @@ func run(opts *Options) error {
 	}
 	f.Infof("%s.", msg)
 	return nil
+}
+
+// checkContent refuses a review that records nothing: no note, no
+// confidential note, no goal or action status. Such a review would clear
+// an overdue review without anything having been reviewed.
+func checkContent(opts *Options) error {
+	if len(opts.Goals) > 0 || len(opts.Actions) > 0 || strings.TrimSpace(opts.Note) != "" || strings.TrimSpace(opts.ConfidentialNote) != "" {
+		return nil
+	}
+	return cmdutil.Usagef("a review must record what was found: give --note TEXT, --goal G=STATUS or --action A=STATUS (or --confidential-note TEXT); e.g. casework review %s --note 'Rent paid; tenancy stable'", opts.CaseID)
 }

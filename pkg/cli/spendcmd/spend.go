@@ -54,7 +54,7 @@ plan's budget.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Action, "action", "", "`ID` of the action the money was spent on, e.g. A2")
-	fl.Float64Var(&opts.Amount, "amount", 0, "`AMOUNT` spent, more than zero")
+	cmdutil.AmountVar(fl, &opts.Amount, "amount", 0, "`AMOUNT` spent, more than zero")
 	fl.StringVar(&opts.At, "at", "", "when it was spent, to record it late: RFC 3339 `TIME` or YYYY-MM-DD")
 	fl.StringVar(&opts.Note, "note", "", "what it was for (an invoice number, a period)")
 	return cmd

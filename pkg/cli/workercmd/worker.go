@@ -1,4 +1,4 @@
-// Package workercmd implements `casework worker add|list|show`.
+// Package workercmd implements `casework worker add|set|retire|list|show`.
 package workercmd
 
 import (
@@ -21,7 +21,7 @@ func NewCmdWorker(f *cmdutil.Factory) *cobra.Command {
 		Short:   "Caseworkers: social workers, nurses, psychologists, educators, supervisors",
 		GroupID: "agency",
 	}
-	cmd.AddCommand(NewCmdAdd(f), NewCmdList(f), NewCmdShow(f))
+	cmd.AddCommand(NewCmdAdd(f), NewCmdSet(f), NewCmdRetire(f), NewCmdList(f), NewCmdShow(f))
 	return cmd
 }
 
@@ -65,11 +65,8 @@ func runAdd(opts *AddOptions) error {
 	if err := store.ValidateID("worker", w.ID); err != nil {
 		return err
 	}
-	if w.Name == "" {
-		return cmdutil.Usagef("--name must not be empty")
-	}
-	if w.FTE <= 0 || w.FTE > 1 {
-		return cmdutil.Usagef("--fte %s is out of range: give a number more than 0 and at most 1 (0.5 for half time)", cmdutil.Number(w.FTE))
+	if err := checkWorker(w); err != nil {
+		return err
 	}
 	if opts.SigningKey != "" {
 		key, err := readKey(opts.SigningKey)
@@ -111,9 +108,10 @@ func runAdd(opts *AddOptions) error {
 
 // NewCmdList returns `casework worker list`.
 func NewCmdList(f *cmdutil.Factory) *cobra.Command {
-	return cmdutil.Prints(&cobra.Command{
+	var all bool
+	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List caseworkers",
+		Short: "List caseworkers who can take cases (--all: the retired ones too)",
 		Args:  cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p := f.Printer()
@@ -125,16 +123,28 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data := make([]casefile.Worker, len(recs))
+			data := []casefile.Worker{}
 			tab := &output.Tabular{Header: []string{"id", "name", "role", "fte", "team"}}
-			for i, r := range recs {
+			if all {
+				tab.Header = append(tab.Header, "retired")
+			}
+			for _, r := range recs {
 				w := r.Data
-				data[i] = w
-				tab.Rows = append(tab.Rows, []string{w.ID, w.Name, w.Role, cmdutil.Number(w.FTE), w.Team})
+				if w.IsRetired() && !all {
+					continue
+				}
+				data = append(data, w)
+				row := []string{w.ID, w.Name, w.Role, cmdutil.Number(w.FTE), w.Team}
+				if all {
+					row = append(row, w.Retired.Date())
+				}
+				tab.Rows = append(tab.Rows, row)
 			}
 			return p.Print(data, tab)
 		},
-	}, output.Table, output.JSON, output.YAML, output.CSV)
+	}
+	cmd.Flags().BoolVar(&all, "all", false, "list retired workers too, with the date they retired")
+	return cmdutil.Prints(cmd, output.Table, output.JSON, output.YAML, output.CSV)
 }
 
 // NewCmdShow returns `casework worker show ID`.
@@ -159,6 +169,9 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			}
 			if w.SigningKey != "" {
 				details = append(details, output.Detail{Label: "Signing key", Value: w.SigningKey})
+			}
+			if w.Retired != nil {
+				details = append(details, output.Detail{Label: "Retired", Value: w.Retired.String()})
 			}
 			if l := w.Limits; l != nil {
 				details = append(details, output.Detail{Label: "Limits", Value: fmt.Sprintf("max_active %d, warn_active %d, max_new_per_month %d, warn_new_per_month %d (0 = agency default)", l.MaxActive, l.WarnActive, l.MaxNewPerMonth, l.WarnNewPerMonth)})
