@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/json"
 	"errors"
@@ -25,7 +26,7 @@ import (
 const CachePath = store.StateDir + "/cache/validate"
 
 // cacheVersion is the format of the cache file; another is ignored.
-const cacheVersion = 1
+const cacheVersion = 2
 
 const cacheMagic = "casework-validate-cache\n"
 
@@ -47,7 +48,7 @@ type cacheHeader struct {
 
 // fileStamp is one file of a case directory as it was when checked.
 type fileStamp struct {
-	Rel     string
+	Name    string // a note's file name; empty for case.yaml
 	Size    int64
 	ModTime int64  // nanoseconds
 	Hash    uint64 // of the content
@@ -75,17 +76,25 @@ type checkCache struct {
 	repo  *store.Repo
 	deps  uint64
 	start int64
-	old   map[string]*cacheEntry
+	// old holds the entry of each case directory of the run, by its
+	// index in the run's sorted list; nil where there is none.
+	old []*cacheEntry
+	// usable: the cache was read whole under deps, so this run's entries
+	// can be appended to its journal; baseSize and journalSize say when
+	// it is time to write it whole instead.
+	usable                bool
+	baseSize, journalSize int64
 }
 
 // openCache reads the cache for a run with these dependencies; nil when
 // the run must not use it (--no-cache, --against).
-func (v *validator) openCache(repo *store.Repo) *checkCache {
+// dirs are the run's case directories, sorted.
+func (v *validator) openCache(repo *store.Repo, dirs []string) *checkCache {
 	if v.NoCache || v.Base != nil {
 		return nil
 	}
 	c := &checkCache{repo: repo, deps: v.deps(), start: time.Now().UnixNano()}
-	c.old = readCache(repo, c.deps)
+	c.read(dirs)
 	return c
 }
 
@@ -130,12 +139,12 @@ func mapKeys(m map[string]string) func(func(string) bool) {
 func stampOf(repo *store.Repo, rel string) (fileStamp, bool) {
 	info, err := os.Lstat(repo.Abs(rel))
 	if errors.Is(err, fs.ErrNotExist) {
-		return fileStamp{Rel: rel, Size: -1}, false
+		return fileStamp{Size: -1}, false
 	}
 	if err != nil || !(info.Mode().IsRegular() || info.IsDir()) {
-		return fileStamp{Rel: rel, Size: unreadable, ModTime: -1}, true
+		return fileStamp{Size: unreadable, ModTime: -1}, true
 	}
-	return fileStamp{Rel: rel, Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
+	return fileStamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
 }
 
 // unreadable is the Size of a stamp of what cannot be stamped.
@@ -159,11 +168,11 @@ func (e *cacheEntry) settled(now, then fileStamp) bool {
 // made from changed; nil otherwise. A case file whose time changed but
 // whose content did not (a checkout, a touch) still hits: its content is
 // read and hashed, not parsed.
-func (c *checkCache) hit(dir string) *cacheEntry {
+func (c *checkCache) hit(i int, dir string) *cacheEntry {
 	if c == nil {
 		return nil
 	}
-	e := c.old[dir]
+	e := c.old[i]
 	if e == nil {
 		return nil
 	}
@@ -184,8 +193,9 @@ func (c *checkCache) hit(dir string) *cacheEntry {
 	if notes.ModTime != e.NotesMtime || (e.NotesMtime != 0 && e.NotesMtime >= e.ReadAt-int64(2*time.Second)) {
 		return nil // notes added or removed, or too recently to tell
 	}
+	notesDir := store.NotesPath(dir) + "/"
 	for _, n := range e.Notes {
-		if now, _ := stampOf(c.repo, n.Rel); !e.settled(now, n) {
+		if now, _ := stampOf(c.repo, notesDir+n.Name); !e.settled(now, n) {
 			return nil
 		}
 	}
@@ -221,7 +231,7 @@ func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding
 		return nil
 	}
 	if e.Case.Size >= 0 {
-		data, err := repo.ReadFile(e.Case.Rel)
+		data, err := repo.ReadFile(store.CasePath(e.Dir))
 		if err != nil {
 			return nil
 		}
@@ -229,9 +239,10 @@ func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding
 	}
 	for _, rel := range notes {
 		s, ok := stampOf(repo, rel)
-		if !ok || s.Size == unreadable {
+		if !ok || s.Size == unreadable || rel != store.NotesPath(e.Dir)+"/"+path.Base(rel) {
 			return nil
 		}
+		s.Name = path.Base(rel)
 		e.Notes = append(e.Notes, s)
 	}
 	e.Findings = findings
@@ -248,10 +259,30 @@ func (cc *cachedClaim) claim() *idClaim {
 	return &idClaim{path: cc.Path, kind: cc.Kind, id: cc.ID, line: cc.Line, col: cc.Col}
 }
 
-// save writes the entries when they differ from what was read. Failing to
-// write is not an error: the cache only saves time.
-func (c *checkCache) save(entries []*cacheEntry, changed bool) {
-	if c == nil || !changed && len(c.old) == countNonNil(entries) {
+// save records what this run checked. When the cache read was made
+// under the same dependencies, is whole, and its journal is still small
+// against it, only the entries of the directories checked in this run are
+// appended to the journal (one write, so a pre-commit run that checked 3
+// directories writes 3 entries, not the whole cache); otherwise the cache
+// is written again from every entry (compacted) and the journal emptied.
+// Failing to write is not an error: the cache only saves time.
+func (c *checkCache) save(entries []*cacheEntry, checked []bool) {
+	if c == nil {
+		return
+	}
+	var fresh []cacheEntry
+	for i, e := range entries {
+		if e != nil && checked[i] {
+			fresh = append(fresh, *e)
+		}
+	}
+	if c.usable && c.journalSize+int64(len(fresh))*entryGuess <= max(c.baseSize/journalShare, minJournal) {
+		if len(fresh) == 0 {
+			return
+		}
+		if batch := encodeBatch(c.deps, fresh); batch != nil {
+			c.repo.AppendCache(JournalPath, batch)
+		}
 		return
 	}
 	kept := make([]cacheEntry, 0, len(entries))
@@ -269,37 +300,126 @@ func (c *checkCache) save(entries []*cacheEntry, changed bool) {
 	if c.repo.MkdirAll(path.Dir(CachePath)) != nil {
 		return
 	}
-	c.repo.WriteCache(CachePath, buf.Bytes())
+	// The journal is emptied after the cache is replaced: a run between
+	// the two reads the new cache and the old journal, whose entries are
+	// still true of the states they describe (each entry stands alone).
+	if c.repo.WriteCache(CachePath, buf.Bytes()) == nil {
+		c.repo.WriteCache(JournalPath, nil)
+	}
 }
 
-func countNonNil(entries []*cacheEntry) int {
-	n := 0
-	for _, e := range entries {
-		if e != nil {
-			n++
+// JournalPath is the journal of the cache of findings: batches of entries
+// appended by warm runs, each read over the cache's entry of the same
+// directory. It is emptied whenever the cache is written whole.
+const JournalPath = CachePath + ".journal"
+
+// journalShare: the journal is compacted into the cache once it would
+// grow past this share of the cache's size (or past minJournal).
+// (Variables, so that a test can make the journal compact soon.)
+var (
+	journalShare       = int64(8)
+	minJournal   int64 = 64 << 10
+)
+
+// entryGuess is about the size of an entry in the journal, in bytes, to
+// decide before encoding.
+const entryGuess = 300
+
+// batchHeader starts each batch of the journal: its payload's length and
+// hash, so that a batch torn by a crash, or two runs' appends mixed, ends
+// the reading of the journal there (the rest is checked again).
+const batchHeader = 16
+
+// journalBatch is the payload of a batch: the entries one run checked,
+// under its dependencies.
+type journalBatch struct {
+	Version int
+	Deps    uint64
+	Entries []cacheEntry
+}
+
+func encodeBatch(deps uint64, entries []cacheEntry) []byte {
+	var payload bytes.Buffer
+	if gob.NewEncoder(&payload).Encode(journalBatch{Version: cacheVersion, Deps: deps, Entries: entries}) != nil {
+		return nil
+	}
+	out := make([]byte, batchHeader, batchHeader+payload.Len())
+	binary.LittleEndian.PutUint64(out, uint64(payload.Len()))
+	binary.LittleEndian.PutUint64(out[8:], hashBytes(payload.Bytes()))
+	return append(out, payload.Bytes()...)
+}
+
+// readJournal returns the entries of the journal's batches made under
+// deps, later ones last, and whether it was read whole.
+func readJournal(data []byte, deps uint64) (entries []cacheEntry, whole bool) {
+	for len(data) > 0 {
+		if len(data) < batchHeader {
+			return entries, false
+		}
+		n := binary.LittleEndian.Uint64(data)
+		if n > uint64(len(data)-batchHeader) {
+			return entries, false
+		}
+		payload := data[batchHeader : batchHeader+int(n)]
+		if hashBytes(payload) != binary.LittleEndian.Uint64(data[8:]) {
+			return entries, false
+		}
+		data = data[batchHeader+int(n):]
+		var b journalBatch
+		if gob.NewDecoder(bytes.NewReader(payload)).Decode(&b) != nil {
+			return entries, false
+		}
+		if b.Version == cacheVersion && b.Deps == deps {
+			entries = append(entries, b.Entries...)
 		}
 	}
-	return n
+	return entries, true
 }
 
-// readCache loads the cache made under deps; anything else gives none.
-func readCache(repo *store.Repo, deps uint64) map[string]*cacheEntry {
-	data, err := repo.ReadCache(CachePath)
+// readCache loads the entries made under deps, lined up with dirs (the
+// case directories of this run, sorted, as the cache's entries are): the
+// cache's entry of each directory, or the journal's last one. usable
+// reports whether the cache was read whole under deps, so that the
+// journal can be added to.
+func (c *checkCache) read(dirs []string) {
+	c.old = make([]*cacheEntry, len(dirs))
+	data, err := c.repo.ReadCache(CachePath)
 	if err != nil || !bytes.HasPrefix(data, []byte(cacheMagic)) {
-		return nil
+		return
 	}
 	dec := gob.NewDecoder(bytes.NewReader(data[len(cacheMagic):]))
 	var h cacheHeader
-	if dec.Decode(&h) != nil || h.Version != cacheVersion || h.Deps != deps {
-		return nil
+	if dec.Decode(&h) != nil || h.Version != cacheVersion || h.Deps != c.deps {
+		return
 	}
-	var entries []cacheEntry
-	if dec.Decode(&entries) != nil || len(entries) != h.Count {
-		return nil
+	var base []cacheEntry
+	if dec.Decode(&base) != nil || len(base) != h.Count {
+		return
 	}
-	m := make(map[string]*cacheEntry, len(entries))
-	for i := range entries {
-		m[entries[i].Dir] = &entries[i]
+	c.baseSize = int64(len(data))
+	if !slices.IsSorted(dirs) {
+		return // never so (the layout sorts them); a cold run then
 	}
-	return m
+	// Both lists are sorted: walk them together.
+	j := 0
+	for i, dir := range dirs {
+		for j < len(base) && base[j].Dir < dir {
+			j++
+		}
+		if j < len(base) && base[j].Dir == dir {
+			c.old[i] = &base[j]
+		}
+	}
+	journal, err := c.repo.ReadCache(JournalPath)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	c.journalSize = int64(len(journal))
+	later, whole := readJournal(journal, c.deps)
+	for k := range later {
+		if i, ok := slices.BinarySearch(dirs, later[k].Dir); ok {
+			c.old[i] = &later[k]
+		}
+	}
+	c.usable = whole
 }

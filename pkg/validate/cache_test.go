@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -121,4 +122,147 @@ func TestCache(t *testing.T) {
 	if len(cold) <= len(warm) {
 		t.Errorf("a change keeping size and time: cold %d findings, warm %d; want the warm run to have trusted its cache", len(cold), len(warm))
 	}
+}
+
+// TestCacheJournal: a warm run that checked a few directories appends
+// their entries to the journal and leaves the cache as it was; the next
+// run reads the journal over the cache; a torn journal, one made under
+// other dependencies, or one grown past its share of the cache is not
+// trusted or is compacted into the cache; and every run finds what a run
+// without the cache finds.
+func TestCacheJournal(t *testing.T) {
+	cfg := defaultConfig(t)
+	root := t.TempDir()
+	if err := gen.Generate(gen.Options{Dir: root, Cases: 30, Workers: 3, Seed: 7}, cfg); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, root)
+	opts := Options{Root: root, Config: cfg, Now: time.Now()}
+	same := func(step string) {
+		t.Helper()
+		warm, err := Run(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cold, err := Run(Options{Root: root, Config: cfg, Now: opts.Now, NoCache: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(warm, cold) {
+			t.Fatalf("%s: with the cache %v, without %v", step, warm, cold)
+		}
+	}
+	read := func(rel string) []byte {
+		data, _ := os.ReadFile(filepath.Join(root, rel))
+		return data
+	}
+	same("first run")
+	base := read(CachePath)
+	if len(base) == 0 || len(read(JournalPath)) != 0 {
+		t.Fatalf("first run: cache of %d bytes, journal of %d; want a cache and no journal", len(base), len(read(JournalPath)))
+	}
+
+	touchCases(t, root, 3)
+	same("3 cases changed")
+	if !bytes.Equal(read(CachePath), base) {
+		t.Fatal("3 cases changed: the cache was written whole; want only the journal added to")
+	}
+	journal := read(JournalPath)
+	if len(journal) == 0 {
+		t.Fatal("3 cases changed: nothing in the journal")
+	}
+	if info, err := os.Stat(filepath.Join(root, JournalPath)); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("journal %v, %v: want a file of mode 0600", info, err)
+	}
+	same("nothing changed")
+	if !bytes.Equal(read(JournalPath), journal) {
+		t.Fatal("nothing changed: the journal was written")
+	}
+
+	// The journal's entries are trusted: a change to a changed case that
+	// keeps its size and time is not seen (as TestCache shows for the
+	// cache itself).
+	ids, _ := (&store.Repo{Root: root}).CaseIDs()
+	casePath := filepath.Join(root, store.CasesDir, ids[0], store.CaseFile)
+	data, _ := os.ReadFile(casePath)
+	info, _ := os.Stat(casePath)
+	os.WriteFile(casePath, []byte(strings.Replace(string(data), "phase: ", "phase: x", 1)[:len(data)]), 0o600)
+	os.Chtimes(casePath, info.ModTime(), info.ModTime())
+	if warm, _ := Run(opts); HasErrors(warm) {
+		t.Fatal("the journal's entry of a changed case was not used")
+	}
+	os.WriteFile(casePath, data, 0o600)
+	os.Chtimes(casePath, info.ModTime(), info.ModTime())
+
+	// A torn journal: what follows the tear is checked again, and the
+	// cache is written whole.
+	os.WriteFile(filepath.Join(root, JournalPath), journal[:len(journal)-5], 0o600)
+	touchCases(t, root, 2)
+	same("torn journal")
+	if bytes.Equal(read(CachePath), base) || len(read(JournalPath)) != 0 {
+		t.Fatal("torn journal: want the cache written whole and the journal emptied")
+	}
+
+	// A journal made under other dependencies is not read.
+	base = read(CachePath)
+	touchCases(t, root, 1)
+	same("one case changed")
+	saved := cfg.ClosureReasons
+	cfg.ClosureReasons = []string{"none-of-these"}
+	same("configuration changed")
+	cfg.ClosureReasons = saved
+	same("configuration back")
+
+	// A journal past its share of the cache is compacted into it.
+	defer func(share, least int64) { journalShare, minJournal = share, least }(journalShare, minJournal)
+	journalShare, minJournal = 1<<20, 1
+	base = read(CachePath)
+	touchCases(t, root, 3)
+	same("3 cases changed, journal full")
+	if bytes.Equal(read(CachePath), base) || len(read(JournalPath)) != 0 {
+		t.Fatal("journal full: want the cache written whole and the journal emptied")
+	}
+}
+
+// TestReadJournal: batches are read in order; reading stops at a torn or
+// altered batch; batches made under other dependencies are skipped.
+func TestReadJournal(t *testing.T) {
+	a := encodeBatch(1, []cacheEntry{{Dir: "a"}})
+	b := encodeBatch(2, []cacheEntry{{Dir: "b"}})
+	c := encodeBatch(1, []cacheEntry{{Dir: "c"}, {Dir: "a", ReadAt: 9}})
+	join := func(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
+	altered := join(a, c)
+	altered[len(altered)-3] ^= 1
+	tests := []struct {
+		name  string
+		data  []byte
+		dirs  []string
+		whole bool
+	}{
+		{"empty", nil, nil, true},
+		{"in order, other deps skipped", join(a, b, c), []string{"a", "c", "a"}, true},
+		{"torn header", join(a, c[:10]), []string{"a"}, false},
+		{"torn payload", join(a, c[:len(c)-1]), []string{"a"}, false},
+		{"altered", altered, []string{"a"}, false},
+		{"length past the end", join([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f}, make([]byte, 8)), nil, false},
+	}
+	for _, tt := range tests {
+		entries, whole := readJournal(tt.data, 1)
+		var dirs []string
+		for _, e := range entries {
+			dirs = append(dirs, e.Dir)
+		}
+		if !reflect.DeepEqual(dirs, tt.dirs) || whole != tt.whole {
+			t.Errorf("%s: dirs %v, whole %v; want %v, %v", tt.name, dirs, whole, tt.dirs, tt.whole)
+		}
+	}
+}
+
+// FuzzReadJournal: any journal reads without panicking.
+func FuzzReadJournal(f *testing.F) {
+	f.Add(encodeBatch(1, []cacheEntry{{Dir: "a", Notes: []fileStamp{{Name: "n.md"}}}}))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		readJournal(data, 1)
+	})
 }

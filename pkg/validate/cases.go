@@ -28,19 +28,20 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		kept     *caseRecord
 	}
 	results := make([]result, len(dirs))
-	cache := v.openCache(repo)
+	cache := v.openCache(repo, dirs)
 	entries := make([]*cacheEntry, len(dirs))
-	var done, checked atomic.Int64
+	var done atomic.Int64
+	checked := make([]bool, len(dirs))
 	store.Parallel(len(dirs), func(i int) {
 		r := &results[i]
-		if e := cache.hit(dirs[i]); e != nil {
+		if e := cache.hit(i, dirs[i]); e != nil {
 			r.findings, r.claim, entries[i] = e.Findings, e.Claim.claim(), e
 			if v.Progress != nil {
 				v.Progress(int(done.Add(1)), len(dirs))
 			}
 			return
 		}
-		checked.Add(1)
+		checked[i] = true
 		entry := cache.stamps(dirs[i])
 		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, retiredResources: v.retiredResources, ages: v.ages, enums: v.enums}
 		if c := cv.loadCase(repo, dirs[i]); c != nil {
@@ -78,7 +79,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 			v.cases = append(v.cases, r.kept)
 		}
 	}
-	cache.save(entries, checked.Load() > 0)
+	cache.save(entries, checked)
 	return nil
 }
 
