@@ -155,7 +155,8 @@ func (c *config) measureSize(n int) (figures, error) {
 	defer c.removeCreated()
 	f.newEmpty = c.medianNew(empty)
 	f.newFull = c.medianNew(repo)
-	os.RemoveAll(empty)
+	defer os.RemoveAll(empty)
+	f.county.emptyRepo = empty
 	if err := c.measureCounty(repo, &f); err != nil {
 		return f, err
 	}
