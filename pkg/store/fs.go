@@ -256,7 +256,7 @@ func (r *Repo) ReadDir(rel string) ([]fs.DirEntry, error) {
 		return nil, cannotRead(rel, err)
 	}
 	defer f.Close()
-	entries, err := f.ReadDir(-1)
+	entries, err := readDir(f)
 	if err != nil {
 		return nil, cannotRead(rel, err)
 	}
