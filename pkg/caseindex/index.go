@@ -25,9 +25,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -270,8 +268,7 @@ type indexReader struct {
 // openIndex opens the index and reads its stamps; anything wrong with it
 // gives nil: an empty index, rebuilt by the caller.
 func openIndex(repo *store.Repo) *indexReader {
-	dir, name := path.Split(Path)
-	f, err := repo.FS(strings.TrimSuffix(dir, "/")).Open(name)
+	f, err := repo.OpenCache(Path)
 	if err != nil {
 		return nil
 	}

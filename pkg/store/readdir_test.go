@@ -1,6 +1,10 @@
 package store
 
 import (
+	"bytes"
+	"io"
+
+	"github.com/casework/casework/pkg/casefile"
 	"os"
 	"path/filepath"
 	"testing"
@@ -41,5 +45,32 @@ func TestReadDirTypes(t *testing.T) {
 	}
 	if _, err := repo.ReadDir("linked"); err == nil {
 		t.Error("a directory that is a link was listed")
+	}
+}
+
+// TestOpenCacheUncapped: a cache is read whole past casefile.MaxFileSize
+// (the case index at 100,000 cases is 70 MB), and only a cache can be
+// opened this way.
+func TestOpenCacheUncapped(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, StateDir, "cache"), 0o700)
+	big := bytes.Repeat([]byte("x"), casefile.MaxFileSize+10)
+	os.WriteFile(filepath.Join(root, StateDir, "cache", "big"), big, 0o600)
+	repo, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer repo.Close()
+	f, err := repo.OpenCache(StateDir + "/cache/big")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := io.ReadAll(f)
+	if err != nil || len(got) != len(big) {
+		t.Fatalf("read %d bytes, %v; want %d", len(got), err, len(big))
+	}
+	if _, err := repo.OpenCache("cases/x"); err == nil {
+		t.Error("a file outside the caches was opened")
 	}
 }
