@@ -376,9 +376,11 @@ func (p *pkg) fill(s *Service) {
 			row, where := co.rows[ci], co.where(ci)
 			c := CostOption{ID: row["id"], Option: row["option"], Currency: row["currency"], AmountDescription: row["amount_description"], Conditions: p.costIDs[row["id"]]}
 			c.Amount = p.number(where, "amount", row["amount"])
-			if c.Amount != nil && *c.Amount < 0 {
-				p.probs.add(where, "amount %s is negative", row["amount"])
-				c.Amount = nil
+			if c.Amount != nil {
+				if err := casefile.CheckAmount(*c.Amount); err != nil {
+					p.probs.add(where, "amount %s %v", safetext.Token(row["amount"]), err)
+					c.Amount = nil
+				}
 			}
 			var ok bool
 			for _, d := range []struct {

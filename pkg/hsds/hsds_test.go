@@ -269,6 +269,7 @@ func TestJSONShapesAndSyntax(t *testing.T) {
 		{`{"organization": []}`, `s.json:1: tabular JSON without the "service" table`},
 		{`{"service": [{"id": "s", "name": {"x": 1}}], "organization": []}`, `s.json:1: "name" in the service table is an object; tabular JSON holds flat values`},
 		{`{"id": "x", "name": "X"}`, "s.json:1: not an HSDS service, organization or service at location"},
+		{`{"id": "x", "name": "X", "status": "active", "cost_options": [{"id": "c", "amount": 2e12}]}`, `s.json:1: "amount" "2e12" is more than 1,000,000,000,000`},
 		{strings.Repeat("[", 100), "s.json:1:65: nested more than 64 levels deep"},
 		{`{"version": "3.0", "profile": "https://path/to/profile", "openapi_url": "https://example.org/openapi.json"}`, "s.json:1: an HSDS API root (version, profile, openapi_url), not a service"},
 		{`{"id": "t", "name": "name", "description": "d", "uri": "http://example.com", "version": "version"}`, "s.json:1: an HSDS taxonomy, not a service"},
@@ -304,12 +305,14 @@ func TestPackageErrorsAllListed(t *testing.T) {
 		t.Errorf("no status column (singular file name): %v", err)
 	}
 	write("service.csv", "id,organization_id,name,status,minimum_age\ns1,o9,Food,active,\ns2,o1,Rent,active,ten\ns3,o1,\"Bad \"quote\",active,\n")
-	write("cost_option.csv", "id,service_id,valid_from,valid_to,amount\nc1,s1,2020-01-01,soon,5\nc2,s2,,,£5\n")
+	write("cost_option.csv", "id,service_id,valid_from,valid_to,amount\nc1,s1,2020-01-01,soon,5\nc2,s2,,,£5\nc3,s2,,,-5\nc4,s2,,,1e13\n")
 	_, err := ReadPackage(dir)
 	want := []string{
 		`service.csv:4:12: a quote (") is missing or out of place`,
 		`cost_option.csv:2: valid_to "soon" is not a date YYYY-MM-DD`,
 		`cost_option.csv:3: amount "£5" is not a number`,
+		`cost_option.csv:4: amount "-5" must not be negative`,
+		`cost_option.csv:5: amount "1e13" is more than 1,000,000,000,000`,
 		`service.csv:2: organization_id "o9" is not in organization.csv`,
 		`service.csv:3: minimum_age "ten" is not a number`,
 	}

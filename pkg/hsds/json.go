@@ -302,9 +302,11 @@ func (r *jsonReader) service(n *node, org *Organization, sal *node) Service {
 			co := CostOption{ID: r.str(c, "id"), ValidFrom: r.date(c, "valid_from"), ValidTo: r.date(c, "valid_to"), Option: r.str(c, "option"),
 				Currency: r.str(c, "currency"), Amount: r.num(c, "amount"), AmountDescription: r.str(c, "amount_description"),
 				Conditions: len(r.list(c, "attributes"))}
-			if co.Amount != nil && *co.Amount < 0 {
-				r.add(c.get("amount"), `"amount" %s is negative`, c.get("amount").text)
-				co.Amount = nil
+			if co.Amount != nil {
+				if err := casefile.CheckAmount(*co.Amount); err != nil {
+					r.add(c.get("amount"), `"amount" %s %v`, safetext.Token(c.get("amount").text), err)
+					co.Amount = nil
+				}
 			}
 			s.CostOptions = append(s.CostOptions, co)
 		}

@@ -57,10 +57,12 @@ func NextReview(c *casefile.Case, interval time.Duration) (casefile.Date, bool) 
 }
 
 // followedUp reports whether a review was recorded after the case was
-// closed, which is the follow-up.
+// closed, which is the follow-up. A review in the same second as the
+// closure is the last one before it (a script that reviews and closes at
+// once), not the follow-up.
 func followedUp(c *casefile.Case, cl *casefile.Closure) bool {
 	for _, r := range c.Reviews {
-		if !r.At.Before(cl.At) {
+		if r.At.After(cl.At) {
 			return true
 		}
 	}

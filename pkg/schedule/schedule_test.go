@@ -46,6 +46,9 @@ func TestClockForCaseReviewsTasksFollowUps(t *testing.T) {
 		{"closed: follow-up done by a later review",
 			casefile.Case{Phase: "closed", History: opened, Closure: &casefile.Closure{At: at("2026-02-01"), FollowUp: date("2026-02-28")}, Reviews: []casefile.Review{{At: at("2026-02-27")}}},
 			nil, false},
+		{"closed: a review in the same second as the closure is no follow-up",
+			casefile.Case{Phase: "closed", History: opened, Closure: &casefile.Closure{At: at("2026-02-01"), FollowUp: date("2026-02-28")}, Reviews: []casefile.Review{{At: at("2026-02-01")}}},
+			[]string{"follow-up@2026-02-28"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
