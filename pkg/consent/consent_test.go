@@ -1,6 +1,7 @@
 package consent
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +38,7 @@ func TestAt(t *testing.T) {
 		says    string
 	}{
 		{"nothing recorded", nil, Share, foodBank, 10, false, "no consent to share is recorded"},
-		{"given to everyone", []casefile.ConsentEntry{give(1, Share, "*")}, Share, foodBank, 10, true, "consent to share given on 2026-03-01"},
+		{"given to everyone", []casefile.ConsentEntry{give(1, Share, "*")}, Share, foodBank, 10, true, "consent to share given by the client on 2026-03-01"},
 		{"given with no one named covers everyone", []casefile.ConsentEntry{give(1, Share)}, Share, foodBank, 10, true, ""},
 		{"given to the resource", []casefile.ConsentEntry{give(1, Share, "food-bank")}, Share, foodBank, 10, true, ""},
 		{"given to the provider, any case of letters", []casefile.ConsentEntry{give(1, Share, "northside churches")}, Share, foodBank, 10, true, ""},
@@ -121,5 +122,41 @@ func TestRecordRefuses(t *testing.T) {
 	}
 	if err := Record(c, purposes, Request{At: at(1), Action: "give", Purpose: Services}); err == nil || !strings.Contains(err.Error(), "time order") {
 		t.Errorf("an entry before the last: %v", err)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	rep := give(2, Share, "food-bank")
+	rep.GivenBy = casefile.ConsentByRepresentative
+	for _, tc := range []struct {
+		name     string
+		entries  []casefile.ConsentEntry
+		inForce  bool
+		everyone bool
+		with     []string
+		except   []string
+		text     string
+	}{
+		{"nothing recorded", nil, false, false, nil, nil, "no consent to share is recorded"},
+		{"everyone", []casefile.ConsentEntry{give(1, Share, "*")}, true, true, nil, nil, "consent to share given by the client on 2026-03-01"},
+		{"some parties: in force, and said what is recorded", []casefile.ConsentEntry{give(1, Share, "food-bank", "after-school")},
+			true, false, []string{"after-school", "food-bank"}, nil, "consent to share given by the client on 2026-03-01 with after-school, food-bank"},
+		{"parties from two entries", []casefile.ConsentEntry{give(1, Share, "after-school"), rep},
+			true, false, []string{"after-school", "food-bank"}, nil,
+			"consent to share given by the client on 2026-03-01 with after-school; consent to share given by the client's representative on 2026-03-02 with food-bank"},
+		{"one party withdrawn", []casefile.ConsentEntry{give(1, Share, "food-bank", "after-school"), withdraw(5, Share, "food-bank")},
+			true, false, []string{"after-school"}, nil, "consent to share given by the client on 2026-03-01 with after-school"},
+		{"every party withdrawn", []casefile.ConsentEntry{give(1, Share, "food-bank"), withdraw(5, Share, "food-bank")},
+			false, false, nil, nil, "consent to share with food-bank was withdrawn on 2026-03-05"},
+		{"everyone but one", []casefile.ConsentEntry{give(1, Share), withdraw(5, Share, "food-bank")},
+			true, true, nil, []string{"food-bank"}, "consent to share given by the client on 2026-03-01, except with food-bank"},
+		{"everyone withdrawn", []casefile.ConsentEntry{give(1, Share, "*"), withdraw(5, Share, "*")},
+			false, false, nil, nil, "consent to share was withdrawn on 2026-03-05"},
+	} {
+		c := &casefile.Case{ID: "C-1", Consents: tc.entries}
+		l := Summary(c, []string{Share}, at(10))[0]
+		if l.InForce != tc.inForce || l.Everyone != tc.everyone || !slices.Equal(l.With, tc.with) || !slices.Equal(l.Except, tc.except) || l.Text != tc.text {
+			t.Errorf("%s: got %+v\nwant in force %v, everyone %v, with %v, except %v, %q", tc.name, l, tc.inForce, tc.everyone, tc.with, tc.except, tc.text)
+		}
 	}
 }

@@ -143,26 +143,16 @@ func show(opts *Options) error {
 	lines := consent.Summary(&rec.Data, cfg.Consent.Purposes, f.Now())
 	tab := &output.Tabular{Header: []string{"PURPOSE", "IN FORCE", "WITH", "AS RECORDED"}}
 	for _, l := range lines {
-		with := "everyone"
-		if !l.InForce {
-			with = strings.Join(l.With, ", ")
+		inForce, with := "no", "-"
+		switch {
+		case l.Everyone && len(l.Except) > 0:
+			inForce, with = "some", "everyone except "+strings.Join(l.Except, ", ")
+		case l.Everyone:
+			inForce, with = "yes", "everyone"
+		case l.InForce:
+			inForce, with = "some", strings.Join(l.With, ", ")
 		}
-		if with == "" {
-			with = "-"
-		}
-		tab.Rows = append(tab.Rows, []string{l.Purpose, yesNo(l.InForce || len(l.With) > 0, l.InForce), with, l.Text})
+		tab.Rows = append(tab.Rows, []string{l.Purpose, inForce, with, l.Text})
 	}
 	return p.Print(lines, tab)
-}
-
-// yesNo says whether consent is in force for everyone ("yes"), for some
-// parties only ("some"), or not at all ("no").
-func yesNo(any, all bool) string {
-	switch {
-	case all:
-		return "yes"
-	case any:
-		return "some"
-	}
-	return "no"
 }
