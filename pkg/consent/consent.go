@@ -31,6 +31,9 @@ type Party struct {
 	Provider string
 }
 
+// PartyOf is the party a resource stands for: itself and its provider.
+func PartyOf(r casefile.Resource) Party { return Party{Resource: r.ID, Provider: r.Provider} }
+
 // Everyone is the party of a consent that names nobody in particular.
 var Everyone = Party{}
 
@@ -44,12 +47,13 @@ func covers(with []string, p Party) bool {
 	if p == Everyone {
 		return false
 	}
-	for _, w := range with {
-		if (p.Resource != "" && w == p.Resource) || (p.Provider != "" && strings.EqualFold(w, p.Provider)) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(with, p.named)
+}
+
+// named reports whether w, a name in a consent's With, names the party:
+// its resource ID, or its provider's name in any letter case.
+func (p Party) named(w string) bool {
+	return (p.Resource != "" && w == p.Resource) || (p.Provider != "" && strings.EqualFold(w, p.Provider))
 }
 
 // Entries are a case's consent entries in time order, the old single
@@ -171,9 +175,11 @@ type Request struct {
 	Reason  string
 }
 
-// Record checks req against the case and the agency's purposes, and
-// appends it to the case's consents. On error c is unchanged.
-func Record(c *casefile.Case, purposes []string, req Request) error {
+// Record checks req against the case, the agency's purposes and the
+// parties it knows (its resources and their providers), and appends it
+// to the case's consents. Every name in req.With must be "*" or name one
+// of parties. On error c is unchanged.
+func Record(c *casefile.Case, purposes []string, parties []Party, req Request) error {
 	if !slices.Contains(purposes, req.Purpose) {
 		return fmt.Errorf("unknown purpose %q: use one of %s (consent.purposes in .casework.yaml)", req.Purpose, strings.Join(purposes, ", "))
 	}
@@ -184,6 +190,11 @@ func Record(c *casefile.Case, purposes []string, req Request) error {
 		With: req.With, GivenBy: req.GivenBy, Basis: req.Basis, Until: req.Until, Reason: req.Reason}
 	if e.GivenBy == "" {
 		e.GivenBy = casefile.ConsentByClient
+	}
+	for _, w := range e.With {
+		if w != casefile.Everyone && !slices.ContainsFunc(parties, func(p Party) bool { return p.named(w) }) {
+			return fmt.Errorf("no resource or provider %q; 'casework resource list' shows them", w)
+		}
 	}
 	switch {
 	case !slices.Contains(casefile.ConsentGivers, e.GivenBy):

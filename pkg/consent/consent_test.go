@@ -93,6 +93,7 @@ func TestLegacyAndMigrate(t *testing.T) {
 
 func TestRecordRefuses(t *testing.T) {
 	purposes := []string{Services, Share}
+	parties := []Party{foodBank, {Resource: "a"}, {Resource: "b"}}
 	until, _ := casefile.ParseDate("2026-02-01")
 	for _, tc := range []struct {
 		name string
@@ -105,22 +106,30 @@ func TestRecordRefuses(t *testing.T) {
 		{"withdrawal without a reason", Request{Action: "withdraw", Purpose: Share}, "needs --reason"},
 		{"until in the past", Request{Action: "give", Purpose: Share, Until: until}, "before today"},
 		{"someone else gives", Request{Action: "give", Purpose: Share, GivenBy: "neighbour"}, "unknown --by"},
+		{"an unknown party", Request{Action: "give", Purpose: Share, With: []string{"food-bank", "nores"}}, `no resource or provider "nores"; 'casework resource list' shows them`},
+		{"an unknown party withdrawn", Request{Action: "withdraw", Purpose: Share, With: []string{"nores"}, Reason: "r"}, `no resource or provider "nores"`},
 	} {
 		c := &casefile.Case{ID: "C-1"}
 		tc.req.At = at(1)
-		err := Record(c, purposes, tc.req)
+		err := Record(c, purposes, parties, tc.req)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || len(c.Consents) != 0 {
 			t.Errorf("%s: %v (want %q, nothing recorded)", tc.name, err, tc.want)
 		}
 	}
+	for _, with := range [][]string{{"food-bank"}, {"NORTHSIDE churches"}, {"*"}, nil} {
+		c := &casefile.Case{ID: "C-1"}
+		if err := Record(c, purposes, parties, Request{At: at(1), Action: "give", Purpose: Share, With: with}); err != nil || len(c.Consents) != 1 {
+			t.Errorf("with %v: %v", with, err)
+		}
+	}
 	c := &casefile.Case{ID: "C-1", Client: casefile.Client{Representative: &casefile.Representative{Name: "N"}}}
-	if err := Record(c, purposes, Request{At: at(2), By: "w-ana", Action: "give", Purpose: Share, With: []string{"b", "a", "b"}, GivenBy: "representative", Basis: "parental responsibility"}); err != nil {
+	if err := Record(c, purposes, parties, Request{At: at(2), By: "w-ana", Action: "give", Purpose: Share, With: []string{"b", "a", "b"}, GivenBy: "representative", Basis: "parental responsibility"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := c.Consents[0].With; len(got) != 2 || got[0] != "a" {
 		t.Errorf("with = %v, want [a b]", got)
 	}
-	if err := Record(c, purposes, Request{At: at(1), Action: "give", Purpose: Services}); err == nil || !strings.Contains(err.Error(), "time order") {
+	if err := Record(c, purposes, parties, Request{At: at(1), Action: "give", Purpose: Services}); err == nil || !strings.Contains(err.Error(), "time order") {
 		t.Errorf("an entry before the last: %v", err)
 	}
 }

@@ -104,12 +104,20 @@ func record(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	_, resources, err := f.WorkersAndResources()
+	if err != nil {
+		return err
+	}
+	parties := make([]consent.Party, 0, len(resources))
+	for _, r := range resources {
+		parties = append(parties, consent.PartyOf(r))
+	}
 	o, err := f.Ops()
 	if err != nil {
 		return err
 	}
 	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
-		err := consent.Record(c, cfg.Consent.Purposes, consent.Request{
+		err := consent.Record(c, cfg.Consent.Purposes, parties, consent.Request{
 			At: now, By: by, Action: opts.Action, Purpose: opts.Purpose, With: opts.With,
 			GivenBy: opts.By, Basis: opts.Basis, Until: until, Reason: opts.Reason,
 		})
