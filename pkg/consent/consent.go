@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/history"
 )
 
 // The purposes casework itself relies on; agencies may configure more.
@@ -102,9 +103,11 @@ func Legacy(c *casefile.Case) []casefile.ConsentEntry {
 
 // Migrate moves the old client.consent record into consent entries,
 // losing nothing: the entries Legacy reads from it are appended before
-// any newer entry, and the old record is cleared. It reports whether the
-// case changed.
-func Migrate(c *casefile.Case) bool {
+// any newer entry, and the old record is cleared. Each entry is recorded
+// by the case's worker at the record's date (from the history's
+// assignments), or by actor, who migrates, when the case names none. It
+// reports whether the case changed.
+func Migrate(c *casefile.Case, actor string) bool {
 	old := c.Client.Consent
 	if old == (casefile.Consent{}) {
 		return false
@@ -119,6 +122,12 @@ func Migrate(c *casefile.Case) bool {
 		}
 		entries = []casefile.ConsentEntry{{At: at, Action: casefile.ConsentWithdraw, Purpose: Services,
 			Reason: strings.TrimSpace("recorded as not given before consent per purpose " + old.Scope)}}
+	}
+	for i := range entries {
+		entries[i].By = history.Of(c).WorkerAt(entries[i].At)
+		if entries[i].By == "" {
+			entries[i].By = actor
+		}
 	}
 	c.Consents = append(entries, c.Consents...)
 	c.Client.Consent = casefile.Consent{}

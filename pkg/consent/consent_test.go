@@ -76,17 +76,22 @@ func TestLegacyAndMigrate(t *testing.T) {
 	if At(c, Share, Party{Resource: "counselling"}, at(1)).InForce {
 		t.Fatal("the old record is read as consent to share with anyone")
 	}
-	if !Migrate(c) || c.Client.Consent != (casefile.Consent{}) || len(c.Consents) != 2 {
+	c.Worker = "w-ben"
+	c.History = []casefile.HistoryEntry{{At: at(1), By: "w-ana", Assign: &casefile.Assignment{From: "w-ana", To: "w-ben"}}}
+	if !Migrate(c, "w-cy") || c.Client.Consent != (casefile.Consent{}) || len(c.Consents) != 2 {
 		t.Fatalf("Migrate: %+v", c.Consents)
+	}
+	if c.Consents[0].By != "w-ana" || c.Consents[1].By != "w-ana" {
+		t.Errorf("migrated entries are recorded by %q and %q, want the worker of the case at the time, w-ana", c.Consents[0].By, c.Consents[1].By)
 	}
 	if c.Consents[1].Purpose != Share || len(c.Consents[1].With) != 1 || !strings.Contains(c.Consents[0].Reason, "share with the providers in the plan") {
 		t.Errorf("migrated entries lose something: %+v", c.Consents)
 	}
-	if !At(c, Share, foodBank, at(1)).InForce || Migrate(c) {
+	if !At(c, Share, foodBank, at(1)).InForce || Migrate(c, "w-cy") {
 		t.Error("migration changed what is in force, or ran twice")
 	}
 	refused := &casefile.Case{Client: casefile.Client{Consent: casefile.Consent{At: given, Scope: "no sharing"}}}
-	if !Migrate(refused) || refused.Consents[0].Action != casefile.ConsentWithdraw || !strings.Contains(refused.Consents[0].Reason, "no sharing") {
+	if !Migrate(refused, "w-cy") || refused.Consents[0].By != "w-cy" || refused.Consents[0].Action != casefile.ConsentWithdraw || !strings.Contains(refused.Consents[0].Reason, "no sharing") {
 		t.Errorf("a record of consent not given migrates to %+v", refused.Consents)
 	}
 }
