@@ -117,9 +117,16 @@ func capital(s string) string {
 
 func cell(s string) string { return dash(strings.ReplaceAll(inline(s), "|", `\|`)) }
 
+// heading is s made safe on one line, without the punctuation that
+// Markdown linters refuse at the end of a heading (MD026: .,;:! and their
+// full-width forms). Closing brackets and quotes stay: "[redacted]" and
+// "(age 13)" keep their ends.
 func heading(s string) string {
-	return strings.TrimRightFunc(inline(s), func(r rune) bool { return unicode.IsPunct(r) && r != ')' && r != '"' })
+	return strings.TrimRightFunc(inline(s), func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(headingPunct, r) })
 }
+
+// headingPunct is the trailing punctuation markdownlint's MD026 refuses.
+const headingPunct = ".,;:!?。，；：！？"
 
 func human(s string) string { return strings.NewReplacer("-", " ", "_", " ").Replace(s) }
 
