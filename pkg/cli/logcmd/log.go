@@ -110,13 +110,13 @@ func run(opts *Options) error {
 	if err != nil {
 		f.Infof("note: %v; showing the case's own history and notes only", err)
 	}
-	events := timeline.Merge(timeline.OfCase(&rec.Data), timeline.FromNotes(noteList), timeline.FromCommits(commits))
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	events := timeline.Merge(timeline.OfCase(&rec.Data, cfg.Currency), timeline.FromNotes(noteList), timeline.FromCommits(commits))
 	events = timeline.Select(events, since, opts.Kinds)
 	if opts.Redact {
-		cfg, err := f.Config()
-		if err != nil {
-			return err
-		}
 		_, resources, err := f.WorkersAndResources()
 		if err != nil {
 			return err
