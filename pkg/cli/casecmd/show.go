@@ -113,6 +113,8 @@ func consentText(c *casefile.Case, now time.Time) string {
 	var parts []string
 	for _, l := range consent.Summary(c, []string{consent.Services, consent.Share}, now) {
 		switch {
+		case l.Everyone && len(l.Except) > 0:
+			parts = append(parts, l.Purpose+": yes, except with "+strings.Join(l.Except, ", "))
 		case l.Everyone:
 			parts = append(parts, l.Purpose+": yes")
 		case len(l.With) > 0:
