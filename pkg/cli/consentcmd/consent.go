@@ -37,7 +37,8 @@ func NewCmdConsent(f *cmdutil.Factory) *cobra.Command {
 		Long: `Consent is recorded per purpose (consent.purposes in .casework.yaml:
 services, the client's agreement to case management and its services;
 share, to share information with a resource or provider), with whom it
-may be shared (--with a resource ID or a provider's name, repeated; none or
+may be shared (--with a resource ID or a provider's name, repeated, as
+'casework resource list' shows them, anything else is refused; none or
 '*' for everyone), who gave it (the client, or their representative with
 the legal basis they act on), and until when.
 
