@@ -245,9 +245,43 @@ func (r *Repo) Exists(rel string) bool {
 }
 
 // ReadDir lists the directory at rel, sorted by name; a missing directory
-// is empty. Entries that are symbolic links are listed as such (their
-// Type has fs.ModeSymlink): the caller refuses or reports them.
+// is empty. A symbolic link among its entries, whatever its name, is
+// refused (SymlinkError): this is the one place every listing of a
+// command goes through, so no command reads or writes a directory that
+// holds a link (SPEC section 8). validate lists with Entries instead, to
+// report the links rather than stop at them.
 func (r *Repo) ReadDir(rel string) ([]fs.DirEntry, error) {
+	entries, err := r.Entries(rel)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.Type()&fs.ModeSymlink != 0 {
+			return nil, &SymlinkError{Path: path.Join(rel, e.Name())}
+		}
+	}
+	return entries, nil
+}
+
+// checkDir lists the directory at rel once per Repo (ReadDir), refusing
+// it when it holds a symbolic link. The loaders call it for the directory
+// of what they load: a case's directory and its notes, workers/,
+// resources/.
+func (r *Repo) checkDir(rel string) error {
+	if _, ok := r.checked.Load(rel); ok {
+		return nil
+	}
+	if _, err := r.ReadDir(rel); err != nil {
+		return err
+	}
+	r.checked.Store(rel, true)
+	return nil
+}
+
+// Entries lists the directory at rel like ReadDir, but lists symbolic
+// links as such (their Type has fs.ModeSymlink) rather than refusing
+// them: for validate, which reports them.
+func (r *Repo) Entries(rel string) ([]fs.DirEntry, error) {
 	f, err := r.open(rel)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -572,4 +606,31 @@ func (r *Repo) WriteShared(rel string, data []byte, create bool) error {
 		return err
 	}
 	return rt.Chmod(name, 0o644)
+}
+
+// Symlinks walks the whole repository once, through its confined view,
+// and returns the path (relative to the root, with forward slashes) of
+// every symbolic link in it, sorted; .git is skipped, and no link is
+// followed. A directory that cannot be listed is left out: what reads it
+// reports that. validate reports each link as a finding.
+func (r *Repo) Symlinks() []string {
+	var links []string
+	var walk func(dir string)
+	walk = func(dir string) {
+		entries, err := r.Entries(dir)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			rel := path.Join(dir, e.Name())
+			switch {
+			case e.Type()&fs.ModeSymlink != 0:
+				links = append(links, rel)
+			case e.IsDir() && rel != ".git":
+				walk(rel)
+			}
+		}
+	}
+	walk(".")
+	return links
 }

@@ -34,6 +34,7 @@ type Repo struct {
 	root       *os.Root
 	rootErr    error
 	subs       sync.Map // views of top-level directories, by name
+	checked    sync.Map // directories listed by checkDir, free of links
 	cleanTemp  sync.Once
 	tempBeside bool // temporary files beside the target (not a repository)
 }
@@ -235,12 +236,30 @@ func notFound(kind, id string, err error) error {
 // LoadCase loads a case by its exact ID.
 func (r *Repo) LoadCase(id string) (*Record[casefile.Case], error) {
 	rec, err := Load[casefile.Case](r, CasePath(id))
+	if err == nil {
+		if err := r.checkCaseDir(id); err != nil {
+			return nil, err
+		}
+	}
 	return rec, notFound("case", id, err)
+}
+
+// checkCaseDir refuses a case whose directory or notes directory holds a
+// symbolic link (see ReadDir): every command that reads or writes one case
+// loads it first.
+func (r *Repo) checkCaseDir(id string) error {
+	if err := r.checkDir(CaseDir(id)); err != nil {
+		return err
+	}
+	return r.checkDir(NotesPath(id))
 }
 
 // LoadWorker loads a worker by ID.
 func (r *Repo) LoadWorker(id string) (*Record[casefile.Worker], error) {
 	if err := ValidateID("worker", id); err != nil {
+		return nil, err
+	}
+	if err := r.checkDir(WorkersDir); err != nil {
 		return nil, err
 	}
 	rec, err := Load[casefile.Worker](r, WorkerPath(id))
@@ -250,6 +269,9 @@ func (r *Repo) LoadWorker(id string) (*Record[casefile.Worker], error) {
 // LoadResource loads a resource by ID.
 func (r *Repo) LoadResource(id string) (*Record[casefile.Resource], error) {
 	if err := ValidateID("resource", id); err != nil {
+		return nil, err
+	}
+	if err := r.checkDir(ResourcesDir); err != nil {
 		return nil, err
 	}
 	rec, err := Load[casefile.Resource](r, ResourcePath(id))

@@ -37,7 +37,7 @@ type layout struct {
 func readLayout(repo *store.Repo) (*layout, error) {
 	l := &layout{}
 	linked := map[string]bool{}
-	top, err := repo.ReadDir(".")
+	top, err := repo.Entries(".")
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func readLayout(repo *store.Repo) (*layout, error) {
 		if linked[dir] {
 			return nil, nil
 		}
-		entries, err := repo.ReadDir(dir)
+		entries, err := repo.Entries(dir)
 		out := entries[:0]
 		for _, e := range entries {
 			switch {
@@ -135,4 +135,24 @@ func parse(rel string, data []byte, out any) (*record, []Finding) {
 		return rec, FromError(errs.WithPath(rel), rel)
 	}
 	return rec, nil
+}
+
+// linkFindings walks the whole repository once (store.Repo.Symlinks) and
+// reports every symbolic link that found does not already report: a link
+// anywhere under the root is an error, not only where records are
+// looked for (SPEC section 8).
+func linkFindings(repo *store.Repo, found []Finding) []Finding {
+	reported := map[string]bool{}
+	for _, f := range found {
+		if f.Rule == "symlink" {
+			reported[f.Path] = true
+		}
+	}
+	var out []Finding
+	for _, rel := range repo.Symlinks() {
+		if !reported[rel] {
+			out = append(out, symlinkFinding(rel))
+		}
+	}
+	return out
 }
