@@ -217,8 +217,9 @@ agreement (none, current or stale), next_due, closed_at, closure_reason.
 --redact replaces the client's name with [redacted], leaves the date of
 birth empty and scrubs client data from the referral source. Text that a
 spreadsheet would run as a formula (starting with =, +, -, @, a tab or
-a carriage return) is prefixed with an apostrophe, as in every CSV that
-casework prints.`,
+a carriage return) is prefixed with an apostrophe, and control
+characters other than newline and tab are escaped (ESC as \x1b), as in
+every CSV that casework prints.`,
 		Example: "  casework export csv > cases.csv\n  casework export csv --redact",
 		Args:    cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
