@@ -279,7 +279,8 @@ func (r *Repo) LoadResource(id string) (*Record[casefile.Resource], error) {
 }
 
 // CaseIDs lists the IDs of all cases, sorted: the names of the directories
-// under cases/ that are valid IDs. A symbolic link among them is refused.
+// under cases/ that are valid IDs. A symbolic link in cases/ is refused
+// (ReadDir).
 func (r *Repo) CaseIDs() ([]string, error) {
 	entries, err := r.ReadDir(CasesDir)
 	if err != nil {
@@ -287,9 +288,6 @@ func (r *Repo) CaseIDs() ([]string, error) {
 	}
 	ids := make([]string, 0, len(entries))
 	for _, e := range entries {
-		if e.Type()&fs.ModeSymlink != 0 && ValidateID("case", e.Name()) == nil {
-			return nil, &SymlinkError{Path: CaseDir(e.Name())}
-		}
 		if e.IsDir() && ValidateID("case", e.Name()) == nil {
 			ids = append(ids, e.Name())
 		}
@@ -297,8 +295,6 @@ func (r *Repo) CaseIDs() ([]string, error) {
 	return ids, nil
 }
 
-// recordIDs lists the IDs of the YAML records in dir (workers, resources).
-// A symbolic link among them is refused.
 // TakenID returns the ID of a record in dir (WorkersDir or ResourcesDir)
 // that equals id in any letter case, or "" when there is none. Two IDs
 // that differ only in letter case would be one file on a case-insensitive
@@ -317,6 +313,8 @@ func (r *Repo) TakenID(dir, id string) (string, error) {
 	return "", nil
 }
 
+// recordIDs lists the IDs of the YAML records in dir (workers, resources).
+// A symbolic link in dir is refused (ReadDir).
 func (r *Repo) recordIDs(dir string) ([]string, error) {
 	entries, err := r.ReadDir(dir)
 	if err != nil {
@@ -327,9 +325,6 @@ func (r *Repo) recordIDs(dir string) ([]string, error) {
 		kind, id := Classify(dir + "/" + e.Name())
 		if kind == NotRecord {
 			continue
-		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			return nil, &SymlinkError{Path: dir + "/" + e.Name()}
 		}
 		if !e.IsDir() {
 			ids = append(ids, id)

@@ -32,8 +32,8 @@ type layout struct {
 
 // readLayout lists the repository's record files from disk, never a
 // cache, through the store's confined view of the root. Symbolic links
-// met on the way (at the top, in the record directories, in templates/)
-// are findings, and what is behind them is not read.
+// met on the way are skipped, and what is behind them is not read:
+// linkFindings reports every link of the repository.
 func readLayout(repo *store.Repo) (*layout, error) {
 	l := &layout{}
 	linked := map[string]bool{}
@@ -44,8 +44,7 @@ func readLayout(repo *store.Repo) (*layout, error) {
 	for _, e := range top {
 		switch {
 		case isLink(e):
-			linked[e.Name()] = true
-			l.strays = append(l.strays, symlinkFinding(e.Name()))
+			linked[e.Name()] = true // reported by linkFindings
 		case e.Name() == store.StateDir && !e.IsDir():
 			l.strays = append(l.strays, at(e.Name(), 1, 1, Error, "state-not-directory", "%s", store.StateNotDirectory))
 		}
@@ -58,8 +57,7 @@ func readLayout(repo *store.Repo) (*layout, error) {
 		out := entries[:0]
 		for _, e := range entries {
 			switch {
-			case isLink(e):
-				l.strays = append(l.strays, symlinkFinding(dir+"/"+e.Name()))
+			case isLink(e): // reported by linkFindings
 			case !strings.HasPrefix(e.Name(), "."):
 				out = append(out, e)
 			}
@@ -96,9 +94,6 @@ func readLayout(repo *store.Repo) (*layout, error) {
 			continue
 		}
 		l.cases = append(l.cases, e.Name())
-	}
-	if _, err := list(store.TemplatesDir); err != nil {
-		return nil, err
 	}
 	return l, nil
 }
