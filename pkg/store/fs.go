@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -608,29 +609,42 @@ func (r *Repo) WriteShared(rel string, data []byte, create bool) error {
 	return rt.Chmod(name, 0o644)
 }
 
-// Symlinks walks the whole repository once, through its confined view,
-// and returns the path (relative to the root, with forward slashes) of
-// every symbolic link in it, sorted; .git is skipped, and no link is
-// followed. A directory that cannot be listed is left out: what reads it
-// reports that. validate reports each link as a finding.
+// Symlinks walks the whole repository once, through its confined view
+// (fs.WalkDir over the os.Root, which never follows a link), and returns
+// the path (relative to the root, with forward slashes) of every
+// symbolic link in it, sorted; .git is skipped. The case directories are
+// walked in parallel. A directory that cannot be listed is left out: what
+// reads it reports that. validate reports each link as a finding.
 func (r *Repo) Symlinks() []string {
-	var links []string
-	var walk func(dir string)
-	walk = func(dir string) {
-		entries, err := r.Entries(dir)
-		if err != nil {
-			return
-		}
-		for _, e := range entries {
-			rel := path.Join(dir, e.Name())
-			switch {
-			case e.Type()&fs.ModeSymlink != 0:
-				links = append(links, rel)
-			case e.IsDir() && rel != ".git":
-				walk(rel)
-			}
-		}
+	rt, err := r.fsys()
+	if err != nil {
+		return nil
 	}
-	walk(".")
+	fsys := rt.FS()
+	var mu sync.Mutex
+	var links, cases []string
+	walk := func(root string, top bool) {
+		fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil && d != nil && d.IsDir():
+				return fs.SkipDir
+			case err != nil:
+				return nil
+			case d.Type()&fs.ModeSymlink != 0:
+				mu.Lock()
+				links = append(links, p)
+				mu.Unlock()
+			case top && d.IsDir() && (p == ".git" || path.Dir(p) == CasesDir):
+				if p != ".git" {
+					cases = append(cases, p) // walked below, in parallel
+				}
+				return fs.SkipDir
+			}
+			return nil
+		})
+	}
+	walk(".", true)
+	Parallel(len(cases), func(i int) { walk(cases[i], false) })
+	slices.Sort(links)
 	return links
 }
