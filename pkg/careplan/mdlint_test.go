@@ -101,8 +101,10 @@ var (
 	autolinks = regexp.MustCompile(`<(?:https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>`)
 	htmlTag   = regexp.MustCompile(`</?[A-Za-z][^>]*>|<!--`)
 	// bare is what GitHub's Markdown links by itself: a URL at the start
-	// of a line or after a space or one of "*_~(", an e-mail address.
-	bare = regexp.MustCompile(`(?i)(?:^|[\s*_~(])https?://[^\s<>]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
+	// of a line or after a space or one of "*_~(", whose domain starts
+	// with a letter, digit or underscore (GFM's extended autolinks:
+	// "http://!" is no link), and an e-mail address.
+	bare = regexp.MustCompile(`(?i)(?:^|[\s*_~(])https?://[a-z0-9_][^\s<>]*|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}`)
 )
 
 // rawHTML is the HTML in a line that is not an autolink, code or an
@@ -144,6 +146,9 @@ func TestLintCatchesWhatItChecks(t *testing.T) {
 	clean := "# A\n\n<!-- markdownlint-disable MD013 -->\n\n- <a@b.example>\n- `x@y.example`\n\n## B\n\n| a | b |\n| --- | --- |\n| <https://x.example> | &lt;b> |\n"
 	if got := lint(clean); len(got) > 0 {
 		t.Errorf("clean Markdown: %q", got)
+	}
+	if got := lint("# A\n\nsee http://! now\n"); len(got) > 0 {
+		t.Errorf("a scheme with no domain is no link in GFM: %q", got)
 	}
 }
 
