@@ -46,13 +46,14 @@ type FlowStage struct {
 }
 
 // shownStage is a FlowStage as json and yaml write it: a suppressed or
-// empty stage has no median or percentile (null), as CSV leaves the cells
-// blank, rather than a 0 that reads as a figure.
+// empty stage has no median or percentile (the keys are left out; casework
+// writes no null), as CSV leaves the cells blank, rather than a 0 that
+// reads as a figure.
 type shownStage struct {
 	Stage  string   `json:"stage" yaml:"stage"`
 	Cases  Count    `json:"cases" yaml:"cases"`
-	Median *float64 `json:"median_days" yaml:"median_days"`
-	P90    *float64 `json:"p90_days" yaml:"p90_days"`
+	Median *float64 `json:"median_days,omitempty" yaml:"median_days,omitempty"`
+	P90    *float64 `json:"p90_days,omitempty" yaml:"p90_days,omitempty"`
 }
 
 func (s FlowStage) shown() shownStage {
@@ -63,7 +64,7 @@ func (s FlowStage) shown() shownStage {
 	return out
 }
 
-// MarshalJSON writes the stage with null days where they are not shown.
+// MarshalJSON writes the stage without the days where they are not shown.
 // "<5" stays as it is written (no HTML escaping), like Count writes it.
 func (s FlowStage) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
@@ -75,7 +76,7 @@ func (s FlowStage) MarshalJSON() ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// MarshalYAML writes the stage with null days where they are not shown.
+// MarshalYAML writes the stage without the days where they are not shown.
 func (s FlowStage) MarshalYAML() (any, error) { return s.shown(), nil }
 
 // ReasonCount is the number of closures for one reason.
