@@ -118,6 +118,9 @@ func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 	if err != nil {
 		return err
 	}
+	if err := checkResponsible(f, opts.Responsible); err != nil {
+		return err
+	}
 	var resource *casefile.Resource
 	if opts.Resource != "" {
 		if resource, err = f.RequireActiveResource(opts.Resource); err != nil {
@@ -195,5 +198,24 @@ func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 	}
 	f.Changes.Detail = action.ID
 	_, err = fmt.Fprintln(f.IO.Out, action.ID)
+	return err
+}
+
+// checkResponsible refuses a retired worker as responsible for an action,
+// by the rule that gives cases to workers (cmdutil.RequireActiveWorker).
+// Anyone else (the client, a provider, a worker not in workers/) is
+// free text.
+func checkResponsible(f *cmdutil.Factory, who string) error {
+	if who == "" {
+		return nil
+	}
+	workers, _, err := f.WorkersAndResources()
+	if err != nil {
+		return err
+	}
+	if _, ok := workers[who]; !ok {
+		return nil
+	}
+	_, err = f.RequireActiveWorker(who)
 	return err
 }
