@@ -13,6 +13,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // The purposes casework itself relies on; agencies may configure more.
@@ -190,10 +191,10 @@ type Request struct {
 // of parties. On error c is unchanged.
 func Record(c *casefile.Case, purposes []string, parties []Party, req Request) error {
 	if !slices.Contains(purposes, req.Purpose) {
-		return fmt.Errorf("unknown purpose %q: use one of %s (consent.purposes in .casework.yaml)", req.Purpose, strings.Join(purposes, ", "))
+		return fmt.Errorf("unknown purpose %s: use one of %s (consent.purposes in .casework.yaml)", safetext.Word(req.Purpose), strings.Join(purposes, ", "))
 	}
 	if !slices.Contains(casefile.ConsentActions, req.Action) {
-		return fmt.Errorf("unknown consent action %q: use give or withdraw", req.Action)
+		return fmt.Errorf("unknown consent action %s: use give or withdraw", safetext.Word(req.Action))
 	}
 	e := casefile.ConsentEntry{At: req.At.UTC(), By: req.By, Action: req.Action, Purpose: req.Purpose,
 		With: req.With, GivenBy: req.GivenBy, Basis: req.Basis, Until: req.Until, Reason: req.Reason}
@@ -207,7 +208,7 @@ func Record(c *casefile.Case, purposes []string, parties []Party, req Request) e
 	}
 	switch {
 	case !slices.Contains(casefile.ConsentGivers, e.GivenBy):
-		return fmt.Errorf("unknown --by %q: consent is given by the client or their representative", e.GivenBy)
+		return fmt.Errorf("unknown --by %s: consent is given by the client or their representative", safetext.Word(e.GivenBy))
 	case e.GivenBy == casefile.ConsentByRepresentative && c.Client.Representative == nil:
 		return fmt.Errorf("case %s has no representative: record one first ('casework case set %s client.representative.name=...')", c.ID, c.ID)
 	case e.GivenBy == casefile.ConsentByRepresentative && strings.TrimSpace(e.Basis) == "":

@@ -10,6 +10,7 @@ import (
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/consent"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -70,7 +71,7 @@ provider ('casework render ID --template referral --action A').`,
 				return cmdutil.Usagef("-o goes with showing what is in force: leave it out with %s", opts.Action)
 			}
 			if opts.Action != casefile.ConsentGive && opts.Action != casefile.ConsentWithdraw {
-				return cmdutil.Usagef("unknown %q: say give or withdraw, or nothing to show what is in force", opts.Action)
+				return cmdutil.Usagef("unknown %s: say give or withdraw, or nothing to show what is in force", safetext.Word(opts.Action))
 			}
 			if err := cmdutil.RequireFlag(cmd, "purpose"); err != nil {
 				return err

@@ -150,7 +150,7 @@ func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 	var action casefile.Action
 	var unchecked string
 	forced := false
-	_, err = editPlanAt(f, opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
+	edited, err := editPlanAt(f, opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
 		person, err := eligibility.PersonFor(c, opts.For)
 		if err != nil {
 			return cmdutil.Usagef("--for: %w", err)
@@ -187,7 +187,7 @@ func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 		f.Warnf("--force was not needed: the resource's ages do not exclude the person %s serves; no override was recorded", action.ID)
 	}
 	if forced {
-		f.Infof("Override recorded in the history of %s: %s added outside the ages of %s.", opts.CaseID, action.ID, resource.ID)
+		f.Infof("Override recorded in the history of %s: %s added outside the ages of %s.", edited.ID, action.ID, resource.ID)
 	}
 	switch {
 	case resource != nil && resource.Cost > 0 && !costGiven && !unitsGiven:

@@ -116,6 +116,8 @@ func (o *Options) check() error {
 		return cmdutil.Usagef("--override-consent needs --reason R: the duty that requires sharing without consent is recorded in the case's history")
 	case o.Reason != "" && !o.OverrideConsent:
 		return cmdutil.Usagef("--reason goes with --override-consent (a referral letter without consent to share)")
+	case o.Action != "" && o.Template != careplan.Referral:
+		return cmdutil.Usagef("--action only applies to the referral template: give --template referral, or drop --action")
 	case o.OverrideConsent && o.Template != careplan.Referral:
 		return cmdutil.Usagef("--override-consent is for a referral letter: --template referral --action A")
 	}
