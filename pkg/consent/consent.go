@@ -203,7 +203,7 @@ func Record(c *casefile.Case, purposes []string, parties []Party, req Request) e
 	}
 	for _, w := range e.With {
 		if w != casefile.Everyone && !slices.ContainsFunc(parties, func(p Party) bool { return p.named(w) }) {
-			return fmt.Errorf("no resource or provider %q; 'casework resource list' shows them", w)
+			return fmt.Errorf("no resource or provider %s; 'casework resource list' shows them", safetext.Word(w))
 		}
 	}
 	switch {
