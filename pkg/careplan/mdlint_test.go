@@ -98,7 +98,7 @@ func isContinuation(l string) bool { return strings.HasPrefix(l, "  ") && string
 
 var (
 	codeSpan  = regexp.MustCompile("`[^`]*`")
-	autolinks = regexp.MustCompile(`<(?:https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>`)
+	autolinks = regexp.MustCompile(`(?i)<(?:https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>`)
 	htmlTag   = regexp.MustCompile(`</?[A-Za-z][^>]*>|<!--`)
 	// bare is what GitHub's Markdown links by itself: a URL at the start
 	// of a line or after a space or one of "*_~(", whose domain starts
