@@ -97,7 +97,7 @@ func isListItem(l string) bool { return listItem.MatchString(l) }
 func isContinuation(l string) bool { return strings.HasPrefix(l, "  ") && strings.TrimSpace(l) != "" }
 
 var (
-	codeSpan  = regexp.MustCompile("`[^`]*`")
+	codeSpan  = regexp.MustCompile("`[^`]+`") // "``" alone is no code span
 	autolinks = regexp.MustCompile(`(?i)<(?:https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>`)
 	htmlTag   = regexp.MustCompile(`</?[A-Za-z][^>]*>|<!--`)
 	// bare is what GitHub's Markdown links by itself: a URL at the start
