@@ -105,6 +105,9 @@ Fixes the clock (an RFC 3339 time), for reproducible runs and tests.
 .TP
 \fBCASEWORK_DEBUG\fP
 Set: an internal error is followed by its stack trace.
+.TP
+\fBNO_COLOR\fP
+Accepted and changes nothing, like \fB\-\-no\-color\fP: casework prints no colour.
 
 .SH FILES
 .TP

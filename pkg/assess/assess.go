@@ -6,6 +6,7 @@
 package assess
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // Levels of attention, from least to most intensive.
@@ -75,7 +77,7 @@ func ParseScore(in config.Instrument, arg string) (domain string, score int, err
 	domain, value, ok := strings.Cut(arg, "=")
 	domain, value = strings.TrimSpace(domain), strings.TrimSpace(value)
 	if !ok || domain == "" || value == "" {
-		return "", 0, fmt.Errorf("score %q: write DOMAIN=N, for example housing=3", arg)
+		return "", 0, errors.New("--score: write DOMAIN=N, for example housing=3 (the value given is not shown)")
 	}
 	if err := CheckDomain(in, domain); err != nil {
 		return "", 0, err
@@ -84,7 +86,10 @@ func ParseScore(in config.Instrument, arg string) (domain string, score int, err
 		return domain, *in.Scale.NA, nil
 	}
 	score, err = strconv.Atoi(value)
-	if err != nil || (!IsNA(in, score) && (score < in.Scale.Min || score > in.Scale.Max)) {
+	if err != nil && !strings.EqualFold(value, "na") {
+		return "", 0, fmt.Errorf("score for %s is not a whole number (the value given is not shown): use %s", domain, ScaleText(in))
+	}
+	if err != nil || !IsNA(in, score) && (score < in.Scale.Min || score > in.Scale.Max) {
 		return "", 0, fmt.Errorf("score %s=%s is out of the %s scale: use %s", domain, value, in.ID, ScaleText(in))
 	}
 	return domain, score, nil
@@ -94,7 +99,7 @@ func ParseScore(in config.Instrument, arg string) (domain string, score int, err
 // ones it has.
 func CheckDomain(in config.Instrument, domain string) error {
 	if !slices.Contains(in.Domains, domain) {
-		return fmt.Errorf("unknown domain %q for instrument %s: use one of %s", domain, in.ID, strings.Join(in.Domains, ", "))
+		return fmt.Errorf("unknown domain %s for instrument %s: use one of %s", safetext.Word(domain), in.ID, strings.Join(in.Domains, ", "))
 	}
 	return nil
 }
@@ -104,14 +109,14 @@ func CheckDomain(in config.Instrument, domain string) error {
 func ParseNeed(in config.Instrument, arg string) (casefile.Need, error) {
 	parts := strings.SplitN(arg, ":", 3)
 	if len(parts) != 3 || strings.TrimSpace(parts[2]) == "" {
-		return casefile.Need{}, fmt.Errorf("need %q: write DOMAIN:PRIORITY:TEXT, for example housing:high:'Facing eviction in April'", arg)
+		return casefile.Need{}, errors.New("--need: write DOMAIN:PRIORITY:TEXT, for example housing:high:'Facing eviction in April' (the value given is not shown)")
 	}
 	n := casefile.Need{Domain: strings.TrimSpace(parts[0]), Priority: strings.TrimSpace(parts[1]), Text: strings.TrimSpace(parts[2])}
 	if err := CheckDomain(in, n.Domain); err != nil {
-		return casefile.Need{}, fmt.Errorf("need %q: %w", arg, err)
+		return casefile.Need{}, fmt.Errorf("--need: %w", err)
 	}
 	if !slices.Contains(Priorities, n.Priority) {
-		return casefile.Need{}, fmt.Errorf("need %q: unknown priority %q: use one of %s", arg, n.Priority, strings.Join(Priorities, ", "))
+		return casefile.Need{}, fmt.Errorf("--need: unknown priority %s: use one of %s", safetext.Word(n.Priority), strings.Join(Priorities, ", "))
 	}
 	return n, nil
 }

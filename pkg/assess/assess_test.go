@@ -83,7 +83,7 @@ func TestParseScore(t *testing.T) {
 		{ssm, "food=na", "food", 0, ""},
 		{ssm, "housing=6", "", 0, "out of the ssm scale: use 1..5, or 0 (or na) for not applicable"},
 		{ssm, "housing=-1", "", 0, "out of the ssm scale"},
-		{ssm, "housing=three", "", 0, "out of the ssm scale"},
+		{ssm, "housing=three", "", 0, "score for housing is not a whole number (the value given is not shown): use 1..5"},
 		{ssm, "garden=3", "", 0, `unknown domain "garden" for instrument ssm: use one of housing, income`},
 		{ssm, "housing", "", 0, "write DOMAIN=N"},
 		{ssm, "=3", "", 0, "write DOMAIN=N"},
@@ -128,6 +128,41 @@ func TestParseNeed(t *testing.T) {
 		}
 		if got := n.Domain + "/" + n.Priority + "/" + n.Text; err != nil || got != tt.want {
 			t.Errorf("ParseNeed(%q) = %s, %v; want %s", tt.arg, got, err, tt.want)
+		}
+	}
+}
+
+// TestParseMessagesHideClientText holds that a mistyped --need or --score
+// never repeats what was typed beyond a casework name: the text may be a
+// client's (SPEC section 8).
+func TestParseMessagesHideClientText(t *testing.T) {
+	tests := []struct {
+		need, score string
+		want        string
+	}{
+		{need: "housing:urgent:Aisha Khan at home", want: `--need: unknown priority "urgent": use one of high, medium, low`},
+		{need: "Maria Lopez lives at 14 Mill Lane", want: "--need: write DOMAIN:PRIORITY:TEXT, for example housing:high:'Facing eviction in April' (the value given is not shown)"},
+		{need: "Maria Lopez:high:14 Mill Lane", want: "--need: unknown domain (not shown: it is not a casework name) for instrument ssm"},
+		{need: "housing:Maria Lopez:14 Mill Lane", want: "--need: unknown priority (not shown: it is not a casework name): use one of high, medium, low"},
+		{score: "Maria Lopez", want: "--score: write DOMAIN=N, for example housing=3 (the value given is not shown)"},
+		{score: "Maria Lopez=3", want: "unknown domain (not shown: it is not a casework name) for instrument ssm"},
+		{score: "housing=Maria Lopez", want: "score for housing is not a whole number (the value given is not shown)"},
+	}
+	for _, tt := range tests {
+		var err error
+		if tt.need != "" {
+			_, err = ParseNeed(ssm, tt.need)
+		} else {
+			_, _, err = ParseScore(ssm, tt.score)
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%q%q: error = %v, want prefix %q", tt.need, tt.score, err, tt.want)
+			continue
+		}
+		for _, secret := range []string{"Aisha", "Maria", "Mill", "Khan"} {
+			if strings.Contains(err.Error(), secret) {
+				t.Errorf("%q%q: error %q repeats client text %q", tt.need, tt.score, err, secret)
+			}
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // Input is what a caseworker records in an assessment, as given on the
@@ -60,7 +61,7 @@ func Record(in config.Instrument, rule config.LevelRule, input Input) (Result, e
 		return Result{}, fmt.Errorf("give at least one --score DOMAIN=N (%s scale %s)", in.ID, ScaleText(in))
 	}
 	if input.Network != "" && !slices.Contains(Networks, input.Network) {
-		return Result{}, fmt.Errorf("unknown network support %q: use one of %s", input.Network, strings.Join(Networks, ", "))
+		return Result{}, fmt.Errorf("unknown network support %s: use one of %s", safetext.Word(input.Network), strings.Join(Networks, ", "))
 	}
 	a := casefile.Assessment{At: input.At, By: input.By, Member: input.Member, Instrument: in.ID, Scores: map[string]int{}}
 	if err := network(&a, input); err != nil {

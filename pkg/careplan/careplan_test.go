@@ -326,10 +326,17 @@ func TestFuncs(t *testing.T) {
 		{Money(1250.5), "1,250.50"},
 		{Money(999.999), "1,000.00"},
 		{Money(-1234567), "-1,234,567.00"},
+		{Amount(1250.5, "GBP"), "1,250.50 GBP"},
+		{Amount(0, "EUR"), "0.00 EUR"},
+		{Amount(3, ""), "3.00"},
 		{cell("a | b\nc"), `a \| b c`},
 		{cell("  "), None},
 		{heading("Find housing.\n"), "Find housing"},
 		{heading("Is it (really)?"), "Is it (really)"},
+		{heading("Stable housing for [redacted]"), "Stable housing for [redacted]"},
+		{heading("Stable housing for [redacted]."), "Stable housing for [redacted]"},
+		{heading(`Call "the office" ;`), `Call "the office"`},
+		{heading("Ask about the ‘grant’"), "Ask about the ‘grant’"},
 		{human("case-management"), "case management"},
 		{human("family_social"), "family social"},
 		{link("a@b.example"), "<a@b.example>"},
@@ -575,5 +582,34 @@ func TestMemberAssessmentsApart(t *testing.T) {
 	}
 	if strings.Contains(string(out), "Leo") || !strings.Contains(string(out), "**M1 [redacted]** (son)") {
 		t.Errorf("redacted summary:\n%s", out)
+	}
+}
+
+// A redacted name at the end of a goal keeps its closing bracket in the
+// heading, a street written with its type abbreviated is scrubbed, and
+// the summary says what a consent for everyone leaves out.
+func TestSummaryRedactedHeadingsAndConsent(t *testing.T) {
+	in := fixture(t)
+	c := *in.Case
+	c.Plan.Goals = slices.Clone(c.Plan.Goals)
+	c.Plan.Goals[0].Text = "Stable housing for Mrs Lopez"
+	c.Plan.Goals[1].Text = "Keep away from Elm St."
+	at := time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC)
+	c.Consents = append(slices.Clone(c.Consents),
+		casefile.ConsentEntry{At: at, By: "w-ana", Action: casefile.ConsentGive, Purpose: "share", With: []string{"*"}, GivenBy: "client"},
+		casefile.ConsentEntry{At: at.Add(time.Hour), By: "w-ana", Action: casefile.ConsentWithdraw, Purpose: "share", With: []string{"food-bank"}, GivenBy: "client", Reason: "r"})
+	in.Case, in.Redact, in.Professional = &c, true, true
+	data, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Render(Summary, data, builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\n### Goal G1: Stable housing for [redacted]\n", "\n### Goal G2: Keep away from [redacted]\n", "share: yes, except with food-bank"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the redacted summary lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 // Funcs are the functions templates can call besides text/template's own:
 //
 //	money X      1250.5 → "1,250.50"
+//	amount X CUR 1250.5 "GBP" → "1,250.50 GBP": money with its currency
 //	date X       a casefile.Date or time.Time → "2026-03-02"; unset → "—"
 //	join S SEP   strings.Join
 //	text S       free text made safe Markdown (see Safe), lines kept
@@ -34,6 +35,7 @@ import (
 func Funcs() template.FuncMap {
 	return template.FuncMap{
 		"money":   Money,
+		"amount":  Amount,
 		"date":    formatDate,
 		"join":    strings.Join,
 		"text":    text,
@@ -66,6 +68,17 @@ func Money(x float64) string {
 		b.WriteRune(r)
 	}
 	return sign + b.String() + "." + frac
+}
+
+// Amount is an amount of money as documents show it: Money and the
+// currency ("1,250.50 GBP"), as casefile.Amount writes it in tables and
+// messages, with thousands grouped for reading. With no currency it is
+// Money alone.
+func Amount(x float64, currency string) string {
+	if currency == "" {
+		return Money(x)
+	}
+	return Money(x) + " " + currency
 }
 
 func formatDate(v any) (string, error) {
@@ -117,9 +130,16 @@ func capital(s string) string {
 
 func cell(s string) string { return dash(strings.ReplaceAll(inline(s), "|", `\|`)) }
 
+// heading is s made safe on one line, without the punctuation that
+// Markdown linters refuse at the end of a heading (MD026: .,;:! and their
+// full-width forms). Closing brackets and quotes stay: "[redacted]" and
+// "(age 13)" keep their ends.
 func heading(s string) string {
-	return strings.TrimRightFunc(inline(s), func(r rune) bool { return unicode.IsPunct(r) && r != ')' && r != '"' })
+	return strings.TrimRightFunc(inline(s), func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(headingPunct, r) })
 }
+
+// headingPunct is the trailing punctuation markdownlint's MD026 refuses.
+const headingPunct = ".,;:!?。，；：！？"
 
 func human(s string) string { return strings.NewReplacer("-", " ", "_", " ").Replace(s) }
 
@@ -146,7 +166,7 @@ func Safe(s string) string {
 		for to > from && strings.ContainsRune(".,;:!?)]'", rune(s[to-1])) {
 			to--
 		}
-		if strings.HasSuffix(s[from:to], "//") {
+		if strings.HasSuffix(s[from:to], "://") {
 			continue // a scheme with no address after it
 		}
 		if from > 0 && s[from-1] == '<' && to < len(s) && s[to] == '>' {

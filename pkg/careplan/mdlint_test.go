@@ -97,8 +97,8 @@ func isListItem(l string) bool { return listItem.MatchString(l) }
 func isContinuation(l string) bool { return strings.HasPrefix(l, "  ") && strings.TrimSpace(l) != "" }
 
 var (
-	codeSpan  = regexp.MustCompile("`[^`]*`")
-	autolinks = regexp.MustCompile(`<(?:https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>`)
+	codeSpan  = regexp.MustCompile("`[^`]+`") // "``" alone is no code span
+	autolinks = regexp.MustCompile(`(?i)<(?:https?://[^\s<>]+|[^\s<>@]+@[^\s<>]+)>`)
 	htmlTag   = regexp.MustCompile(`</?[A-Za-z][^>]*>|<!--`)
 	// bare is what GitHub's Markdown links by itself: a URL at the start
 	// of a line or after a space or one of "*_~(", whose domain starts
@@ -113,13 +113,13 @@ func rawHTML(l string) []string {
 	if strings.HasPrefix(l, "<!--") && strings.HasSuffix(l, "-->") {
 		return nil
 	}
-	l = autolinks.ReplaceAllString(codeSpan.ReplaceAllString(l, ""), "")
+	l = autolinks.ReplaceAllString(codeSpan.ReplaceAllString(l, " "), " ")
 	return htmlTag.FindAllString(l, -1)
 }
 
 // bareLinks are URLs and e-mail addresses outside autolinks and code.
 func bareLinks(l string) []string {
-	l = autolinks.ReplaceAllString(codeSpan.ReplaceAllString(l, ""), "")
+	l = autolinks.ReplaceAllString(codeSpan.ReplaceAllString(l, " "), " ")
 	return bare.FindAllString(l, -1)
 }
 

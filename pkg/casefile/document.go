@@ -41,6 +41,9 @@ func parse(path string, data []byte, offset int) (*Document, error) {
 	if err := checkUTF8(path, data); err != nil {
 		return nil, err
 	}
+	if err := conflictError(path, data, offset); err != nil {
+		return nil, err
+	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
@@ -54,7 +57,7 @@ func parse(path string, data []byte, offset int) (*Document, error) {
 		return nil, &PosError{Path: path, Line: extra.Line + offset, Col: 1, Msg: "more than one YAML document in the file; remove the second '---' and what follows", Rule: RuleYAMLSyntax}
 	}
 	if alias := findAlias(&root); alias != nil {
-		return nil, &PosError{Path: path, Line: alias.Line + offset, Col: alias.Column, Msg: fmt.Sprintf("YAML aliases (*%s) are not allowed in casework files; write the value out in full", safetext.Short(alias.Value)), Rule: RuleYAMLFeature}
+		return nil, &PosError{Path: path, Line: alias.Line + offset, Col: alias.Column, Msg: aliasMsg(alias.Line + offset), Rule: RuleYAMLFeature}
 	}
 	return &Document{root: &root}, nil
 }
@@ -103,6 +106,14 @@ func syntaxError(path string, data []byte, err error, offset int) error {
 	explain := explainSyntax
 	if strings.Contains(raw, "control characters") {
 		explain = explainControl
+	}
+	if strings.Contains(raw, "unknown anchor") {
+		// The parser's text quotes the alias's name: not repeated.
+		h, ok := explainAlias(data, offset)
+		if !ok {
+			h = syntaxHint{line + offset, 1, "the file uses a YAML alias ('*' and a name); casework files do not allow aliases: write the value out in full"}
+		}
+		return &PosError{Path: path, Line: h.line, Col: h.col, Msg: h.msg, Rule: RuleYAMLFeature}
 	}
 	if h, ok := explain(data, offset); ok {
 		return &PosError{Path: path, Line: h.line, Col: h.col, Msg: h.msg + " [YAML syntax error: " + raw + "]", Rule: RuleYAMLSyntax}

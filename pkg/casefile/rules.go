@@ -6,6 +6,7 @@ package casefile
 const (
 	RuleYAMLSyntax      = "yaml-syntax"       // not one well-formed YAML document in UTF-8
 	RuleYAMLFeature     = "yaml-feature"      // aliases and merge keys
+	RuleMergeConflict   = "merge-conflict"    // git's conflict markers left in the file
 	RuleEmptyFile       = "empty-file"        // nothing in the file
 	RuleFileTooLarge    = "file-too-large"    // over MaxFileSize
 	RuleNoteFrontMatter = "note-front-matter" // a note without its front matter

@@ -13,11 +13,12 @@ import (
 // SetField sets the scalar field at a dotted key path (for example
 // "client.phone") of the struct v points to, parsing value for the field's
 // type. An empty value clears the field. Only the paths listed by
-// SettableKeys(v, locked) may be set.
+// SettableKeys(v, locked) may be set: a key of locked (a top-level key
+// such as "phase", or a dotted one such as "client.consent") locks itself
+// and every key under it, and its value says what to use instead.
 func SetField(v any, key, value string, locked map[string]string) error {
-	top := strings.SplitN(key, ".", 2)[0]
-	if why, ok := locked[top]; ok {
-		return fmt.Errorf("%s cannot be set by hand: %s", top, why)
+	if at, why, ok := lockedAt(key, locked); ok {
+		return fmt.Errorf("%s cannot be set by hand: %s", at, why)
 	}
 	field, err := walkTo(reflect.ValueOf(v).Elem(), strings.Split(key, "."), key)
 	if err != nil {
@@ -111,8 +112,18 @@ func setScalar(f reflect.Value, key, value string) error {
 	return nil
 }
 
+// lockedAt finds the key of locked that key is, or is under.
+func lockedAt(key string, locked map[string]string) (at, why string, ok bool) {
+	for k, why := range locked {
+		if key == k || strings.HasPrefix(key, k+".") {
+			return k, why, true
+		}
+	}
+	return "", "", false
+}
+
 // SettableKeys lists the dotted keys of the scalar fields of v, leaving out
-// the top-level keys in locked.
+// the keys in locked and the keys under them.
 func SettableKeys(v any, locked map[string]string) []string {
 	var keys []string
 	var walk func(t reflect.Type, prefix string)
@@ -121,7 +132,7 @@ func SettableKeys(v any, locked map[string]string) []string {
 			t = t.Elem()
 		}
 		for _, name := range fieldsOf(t).names {
-			if _, ok := locked[name]; ok && prefix == "" {
+			if _, _, ok := lockedAt(prefix+name, locked); ok {
 				continue
 			}
 			ft := t.Field(fieldsOf(t).index[name]).Type

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-var lockedForTest = map[string]string{"phase": "use 'casework case move'", "history": "history is append-only"}
+var lockedForTest = map[string]string{"phase": "use 'casework case move'", "history": "history is append-only", "client.consent": "use 'casework consent'"}
 
 func TestSetField(t *testing.T) {
 	tests := []struct {
@@ -21,8 +21,10 @@ func TestSetField(t *testing.T) {
 		{"plan.budget", "Maria", nil, `plan.budget: expected a number (the value given is not shown)`},
 		{"Maria Lopez", "x", nil, `unknown key (not shown: it is not a key name); settable keys: `},
 		{"client.representative.name", "Joe", func(c *Case) bool { return c.Client.Representative.Name == "Joe" }, ""},
-		{"client.consent.given", "true", func(c *Case) bool { return c.Client.Consent.Given }, ""},
-		{"client.consent.given", "yes", nil, "expected true or false"},
+		{"client.consent.given", "true", nil, "client.consent cannot be set by hand: use 'casework consent'"},
+		{"client.consent", "x", nil, "client.consent cannot be set by hand"},
+		{"client.consentx", "x", nil, `unknown key "client.consentx"`},
+		{"client.representative.relationship", "aunt", func(c *Case) bool { return c.Client.Representative.Relationship == "aunt" }, ""},
 		{"referral.source", "", func(c *Case) bool { return c.Referral.Source == "" }, ""},
 		{"phase", "closed", nil, "phase cannot be set by hand: use 'casework case move'"},
 		{"history.at", "x", nil, "history cannot be set by hand"},
@@ -57,7 +59,7 @@ func TestSettableKeys(t *testing.T) {
 			t.Errorf("settable keys lack %s: %s", want, keys)
 		}
 	}
-	for _, not := range []string{"phase", "history"} {
+	for _, not := range []string{"phase", "history", "client.consent.given", "client.consent.at", "client.consent.scope"} {
 		if strings.Contains(" "+keys+" ", " "+not+" ") {
 			t.Errorf("settable keys include %s", not)
 		}

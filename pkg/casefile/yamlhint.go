@@ -282,3 +282,52 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// ConflictMarker opens each conflict git (or casework's merge driver)
+// leaves in a file: "<<<<<<<" at the start of a line, whatever follows.
+const ConflictMarker = "<<<<<<<"
+
+// ConflictMarkerLine returns the line (from 1) of the first conflict
+// marker in data, or ok false when there is none. It is the one test for
+// a file left mid-merge: the loader refuses such a file with it, and
+// validate (through pkg/merge) lists each conflict.
+func ConflictMarkerLine(data []byte) (line int, ok bool) {
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, ConflictMarker) {
+			return i + 1, true
+		}
+	}
+	return 0, false
+}
+
+// conflictError describes a file holding conflict markers in the words
+// validate uses, without quoting either side (they may be a client's).
+func conflictError(path string, data []byte, offset int) error {
+	line, ok := ConflictMarkerLine(data)
+	if !ok {
+		return nil
+	}
+	return &PosError{Path: path, Line: line + offset, Col: 1, Rule: RuleMergeConflict,
+		Msg: "merge conflict: git left conflict markers from this line; keep the right side of each conflict, delete the other and the marker lines (<<<<<<<, =======, >>>>>>>), then commit ('casework validate' names each conflicting field)"}
+}
+
+// aliasMsg refuses the YAML alias on line n without quoting its name,
+// which may be a client's.
+func aliasMsg(n int) string {
+	return fmt.Sprintf("line %d uses a YAML alias ('*' and a name); casework files do not allow aliases: write the value out in full", n)
+}
+
+// explainAlias finds the line of a YAML alias ("key: *name" or
+// "- *name") for the parser's "unknown anchor" error, which gives no
+// useful position and quotes the alias name (it may be a client's).
+func explainAlias(data []byte, offset int) (syntaxHint, bool) {
+	for i, raw := range strings.Split(string(data), "\n") {
+		_, rest := splitItems(stripComment(strings.TrimLeft(raw, " ")))
+		if v := valueOf(rest); strings.HasPrefix(v, "*") {
+			n := i + 1 + offset
+			col := strings.Index(raw, v) + 1
+			return syntaxHint{n, col, aliasMsg(n)}, true
+		}
+	}
+	return syntaxHint{}, false
+}

@@ -17,7 +17,7 @@ func TestPendingSurvivesTheSummary(t *testing.T) {
 	planning.Request(c, casefile.Approval{At: at, By: "w-ana", What: casefile.ApprovePlan})
 	planning.Request(c, casefile.Approval{At: at, By: "w-ana", What: casefile.ApproveExpense, Amount: 40})
 	planning.Request(c, casefile.Approval{At: at, By: "w-ana", What: casefile.ApproveClosure})
-	planning.Approve(c, casefile.Approval{At: at, By: "w-sue", What: casefile.ApproveClosure})
+	planning.Approve(c, casefile.Approval{At: at, By: "w-sue", What: casefile.ApproveClosure}, "")
 	s := summarize(c)
 	got, want := planning.Pending(s.Case()), planning.Pending(c)
 	if len(want) != 2 || len(got) != len(want) {

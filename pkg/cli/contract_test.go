@@ -152,8 +152,6 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"validate", "-o", "table"}, 2, []string{`unknown output format "table": use one of text, json, github`}},
 		{[]string{"consent", "C-1", "give", "--purpose", "services", "-o", "json"}, 2, []string{"-o goes with showing what is in force: leave it out with give"}},
 		{[]string{"migrate", "-o", "json"}, 2, []string{"casework migrate prints no records"}},
-		// casework prints no colour: there is no --no-color.
-		{[]string{"case", "list", "--no-color"}, 2, []string{"unknown flag: --no-color"}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -223,7 +223,10 @@ func TestKillDuringWrites(t *testing.T) {
 	}
 	t.Logf("%d of 60 random kills landed while a temporary file was being written", leftBehind)
 
-	for i := 0; i < 6; i++ {
+	// The stalled writes are numbered on from the random ones, so that each
+	// writes an address no earlier write did: had random write 1 been the
+	// last to land, a stalled write of its address would seem to land.
+	for i := 60; i < 66; i++ {
 		cmd, value := command(i, stallEnv+"=1")
 		stderr, err := cmd.StderrPipe()
 		if err != nil {

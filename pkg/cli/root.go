@@ -72,6 +72,10 @@ agency's limits, and renders care plans.`,
 	pf.StringVarP(&f.Flags.Output, "output", "o", "", "output `FORMAT`, for the commands that print records or reports: each lists its formats in its help (table, json, yaml, csv, ...)")
 	pf.StringVar(&f.Flags.As, "as", "", "`WORKER` who is acting (default: $CASEWORK_USER, else user in config, else git user.email)")
 	pf.BoolVarP(&f.Flags.Quiet, "quiet", "q", false, "print only data and errors")
+	// casework prints no colour, so --no-color (and NO_COLOR) asks for
+	// what it already does: accepted so scripts written to SPEC section 2
+	// run, and read nowhere (docs/cli-conventions.md).
+	pf.Bool("no-color", false, "print no colour (casework never does; accepted for scripts, like NO_COLOR)")
 	pf.BoolVar(&f.Flags.Commit, "commit", false, "commit the files the command writes to git, and only those (also when CASEWORK_COMMIT=1)")
 
 	root.AddGroup(&cobra.Group{ID: "cases", Title: "Cases:"}, &cobra.Group{ID: "agency", Title: "Agency:"})

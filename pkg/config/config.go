@@ -39,7 +39,7 @@ type Config struct {
 	Models            []string `yaml:"models" mapstructure:"models"`
 	DefaultModel      string   `yaml:"default_model" mapstructure:"default_model"`
 	ClosureReasons    []string `yaml:"closure_reasons" mapstructure:"closure_reasons"`
-	ReviewInterval    string   `yaml:"review_interval" mapstructure:"review_interval"`
+	ReviewInterval    string   `yaml:"review_interval" mapstructure:"review_interval" casework:"duration"`
 	ApproverRoles     []string `yaml:"approver_roles" mapstructure:"approver_roles"`
 	// ApprovalLimits is the largest expense each approver role may
 	// approve at once; a role without an entry has no limit.

@@ -56,7 +56,7 @@ func Load(data []byte, getenv func(string) string) (*Config, error) {
 		return nil, errs.WithPath(FileName)
 	}
 	if getenv != nil {
-		if err := applyEnv(reflect.ValueOf(&cfg).Elem(), strings.TrimSuffix(EnvPrefix, "_"), getenv); err != nil {
+		if err := applyEnv(reflect.ValueOf(&cfg).Elem(), strings.TrimSuffix(EnvPrefix, "_"), getenv, false); err != nil {
 			return nil, err
 		}
 	}
@@ -93,8 +93,11 @@ func mergeNodes(base, over *yaml.Node) *yaml.Node {
 // applyEnv overrides the settings of v (a struct) from environment
 // variables named name_KEY, for every setting that is a value, a list of
 // text (comma-separated) or an entry of a mapping the earlier layers set.
-// Lists of mappings (phases, instruments) are set in the file only.
-func applyEnv(v reflect.Value, name string, getenv func(string) string) error {
+// Lists of mappings (phases, instruments) are set in the file only. A
+// setting tagged casework:"duration" (or an entry of such a mapping) is
+// checked as a duration here, so that a bad value is blamed on its
+// variable rather than on the file.
+func applyEnv(v reflect.Value, name string, getenv func(string) string, duration bool) error {
 	switch v.Kind() {
 	case reflect.Struct:
 		var errs []error
@@ -103,7 +106,8 @@ func applyEnv(v reflect.Value, name string, getenv func(string) string) error {
 			if key == "" {
 				continue
 			}
-			errs = append(errs, applyEnv(v.Field(i), name+"_"+envKey(key), getenv))
+			isDuration := v.Type().Field(i).Tag.Get("casework") == "duration"
+			errs = append(errs, applyEnv(v.Field(i), name+"_"+envKey(key), getenv, isDuration))
 		}
 		return errors.Join(errs...)
 	case reflect.Map:
@@ -115,7 +119,7 @@ func applyEnv(v reflect.Value, name string, getenv func(string) string) error {
 			elem := reflect.New(v.Type().Elem()).Elem()
 			elem.Set(v.MapIndex(k))
 			before := elem.Interface()
-			errs = append(errs, applyEnv(elem, name+"_"+envKey(k.String()), getenv))
+			errs = append(errs, applyEnv(elem, name+"_"+envKey(k.String()), getenv, duration))
 			if elem.Interface() != before {
 				v.SetMapIndex(k, elem)
 			}
@@ -134,6 +138,11 @@ func applyEnv(v reflect.Value, name string, getenv func(string) string) error {
 	}
 	switch v.Kind() {
 	case reflect.String:
+		if duration {
+			if _, err := ParseDuration(s); err != nil {
+				return bad("not a duration: write a whole number and a unit, h (hours), d (days) or w (weeks), e.g. 7d")
+			}
+		}
 		v.SetString(s)
 	case reflect.Int:
 		n, err := strconv.Atoi(s)

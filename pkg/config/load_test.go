@@ -77,6 +77,11 @@ func TestLoadBadEnvironmentNamesTheVariable(t *testing.T) {
 		{"CASEWORK_CASELOAD_WARN_LOAD", "lots", "CASEWORK_CASELOAD_WARN_LOAD=lots: not a number"},
 		{"CASEWORK_CASELOAD_ENFORCE", "yes please", "CASEWORK_CASELOAD_ENFORCE=yes please: not true or false"},
 		{"CASEWORK_CASELOAD_MAX_ACTIVE", "1\x1b[2J", `CASEWORK_CASELOAD_MAX_ACTIVE="1\x1b[2J": not a whole number`},
+		// Durations are checked where they are read, naming the variable,
+		// not later as if the file held them.
+		{"CASEWORK_REVIEW_INTERVAL", "xx", "environment variable CASEWORK_REVIEW_INTERVAL=xx: not a duration: write a whole number and a unit, h (hours), d (days) or w (weeks), e.g. 7d; correct it or unset it"},
+		{"CASEWORK_TIMESCALES_FIRST_CONTACT", "2 days", "CASEWORK_TIMESCALES_FIRST_CONTACT=2 days: not a duration"},
+		{"CASEWORK_TIMESCALES_REVIEW_HIGH", "3x", "CASEWORK_TIMESCALES_REVIEW_HIGH=3x: not a duration"},
 	}
 	for _, tt := range tests {
 		_, err := Load(nil, env(map[string]string{tt.name: tt.value}))

@@ -37,28 +37,28 @@ func (r Risk) Rank(level string) int {
 type Timescales struct {
 	// FirstContact is the time from opening to the first contact with the
 	// client (a note, or any record, after opening).
-	FirstContact string `yaml:"first_contact" mapstructure:"first_contact"`
+	FirstContact string `yaml:"first_contact" mapstructure:"first_contact" casework:"duration"`
 	// Screening is the time from opening to the screening decision: the
 	// case leaves the initial phase.
-	Screening string `yaml:"screening" mapstructure:"screening"`
+	Screening string `yaml:"screening" mapstructure:"screening" casework:"duration"`
 	// Assessment is the time from entering the assessment phase to a
 	// recorded assessment.
-	Assessment string `yaml:"assessment" mapstructure:"assessment"`
+	Assessment string `yaml:"assessment" mapstructure:"assessment" casework:"duration"`
 	// Plan is the time from the latest assessment to the client's
 	// agreement to a plan.
-	Plan string `yaml:"plan" mapstructure:"plan"`
+	Plan string `yaml:"plan" mapstructure:"plan" casework:"duration"`
 	// Review is the review interval per risk level; a case without a risk
 	// record, or at a level not listed, is reviewed every review_interval.
-	Review map[string]string `yaml:"review" mapstructure:"review"`
+	Review map[string]string `yaml:"review" mapstructure:"review" casework:"duration"`
 	// Reassessment is the time from the latest assessment of an open case
 	// to the next.
-	Reassessment string `yaml:"reassessment" mapstructure:"reassessment"`
+	Reassessment string `yaml:"reassessment" mapstructure:"reassessment" casework:"duration"`
 	// ReferralAnswer is the time a provider has to answer a referral sent
 	// to them.
-	ReferralAnswer string `yaml:"referral_answer" mapstructure:"referral_answer"`
+	ReferralAnswer string `yaml:"referral_answer" mapstructure:"referral_answer" casework:"duration"`
 	// FollowUp is the time from closure to the follow-up, when the closure
 	// gives no follow-up date.
-	FollowUp string `yaml:"follow_up" mapstructure:"follow_up"`
+	FollowUp string `yaml:"follow_up" mapstructure:"follow_up" casework:"duration"`
 	// NoFollowUp lists the closure reasons that call for no follow-up.
 	NoFollowUp []string `yaml:"no_follow_up" mapstructure:"no_follow_up"`
 }

@@ -1,6 +1,7 @@
 package consent
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +38,7 @@ func TestAt(t *testing.T) {
 		says    string
 	}{
 		{"nothing recorded", nil, Share, foodBank, 10, false, "no consent to share is recorded"},
-		{"given to everyone", []casefile.ConsentEntry{give(1, Share, "*")}, Share, foodBank, 10, true, "consent to share given on 2026-03-01"},
+		{"given to everyone", []casefile.ConsentEntry{give(1, Share, "*")}, Share, foodBank, 10, true, "consent to share given by the client on 2026-03-01"},
 		{"given with no one named covers everyone", []casefile.ConsentEntry{give(1, Share)}, Share, foodBank, 10, true, ""},
 		{"given to the resource", []casefile.ConsentEntry{give(1, Share, "food-bank")}, Share, foodBank, 10, true, ""},
 		{"given to the provider, any case of letters", []casefile.ConsentEntry{give(1, Share, "northside churches")}, Share, foodBank, 10, true, ""},
@@ -75,23 +76,29 @@ func TestLegacyAndMigrate(t *testing.T) {
 	if At(c, Share, Party{Resource: "counselling"}, at(1)).InForce {
 		t.Fatal("the old record is read as consent to share with anyone")
 	}
-	if !Migrate(c) || c.Client.Consent != (casefile.Consent{}) || len(c.Consents) != 2 {
+	c.Worker = "w-ben"
+	c.History = []casefile.HistoryEntry{{At: at(1), By: "w-ana", Assign: &casefile.Assignment{From: "w-ana", To: "w-ben"}}}
+	if !Migrate(c, "w-cy") || c.Client.Consent != (casefile.Consent{}) || len(c.Consents) != 2 {
 		t.Fatalf("Migrate: %+v", c.Consents)
+	}
+	if c.Consents[0].By != "w-ana" || c.Consents[1].By != "w-ana" {
+		t.Errorf("migrated entries are recorded by %q and %q, want the worker of the case at the time, w-ana", c.Consents[0].By, c.Consents[1].By)
 	}
 	if c.Consents[1].Purpose != Share || len(c.Consents[1].With) != 1 || !strings.Contains(c.Consents[0].Reason, "share with the providers in the plan") {
 		t.Errorf("migrated entries lose something: %+v", c.Consents)
 	}
-	if !At(c, Share, foodBank, at(1)).InForce || Migrate(c) {
+	if !At(c, Share, foodBank, at(1)).InForce || Migrate(c, "w-cy") {
 		t.Error("migration changed what is in force, or ran twice")
 	}
 	refused := &casefile.Case{Client: casefile.Client{Consent: casefile.Consent{At: given, Scope: "no sharing"}}}
-	if !Migrate(refused) || refused.Consents[0].Action != casefile.ConsentWithdraw || !strings.Contains(refused.Consents[0].Reason, "no sharing") {
+	if !Migrate(refused, "w-cy") || refused.Consents[0].By != "w-cy" || refused.Consents[0].Action != casefile.ConsentWithdraw || !strings.Contains(refused.Consents[0].Reason, "no sharing") {
 		t.Errorf("a record of consent not given migrates to %+v", refused.Consents)
 	}
 }
 
 func TestRecordRefuses(t *testing.T) {
 	purposes := []string{Services, Share}
+	parties := []Party{foodBank, {Resource: "a"}, {Resource: "b"}}
 	until, _ := casefile.ParseDate("2026-02-01")
 	for _, tc := range []struct {
 		name string
@@ -104,22 +111,66 @@ func TestRecordRefuses(t *testing.T) {
 		{"withdrawal without a reason", Request{Action: "withdraw", Purpose: Share}, "needs --reason"},
 		{"until in the past", Request{Action: "give", Purpose: Share, Until: until}, "before today"},
 		{"someone else gives", Request{Action: "give", Purpose: Share, GivenBy: "neighbour"}, "unknown --by"},
+		{"an unknown party", Request{Action: "give", Purpose: Share, With: []string{"food-bank", "nores"}}, `no resource or provider "nores"; 'casework resource list' shows them`},
+		{"an unknown party withdrawn", Request{Action: "withdraw", Purpose: Share, With: []string{"nores"}, Reason: "r"}, `no resource or provider "nores"`},
 	} {
 		c := &casefile.Case{ID: "C-1"}
 		tc.req.At = at(1)
-		err := Record(c, purposes, tc.req)
+		err := Record(c, purposes, parties, tc.req)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || len(c.Consents) != 0 {
 			t.Errorf("%s: %v (want %q, nothing recorded)", tc.name, err, tc.want)
 		}
 	}
+	for _, with := range [][]string{{"food-bank"}, {"NORTHSIDE churches"}, {"*"}, nil} {
+		c := &casefile.Case{ID: "C-1"}
+		if err := Record(c, purposes, parties, Request{At: at(1), Action: "give", Purpose: Share, With: with}); err != nil || len(c.Consents) != 1 {
+			t.Errorf("with %v: %v", with, err)
+		}
+	}
 	c := &casefile.Case{ID: "C-1", Client: casefile.Client{Representative: &casefile.Representative{Name: "N"}}}
-	if err := Record(c, purposes, Request{At: at(2), By: "w-ana", Action: "give", Purpose: Share, With: []string{"b", "a", "b"}, GivenBy: "representative", Basis: "parental responsibility"}); err != nil {
+	if err := Record(c, purposes, parties, Request{At: at(2), By: "w-ana", Action: "give", Purpose: Share, With: []string{"b", "a", "b"}, GivenBy: "representative", Basis: "parental responsibility"}); err != nil {
 		t.Fatal(err)
 	}
 	if got := c.Consents[0].With; len(got) != 2 || got[0] != "a" {
 		t.Errorf("with = %v, want [a b]", got)
 	}
-	if err := Record(c, purposes, Request{At: at(1), Action: "give", Purpose: Services}); err == nil || !strings.Contains(err.Error(), "time order") {
+	if err := Record(c, purposes, parties, Request{At: at(1), Action: "give", Purpose: Services}); err == nil || !strings.Contains(err.Error(), "time order") {
 		t.Errorf("an entry before the last: %v", err)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	rep := give(2, Share, "food-bank")
+	rep.GivenBy = casefile.ConsentByRepresentative
+	for _, tc := range []struct {
+		name     string
+		entries  []casefile.ConsentEntry
+		inForce  bool
+		everyone bool
+		with     []string
+		except   []string
+		text     string
+	}{
+		{"nothing recorded", nil, false, false, nil, nil, "no consent to share is recorded"},
+		{"everyone", []casefile.ConsentEntry{give(1, Share, "*")}, true, true, nil, nil, "consent to share given by the client on 2026-03-01"},
+		{"some parties: in force, and said what is recorded", []casefile.ConsentEntry{give(1, Share, "food-bank", "after-school")},
+			true, false, []string{"after-school", "food-bank"}, nil, "consent to share given by the client on 2026-03-01 with after-school, food-bank"},
+		{"parties from two entries", []casefile.ConsentEntry{give(1, Share, "after-school"), rep},
+			true, false, []string{"after-school", "food-bank"}, nil,
+			"consent to share given by the client on 2026-03-01 with after-school; consent to share given by the client's representative on 2026-03-02 with food-bank"},
+		{"one party withdrawn", []casefile.ConsentEntry{give(1, Share, "food-bank", "after-school"), withdraw(5, Share, "food-bank")},
+			true, false, []string{"after-school"}, nil, "consent to share given by the client on 2026-03-01 with after-school"},
+		{"every party withdrawn", []casefile.ConsentEntry{give(1, Share, "food-bank"), withdraw(5, Share, "food-bank")},
+			false, false, nil, nil, "consent to share with food-bank was withdrawn on 2026-03-05"},
+		{"everyone but one", []casefile.ConsentEntry{give(1, Share), withdraw(5, Share, "food-bank")},
+			true, true, nil, []string{"food-bank"}, "consent to share given by the client on 2026-03-01, except with food-bank"},
+		{"everyone withdrawn", []casefile.ConsentEntry{give(1, Share, "*"), withdraw(5, Share, "*")},
+			false, false, nil, nil, "consent to share was withdrawn on 2026-03-05"},
+	} {
+		c := &casefile.Case{ID: "C-1", Consents: tc.entries}
+		l := Summary(c, []string{Share}, at(10))[0]
+		if l.InForce != tc.inForce || l.Everyone != tc.everyone || !slices.Equal(l.With, tc.with) || !slices.Equal(l.Except, tc.except) || l.Text != tc.text {
+			t.Errorf("%s: got %+v\nwant in force %v, everyone %v, with %v, except %v, %q", tc.name, l, tc.inForce, tc.everyone, tc.with, tc.except, tc.text)
+		}
 	}
 }

@@ -124,3 +124,13 @@ func run(dir string, stdin io.Reader, args ...string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// HasRevision reports whether rev names a commit, branch, tag or tree in
+// the git repository at dir.
+func HasRevision(dir, rev string) bool {
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		return false
+	}
+	_, err := run(dir, nil, "rev-parse", "--verify", "--quiet", rev+"^{tree}")
+	return err == nil
+}

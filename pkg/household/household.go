@@ -14,6 +14,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // AddMember adds m to the household with the next member ID (M1, M2, …)
@@ -40,7 +41,7 @@ func checkMember(m casefile.Member, roles []string) error {
 	case strings.TrimSpace(m.Relationship) == "":
 		return fmt.Errorf("say how the member is related to the client (--relationship, for example son, partner, grandmother)")
 	case m.Role != "" && !slices.Contains(roles, m.Role):
-		return fmt.Errorf("unknown role %q: use one of %s (household.roles in .casework.yaml)", m.Role, strings.Join(roles, ", "))
+		return fmt.Errorf("unknown role %s: use one of %s (household.roles in .casework.yaml)", safetext.Word(m.Role), strings.Join(roles, ", "))
 	}
 	return nil
 }
@@ -52,7 +53,7 @@ func FindMember(c *casefile.Case, id string) (*casefile.Member, error) {
 			return &c.Household[i], nil
 		}
 	}
-	return nil, fmt.Errorf("case %s has no household member %q%s", c.ID, id, listIDs("members", memberIDs(c)))
+	return nil, fmt.Errorf("case %s has no household member %s%s", c.ID, safetext.Word(id), listIDs("members", memberIDs(c)))
 }
 
 // SetMember changes a current member with change, then checks the
@@ -136,13 +137,13 @@ func checkContact(n casefile.Contact, provides []string) error {
 	case strings.TrimSpace(n.Relationship) == "":
 		return fmt.Errorf("say who they are to the client (--relationship, for example sister, GP, form tutor)")
 	case !slices.Contains(casefile.ContactKinds, n.Kind):
-		return fmt.Errorf("unknown --kind %q: informal (family, friends, neighbours, faith group) or professional (GP, school, probation, …)", n.Kind)
+		return fmt.Errorf("unknown --kind %s: informal (family, friends, neighbours, faith group) or professional (GP, school, probation, …)", safetext.Word(n.Kind))
 	case n.Strength != "" && !slices.Contains(casefile.TieStrengths, n.Strength):
-		return fmt.Errorf("unknown --strength %q: use one of %s", n.Strength, strings.Join(casefile.TieStrengths, ", "))
+		return fmt.Errorf("unknown --strength %s: use one of %s", safetext.Word(n.Strength), strings.Join(casefile.TieStrengths, ", "))
 	}
 	for _, p := range n.Provides {
 		if !slices.Contains(provides, p) {
-			return fmt.Errorf("unknown --provides %q: use any of %s (network.provides in .casework.yaml)", p, strings.Join(provides, ", "))
+			return fmt.Errorf("unknown --provides %s: use any of %s (network.provides in .casework.yaml)", safetext.Word(p), strings.Join(provides, ", "))
 		}
 	}
 	return nil
@@ -159,7 +160,7 @@ func FindContact(c *casefile.Case, id string) (*casefile.Contact, error) {
 	for _, n := range c.Network {
 		ids = append(ids, n.ID)
 	}
-	return nil, fmt.Errorf("case %s has no network contact %q%s", c.ID, id, listIDs("contacts", ids))
+	return nil, fmt.Errorf("case %s has no network contact %s%s", c.ID, safetext.Word(id), listIDs("contacts", ids))
 }
 
 // SetContact changes a current contact with change, then checks the

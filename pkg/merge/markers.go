@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/casework/casework/pkg/casefile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -69,7 +70,7 @@ func lines(data []byte) []string {
 // The markers as git writes them, whatever the label after them; a diff3
 // conflict also has the ancestor's lines after markBase.
 const (
-	anyOurs   = "<<<<<<<"
+	anyOurs   = casefile.ConflictMarker
 	anyTheirs = ">>>>>>>"
 	markBase  = "|||||||"
 )
@@ -77,7 +78,8 @@ const (
 // HasMarkers reports whether data holds conflict markers (casework's or
 // git's own).
 func HasMarkers(data []byte) bool {
-	return bytes.HasPrefix(data, []byte(anyOurs)) || bytes.Contains(data, []byte("\n"+anyOurs))
+	_, ok := casefile.ConflictMarkerLine(data)
+	return ok
 }
 
 // label returns the field a marker line names after "ours: ", if any.

@@ -63,10 +63,11 @@ func WorkerAt(c *casefile.Case, at time.Time) string {
 // approver role may approve at once (a role without an entry has no cap).
 type Limits map[string]float64
 
-// CheckLimit reports an expense above the limit of the approver's role.
-func (l Limits) CheckLimit(w casefile.Worker, amount float64) error {
+// CheckLimit reports an expense above the limit of the approver's role;
+// amounts are given in the agency's currency.
+func (l Limits) CheckLimit(w casefile.Worker, amount float64, currency string) error {
 	if limit, ok := l[w.Role]; ok && amount > limit {
-		return fmt.Errorf("an expense of %.2f is above what a %s may approve (%.2f, approval_limits in .casework.yaml): ask an approver with a higher limit", amount, w.Role, limit)
+		return fmt.Errorf("an expense of %s is above what a %s may approve (%s, approval_limits in .casework.yaml): ask an approver with a higher limit", casefile.Amount(amount, currency), w.Role, casefile.Amount(limit, currency))
 	}
 	return nil
 }
@@ -92,8 +93,9 @@ func Remaining(c *casefile.Case) (float64, bool) {
 // without goals cannot be approved. An expense approval needs a positive
 // amount within the plan's remaining budget, unless a.Forced with a
 // reason; other approvals take no amount. Who may decide is checked by
-// the caller with CheckApprover and Limits.
-func Approve(c *casefile.Case, a casefile.Approval) (casefile.Approval, error) {
+// the caller with CheckApprover and Limits. Messages give amounts in
+// currency, the agency's.
+func Approve(c *casefile.Case, a casefile.Approval, currency string) (casefile.Approval, error) {
 	if err := checkEntry(c, a); err != nil {
 		return a, err
 	}
@@ -110,7 +112,7 @@ func Approve(c *casefile.Case, a casefile.Approval) (casefile.Approval, error) {
 		left, has := Remaining(c)
 		switch {
 		case has && a.Amount > left+0.005 && !a.Forced:
-			return a, fmt.Errorf("an expense of %.2f is more than the %.2f left of the plan's budget for case %s: raise the budget, or approve beyond it with --force --reason R", a.Amount, max(left, 0), c.ID)
+			return a, fmt.Errorf("an expense of %s is more than the %s left of the plan's budget for case %s: raise the budget, or approve beyond it with --force --reason R", casefile.Amount(a.Amount, currency), casefile.Amount(max(left, 0), currency), c.ID)
 		case a.Forced && (!has || a.Amount <= left+0.005):
 			a.Forced = false // within the budget: nothing was forced
 		}

@@ -51,7 +51,7 @@ func TestApprove(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tt.a.At, tt.a.By = at, "w-sue"
-		got, err := Approve(tt.c, tt.a)
+		got, err := Approve(tt.c, tt.a, "")
 		if tt.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || len(tt.c.Approvals) != 0 {
 				t.Errorf("%s: error = %v, want %q", tt.name, err, tt.wantErr)
@@ -66,7 +66,7 @@ func TestApprove(t *testing.T) {
 		}
 	}
 	c := withGoal()
-	Approve(c, casefile.Approval{What: "plan"})
+	Approve(c, casefile.Approval{What: "plan"}, "")
 	AddGoal(&c.Plan, casefile.Goal{Text: "Income"})
 	if PlanApproved(c) {
 		t.Error("approval still holds after the plan changed")
@@ -103,11 +103,11 @@ func TestCheckApprover(t *testing.T) {
 
 func TestExpenseCaps(t *testing.T) {
 	limits := Limits{"supervisor": 500}
-	if err := limits.CheckLimit(casefile.Worker{ID: "w-sue", Role: "supervisor"}, 600); err == nil || !strings.Contains(err.Error(), "above what a supervisor may approve (500.00") {
+	if err := limits.CheckLimit(casefile.Worker{ID: "w-sue", Role: "supervisor"}, 600, "GBP"); err == nil || !strings.Contains(err.Error(), "above what a supervisor may approve (500.00 GBP") {
 		t.Errorf("over the limit: %v", err)
 	}
 	for _, ok := range []casefile.Worker{{Role: "supervisor"}, {Role: "manager"}} {
-		if err := limits.CheckLimit(ok, 500); err != nil {
+		if err := limits.CheckLimit(ok, 500, "GBP"); err != nil {
 			t.Errorf("%s at 500: %v", ok.Role, err)
 		}
 	}
@@ -127,7 +127,7 @@ func TestExpenseCaps(t *testing.T) {
 		{casefile.Approval{What: "closure", Forced: true, Reason: "x"}, "--force is for expenses", false},
 	}
 	for i, s := range steps {
-		got, err := Approve(c, s.a)
+		got, err := Approve(c, s.a, "")
 		if (s.wantErr == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), s.wantErr)) {
 			t.Errorf("step %d: %v, want %q", i, err, s.wantErr)
 		}
@@ -156,7 +156,7 @@ func TestPending(t *testing.T) {
 	if PlanApproved(c) {
 		t.Error("a request counts as an approval")
 	}
-	Approve(c, casefile.Approval{What: "closure", Decision: casefile.DecisionRejected, Reason: "goals open"})
+	Approve(c, casefile.Approval{What: "closure", Decision: casefile.DecisionRejected, Reason: "goals open"}, "")
 	if p := Pending(c); len(p) != 1 || p[0].What != "plan" {
 		t.Fatalf("after the rejection: %+v", p)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
+	"github.com/casework/casework/pkg/safetext"
 )
 
 // Who can agree a plan.
@@ -58,13 +59,13 @@ func FindGoal(p *casefile.Plan, id string) (*casefile.Goal, error) {
 		}
 	}
 	if len(p.Goals) == 0 {
-		return nil, fmt.Errorf("unknown goal %q: the plan has no goals yet; add one with 'casework plan goal add'", id)
+		return nil, fmt.Errorf("unknown goal %s: the plan has no goals yet; add one with 'casework plan goal add'", safetext.Word(id))
 	}
 	var ids []string
 	for _, g := range p.Goals {
 		ids = append(ids, g.ID)
 	}
-	return nil, fmt.Errorf("unknown goal %q: the plan has %s", id, strings.Join(ids, ", "))
+	return nil, fmt.Errorf("unknown goal %s: the plan has %s", safetext.Word(id), strings.Join(ids, ", "))
 }
 
 // FindAction returns the action with the given ID (any letter case),
@@ -81,9 +82,9 @@ func FindAction(p *casefile.Plan, id string) (*casefile.Action, error) {
 		}
 	}
 	if len(ids) == 0 {
-		return nil, fmt.Errorf("unknown action %q: the plan has no actions yet; add one with 'casework plan action add'", id)
+		return nil, fmt.Errorf("unknown action %s: the plan has no actions yet; add one with 'casework plan action add'", safetext.Word(id))
 	}
-	return nil, fmt.Errorf("unknown action %q: the plan has %s", id, strings.Join(ids, ", "))
+	return nil, fmt.Errorf("unknown action %s: the plan has %s", safetext.Word(id), strings.Join(ids, ", "))
 }
 
 // AddGoal adds an open goal with the next free ID and returns it.
@@ -169,7 +170,7 @@ func AgreementState(p casefile.Plan) string {
 func Agree(c *casefile.Case, by string, at time.Time) error {
 	switch {
 	case !slices.Contains(AgreedBy, by):
-		return fmt.Errorf("--by %q: the plan is agreed by %s", by, strings.Join(AgreedBy, " or "))
+		return fmt.Errorf("--by %s: the plan is agreed by %s", safetext.Word(by), strings.Join(AgreedBy, " or "))
 	case by == ByRepresentative && c.Client.Representative == nil:
 		return fmt.Errorf("case %s has no representative: record one first (casework case set %s client.representative.name=NAME), or have the client agree with --by client", c.ID, c.ID)
 	case len(c.Plan.Goals) == 0:
@@ -182,7 +183,7 @@ func Agree(c *casefile.Case, by string, at time.Time) error {
 // CheckStatus reports a status that is not one of allowed.
 func CheckStatus(kind, status string, allowed []string) error {
 	if !slices.Contains(allowed, status) {
-		return fmt.Errorf("unknown %s status %q: use one of %s", kind, status, strings.Join(allowed, ", "))
+		return fmt.Errorf("unknown %s status %s: use one of %s", kind, safetext.Word(status), strings.Join(allowed, ", "))
 	}
 	return nil
 }

@@ -70,7 +70,7 @@ func setStatuses[S ~string](kind string, args, allowed []string, find func(id st
 	for _, arg := range args {
 		id, status, ok := strings.Cut(arg, "=")
 		if !ok || strings.TrimSpace(id) == "" {
-			return nil, fmt.Errorf("--%s %q: write ID=STATUS, for example %s", kind, arg, map[string]string{"goal": "G1=in-progress", "action": "A1=done"}[kind])
+			return nil, fmt.Errorf("--%s: write ID=STATUS, for example %s (the value given is not shown)", kind, map[string]string{"goal": "G1=in-progress", "action": "A1=done"}[kind])
 		}
 		canonical, field, err := find(strings.TrimSpace(id))
 		if err != nil {
@@ -78,7 +78,7 @@ func setStatuses[S ~string](kind string, args, allowed []string, find func(id st
 		}
 		status = strings.TrimSpace(status)
 		if err := CheckStatus(kind, status, allowed); err != nil {
-			return nil, fmt.Errorf("--%s %s: %w", kind, arg, err)
+			return nil, fmt.Errorf("--%s: %w", kind, err)
 		}
 		if _, dup := set[canonical]; dup {
 			return nil, fmt.Errorf("%s %s is given twice", kind, canonical)

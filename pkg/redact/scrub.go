@@ -65,7 +65,9 @@ func NewScrubber(cl *casefile.Client) *Scrubber {
 func (s *Scrubber) Add(p Person) {
 	terms := append([]string{p.Name, p.Email, p.Address}, p.Other...)
 	terms = append(terms, nameParts(p.Name)...)
-	terms = append(terms, addressParts(p.Address)...)
+	for _, part := range addressParts(p.Address) {
+		terms = append(terms, streetForms(part)...)
+	}
 	terms = append(terms, dobForms(p.DOB)...)
 	for _, t := range uniqueLongestFirst(terms) {
 		s.patterns = append(s.patterns, phrase(t, ""))
@@ -183,6 +185,57 @@ func addressParts(addr string) []string {
 		parts = append(parts, strings.Join(words, " "))
 	}
 	return parts
+}
+
+// streetTypes are the street-type words of UK and US addresses, each with
+// the abbreviations people write for it, folded and without a dot.
+var streetTypes = [][]string{
+	{"street", "st", "str"},
+	{"road", "rd"},
+	{"avenue", "ave", "av"},
+	{"lane", "ln"},
+	{"drive", "dr", "drv"},
+	{"court", "ct"},
+	{"place", "pl"},
+	{"crescent", "cres", "cresc", "cr"},
+	{"close", "cl"},
+	{"terrace", "terr", "ter", "tce"},
+	{"gardens", "gdns"},
+	{"grove", "gr", "gro"},
+	{"square", "sq"},
+	{"boulevard", "blvd"},
+	{"highway", "hwy"},
+	{"parkway", "pkwy"},
+	{"park", "pk"},
+	{"circle", "cir"},
+	{"parade", "pde"},
+	{"mews", "mws"},
+	{"walk", "wlk"},
+	{"hill", "hl"},
+}
+
+// streetForms is an address part with its street type in every form
+// people write it: "Baker Street" gives "Baker Street" and "Baker St";
+// "Mill Ln." gives "Mill Ln." and "Mill Lane". A trailing dot is not
+// matched, so "Baker St." in a note keeps the dot after its mark. Only
+// the whole part is matched: "St" alone, or in "Stanley", is never
+// scrubbed for it.
+func streetForms(part string) []string {
+	words := strings.Fields(part)
+	if len(words) < 2 {
+		return []string{part}
+	}
+	last := foldString(strings.TrimSuffix(words[len(words)-1], "."))
+	i := slices.IndexFunc(streetTypes, func(forms []string) bool { return slices.Contains(forms, last) })
+	if i < 0 {
+		return []string{part}
+	}
+	name := strings.Join(words[:len(words)-1], " ")
+	out := []string{part}
+	for _, form := range streetTypes[i] {
+		out = append(out, name+" "+form)
+	}
+	return out
 }
 
 // isUnitWord reports words that name a flat rather than a street.

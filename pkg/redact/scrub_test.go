@@ -51,6 +51,48 @@ func TestScrubberSpelledDifferently(t *testing.T) {
 	}
 }
 
+// TestScrubberStreetTypes holds the scrubber to a street written with its
+// type abbreviated or spelled out, whichever way the address has it, and
+// to leaving alone words that merely start like an abbreviation.
+func TestScrubberStreetTypes(t *testing.T) {
+	for _, tc := range []struct{ address, in, want string }{
+		// Spelled out in the address, abbreviated in the text.
+		{"12 Baker Street, London", "met at Baker St.", "met at [redacted]."},
+		{"12 Baker Street, London", "met at Baker St today", "met at [redacted] today"},
+		{"12 Baker Street, London", "met at baker street", "met at [redacted]"},
+		{"3 Mill Lane", "walked down Mill Ln", "walked down [redacted]"},
+		{"9 Oak Road", "lives on Oak Rd.", "lives on [redacted]."},
+		{"40 Elm Avenue", "Elm Ave is closed", "[redacted] is closed"},
+		{"5 Maple Drive", "from Maple Dr to the school", "from [redacted] to the school"},
+		{"14 Plumtree Crescent", "Plumtree Cres", "[redacted]"},
+		{"2 Hazel Gardens", "at 2 Hazel Gdns", "at [redacted]"}, // with its number too
+		{"8 Kings Square", "in Kings Sq", "in [redacted]"},
+		{"100 Sunset Boulevard", "on Sunset Blvd", "on [redacted]"},
+		{"7 Rose Terrace", "Rose Tce", "[redacted]"},
+		// Abbreviated in the address, spelled out in the text.
+		{"12 Baker St, London", "met at Baker Street", "met at [redacted]"},
+		{"12 Baker St., London", "met at Baker Street", "met at [redacted]"},
+		{"3 Mill Ln", "walked down Mill Lane", "walked down [redacted]"},
+		{"9 Oak Rd", "lives on Oak Road", "lives on [redacted]"},
+		{"40 Elm Ave", "Elm Avenue is closed", "[redacted] is closed"},
+		{"5 Maple Dr", "Maple Drive", "[redacted]"},
+		// Left alone.
+		{"12 Baker Street", "Stanley came", "Stanley came"},
+		{"12 Baker Street", "Baker Stanley came", "Baker Stanley came"},
+		{"12 Baker Street", "St Mary's school", "St Mary's school"},
+		{"12 Baker Street", "the baker", "the baker"},
+		{"9 Oak Road", "Oak Roadside cafe", "Oak Roadside cafe"},
+		{"9 Oak Road", "Dr Oak rang", "Dr Oak rang"},
+		{"3 Mill Lane", "Mill Road", "Mill Road"},
+		{"5 Maple Drive", "a drive to Maple", "a drive to Maple"},
+	} {
+		s := NewScrubber(&casefile.Client{Name: "Zoë Brontë-Ng", Address: tc.address})
+		if got := s.Text(tc.in); got != tc.want {
+			t.Errorf("address %q: Text(%q) = %q, want %q", tc.address, tc.in, got, tc.want)
+		}
+	}
+}
+
 func TestFoldMapsBack(t *testing.T) {
 	for _, tc := range []struct{ in, folded string }{
 		{"Zoë", "zoe"}, {"Straße", "strasse"}, {"Łódź", "lodz"}, {"ÆSIR", "aesir"}, {"a\xffb", "a\ufffdb"},

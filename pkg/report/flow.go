@@ -1,10 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
-	"github.com/casework/casework/pkg/history"
+	"encoding/json"
 	"slices"
 	"time"
+
+	"github.com/casework/casework/pkg/history"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
@@ -41,6 +44,40 @@ type FlowStage struct {
 	Median float64 `json:"median_days" yaml:"median_days"`
 	P90    float64 `json:"p90_days" yaml:"p90_days"`
 }
+
+// shownStage is a FlowStage as json and yaml write it: a suppressed or
+// empty stage has no median or percentile (the keys are left out; casework
+// writes no null), as CSV leaves the cells blank, rather than a 0 that
+// reads as a figure.
+type shownStage struct {
+	Stage  string   `json:"stage" yaml:"stage"`
+	Cases  Count    `json:"cases" yaml:"cases"`
+	Median *float64 `json:"median_days,omitempty" yaml:"median_days,omitempty"`
+	P90    *float64 `json:"p90_days,omitempty" yaml:"p90_days,omitempty"`
+}
+
+func (s FlowStage) shown() shownStage {
+	out := shownStage{Stage: s.Stage, Cases: s.Cases}
+	if !s.Cases.Suppressed && s.Cases.N > 0 {
+		out.Median, out.P90 = &s.Median, &s.P90
+	}
+	return out
+}
+
+// MarshalJSON writes the stage without the days where they are not shown.
+// "<5" stays as it is written (no HTML escaping), like Count writes it.
+func (s FlowStage) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s.shown()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// MarshalYAML writes the stage without the days where they are not shown.
+func (s FlowStage) MarshalYAML() (any, error) { return s.shown(), nil }
 
 // ReasonCount is the number of closures for one reason.
 type ReasonCount struct {

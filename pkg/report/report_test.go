@@ -198,3 +198,23 @@ func TestPercentileAndMedian(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowStageJSONHidesSuppressedDays holds that a suppressed or empty
+// stage carries no days (left out), as CSV leaves them blank: a 0 beside
+// "<5" reads as a figure.
+func TestFlowStageJSONHidesSuppressedDays(t *testing.T) {
+	tests := []struct {
+		stage FlowStage
+		want  string
+	}{
+		{FlowStage{Stage: "closure", Cases: count(2, 5)}, `{"stage":"closure","cases":"<5"}`},
+		{FlowStage{Stage: "closure", Cases: count(0, 5)}, `{"stage":"closure","cases":0}`},
+		{FlowStage{Stage: "closure", Cases: count(6, 5), Median: 3.5, P90: 9}, `{"stage":"closure","cases":6,"median_days":3.5,"p90_days":9}`},
+	}
+	for _, tt := range tests {
+		got, err := tt.stage.MarshalJSON()
+		if err != nil || string(got) != tt.want {
+			t.Errorf("json of %+v = %s, %v; want %s", tt.stage, got, err, tt.want)
+		}
+	}
+}

@@ -139,3 +139,36 @@ func Token(s string) string {
 	}
 	return `"` + s + `"`
 }
+
+// Word quotes a word a user typed (a flag value or part of one) for a
+// message when it is shaped like a casework name or ID: a lower-case word
+// (a-z, 0-9, '-', '_') such as a priority or a status, or an upper-case ID
+// with a digit (G1, M2, C-2026-7K3). Anything else may be a client's data
+// typed in the wrong place, and is described as not shown.
+func Word(s string) string {
+	if wordShaped(s) {
+		return `"` + s + `"`
+	}
+	return "(not shown: it is not a casework name)"
+}
+
+func wordShaped(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	lower, upper, digit := true, true, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z':
+			upper = false
+		case c >= 'A' && c <= 'Z':
+			lower = false
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == '-' || c == '_':
+		default:
+			return false
+		}
+	}
+	return lower || upper && digit
+}

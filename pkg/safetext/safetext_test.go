@@ -70,3 +70,22 @@ func TestToken(t *testing.T) {
 		}
 	}
 }
+
+func TestWord(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"urgent", `"urgent"`},
+		{"in-progress", `"in-progress"`},
+		{"G1", `"G1"`},
+		{"C-2026-7K3", `"C-2026-7K3"`},
+		{"Maria", "(not shown: it is not a casework name)"},
+		{"Maria Lopez", "(not shown: it is not a casework name)"},
+		{"GP", "(not shown: it is not a casework name)"},
+		{"", "(not shown: it is not a casework name)"},
+		{"a\x1b[31m", "(not shown: it is not a casework name)"},
+	}
+	for _, tt := range tests {
+		if got := Word(tt.in); got != tt.want {
+			t.Errorf("Word(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}

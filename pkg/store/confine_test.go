@@ -58,6 +58,11 @@ func TestSymlinksAreRefused(t *testing.T) {
 			_, err := r.CreateCase(&casefile.Case{ID: "C-3"})
 			return err
 		}, "cases"},
+		{"stray link in a case directory", "cases/C-1/stray", "/etc/hostname", func(r *Repo) error { _, err := r.LoadCase("C-1"); return err }, "cases/C-1/stray"},
+		{"note link with any name", "cases/C-1/notes/evil", outside + "/n.md", func(r *Repo) error { _, err := r.LoadCase("C-1"); return err }, "cases/C-1/notes/evil"},
+		{"worker link beside the worker loaded", "workers/w-evil.yaml", outside + "/w.yaml", func(r *Repo) error { _, err := r.LoadWorker("w"); return err }, "workers/w-evil.yaml"},
+		{"resource link", "resources/r.yaml", outside + "/r.yaml", func(r *Repo) error { _, err := r.LoadResource("r2"); return err }, "resources/r.yaml"},
+		{"stray link in cases/", "cases/README", outside, func(r *Repo) error { _, err := r.CaseIDs(); return err }, "cases/README"},
 		{"template", "templates/t.md", "/etc/passwd", func(r *Repo) error {
 			f, err := r.FS(TemplatesDir).Open("t.md")
 			if err == nil {
@@ -236,5 +241,25 @@ func TestRepoFSCapsReads(t *testing.T) {
 	}
 	if names, err := fs.Glob(fsys, "*.md.tmpl"); err != nil || len(names) != 2 {
 		t.Errorf("glob: %v, %v", names, err)
+	}
+}
+
+// TestSymlinksWalk: Symlinks finds every link under the root, however
+// deep and whatever its name, without following any, and skips .git.
+func TestSymlinksWalk(t *testing.T) {
+	r := newRepo(t)
+	outside := t.TempDir()
+	os.MkdirAll(filepath.Join(outside, "d"), DirMode)
+	os.MkdirAll(r.Abs(".git/objects"), DirMode)
+	for _, l := range []string{"cases/C-1/stray", "cases/C-1/notes/x", "workers/w-evil.yaml", "deep/a/b/link", "dirlink", ".git/objects/l"} {
+		os.MkdirAll(filepath.Dir(r.Abs(l)), DirMode)
+		if err := os.Symlink(outside, r.Abs(l)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := strings.Join(r.Symlinks(), " ")
+	want := "cases/C-1/notes/x cases/C-1/stray deep/a/b/link dirlink workers/w-evil.yaml"
+	if got != want {
+		t.Errorf("Symlinks() = %s, want %s", got, want)
 	}
 }

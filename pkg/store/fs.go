@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -245,9 +246,43 @@ func (r *Repo) Exists(rel string) bool {
 }
 
 // ReadDir lists the directory at rel, sorted by name; a missing directory
-// is empty. Entries that are symbolic links are listed as such (their
-// Type has fs.ModeSymlink): the caller refuses or reports them.
+// is empty. A symbolic link among its entries, whatever its name, is
+// refused (SymlinkError): this is the one place every listing of a
+// command goes through, so no command reads or writes a directory that
+// holds a link (SPEC section 8). validate lists with Entries instead, to
+// report the links rather than stop at them.
 func (r *Repo) ReadDir(rel string) ([]fs.DirEntry, error) {
+	entries, err := r.Entries(rel)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.Type()&fs.ModeSymlink != 0 {
+			return nil, &SymlinkError{Path: path.Join(rel, e.Name())}
+		}
+	}
+	return entries, nil
+}
+
+// checkDir lists the directory at rel once per Repo (ReadDir), refusing
+// it when it holds a symbolic link. The loaders call it for the directory
+// of what they load: a case's directory and its notes, workers/,
+// resources/.
+func (r *Repo) checkDir(rel string) error {
+	if _, ok := r.checked.Load(rel); ok {
+		return nil
+	}
+	if _, err := r.ReadDir(rel); err != nil {
+		return err
+	}
+	r.checked.Store(rel, true)
+	return nil
+}
+
+// Entries lists the directory at rel like ReadDir, but lists symbolic
+// links as such (their Type has fs.ModeSymlink) rather than refusing
+// them: for validate, which reports them.
+func (r *Repo) Entries(rel string) ([]fs.DirEntry, error) {
 	f, err := r.open(rel)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -583,4 +618,44 @@ func (r *Repo) WriteShared(rel string, data []byte, create bool) error {
 		return err
 	}
 	return rt.Chmod(name, 0o644)
+}
+
+// Symlinks walks the whole repository once, through its confined view
+// (fs.WalkDir over the os.Root, which never follows a link), and returns
+// the path (relative to the root, with forward slashes) of every
+// symbolic link in it, sorted; .git is skipped. The case directories are
+// walked in parallel. A directory that cannot be listed is left out: what
+// reads it reports that. validate reports each link as a finding.
+func (r *Repo) Symlinks() []string {
+	rt, err := r.fsys()
+	if err != nil {
+		return nil
+	}
+	fsys := rt.FS()
+	var mu sync.Mutex
+	var links, cases []string
+	walk := func(root string, top bool) {
+		fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil && d != nil && d.IsDir():
+				return fs.SkipDir
+			case err != nil:
+				return nil
+			case d.Type()&fs.ModeSymlink != 0:
+				mu.Lock()
+				links = append(links, p)
+				mu.Unlock()
+			case top && d.IsDir() && (p == ".git" || path.Dir(p) == CasesDir):
+				if p != ".git" {
+					cases = append(cases, p) // walked below, in parallel
+				}
+				return fs.SkipDir
+			}
+			return nil
+		})
+	}
+	walk(".", true)
+	Parallel(len(cases), func(i int) { walk(cases[i], false) })
+	slices.Sort(links)
+	return links
 }

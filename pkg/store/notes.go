@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"strings"
@@ -58,7 +57,8 @@ func (r *Repo) CreateNote(caseID string, n *casefile.Note) (string, error) {
 	return "", errors.New("cannot find a free note file name; try again")
 }
 
-// NotePaths lists the note files of a case, oldest first.
+// NotePaths lists the note files of a case, oldest first; a symbolic
+// link in its notes directory is refused (ReadDir).
 func (r *Repo) NotePaths(caseID string) ([]string, error) {
 	dir := NotesPath(caseID)
 	entries, err := r.ReadDir(dir)
@@ -70,9 +70,6 @@ func (r *Repo) NotePaths(caseID string) ([]string, error) {
 		rel := dir + "/" + e.Name()
 		if kind, _ := Classify(rel); kind != NoteKind {
 			continue
-		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			return nil, &SymlinkError{Path: rel}
 		}
 		if !e.IsDir() {
 			paths = append(paths, rel)

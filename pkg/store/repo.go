@@ -34,6 +34,7 @@ type Repo struct {
 	root       *os.Root
 	rootErr    error
 	subs       sync.Map // views of top-level directories, by name
+	checked    sync.Map // directories listed by checkDir, free of links
 	cleanTemp  sync.Once
 	tempBeside bool // temporary files beside the target (not a repository)
 }
@@ -235,12 +236,30 @@ func notFound(kind, id string, err error) error {
 // LoadCase loads a case by its exact ID.
 func (r *Repo) LoadCase(id string) (*Record[casefile.Case], error) {
 	rec, err := Load[casefile.Case](r, CasePath(id))
+	if err == nil {
+		if err := r.checkCaseDir(id); err != nil {
+			return nil, err
+		}
+	}
 	return rec, notFound("case", id, err)
+}
+
+// checkCaseDir refuses a case whose directory or notes directory holds a
+// symbolic link (see ReadDir): every command that reads or writes one case
+// loads it first.
+func (r *Repo) checkCaseDir(id string) error {
+	if err := r.checkDir(CaseDir(id)); err != nil {
+		return err
+	}
+	return r.checkDir(NotesPath(id))
 }
 
 // LoadWorker loads a worker by ID.
 func (r *Repo) LoadWorker(id string) (*Record[casefile.Worker], error) {
 	if err := ValidateID("worker", id); err != nil {
+		return nil, err
+	}
+	if err := r.checkDir(WorkersDir); err != nil {
 		return nil, err
 	}
 	rec, err := Load[casefile.Worker](r, WorkerPath(id))
@@ -252,12 +271,16 @@ func (r *Repo) LoadResource(id string) (*Record[casefile.Resource], error) {
 	if err := ValidateID("resource", id); err != nil {
 		return nil, err
 	}
+	if err := r.checkDir(ResourcesDir); err != nil {
+		return nil, err
+	}
 	rec, err := Load[casefile.Resource](r, ResourcePath(id))
 	return rec, notFound("resource", id, err)
 }
 
 // CaseIDs lists the IDs of all cases, sorted: the names of the directories
-// under cases/ that are valid IDs. A symbolic link among them is refused.
+// under cases/ that are valid IDs. A symbolic link in cases/ is refused
+// (ReadDir).
 func (r *Repo) CaseIDs() ([]string, error) {
 	entries, err := r.ReadDir(CasesDir)
 	if err != nil {
@@ -265,9 +288,6 @@ func (r *Repo) CaseIDs() ([]string, error) {
 	}
 	ids := make([]string, 0, len(entries))
 	for _, e := range entries {
-		if e.Type()&fs.ModeSymlink != 0 && ValidateID("case", e.Name()) == nil {
-			return nil, &SymlinkError{Path: CaseDir(e.Name())}
-		}
 		if e.IsDir() && ValidateID("case", e.Name()) == nil {
 			ids = append(ids, e.Name())
 		}
@@ -275,8 +295,6 @@ func (r *Repo) CaseIDs() ([]string, error) {
 	return ids, nil
 }
 
-// recordIDs lists the IDs of the YAML records in dir (workers, resources).
-// A symbolic link among them is refused.
 // TakenID returns the ID of a record in dir (WorkersDir or ResourcesDir)
 // that equals id in any letter case, or "" when there is none. Two IDs
 // that differ only in letter case would be one file on a case-insensitive
@@ -295,6 +313,8 @@ func (r *Repo) TakenID(dir, id string) (string, error) {
 	return "", nil
 }
 
+// recordIDs lists the IDs of the YAML records in dir (workers, resources).
+// A symbolic link in dir is refused (ReadDir).
 func (r *Repo) recordIDs(dir string) ([]string, error) {
 	entries, err := r.ReadDir(dir)
 	if err != nil {
@@ -305,9 +325,6 @@ func (r *Repo) recordIDs(dir string) ([]string, error) {
 		kind, id := Classify(dir + "/" + e.Name())
 		if kind == NotRecord {
 			continue
-		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			return nil, &SymlinkError{Path: dir + "/" + e.Name()}
 		}
 		if !e.IsDir() {
 			ids = append(ids, id)

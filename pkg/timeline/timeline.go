@@ -91,17 +91,23 @@ type Event struct {
 // recorded reads each list of entries of a case file as events. What an
 // event says names IDs, codes, dates and the reasons given; never the text
 // of a note, a review's note, an evaluation or a safety plan.
-var recorded = []func(c *casefile.Case) []Event{
-	func(c *casefile.Case) []Event { return FromHistory(c.History) },
-	assessments, risks, agreement, reviews, approvals, consents, household, network, closure,
-	referrals, spending,
+// Amounts of money are written with the agency's currency.
+func recorded(currency string) []func(c *casefile.Case) []Event {
+	return []func(c *casefile.Case) []Event{
+		func(c *casefile.Case) []Event { return FromHistory(c.History) },
+		assessments, risks, agreement, reviews, consents, household, network, closure, referrals,
+		func(c *casefile.Case) []Event { return approvals(c, currency) },
+		func(c *casefile.Case) []Event { return spending(c, currency) },
+	}
 }
 
 // OfCase returns every entry recorded in the case file as events, oldest
-// first.
-func OfCase(c *casefile.Case) []Event {
-	lists := make([][]Event, len(recorded))
-	for i, read := range recorded {
+// first, with amounts of money in currency, the agency's (config
+// currency): "120.00 GBP spent on action A4".
+func OfCase(c *casefile.Case, currency string) []Event {
+	readers := recorded(currency)
+	lists := make([][]Event, len(readers))
+	for i, read := range readers {
 		lists[i] = read(c)
 	}
 	return Merge(lists...)
@@ -224,12 +230,12 @@ func reviews(c *casefile.Case) []Event {
 	return events
 }
 
-func approvals(c *casefile.Case) []Event {
+func approvals(c *casefile.Case, currency string) []Event {
 	events := make([]Event, len(c.Approvals))
 	for i, a := range c.Approvals {
 		what := string(a.What)
 		if a.Amount != 0 {
-			what += fmt.Sprintf(" of %.2f", a.Amount)
+			what += " of " + casefile.Amount(a.Amount, currency)
 		}
 		switch {
 		case a.IsRequest():
@@ -398,10 +404,10 @@ func referrals(c *casefile.Case) []Event {
 
 // spending lists the money spent on each action; the free-text note is
 // left out, like a note's text.
-func spending(c *casefile.Case) []Event {
+func spending(c *casefile.Case, currency string) []Event {
 	events := make([]Event, len(c.Spending))
 	for i, sp := range c.Spending {
-		events[i] = Event{At: sp.At, Kind: Spend, By: sp.By, What: fmt.Sprintf("%.2f spent on action %s", sp.Amount, sp.Action)}
+		events[i] = Event{At: sp.At, Kind: Spend, By: sp.By, What: casefile.Amount(sp.Amount, currency) + " spent on action " + sp.Action}
 	}
 	return events
 }

@@ -109,8 +109,8 @@ func TestOfCase(t *testing.T) {
 			{At: at(11), By: "w-sup", What: casefile.ApproveExpense, Amount: 80, Forced: true, Reason: "urgent", Note: "secret"},
 		}}, []Event{
 			{At: at(9), Kind: Approval, By: "w-ana", What: "approval of the plan requested"},
-			{At: at(10), Kind: Approval, By: "w-sup", What: "expense of 120.00 rejected: over budget"},
-			{At: at(11), Kind: Approval, By: "w-sup", What: "expense of 80.00 approved (forced): urgent"},
+			{At: at(10), Kind: Approval, By: "w-sup", What: "expense of 120.00 GBP rejected: over budget"},
+			{At: at(11), Kind: Approval, By: "w-sup", What: "expense of 80.00 GBP approved (forced): urgent"},
 		}},
 		{"consent", casefile.Case{Consents: []casefile.ConsentEntry{
 			{At: at(9), By: "w-ana", Action: casefile.ConsentGive, Purpose: "share", GivenBy: "client", With: []string{"rent-advice"}, Until: day("2026-12-31")},
@@ -134,7 +134,7 @@ func TestOfCase(t *testing.T) {
 			Spending: []casefile.SpendEntry{{At: at(10), By: "w-ana", Action: "A2", Amount: 60, Note: "secret"}},
 		}, []Event{
 			{At: at(9), Kind: Referral, By: "w-ana", What: "referral of action A1 (rent-advice) sent"},
-			{At: at(10), Kind: Spend, By: "w-ana", What: "60.00 spent on action A2"},
+			{At: at(10), Kind: Spend, By: "w-ana", What: "60.00 GBP spent on action A2"},
 			{At: at(11), Kind: Referral, By: "w-ana", What: "referral of action A1 (rent-advice) declined: full until June"},
 		}},
 		{"closure", casefile.Case{
@@ -148,7 +148,7 @@ func TestOfCase(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := OfCase(&tt.c)
+			got := OfCase(&tt.c, "GBP")
 			if len(got) != len(tt.want) {
 				t.Fatalf("OfCase gave %d events, want %d: %+v", len(got), len(tt.want), got)
 			}
@@ -192,7 +192,7 @@ func TestDepartureOnce(t *testing.T) {
 		History:   []casefile.HistoryEntry{{At: at(9), By: "w-ana", To: "intake"}, {At: at(10), By: "w-ana", Left: &casefile.Departure{Member: "M1"}, Reason: "moved out"}},
 		Household: []casefile.Member{{ID: "M1", Relationship: "son", Removed: end}},
 	}
-	events := OfCase(c)
+	events := OfCase(c, "GBP")
 	if len(events) != 2 || events[1].Kind != Household || events[1].What != "household member M1 (son) left: moved out" {
 		t.Errorf("events %+v", events)
 	}

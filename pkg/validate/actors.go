@@ -57,7 +57,7 @@ func (v *validator) checkApprovals(cr *caseRecord) {
 		}
 		err := planning.CheckApprover(c, w, a.At, v.Config.ApproverRoles)
 		if err == nil && a.Grants() && a.What == casefile.ApproveExpense {
-			err = planning.Limits(v.Config.ApprovalLimits).CheckLimit(w, a.Amount)
+			err = planning.Limits(v.Config.ApprovalLimits).CheckLimit(w, a.Amount, v.Config.Currency)
 		}
 		if err != nil {
 			v.add(cr.record, fmt.Sprintf("approvals[%d]", i), Error, "approval-not-allowed", "approvals[%d]: %v", i, err)

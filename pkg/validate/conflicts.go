@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/merge"
 )
 
@@ -18,7 +19,7 @@ func conflictFindings(rel string, data []byte) []Finding {
 		if field == "" {
 			field = "a field"
 		}
-		out = append(out, at(rel, c.Line, 1, Error, "merge-conflict",
+		out = append(out, at(rel, c.Line, 1, Error, casefile.RuleMergeConflict,
 			"merge conflict: both sides changed %s: %s (ours) and %s (theirs); keep the right one, delete the other and the marker lines (<<<<<<<, =======, >>>>>>>), then commit",
 			field, shown(field, c.Ours), shown(field, c.Theirs)))
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // checkConsents checks a case's consent entries (known purposes, actions
-// and givers, a reason for each withdrawal, time order, nothing in the
+// and givers, who recorded each, a reason for each withdrawal, time order, nothing in the
 // future), names the old single client.consent record so that it is
 // migrated, and warns about a case whose services run without consent to
 // them.
@@ -21,6 +21,9 @@ func (v *validator) checkConsents(cr *caseRecord) {
 		key := fmt.Sprintf("consents[%d]", i)
 		if e.Action == casefile.ConsentWithdraw && strings.TrimSpace(e.Reason) == "" {
 			v.add(rec, key+".reason", Error, "missing-value", "%s withdraws consent without a reason; the reason is part of the record", key)
+		}
+		if strings.TrimSpace(e.By) == "" {
+			v.add(rec, key+".by", Error, "missing-value", "%s does not say who recorded it: set by to the worker who did ('casework worker list')", key)
 		}
 		if i > 0 && e.At.Before(c.Consents[i-1].At) {
 			v.add(rec, key+".at", Error, "out-of-order", "%s is dated before the entry above it; consent entries are kept in time order", key)

@@ -32,20 +32,19 @@ type layout struct {
 
 // readLayout lists the repository's record files from disk, never a
 // cache, through the store's confined view of the root. Symbolic links
-// met on the way (at the top, in the record directories, in templates/)
-// are findings, and what is behind them is not read.
+// met on the way are skipped, and what is behind them is not read:
+// linkFindings reports every link of the repository.
 func readLayout(repo *store.Repo) (*layout, error) {
 	l := &layout{}
 	linked := map[string]bool{}
-	top, err := repo.ReadDir(".")
+	top, err := repo.Entries(".")
 	if err != nil {
 		return nil, err
 	}
 	for _, e := range top {
 		switch {
 		case isLink(e):
-			linked[e.Name()] = true
-			l.strays = append(l.strays, symlinkFinding(e.Name()))
+			linked[e.Name()] = true // reported by linkFindings
 		case e.Name() == store.StateDir && !e.IsDir():
 			l.strays = append(l.strays, at(e.Name(), 1, 1, Error, "state-not-directory", "%s", store.StateNotDirectory))
 		}
@@ -54,12 +53,11 @@ func readLayout(repo *store.Repo) (*layout, error) {
 		if linked[dir] {
 			return nil, nil
 		}
-		entries, err := repo.ReadDir(dir)
+		entries, err := repo.Entries(dir)
 		out := entries[:0]
 		for _, e := range entries {
 			switch {
-			case isLink(e):
-				l.strays = append(l.strays, symlinkFinding(dir+"/"+e.Name()))
+			case isLink(e): // reported by linkFindings
 			case !strings.HasPrefix(e.Name(), "."):
 				out = append(out, e)
 			}
@@ -97,9 +95,6 @@ func readLayout(repo *store.Repo) (*layout, error) {
 		}
 		l.cases = append(l.cases, e.Name())
 	}
-	if _, err := list(store.TemplatesDir); err != nil {
-		return nil, err
-	}
 	return l, nil
 }
 
@@ -135,4 +130,24 @@ func parse(rel string, data []byte, out any) (*record, []Finding) {
 		return rec, FromError(errs.WithPath(rel), rel)
 	}
 	return rec, nil
+}
+
+// linkFindings walks the whole repository once (store.Repo.Symlinks) and
+// reports every symbolic link that found does not already report: a link
+// anywhere under the root is an error, not only where records are
+// looked for (SPEC section 8).
+func linkFindings(repo *store.Repo, found []Finding) []Finding {
+	reported := map[string]bool{}
+	for _, f := range found {
+		if f.Rule == "symlink" {
+			reported[f.Path] = true
+		}
+	}
+	var out []Finding
+	for _, rel := range repo.Symlinks() {
+		if !reported[rel] {
+			out = append(out, symlinkFinding(rel))
+		}
+	}
+	return out
 }

@@ -83,6 +83,7 @@ func Run(opts Options) ([]Finding, error) {
 	if err := v.checkCases(repo, l.cases); err != nil {
 		return nil, err
 	}
+	v.findings = append(v.findings, linkFindings(repo, v.findings)...)
 	if opts.Base != nil {
 		v.against(opts.Base)
 	}

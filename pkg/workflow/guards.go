@@ -159,7 +159,7 @@ func checkReview(t Transition) *GuardError {
 			return nil
 		}
 	}
-	return &GuardError{Problem: fmt.Sprintf("no review has been recorded since the case entered %s", t.From), Fix: fmt.Sprintf("run 'casework review %s'", t.Case.ID)}
+	return &GuardError{Problem: fmt.Sprintf("no review has been recorded since the case entered %s", t.From), Fix: fmt.Sprintf("run 'casework review %s --note TEXT'", t.Case.ID)}
 }
 
 func checkApproval(t Transition) *GuardError {
@@ -170,7 +170,7 @@ func checkApproval(t Transition) *GuardError {
 		}) {
 			return nil
 		}
-		return &GuardError{Problem: fmt.Sprintf("no supervisor has approved the closure since the case entered %s", t.From), Fix: fmt.Sprintf("run 'casework approve %s closure --by SUPERVISOR'", c.ID)}
+		return &GuardError{Problem: fmt.Sprintf("no supervisor has approved the closure since the case entered %s", t.From), Fix: fmt.Sprintf("run 'casework approve %s closure --as SUPERVISOR'", c.ID)}
 	}
 	digest := c.Plan.Digest()
 	if slices.ContainsFunc(c.Approvals, func(a casefile.Approval) bool {
@@ -178,5 +178,5 @@ func checkApproval(t Transition) *GuardError {
 	}) {
 		return nil
 	}
-	return &GuardError{Problem: "no supervisor has approved the current plan", Fix: fmt.Sprintf("run 'casework approve %s plan --by SUPERVISOR'", c.ID)}
+	return &GuardError{Problem: "no supervisor has approved the current plan", Fix: fmt.Sprintf("run 'casework approve %s plan --as SUPERVISOR'", c.ID)}
 }

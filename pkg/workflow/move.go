@@ -3,10 +3,12 @@ package workflow
 import (
 	"errors"
 	"fmt"
-	"github.com/casework/casework/pkg/history"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/casework/casework/pkg/history"
+	"github.com/casework/casework/pkg/safetext"
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
@@ -122,6 +124,14 @@ func checkTime(c *casefile.Case, what string, at time.Time) error {
 	return nil
 }
 
+// checkClosureReason refuses a closure reason that is not one of reasons.
+func checkClosureReason(reason string, reasons []string) error {
+	if !slices.Contains(reasons, reason) {
+		return fmt.Errorf("unknown closure reason %s: use one of %s (closure_reasons in .casework.yaml)", safetext.Word(reason), strings.Join(reasons, ", "))
+	}
+	return nil
+}
+
 // Close records the closure cl (its At is the time of the move) and moves
 // c to the closed phase; the closure reason must be one of reasons and is
 // also the reason of the history entry. On error c is unchanged.
@@ -129,8 +139,8 @@ func (w *Workflow) Close(c *casefile.Case, cl casefile.Closure, by string, reaso
 	if !c.IsOpen() {
 		return fmt.Errorf("case %s is already closed", c.ID)
 	}
-	if !slices.Contains(reasons, cl.Reason) {
-		return fmt.Errorf("unknown closure reason %q: use one of %s (closure_reasons in .casework.yaml)", cl.Reason, strings.Join(reasons, ", "))
+	if err := checkClosureReason(cl.Reason, reasons); err != nil {
+		return err
 	}
 	if !cl.FollowUp.IsZero() && cl.FollowUp.Before(casefile.NewDate(cl.At)) {
 		return fmt.Errorf("the follow-up date %s is before the closure (%s)", cl.FollowUp, casefile.NewDate(cl.At))

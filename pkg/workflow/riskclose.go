@@ -31,6 +31,12 @@ func ClosureRulesOf(cfg *config.Config) ClosureRules {
 // evaluation. A refusal is a *GuardsFailed naming each thing missing and
 // how to give it; c is then unchanged.
 func (w *Workflow) CloseChecked(c *casefile.Case, cl casefile.Closure, by string, reasons []string, rules ClosureRules) error {
+	if c.IsOpen() {
+		// An unknown reason comes first: the fixes below repeat the reason.
+		if err := checkClosureReason(cl.Reason, reasons); err != nil {
+			return err
+		}
+	}
 	if failed := w.closureFailures(c, cl, rules); len(failed) > 0 && c.IsOpen() {
 		return &GuardsFailed{CaseID: c.ID, From: c.Phase, To: casefile.ClosedPhase, Failed: failed}
 	}

@@ -31,7 +31,7 @@ func TestCloseChecked(t *testing.T) {
 		{"medium risk: closes", []func(*casefile.Case){withRisk("medium")}, "", rules, false, nil},
 		{"high risk, nothing given: both missing", []func(*casefile.Case){withRisk("high")}, "", rules, false,
 			[]string{"guard risk failed: the case's current risk is high, and a case at that level is not closed without a final evaluation; give it with 'casework case close C-1 --reason client-withdrew --evaluation TEXT'",
-				"guard risk failed: the case's current risk is high, and no supervisor has approved the closure since the case entered monitoring; run 'casework approve C-1 closure --by SUPERVISOR' first"}},
+				"guard risk failed: the case's current risk is high, and no supervisor has approved the closure since the case entered monitoring; run 'casework approve C-1 closure --as SUPERVISOR' first"}},
 		{"high risk, evaluation only", []func(*casefile.Case){withRisk("high")}, "Safe with family", rules, false,
 			[]string{"no supervisor has approved the closure"}},
 		{"high risk, approval only", []func(*casefile.Case){withRisk("high"), approved(t2)}, "", rules, false,

@@ -159,7 +159,7 @@ func TestGuards(t *testing.T) {
 			c.Consents = []casefile.ConsentEntry{{At: t1, Action: "give", Purpose: "share"}}
 		}, "no consent to services is recorded"},
 		{"review", "monitoring", func(c *casefile.Case) { c.Reviews = []casefile.Review{{At: t1.Add(time.Hour)}} }, ""},
-		{"review", "monitoring", func(c *casefile.Case) { c.Reviews = []casefile.Review{{At: t0}} }, "no review has been recorded since the case entered implementation"},
+		{"review", "monitoring", func(c *casefile.Case) { c.Reviews = []casefile.Review{{At: t0}} }, "no review has been recorded since the case entered implementation; run 'casework review C-1 --note TEXT'"},
 		{"approval", "monitoring", func(c *casefile.Case) {
 			withGoal(c)
 			c.Approvals = []casefile.Approval{{At: t1, What: "plan", Digest: c.Plan.Digest()}}
@@ -167,7 +167,7 @@ func TestGuards(t *testing.T) {
 		{"approval", "monitoring", func(c *casefile.Case) {
 			c.Approvals = []casefile.Approval{{At: t1, What: "plan", Digest: c.Plan.Digest()}}
 			withGoal(c) // the plan changed after the approval
-		}, "approved the current plan"},
+		}, "approved the current plan; run 'casework approve C-1 plan --as SUPERVISOR'"},
 		{"approval", "closed", func(c *casefile.Case) {
 			c.Closure = &casefile.Closure{At: t2, Reason: "goals-met"}
 			c.Approvals = []casefile.Approval{{At: t1.Add(time.Hour), What: "closure"}}
@@ -175,7 +175,7 @@ func TestGuards(t *testing.T) {
 		{"approval", "closed", func(c *casefile.Case) {
 			c.Closure = &casefile.Closure{At: t2, Reason: "goals-met"}
 			c.Approvals = []casefile.Approval{{At: t0, What: "closure"}} // before entering implementation
-		}, "approved the closure since the case entered implementation"},
+		}, "approved the closure since the case entered implementation; run 'casework approve C-1 closure --as SUPERVISOR'"},
 		{"closure", "closed", func(c *casefile.Case) { c.Closure = &casefile.Closure{At: t2, Reason: "goals-met"} }, ""},
 		{"closure", "closed", func(c *casefile.Case) { c.Closure = &casefile.Closure{At: t2} }, "no reason"},
 		{"closure", "closed", func(c *casefile.Case) { c.Closure = &casefile.Closure{At: t0, Reason: "other"} }, "does not belong to this move"},

@@ -113,11 +113,11 @@ func run(opts *Options) error {
 			return usage(err)
 		}
 		if entry.Grants() && entry.What == casefile.ApproveExpense {
-			if err := planning.Limits(cfg.ApprovalLimits).CheckLimit(*w, entry.Amount); err != nil {
+			if err := planning.Limits(cfg.ApprovalLimits).CheckLimit(*w, entry.Amount, cfg.Currency); err != nil {
 				return usage(err)
 			}
 		}
-		entry, err = planning.Approve(c, entry)
+		entry, err = planning.Approve(c, entry, cfg.Currency)
 		return usage(err)
 	})
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/household"
 	"github.com/casework/casework/pkg/risk"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -176,7 +177,7 @@ func instrument(cfg *config.Config, id string) (config.Instrument, error) {
 	for _, in := range cfg.Assessment.Instruments {
 		ids = append(ids, in.ID)
 	}
-	return config.Instrument{}, cmdutil.Usagef("unknown instrument %q: use one of %s (assessment.instruments in .casework.yaml)", id, strings.Join(ids, ", "))
+	return config.Instrument{}, cmdutil.Usagef("unknown instrument %s: use one of %s (assessment.instruments in .casework.yaml)", safetext.Word(id), strings.Join(ids, ", "))
 }
 
 func details(out Recorded, in config.Instrument, res assess.Result) []output.Detail {

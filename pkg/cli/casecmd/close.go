@@ -31,7 +31,7 @@ to the closed phase. The guards of closed apply (by default: closure).
 
 A case whose current risk is the highest level (risk.levels) is not closed
 without a final evaluation and a supervisor's approval of the closure
-('casework approve ID closure --by SUPERVISOR'), given since the case
+('casework approve ID closure --as SUPERVISOR'), given since the case
 entered its phase. Closing any other case without an evaluation is a
 warning, or refused where require_closure_evaluation is true. Without
 --follow-up, the follow-up falls due timescales.follow_up after closure.`,

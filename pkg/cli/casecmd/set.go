@@ -23,6 +23,8 @@ var commandOnly = map[string]string{
 	"plan":        "use 'casework plan'",
 	"reviews":     "use 'casework review'",
 	"approvals":   "use 'casework approve'",
+	// The old single consent record: consent is recorded per purpose.
+	"client.consent": "consent is recorded per purpose: use 'casework consent ID give --purpose P' (client.consent is the old form)",
 }
 
 // SetOptions are the inputs of `casework case set`.
@@ -44,7 +46,7 @@ before the file is written; the file keeps its comments and layout.
 
 Settable keys:
   ` + strings.Join(casefile.SettableKeys(&casefile.Case{}, commandOnly), "\n  "),
-		Example: "  casework case set C-2026-7K3Q client.phone=555-0100 client.language=es\n  casework case set C-2026-7K3Q client.consent.given=true client.consent.at=2026-03-02",
+		Example: "  casework case set C-2026-7K3Q client.phone=555-0100 client.language=es\n  casework case set C-2026-7K3Q referral.reason='school concern'",
 		Args:    cmdutil.MinArgs(2, "a case ID and at least one KEY=VALUE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.CaseID = args[0]

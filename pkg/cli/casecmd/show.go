@@ -113,7 +113,9 @@ func consentText(c *casefile.Case, now time.Time) string {
 	var parts []string
 	for _, l := range consent.Summary(c, []string{consent.Services, consent.Share}, now) {
 		switch {
-		case l.InForce:
+		case l.Everyone && len(l.Except) > 0:
+			parts = append(parts, l.Purpose+": yes, except with "+strings.Join(l.Except, ", "))
+		case l.Everyone:
 			parts = append(parts, l.Purpose+": yes")
 		case len(l.With) > 0:
 			parts = append(parts, l.Purpose+": with "+strings.Join(l.With, ", "))

@@ -10,6 +10,7 @@ import (
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/consent"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -37,7 +38,8 @@ func NewCmdConsent(f *cmdutil.Factory) *cobra.Command {
 		Long: `Consent is recorded per purpose (consent.purposes in .casework.yaml:
 services, the client's agreement to case management and its services;
 share, to share information with a resource or provider), with whom it
-may be shared (--with a resource ID or a provider's name, repeated; none or
+may be shared (--with a resource ID or a provider's name, repeated, as
+'casework resource list' shows them, anything else is refused; none or
 '*' for everyone), who gave it (the client, or their representative with
 the legal basis they act on), and until when.
 
@@ -69,7 +71,7 @@ provider ('casework render ID --template referral --action A').`,
 				return cmdutil.Usagef("-o goes with showing what is in force: leave it out with %s", opts.Action)
 			}
 			if opts.Action != casefile.ConsentGive && opts.Action != casefile.ConsentWithdraw {
-				return cmdutil.Usagef("unknown %q: say give or withdraw, or nothing to show what is in force", opts.Action)
+				return cmdutil.Usagef("unknown %s: say give or withdraw, or nothing to show what is in force", safetext.Word(opts.Action))
 			}
 			if err := cmdutil.RequireFlag(cmd, "purpose"); err != nil {
 				return err
@@ -104,12 +106,20 @@ func record(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	_, resources, err := f.WorkersAndResources()
+	if err != nil {
+		return err
+	}
+	parties := make([]consent.Party, 0, len(resources))
+	for _, r := range resources {
+		parties = append(parties, consent.PartyOf(r))
+	}
 	o, err := f.Ops()
 	if err != nil {
 		return err
 	}
 	rec, err := o.UpdateCase(opts.CaseID, func(c *casefile.Case, cfg *config.Config, now time.Time) error {
-		err := consent.Record(c, cfg.Consent.Purposes, consent.Request{
+		err := consent.Record(c, cfg.Consent.Purposes, parties, consent.Request{
 			At: now, By: by, Action: opts.Action, Purpose: opts.Purpose, With: opts.With,
 			GivenBy: opts.By, Basis: opts.Basis, Until: until, Reason: opts.Reason,
 		})
@@ -143,26 +153,16 @@ func show(opts *Options) error {
 	lines := consent.Summary(&rec.Data, cfg.Consent.Purposes, f.Now())
 	tab := &output.Tabular{Header: []string{"PURPOSE", "IN FORCE", "WITH", "AS RECORDED"}}
 	for _, l := range lines {
-		with := "everyone"
-		if !l.InForce {
-			with = strings.Join(l.With, ", ")
+		inForce, with := "no", "-"
+		switch {
+		case l.Everyone && len(l.Except) > 0:
+			inForce, with = "some", "everyone except "+strings.Join(l.Except, ", ")
+		case l.Everyone:
+			inForce, with = "yes", "everyone"
+		case l.InForce:
+			inForce, with = "some", strings.Join(l.With, ", ")
 		}
-		if with == "" {
-			with = "-"
-		}
-		tab.Rows = append(tab.Rows, []string{l.Purpose, yesNo(l.InForce || len(l.With) > 0, l.InForce), with, l.Text})
+		tab.Rows = append(tab.Rows, []string{l.Purpose, inForce, with, l.Text})
 	}
 	return p.Print(lines, tab)
-}
-
-// yesNo says whether consent is in force for everyone ("yes"), for some
-// parties only ("some"), or not at all ("no").
-func yesNo(any, all bool) string {
-	switch {
-	case all:
-		return "yes"
-	case any:
-		return "some"
-	}
-	return "no"
 }

@@ -27,6 +27,7 @@ type Options struct {
 	Redact  bool
 	All     bool
 	Out     string // with All: the directory the bundles are written to
+	Force   bool   // with Out: replace existing bundles
 }
 
 // NewCmdExport returns `casework export` and its subcommands.
@@ -43,7 +44,7 @@ func NewCmdExport(f *cmdutil.Factory) *cobra.Command {
 func newCmdFHIR(f *cmdutil.Factory) *cobra.Command {
 	opts := &Options{F: f}
 	cmd := &cobra.Command{
-		Use:   "fhir ID [--redact] | fhir --all --out DIR [--redact]",
+		Use:   "fhir ID [--redact] | fhir --all --out DIR [--force] [--redact]",
 		Short: "Print a case as an HL7 FHIR R4 Bundle (EpisodeOfCare, CarePlan, Goal)",
 		Long: `Print one case as an HL7 FHIR R4 Bundle of type collection, in JSON: an
 EpisodeOfCare (status from the phase, statusHistory from the history, the
@@ -60,7 +61,10 @@ scrubs client data from free text, as render --redact does.
 DIR/<case-id>.json (the directory is made if needed; files are readable
 by their owner only), in parallel, a case at a time. Bundles are
 moved into DIR only when every case has exported: a case that does not
-load stops it (exit 2) with nothing written.`,
+load stops it (exit 2) with nothing written. DIR follows the --out rules
+of every command: never inside the repository's records, never a
+symbolic link, and a bundle that already exists is replaced only with
+--force (every such file is checked before anything is written).`,
 		Example: "  casework export fhir C-2026-7K3Q > bundle.json\n  casework export fhir C-2026-7K3Q --redact\n  casework export fhir --all --out fhir/",
 		Args:    cmdutil.RangeArgs(0, 1, "one case ID (or a unique prefix), or --all --out DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -76,6 +80,8 @@ load stops it (exit 2) with nothing written.`,
 				return cmdutil.Usagef("--all needs --out DIR: it writes one bundle per case")
 			case !opts.All && opts.Out != "":
 				return cmdutil.Usagef("--out is for --all; one case's bundle goes to stdout (redirect it to a file)")
+			case opts.Force && opts.Out == "":
+				return cmdutil.Usagef("--force is for --out: it replaces bundles that already exist there; drop --force")
 			}
 			if opts.All {
 				return runFHIRAll(opts)
@@ -86,6 +92,7 @@ load stops it (exit 2) with nothing written.`,
 	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "leave the client's identifying data out")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "export every case, one bundle each, into --out DIR")
 	cmd.Flags().StringVar(&opts.Out, "out", "", "with --all: the `DIR` to write DIR/<case-id>.json into")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "with --out: replace bundles that already exist in DIR")
 	cmdutil.Prints(cmd, output.JSON)
 	return cmd
 }
@@ -123,14 +130,21 @@ func runFHIRAll(opts *Options) error {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(f.Cwd, dir)
 	}
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return cmdutil.Usagef("--out %s is a file; --all writes one bundle per case into a directory", opts.Out)
-	}
 	repo, err := f.Repo()
 	if err != nil {
 		return err
 	}
 	ids, err := repo.CaseIDs()
+	if err != nil {
+		return err
+	}
+	// The one --out rule, as render --all --out has it: never among the
+	// records, never through a link, an existing bundle only with --force.
+	files := make([]string, len(ids))
+	for i, id := range ids {
+		files[i] = id + ".json"
+	}
+	paths, err := store.NewOutGuard(repo.Root, opts.Force, f.Rel).Dir(dir, files)
 	if err != nil {
 		return err
 	}
@@ -180,7 +194,7 @@ func runFHIRAll(opts *Options) error {
 		if !written[i] {
 			continue
 		}
-		path := filepath.Join(dir, id+".json")
+		path := paths[i]
 		if err := os.Rename(filepath.Join(tmp, id+".json"), path); err != nil {
 			return fmt.Errorf("cannot write %s: %w", f.Rel(path), err)
 		}
@@ -203,8 +217,9 @@ agreement (none, current or stale), next_due, closed_at, closure_reason.
 --redact replaces the client's name with [redacted], leaves the date of
 birth empty and scrubs client data from the referral source. Text that a
 spreadsheet would run as a formula (starting with =, +, -, @, a tab or
-a carriage return) is prefixed with an apostrophe, as in every CSV that
-casework prints.`,
+a carriage return) is prefixed with an apostrophe, and control
+characters other than newline and tab are escaped (ESC as \x1b), as in
+every CSV that casework prints.`,
 		Example: "  casework export csv > cases.csv\n  casework export csv --redact",
 		Args:    cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {

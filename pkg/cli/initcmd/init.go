@@ -127,7 +127,11 @@ func run(opts *Options) error {
 			return err
 		}
 	}
-	opts.F.Infof("Created a case repository in %s. Next: casework worker add ID --name NAME", opts.F.Rel(dir))
+	where := opts.F.Rel(dir)
+	if where == "." {
+		where = dir // "in .." reads as a typo: name the directory itself
+	}
+	opts.F.Infof("Created a case repository in %s. Next: casework worker add ID --name NAME", where)
 	if strings.TrimSpace(opts.Agency) == "" {
 		opts.F.Warnf("no --agency given: care plans and reports will name \"Example Agency\"; set agency: in %s to your agency's name", opts.F.Rel(cfgPath))
 	}

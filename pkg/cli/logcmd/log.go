@@ -42,9 +42,9 @@ on stderr. --since DATE leaves out what happened before DATE; --kind
 minute and commits to 7 characters; -o csv, json and yaml give them in
 full (RFC 3339 times, 40-character hashes).
 
-Reasons and commit subjects are free text and may name the client.
---redact replaces every identifying value of every person of the case in
-them (the client's, representative's, household members' and network's
+Reasons and commit subjects are free text and may name the client, and
+a commit's author is whoever git was told. --redact replaces every
+identifying value of every person of the case in them (the client's, representative's, household members' and network's
 names and their parts, dates of birth, phones, e-mails, the address...)
 with [redacted], as 'render --redact' does, so the log can be shared.`,
 		Example: "  casework log C-2026-7K3Q\n  casework log C-2026-7K3Q --since 2026-03-01 --kind review --kind risk\n  casework log C-2026-7K3Q -o csv --redact",
@@ -57,7 +57,7 @@ with [redacted], as 'render --redact' does, so the log can be shared.`,
 	}
 	cmd.Flags().StringVar(&opts.Since, "since", "", "leave out what happened before `DATE` (YYYY-MM-DD)")
 	cmd.Flags().StringArrayVar(&opts.Kinds, "kind", nil, "keep only events of `KIND` (repeatable): "+strings.Join(timeline.Kinds, ", "))
-	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every identifying value of the case's people in reasons and commit subjects, so the log can be shared")
+	cmd.Flags().BoolVar(&opts.Redact, "redact", false, "replace every identifying value of the case's people in reasons, commit subjects and authors, so the log can be shared")
 	// --kind completes to the kinds of event (not to the kinds of note,
 	// which the shared completion gives a flag of that name).
 	_ = cmd.RegisterFlagCompletionFunc("kind", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
@@ -110,13 +110,13 @@ func run(opts *Options) error {
 	if err != nil {
 		f.Infof("note: %v; showing the case's own history and notes only", err)
 	}
-	events := timeline.Merge(timeline.OfCase(&rec.Data), timeline.FromNotes(noteList), timeline.FromCommits(commits))
+	cfg, err := f.Config()
+	if err != nil {
+		return err
+	}
+	events := timeline.Merge(timeline.OfCase(&rec.Data, cfg.Currency), timeline.FromNotes(noteList), timeline.FromCommits(commits))
 	events = timeline.Select(events, since, opts.Kinds)
 	if opts.Redact {
-		cfg, err := f.Config()
-		if err != nil {
-			return err
-		}
 		_, resources, err := f.WorkersAndResources()
 		if err != nil {
 			return err
@@ -124,6 +124,9 @@ func run(opts *Options) error {
 		s := redact.For(&rec.Data, redact.AgencyNames(cfg.Agency, resources)...)
 		for i := range events {
 			events[i].What = s.Text(events[i].What)
+			// A commit's author is whoever git was told, which can be a
+			// person of the case.
+			events[i].By = s.Text(events[i].By)
 		}
 	}
 	return p.Print(events, table(events, f.Format() == output.CSV))

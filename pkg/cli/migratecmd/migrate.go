@@ -22,8 +22,9 @@ func NewCmdMigrate(f *cmdutil.Factory) *cobra.Command {
 Today that is one change: the single client.consent record (given, at,
 scope) becomes entries of consents, per purpose: consent to services, and
 consent to share with the resources the plan named, dated as recorded and
-keeping the scope's words; a record of consent not given becomes a
-withdrawal. 'casework validate' names every case that needs it (rule
+keeping the scope's words, and recorded by the case's worker at that date
+(or by you, when the case names none); a record of consent not given
+becomes a withdrawal. 'casework validate' names every case that needs it (rule
 old-form). With --check nothing is written and the command exits 1 when a
 case would change, for CI.`,
 		Example: "  casework migrate --check\n  casework migrate",
@@ -52,12 +53,16 @@ case would change, for CI.`,
 					f.Infof("%s: client.consent is the old form", store(id))
 					continue
 				}
+				by, err := f.Actor()
+				if err != nil {
+					return err
+				}
 				o, err := f.Ops()
 				if err != nil {
 					return err
 				}
 				if _, err := o.UpdateCase(id, func(c *casefile.Case, _ *config.Config, _ time.Time) error {
-					consent.Migrate(c)
+					consent.Migrate(c, by)
 					return nil
 				}); err != nil {
 					return err

@@ -69,14 +69,15 @@ func WriteYAML(w io.Writer, v any) error {
 }
 
 // WriteCSV writes the header, the rows and the footer as CSV, every cell
-// made Inert: every CSV that casework prints goes through here.
+// made Inert and its control characters escaped (CSVText): every CSV that
+// casework prints goes through here.
 func WriteCSV(w io.Writer, t *Tabular) error {
 	cw := csv.NewWriter(w)
 	row := make([]string, 0, len(t.Header))
 	write := func(cells []string) {
 		row = row[:0]
 		for _, c := range cells {
-			row = append(row, Inert(c))
+			row = append(row, Inert(CSVText(c)))
 		}
 		cw.Write(row)
 	}
@@ -89,6 +90,23 @@ func WriteCSV(w io.Writer, t *Tabular) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// CSVText escapes the control characters of a CSV cell as safetext does
+// for every human-readable output (ESC becomes \x1b, BEL \x07, a carriage
+// return \r), so a hand-edited value cannot reach a terminal that shows
+// the file (cat, less, a CI log) raw. Newlines and tabs are kept: they are
+// ordinary text in a spreadsheet cell (a multi-line note), and the CSV
+// writer quotes a cell that holds a newline.
+func CSVText(cell string) string {
+	if !strings.Contains(cell, "\t") {
+		return safetext.EscapeKeepNewlines(cell)
+	}
+	parts := strings.Split(cell, "\t")
+	for i, p := range parts {
+		parts[i] = safetext.EscapeKeepNewlines(p)
+	}
+	return strings.Join(parts, "\t")
 }
 
 // Inert keeps a spreadsheet from running a cell as a formula (CSV

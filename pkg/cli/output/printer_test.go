@@ -60,3 +60,29 @@ func TestCSVIsInert(t *testing.T) {
 		t.Errorf("got %q, want %q", buf.String(), want)
 	}
 }
+
+// TestCSVEscapesControls: control characters in a cell (a hand-edited
+// client name) are escaped in CSV as in every other output; newlines and
+// tabs are kept, and a cell that starts with one of them still cannot run
+// as a formula.
+func TestCSVEscapesControls(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ann\x1b[2JBo\a", `Ann\x1b[2JBo\x07`},
+		{"line one\nline two", "\"line one\nline two\""},
+		{"a\tb", "a\tb"},
+		{"\tx", "'\tx"},
+		{"\rx", `\rx`},
+		{"=\x1b", `'=\x1b`},
+		{"Zo\u202eë", `Zo\u202eë`},
+		{"Zoë", "Zoë"},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if err := WriteCSV(&buf, &Tabular{Header: []string{"h"}, Rows: [][]string{{tt.in}}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSuffix(strings.TrimPrefix(buf.String(), "h\n"), "\n"); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -118,6 +118,9 @@ func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 	if err != nil {
 		return err
 	}
+	if err := checkResponsible(f, opts.Responsible); err != nil {
+		return err
+	}
 	var resource *casefile.Resource
 	if opts.Resource != "" {
 		if resource, err = f.RequireActiveResource(opts.Resource); err != nil {
@@ -147,7 +150,7 @@ func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 	var action casefile.Action
 	var unchecked string
 	forced := false
-	_, err = editPlanAt(f, opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
+	edited, err := editPlanAt(f, opts.CaseID, func(c *casefile.Case, _ *config.Config, now time.Time) error {
 		person, err := eligibility.PersonFor(c, opts.For)
 		if err != nil {
 			return cmdutil.Usagef("--for: %w", err)
@@ -184,7 +187,7 @@ func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 		f.Warnf("--force was not needed: the resource's ages do not exclude the person %s serves; no override was recorded", action.ID)
 	}
 	if forced {
-		f.Infof("Override recorded in the history of %s: %s added outside the ages of %s.", opts.CaseID, action.ID, resource.ID)
+		f.Infof("Override recorded in the history of %s: %s added outside the ages of %s.", edited.ID, action.ID, resource.ID)
 	}
 	switch {
 	case resource != nil && resource.Cost > 0 && !costGiven && !unitsGiven:
@@ -195,5 +198,24 @@ func runActionAdd(opts *ActionAddOptions, costGiven, unitsGiven bool) error {
 	}
 	f.Changes.Detail = action.ID
 	_, err = fmt.Fprintln(f.IO.Out, action.ID)
+	return err
+}
+
+// checkResponsible refuses a retired worker as responsible for an action,
+// by the rule that gives cases to workers (cmdutil.RequireActiveWorker).
+// Anyone else (the client, a provider, a worker not in workers/) is
+// free text.
+func checkResponsible(f *cmdutil.Factory, who string) error {
+	if who == "" {
+		return nil
+	}
+	workers, _, err := f.WorkersAndResources()
+	if err != nil {
+		return err
+	}
+	if _, ok := workers[who]; !ok {
+		return nil
+	}
+	_, err = f.RequireActiveWorker(who)
 	return err
 }

@@ -45,6 +45,9 @@ after the client agreed the plan makes the agreement stale.`,
 				e.Text = &text
 			}
 			if fl.Changed("responsible") {
+				if err := checkResponsible(f, responsible); err != nil {
+					return err
+				}
 				e.Responsible = &responsible
 			}
 			if fl.Changed("cost") {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -67,7 +66,9 @@ case into DIR/<case-id>.md.
 --out never writes into the repository's cases/, workers/, resources/ or
 .casework/, nor over .casework.yaml, a directory, a link or anything that
 is not a regular file; it replaces an existing file only with --force.
-Everything is checked before anything is written.`,
+For one case --out names a file (a directory is refused); only --all
+takes a directory, and not one that is a symbolic link. Everything is
+checked before anything is written.`,
 		Example: `  casework render C-2026-7K3Q
   casework render C-2026-7K3Q --redact --out plan.md
   casework render C-2026-7K3Q --template referral --action A2
@@ -115,6 +116,8 @@ func (o *Options) check() error {
 		return cmdutil.Usagef("--override-consent needs --reason R: the duty that requires sharing without consent is recorded in the case's history")
 	case o.Reason != "" && !o.OverrideConsent:
 		return cmdutil.Usagef("--reason goes with --override-consent (a referral letter without consent to share)")
+	case o.Action != "" && o.Template != careplan.Referral:
+		return cmdutil.Usagef("--action only applies to the referral template: give --template referral, or drop --action")
 	case o.OverrideConsent && o.Template != careplan.Referral:
 		return cmdutil.Usagef("--override-consent is for a referral letter: --template referral --action A")
 	}
@@ -351,7 +354,7 @@ func actionList(c *casefile.Case) string {
 }
 
 // write sends the rendered files to stdout, to --out FILE, or, with
-// --all, to --out DIR. Every target is checked (see outGuard) before
+// --all, to --out DIR. Every target is checked (see store.OutGuard) before
 // anything is written; files are written atomically and readable by their
 // owner only.
 func (o *Options) write(repo *store.Repo, outs []output) error {
@@ -396,46 +399,24 @@ func (o *Options) outPath() string {
 }
 
 // targets are the files --out writes for the cases called names (their
-// directory names), each checked (see outGuard).
+// directory names), each checked by the one --out rule (store.OutGuard):
+// --all writes into a directory, one case to a file (never a directory).
 func (o *Options) targets(repo *store.Repo, names []string) ([]string, error) {
-	f := o.F
 	if o.Out == "" {
 		return nil, nil
 	}
-	target := o.outPath()
-	guard := newOutGuard(repo.Root, o.Force, f.Rel)
-	var paths []string
+	guard := store.NewOutGuard(repo.Root, o.Force, o.F.Rel)
 	if o.All {
-		if err := guard.place(target); err != nil {
-			return nil, err
+		files := make([]string, len(names))
+		for i, name := range names {
+			files[i] = name + ".md"
 		}
-		if st, err := os.Stat(target); err == nil && !st.IsDir() {
-			return nil, cmdutil.Usagef("--out %s is not a directory; --all writes one file per case into a directory", o.Out)
-		}
-		for _, name := range names {
-			paths = append(paths, filepath.Join(target, name+".md"))
-		}
-	} else {
-		if st, err := os.Stat(target); err == nil && st.IsDir() {
-			target = filepath.Join(target, names[0]+".md")
-		}
-		paths = []string{target}
+		return guard.Dir(o.outPath(), files)
 	}
-	var existing []string
-	for _, p := range paths {
-		if err := guard.check(p); errors.Is(err, errExists) {
-			existing = append(existing, f.Rel(p))
-		} else if err != nil {
-			return nil, err
-		}
+	if err := guard.File(o.outPath()); err != nil {
+		return nil, err
 	}
-	switch {
-	case len(existing) == 1:
-		return nil, fmt.Errorf("--out %s already exists: add --force to replace it, or choose another file", existing[0])
-	case len(existing) > 1:
-		return nil, fmt.Errorf("--out %s: %s and %d more %s already exist: add --force to replace them, or choose another directory", o.Out, existing[0], len(existing)-1, plural(len(existing)-1, "file"))
-	}
-	return paths, nil
+	return []string{o.outPath()}, nil
 }
 
 func writeFile(path string, data []byte) error {

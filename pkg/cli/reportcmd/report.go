@@ -3,6 +3,8 @@
 package reportcmd
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -93,8 +95,16 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if opts.Worker != "" {
+		if _, err := f.RequireWorker(opts.Worker); err != nil {
+			return err
+		}
+	}
 	pop, err := population(f)
 	if err != nil {
+		return err
+	}
+	if err := opts.checkTeam(pop.Workers); err != nil {
 		return err
 	}
 	var doc report.Doc
@@ -141,6 +151,25 @@ func (opts *Options) options(now time.Time, cfg *config.Config) (report.Options,
 		}
 	}
 	return o, nil
+}
+
+// checkTeam refuses a --team no worker is in, as caseload does: an empty
+// report would read as a team with no cases.
+func (opts *Options) checkTeam(workers []casefile.Worker) error {
+	if opts.Team == "" || slices.ContainsFunc(workers, func(w casefile.Worker) bool { return w.Team == opts.Team }) {
+		return nil
+	}
+	var teams []string
+	for _, w := range workers {
+		if w.Team != "" && !slices.Contains(teams, w.Team) {
+			teams = append(teams, w.Team)
+		}
+	}
+	slices.Sort(teams)
+	if len(teams) == 0 {
+		teams = []string{"(none set)"}
+	}
+	return cmdutil.Usagef("no worker is in team %q; teams: %s", opts.Team, strings.Join(teams, ", "))
 }
 
 // population reads every case as the index summarises it, and every

@@ -102,17 +102,23 @@ func runAdd(opts *AddOptions) error {
 	return nil
 }
 
-// CostText formats a resource's cost: "22.50 per hour", with the
-// resource's own currency when it has one ("50.00 GBP per session"), or
-// "" when free.
-func CostText(r *casefile.Resource) string {
+// CostText formats a resource's cost with its currency: "22.50 GBP per
+// hour", in the resource's own currency when it has one, else in the
+// agency's (a cost with no currency is in the agency's, as
+// 'plan action add --units' reads it); "" when free.
+func CostText(r *casefile.Resource, agencyCurrency string) string {
 	if r.Cost == 0 {
 		return ""
 	}
-	if r.Currency != "" {
-		return cmdutil.Money(r.Cost) + " " + r.Currency + " per " + r.Per
+	currency := r.Currency
+	if currency == "" {
+		currency = agencyCurrency
 	}
-	return cmdutil.Money(r.Cost) + " per " + r.Per
+	s := cmdutil.Amount(r.Cost, currency)
+	if r.Per != "" {
+		s += " per " + r.Per
+	}
+	return s
 }
 
 // NewCmdList returns `casework resource list`.
@@ -132,6 +138,10 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			cfg, err := f.Config()
+			if err != nil {
+				return err
+			}
 			data := []casefile.Resource{}
 			tab := &output.Tabular{Header: []string{"id", "name", "category", "provider", "cost"}}
 			if all {
@@ -143,7 +153,7 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {
 					continue
 				}
 				data = append(data, r)
-				row := []string{r.ID, r.Name, r.Category, r.Provider, CostText(&r)}
+				row := []string{r.ID, r.Name, r.Category, r.Provider, CostText(&r, cfg.Currency)}
 				if all {
 					row = append(row, r.Retired.Date())
 				}
@@ -172,13 +182,17 @@ func NewCmdShow(f *cmdutil.Factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			cfg, err := f.Config()
+			if err != nil {
+				return err
+			}
 			r := &rec.Data
 			details := []output.Detail{
 				{Label: "ID", Value: r.ID},
 				{Label: "Name", Value: r.Name},
 				{Label: "Category", Value: r.Category},
 				{Label: "Provider", Value: r.Provider},
-				{Label: "Cost", Value: CostText(r)},
+				{Label: "Cost", Value: CostText(r, cfg.Currency)},
 				{Label: "Prices", Value: strings.Join(r.Prices, "\n")},
 				{Label: "Fees", Value: r.Fees},
 				{Label: "Contact", Value: r.Contact},

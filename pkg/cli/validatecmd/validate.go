@@ -13,6 +13,7 @@ import (
 	"github.com/casework/casework/pkg/cli/output"
 	"github.com/casework/casework/pkg/config"
 	"github.com/casework/casework/pkg/gitrev"
+	"github.com/casework/casework/pkg/safetext"
 	"github.com/casework/casework/pkg/signatures"
 	"github.com/casework/casework/pkg/store"
 	"github.com/casework/casework/pkg/validate"
@@ -112,6 +113,9 @@ func run(opts *Options) error {
 	if opts.Against != "" {
 		files, err := gitrev.Files(root, opts.Against, validate.BaseFile)
 		if err != nil {
+			if _, gitErr := gitrev.TopLevel(root); gitErr == nil && !gitrev.HasRevision(root, opts.Against) {
+				return cmdutil.Usagef("--against %s: no such revision; give a commit, branch or tag (git log shows them)", safetext.Short(opts.Against))
+			}
 			return err
 		}
 		vopts.Base = &validate.Base{Rev: opts.Against, Files: files}
