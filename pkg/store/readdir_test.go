@@ -10,10 +10,11 @@ import (
 	"testing"
 )
 
-// TestReadDirTypes: the store's listing gives every entry with the type
-// Go's own listing of the directory gives (a file, a directory, a link, a
-// link to a directory), sorted by name, and refuses a listed directory
-// that is a link.
+// TestReadDirTypes: the store's listing (Entries, which lists links as
+// such) gives every entry with the type Go's own listing of the directory
+// gives (a file, a directory, a link, a link to a directory), sorted by
+// name; it refuses a listed directory that is a link, and ReadDir refuses
+// a directory that holds one.
 func TestReadDirTypes(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "d")
@@ -27,7 +28,10 @@ func TestReadDirTypes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer repo.Close()
-	got, err := repo.ReadDir("d")
+	if _, err := repo.ReadDir("d"); err == nil {
+		t.Error("ReadDir listed a directory holding links")
+	}
+	got, err := repo.Entries("d")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +47,7 @@ func TestReadDirTypes(t *testing.T) {
 			t.Errorf("entry %d: %s %v, want %s %v", i, got[i].Name(), got[i].Type(), want[i].Name(), want[i].Type())
 		}
 	}
-	if _, err := repo.ReadDir("linked"); err == nil {
+	if _, err := repo.Entries("linked"); err == nil {
 		t.Error("a directory that is a link was listed")
 	}
 }
