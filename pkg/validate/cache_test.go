@@ -207,9 +207,15 @@ func TestCacheJournal(t *testing.T) {
 	base = read(CachePath)
 	touchCases(t, root, 1)
 	same("one case changed")
+	if !bytes.Equal(read(CachePath), base) || len(read(JournalPath)) == 0 {
+		t.Fatal("one case changed: want the journal added to")
+	}
 	saved := cfg.ClosureReasons
 	cfg.ClosureReasons = []string{"none-of-these"}
 	same("configuration changed")
+	if bytes.Equal(read(CachePath), base) || len(read(JournalPath)) != 0 {
+		t.Fatal("configuration changed: want the cache written whole and the journal emptied")
+	}
 	cfg.ClosureReasons = saved
 	same("configuration back")
 
