@@ -166,7 +166,7 @@ func Safe(s string) string {
 		for to > from && strings.ContainsRune(".,;:!?)]'", rune(s[to-1])) {
 			to--
 		}
-		if strings.HasSuffix(s[from:to], "://") {
+		if i := strings.Index(s[from:to], "://"); i >= 0 && i+len("://") == to-from {
 			continue // a scheme with no address after it
 		}
 		if from > 0 && s[from-1] == '<' && to < len(s) && s[to] == '>' {
