@@ -113,13 +113,13 @@ func rawHTML(l string) []string {
 	if strings.HasPrefix(l, "<!--") && strings.HasSuffix(l, "-->") {
 		return nil
 	}
-	l = autolinks.ReplaceAllString(codeSpan.ReplaceAllString(l, " "), " ")
+	l = codeSpan.ReplaceAllString(autolinks.ReplaceAllString(l, " "), " ") // autolinks bind before code spans (CommonMark)
 	return htmlTag.FindAllString(l, -1)
 }
 
 // bareLinks are URLs and e-mail addresses outside autolinks and code.
 func bareLinks(l string) []string {
-	l = autolinks.ReplaceAllString(codeSpan.ReplaceAllString(l, " "), " ")
+	l = codeSpan.ReplaceAllString(autolinks.ReplaceAllString(l, " "), " ") // autolinks bind before code spans (CommonMark)
 	return bare.FindAllString(l, -1)
 }
 
