@@ -51,3 +51,19 @@ type Series struct {
 	Name   string
 	Values []float64
 }
+
+// Pack joins reports into one document under title, as a board pack: each
+// report becomes a section carrying its own title and introduction,
+// followed by its sections as they are.
+func Pack(title, intro string, docs ...Doc) Doc {
+	pack := Doc{Title: title, Intro: intro}
+	for _, d := range docs {
+		head := Section{Heading: d.Title}
+		if d.Intro != "" {
+			head.Text = []string{d.Intro}
+		}
+		pack.Sections = append(pack.Sections, head)
+		pack.Sections = append(pack.Sections, d.Sections...)
+	}
+	return pack
+}

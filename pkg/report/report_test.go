@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -216,5 +217,21 @@ func TestFlowStageJSONHidesSuppressedDays(t *testing.T) {
 		if err != nil || string(got) != tt.want {
 			t.Errorf("json of %+v = %s, %v; want %s", tt.stage, got, err, tt.want)
 		}
+	}
+}
+
+func TestPack(t *testing.T) {
+	a := Doc{Title: "A", Intro: "about a", Sections: []Section{{Heading: "A1"}, {Heading: "A2"}}}
+	b := Doc{Title: "B", Sections: []Section{{Heading: "B1"}}}
+	got := Pack("Pack", "both", a, b)
+	var heads []string
+	for _, s := range got.Sections {
+		heads = append(heads, s.Heading)
+	}
+	if got.Title != "Pack" || got.Intro != "both" || strings.Join(heads, ",") != "A,A1,A2,B,B1" {
+		t.Fatalf("Pack gave %q %q %v", got.Title, got.Intro, heads)
+	}
+	if len(got.Sections[0].Text) != 1 || got.Sections[0].Text[0] != "about a" || got.Sections[3].Text != nil {
+		t.Errorf("each report's introduction heads its section, and only where it has one: %+v", got.Sections)
 	}
 }

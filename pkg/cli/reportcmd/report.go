@@ -43,6 +43,7 @@ func NewCmdReport(f *cmdutil.Factory) *cobra.Command {
   caseload   each worker's and team's caseload month by month
   flow       days from opening to assessment, agreed plan and closure;
              closures by reason; reopenings
+  board      the three in one document: a board pack
 
 No report names a client. A group of fewer clients than reports.min_cell
 (default 5) is shown as "<5". Output: -o markdown (default, with Mermaid
@@ -56,6 +57,7 @@ figure.`,
 		{"outcomes", "How clients' scores changed, per domain of each instrument"},
 		{"caseload", "Each worker's and team's caseload month by month"},
 		{"flow", "Days to each stage, closures by reason, reopenings"},
+		{"board", "A board pack: outcomes, caseload and flow in one document"},
 	} {
 		cmd.AddCommand(newCmdKind(f, kind.name, kind.short))
 	}
@@ -68,7 +70,7 @@ func newCmdKind(f *cmdutil.Factory, kind, short string) *cobra.Command {
 		Use:   kind,
 		Short: short,
 		Example: `  casework report ` + kind + `
-  casework report ` + kind + ` --from 2026-01 --to 2026-06 -o html > board-pack.html`,
+  casework report ` + kind + ` --from 2026-01 --to 2026-06 -o html > ` + kind + `.html`,
 		Args: cmdutil.ExactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error { return run(opts) },
 	}
@@ -77,8 +79,13 @@ func newCmdKind(f *cmdutil.Factory, kind, short string) *cobra.Command {
 	fl.StringVar(&opts.To, "to", "", "last `YYYY-MM` month (default: this month)")
 	fl.StringVar(&opts.Team, "team", "", "only the cases of `TEAM`")
 	fl.StringVar(&opts.Worker, "worker", "", "only the cases of worker `ID`")
-	if kind == "outcomes" {
-		fl.StringVar(&opts.Instrument, "instrument", "", "only assessment instrument `ID`")
+	if kind == "outcomes" || kind == "board" {
+		fl.StringVar(&opts.Instrument, "instrument", "", "only assessment instrument `ID` (in the outcomes)")
+	}
+	if kind == "board" {
+		// One document of three reports: no single flat table for CSV.
+		cmdutil.Prints(cmd, Markdown, HTML, output.JSON)
+		return cmd
 	}
 	cmdutil.Prints(cmd, Markdown, HTML, output.JSON, output.CSV)
 	return cmd
@@ -117,6 +124,14 @@ func run(opts *Options) error {
 	case "caseload":
 		r := report.ComputeCaseload(pop, cfg.Caseload, o)
 		data, doc, flat = r, r.Doc(o.MinCell), r.Flat()
+	case "board":
+		out := report.ComputeOutcomes(pop, cfg.Assessment, o)
+		load := report.ComputeCaseload(pop, cfg.Caseload, o)
+		flow := report.ComputeFlow(pop, cfg, o)
+		data = map[string]any{"outcomes": out, "caseload": load, "flow": flow}
+		doc = report.Pack("Board pack, "+o.From.String()+" to "+o.To.String(),
+			"How clients' situations changed, how each worker's caseload moved month by month, and how long each stage of a case takes. Counts only: no client is named.",
+			out.Doc(cfg.Assessment, o.MinCell), load.Doc(o.MinCell), flow.Doc(o.MinCell))
 	default:
 		r := report.ComputeFlow(pop, cfg, o)
 		data, doc, flat = r, r.Doc(o.MinCell), r.Flat()
