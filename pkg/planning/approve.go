@@ -34,6 +34,20 @@ func CanApprove(w casefile.Worker, roles []string) error {
 	return fmt.Errorf("%s (%s) cannot approve: approving needs the role %s (approver_roles in .casework.yaml)", w.ID, role, strings.Join(roles, " or "))
 }
 
+// CheckDecision reports why w may not record the decision a (an approval
+// or a rejection) on case c: the approver rule (CheckApprover) and, for an
+// expense granted, the limit of w's role (amounts in currency). Both
+// 'casework approve' and validate hold decisions to it.
+func CheckDecision(c *casefile.Case, w casefile.Worker, a casefile.Approval, roles []string, limits Limits, currency string) error {
+	if err := CheckApprover(c, w, a.At, roles); err != nil {
+		return err
+	}
+	if a.Grants() && a.What == casefile.ApproveExpense {
+		return limits.CheckLimit(w, a.Amount, currency)
+	}
+	return nil
+}
+
 // CheckApprover reports why w may not decide (approve or reject) on case
 // c at time at: w needs an approver role, and must not be the case's
 // reference person at that time (separation of duties: nobody approves

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/planning"
 	"go.yaml.in/yaml/v3"
 )
@@ -55,11 +54,7 @@ func (v *validator) checkApprovals(cr *caseRecord) {
 		if a.IsRequest() || !ok {
 			continue // a request may come from anyone; an unknown worker is reported by checkActors
 		}
-		err := planning.CheckApprover(c, w, a.At, v.Config.ApproverRoles)
-		if err == nil && a.Grants() && a.What == casefile.ApproveExpense {
-			err = planning.Limits(v.Config.ApprovalLimits).CheckLimit(w, a.Amount, v.Config.Currency)
-		}
-		if err != nil {
+		if err := planning.CheckDecision(c, w, a, v.Config.ApproverRoles, v.Config.ApprovalLimits, v.Config.Currency); err != nil {
 			v.add(cr.record, fmt.Sprintf("approvals[%d]", i), Error, "approval-not-allowed", "approvals[%d]: %v", i, err)
 		}
 	}

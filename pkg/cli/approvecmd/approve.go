@@ -109,13 +109,8 @@ func run(opts *Options) error {
 			entry, err = planning.Request(c, entry)
 			return usage(err)
 		}
-		if err := planning.CheckApprover(c, *w, entry.At, cfg.ApproverRoles); err != nil {
+		if err := planning.CheckDecision(c, *w, entry, cfg.ApproverRoles, cfg.ApprovalLimits, cfg.Currency); err != nil {
 			return usage(err)
-		}
-		if entry.Grants() && entry.What == casefile.ApproveExpense {
-			if err := planning.Limits(cfg.ApprovalLimits).CheckLimit(*w, entry.Amount, cfg.Currency); err != nil {
-				return usage(err)
-			}
 		}
 		entry, err = planning.Approve(c, entry, cfg.Currency)
 		return usage(err)

@@ -4,6 +4,7 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // version is set at build time with -ldflags "-X .../cmdutil.version=v1.2.3".
@@ -57,4 +58,20 @@ func RequireFlag(cmd *cobra.Command, name string) error {
 		return CallErrorf("%s needs --%s", cmd.CommandPath(), name)
 	}
 	return nil
+}
+
+// ChangedFlags names the command's own flags given on the command line,
+// for commands that change only what they are told to (worker set,
+// resource set); hint is the usage error when none was given.
+func ChangedFlags(cmd *cobra.Command, hint string) ([]string, error) {
+	var changed []string
+	cmd.LocalFlags().VisitAll(func(fl *pflag.Flag) {
+		if fl.Changed {
+			changed = append(changed, fl.Name)
+		}
+	})
+	if len(changed) == 0 {
+		return nil, CallErrorf("%s", hint)
+	}
+	return changed, nil
 }

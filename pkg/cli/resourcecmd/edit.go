@@ -7,7 +7,6 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
 // checkResource checks the values of a resource that add and set write.
@@ -36,14 +35,9 @@ retire' records that it is no longer offered.`,
 		Example: "  casework resource set home-care --cost 24 --per hour",
 		Args:    cmdutil.ExactArgs(1, "one resource ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var changed []string
-			cmd.LocalFlags().VisitAll(func(fl *pflag.Flag) {
-				if fl.Changed {
-					changed = append(changed, fl.Name)
-				}
-			})
-			if len(changed) == 0 {
-				return cmdutil.CallErrorf("say what to change: --name, --category, --cost, --per, --provider, --contact or --eligibility")
+			changed, err := cmdutil.ChangedFlags(cmd, "say what to change: --name, --category, --cost, --per, --provider, --contact or --eligibility")
+			if err != nil {
+				return err
 			}
 			if _, err := f.Actor(); err != nil {
 				return err

@@ -7,7 +7,6 @@ import (
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/cli/cmdutil"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 )
 
 // checkWorker checks the values of a worker that add and set write: a
@@ -44,14 +43,9 @@ retire' records that a worker left.`,
 		Args:    cmdutil.ExactArgs(1, "one worker ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fl := cmd.Flags()
-			var changed []string
-			cmd.LocalFlags().VisitAll(func(fl *pflag.Flag) {
-				if fl.Changed {
-					changed = append(changed, fl.Name)
-				}
-			})
-			if len(changed) == 0 {
-				return cmdutil.CallErrorf("say what to change: --name, --role, --fte, --team, --email, --phone or --signing-key")
+			changed, err := cmdutil.ChangedFlags(cmd, "say what to change: --name, --role, --fte, --team, --email, --phone or --signing-key")
+			if err != nil {
+				return err
 			}
 			if fl.Changed("signing-key") && signingKey != "" {
 				key, err := readKey(signingKey)
