@@ -220,9 +220,11 @@ func TestEncodeFastShapes(t *testing.T) {
 		B   bool    `yaml:"b"`
 	}
 	type untagged struct {
-		Name   string
-		inner  // an unexported embedded struct: yaml.v3 cannot write it
-		hidden int
+		Name   string // written as "name"
+		hidden int    // not written
+	}
+	type embedsUnexported struct {
+		inner // yaml.v3 cannot write it
 	}
 	type embedded struct {
 		Lower `yaml:"l"`
@@ -255,7 +257,8 @@ func TestEncodeFastShapes(t *testing.T) {
 		{"dates", &nested{Dates: []Date{{}, NewDate(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))}, Date: &Date{}}, true},
 		{"map keys in yaml.v3's order", &Review{Goals: map[string]GoalStatus{"G10": "done", "G2": "open", "G1": "open", "a": "x", "A": "y", "1": "z"}}, true},
 		{"an embedded struct under its key", &embedded{Lower: Lower{X: 1}, Skip: "x"}, true},
-		{"an unexported embedded struct", &untagged{Name: "x"}, false},
+		{"an untagged and an unexported field", &untagged{Name: "x", hidden: 1}, true},
+		{"an unexported embedded struct", &embedsUnexported{}, false},
 		{"a list of lists", &struct {
 			L [][]string `yaml:"l"`
 		}{L: [][]string{{"a"}}}, false},
