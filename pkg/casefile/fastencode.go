@@ -189,19 +189,25 @@ func buildEncType(t reflect.Type, building map[reflect.Type]*encType) *encType {
 // does not follow (inline, flow, an unexported embedded field, an unknown
 // flag, a key that needs quoting) stays unsupported.
 func buildStruct(t reflect.Type, info *encType, building map[reflect.Type]*encType) {
-	seen := map[string]bool{}
-	var fields []encField
+	// isZero looks at every exported field, written or not: known first,
+	// even of a struct that is not written here.
 	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if f.PkgPath == "" {
+		if f := t.Field(i); f.PkgPath == "" {
 			info.exported = append(info.exported, encField{index: i, typ: buildEncType(f.Type, building)})
 		}
+	}
+	seen := map[string]bool{}
+	var fields []encField
+	for i, exported := 0, 0; i < t.NumField(); i++ {
+		f := t.Field(i)
 		if f.PkgPath != "" {
 			if f.Anonymous {
 				return
 			}
 			continue
 		}
+		typ := info.exported[exported].typ
+		exported++
 		tag := f.Tag.Get("yaml")
 		if tag == "" && !strings.Contains(string(f.Tag), ":") {
 			tag = string(f.Tag)
@@ -210,7 +216,7 @@ func buildStruct(t reflect.Type, info *encType, building map[reflect.Type]*encTy
 			continue
 		}
 		name, flags, hasFlags := strings.Cut(tag, ",")
-		field := encField{index: i, typ: info.exported[len(info.exported)-1].typ}
+		field := encField{index: i, typ: typ}
 		if hasFlags {
 			for _, flag := range strings.Split(flags, ",") {
 				if flag != "omitempty" {

@@ -237,6 +237,18 @@ func TestEncodeFastShapes(t *testing.T) {
 		Dates []Date                       `yaml:"dates"`
 		Date  *Date                        `yaml:"date,omitempty"`
 	}
+	type firsts struct {
+		Inner inner             `yaml:"inner,omitempty"`
+		List  []string          `yaml:"list"`
+		Map   map[string]string `yaml:"map"`
+	}
+	type withInline struct {
+		Lower `yaml:",inline"`
+		Z     string `yaml:"z"`
+	}
+	type holdsInline struct {
+		I withInline `yaml:"i,omitempty"`
+	}
 	seven := 7
 	zone := time.FixedZone("CEST", 2*3600)
 	tests := []struct {
@@ -257,6 +269,17 @@ func TestEncodeFastShapes(t *testing.T) {
 		{"dates", &nested{Dates: []Date{{}, NewDate(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))}, Date: &Date{}}, true},
 		{"map keys in yaml.v3's order", &Review{Goals: map[string]GoalStatus{"G10": "done", "G2": "open", "G1": "open", "a": "x", "A": "y", "1": "z"}}, true},
 		{"an embedded struct under its key", &embedded{Lower: Lower{X: 1}, Skip: "x"}, true},
+		{"a mapping, a list and a map first in list items", &struct {
+			A []firsts `yaml:"a"`
+			B []firsts `yaml:"b"`
+			C []firsts `yaml:"c"`
+		}{
+			A: []firsts{{Inner: inner{A: "x", B: 1}, List: []string{"l"}, Map: map[string]string{"k": "v"}}},
+			B: []firsts{{List: []string{"l", "m"}}},
+			C: []firsts{{Map: map[string]string{"k": "v", "j": "w"}}},
+		}, true},
+		{"an omitempty struct not written here, not empty", &holdsInline{I: withInline{Z: "z"}}, false},
+		{"an omitempty struct not written here, empty", &holdsInline{}, true},
 		{"an untagged and an unexported field", &untagged{Name: "x", hidden: 1}, true},
 		{"an unexported embedded struct", &embedsUnexported{}, false},
 		{"a list of lists", &struct {
