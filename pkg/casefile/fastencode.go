@@ -243,6 +243,11 @@ func buildStruct(t reflect.Type, info *encType, building map[reflect.Type]*encTy
 // than "? key" (emitterc.go, yaml_emitter_check_simple_key).
 const maxSimpleKey = 128
 
+// maxMapKeys is the most keys of a map written here: their order is
+// checked pair by pair (see mapping). casework's maps (scores, a review's
+// goals and actions) hold a few.
+const maxMapKeys = 64
+
 // fastEncoder appends to b.
 type fastEncoder struct {
 	b []byte
@@ -484,6 +489,9 @@ func (e *fastEncoder) mapping(v reflect.Value, t *encType, col int, ctx context)
 	if v.Len() == 0 {
 		e.b = append(e.b, " {}\n"...)
 		return true
+	}
+	if v.Len() > maxMapKeys {
+		return false
 	}
 	type entry struct {
 		key   string

@@ -312,6 +312,12 @@ func TestEncodeFastShapes(t *testing.T) {
 		{"a map key at the limit", &struct {
 			M map[string]int `yaml:"m"`
 		}{M: map[string]int{strings.Repeat("k", 128): 1}}, true},
+		{"a map of many keys", &struct {
+			M map[string]int `yaml:"m"`
+		}{M: numberedKeys(65)}, false},
+		{"a map of as many keys as written here", &struct {
+			M map[string]int `yaml:"m"`
+		}{M: numberedKeys(64)}, true},
 		{"a map key written quoted", &struct {
 			M map[string]int `yaml:"m"`
 		}{M: map[string]int{"yes": 1, "": 2, "a b": 3, "- x": 4}}, true},
@@ -327,6 +333,14 @@ func TestEncodeFastShapes(t *testing.T) {
 			}
 		})
 	}
+}
+
+func numberedKeys(n int) map[string]int {
+	m := map[string]int{}
+	for i := range n {
+		m[fmt.Sprintf("k%d", i)] = i
+	}
+	return m
 }
 
 // FuzzEncodeFast is the fast encoder's differential fuzz target: strings,
