@@ -448,7 +448,7 @@ func (e *fastEncoder) marshaler(v reflect.Value, t *encType, col int, ctx contex
 // dropped; a !!str tag the value does not resolve to forces double
 // quotes; any other tag would be written, and is not done here.
 func (e *fastEncoder) node(n *yaml.Node) bool {
-	if n.Kind == 0 && n.IsZero() {
+	if n == nil || n.Kind == 0 && n.IsZero() {
 		return e.scalar("null", stylePlain)
 	}
 	if n.Kind != yaml.ScalarNode || n.Style != 0 || n.Anchor != "" || n.Alias != nil || len(n.Content) > 0 ||

@@ -280,6 +280,22 @@ func TestEncodeFastShapes(t *testing.T) {
 		}, true},
 		{"an omitempty struct not written here, not empty", &holdsInline{I: withInline{Z: "z"}}, false},
 		{"an omitempty struct not written here, empty", &holdsInline{}, true},
+		{"marshalers", &struct {
+			Nil   nilNode   `yaml:"nil"`
+			Zero  zeroNode  `yaml:"zero"`
+			Str   strNode   `yaml:"str"`
+			Other textNode  `yaml:"other"`
+			Value valueNode `yaml:"value"`
+		}{Str: "1"}, true},
+		{"a string tagged as what it is not", &struct {
+			N tagged `yaml:"node"`
+		}{N: tagged{"!!int", "x"}}, false},
+		{"a string tagged as what it is", &struct {
+			N tagged `yaml:"node"`
+		}{N: tagged{"tag:yaml.org,2002:int", "12"}}, true},
+		{"a node with a style", &struct {
+			N styled `yaml:"node"`
+		}{}, false},
 		{"an untagged and an unexported field", &untagged{Name: "x", hidden: 1}, true},
 		{"an unexported embedded struct", &embedsUnexported{}, false},
 		{"a list of lists", &struct {
@@ -333,6 +349,33 @@ func TestEncodeFastShapes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Marshalers of every kind of result.
+type (
+	nilNode   struct{}
+	zeroNode  struct{}
+	strNode   string
+	textNode  struct{}
+	valueNode struct{}
+	tagged    struct{ tag, value string }
+	styled    struct{}
+)
+
+func (nilNode) MarshalYAML() (any, error)  { return (*yaml.Node)(nil), nil }
+func (zeroNode) MarshalYAML() (any, error) { return &yaml.Node{}, nil }
+func (s strNode) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(s)}, nil
+}
+func (textNode) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: "a: b"}, nil
+}
+func (valueNode) MarshalYAML() (any, error) { return map[string]any{}, nil }
+func (t tagged) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: t.tag, Value: t.value}, nil
+}
+func (styled) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: "x"}, nil
 }
 
 func numberedKeys(n int) map[string]int {
