@@ -26,7 +26,8 @@ import (
 // keys yaml.v3 might order otherwise) makes it give up, and the caller
 // asks yaml.v3. Each rule below names the yaml.v3 code it mirrors
 // (encode.go, emitterc.go, resolve.go, sorter.go); the differential tests
-// in fastencode_test.go hold the two writers to the same bytes.
+// (fastencode_test.go, fastencode_repo_test.go) hold the two writers to
+// the same bytes.
 
 // encodeFast returns Encode(v)'s bytes, and ok, when it is sure of them;
 // nil and false when Encode must be asked. v is a struct or a pointer to
@@ -38,10 +39,19 @@ func encodeFast(v any) (out []byte, ok bool) {
 // appendFast appends what Encode(v) gives to b (see encodeFast).
 func appendFast(b []byte, v any) ([]byte, bool) {
 	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer && !rv.IsNil() {
-		rv = rv.Elem()
+	if !rv.IsValid() {
+		return nil, false
 	}
-	if rv.Kind() != reflect.Struct {
+	// Through pointers (not a pointer type with MarshalYAML, which
+	// yaml.v3 would call) to a struct.
+	t := encTypeOf(rv.Type())
+	for t.enc == encPointer {
+		if rv.IsNil() {
+			return nil, false
+		}
+		rv, t = rv.Elem(), t.elem
+	}
+	if t.enc != encStruct {
 		return nil, false
 	}
 	if !rv.CanAddr() {
@@ -50,10 +60,6 @@ func appendFast(b []byte, v any) ([]byte, bool) {
 		copied := reflect.New(rv.Type()).Elem()
 		copied.Set(rv)
 		rv = copied
-	}
-	t := encTypeOf(rv.Type())
-	if t.enc != encStruct {
-		return nil, false
 	}
 	e := fastEncoder{b: b}
 	n, ok := e.fields(rv, t, 0, false)

@@ -339,6 +339,9 @@ func TestEncodeFastShapes(t *testing.T) {
 		}{M: map[string]int{"yes": 1, "": 2, "a b": 3, "- x": 4}}, true},
 		{"a multi-line string", &Case{ID: "a\nb"}, false},
 		{"not a struct", []string{"a"}, false},
+		{"nil", nil, false},
+		{"a nil pointer", (*Case)(nil), false},
+		{"a pointer with MarshalYAML", &pointerMarshaler{A: "x"}, false},
 		{"an empty struct", &struct{}{}, true},
 		{"all omitted", &inner{}, true},
 	}
@@ -360,7 +363,12 @@ type (
 	valueNode struct{}
 	tagged    struct{ tag, value string }
 	styled    struct{}
+	// pointerMarshaler is written by MarshalYAML through a pointer, as a
+	// struct otherwise.
+	pointerMarshaler struct{ A string }
 )
+
+func (*pointerMarshaler) MarshalYAML() (any, error) { return "pointer", nil }
 
 func (nilNode) MarshalYAML() (any, error)  { return (*yaml.Node)(nil), nil }
 func (zeroNode) MarshalYAML() (any, error) { return &yaml.Node{}, nil }
