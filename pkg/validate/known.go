@@ -3,6 +3,7 @@ package validate
 import (
 	"encoding/json"
 	"hash/fnv"
+	mathbits "math/bits"
 	"slices"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -175,68 +176,58 @@ type reads struct {
 	config                     uint64 // bits of the configSections read
 }
 
-// idDep is a worker or resource a case's checks looked up, with its hash
-// (absent when there was none).
-type idDep struct {
-	ID   string
-	Hash uint64
-}
-
-// deps is what a case's checks read, with the hashes of each part as it
-// was: what the cache compares with the next run's.
+// deps is what a case's checks read, and one hash of all of it as it
+// was: what the cache compares with the next run's. (IDs and a hash,
+// not a hash per ID: the cache holds one of these per case directory.)
 type deps struct {
-	Workers, Resources         []idDep
-	EveryWorker, EveryResource bool
-	WorkerSet, ResourceSet     uint64 // when they depend on the whole set
-	Config                     uint64 // bits of the configSections read
-	ConfigHash                 uint64 // of those sections
+	Workers, Resources         []string // IDs looked up, found or not
+	EveryWorker, EveryResource bool     // all of them gone through
+	Config                     uint64   // bits of the configSections read
+	Hash                       uint64
 }
 
 // deps returns the dependencies of what was read, as they are now.
 func (k *known) deps(r *reads) deps {
-	d := deps{EveryWorker: r.everyWorker, EveryResource: r.everyResource, Config: r.config, ConfigHash: k.configHash(r.config)}
-	for _, id := range r.workers {
-		d.Workers = append(d.Workers, idDep{id, k.workerHash[id]})
-	}
-	for _, id := range r.resources {
-		d.Resources = append(d.Resources, idDep{id, k.resourceHash[id]})
-	}
-	if d.EveryWorker {
-		d.WorkerSet = k.workerSet
-	}
-	if d.EveryResource {
-		d.ResourceSet = k.resourceSet
-	}
+	d := deps{Workers: r.workers, Resources: r.resources, EveryWorker: r.everyWorker, EveryResource: r.everyResource, Config: r.config}
+	d.Hash = k.hash(&d)
 	return d
 }
 
 // holds reports whether every dependency is still as d has it.
-func (k *known) holds(d *deps) bool {
-	for _, w := range d.Workers {
-		if k.workerHash[w.ID] != w.Hash {
-			return false
-		}
-	}
-	for _, r := range d.Resources {
-		if k.resourceHash[r.ID] != r.Hash {
-			return false
-		}
-	}
-	return (!d.EveryWorker || d.WorkerSet == k.workerSet) &&
-		(!d.EveryResource || d.ResourceSet == k.resourceSet) &&
-		k.configHash(d.Config) == d.ConfigHash
-}
+func (k *known) holds(d *deps) bool { return k.hash(d) == d.Hash }
 
-// configHash hashes the sections of the configuration in bits.
-func (k *known) configHash(bits uint64) uint64 {
-	var h uint64 = 14695981039346656037 // FNV-1a's offset basis
-	for s := range k.sections {
-		if bits&(1<<s) != 0 {
-			h = (h ^ k.sections[s]) * 1099511628211 // FNV-1a's prime, a word at a time
-		}
+// hash hashes what d depends on, as it is in this run: the hash of each
+// worker and resource d names (absent for one that does not exist), of
+// the whole set of either when d went through it, and of each
+// configuration section d read.
+func (k *known) hash(d *deps) uint64 {
+	h := fnvBasis
+	for _, id := range d.Workers {
+		h = mix(h, k.workerHash[id])
+	}
+	h = mix(h, 1)
+	for _, id := range d.Resources {
+		h = mix(h, k.resourceHash[id])
+	}
+	if d.EveryWorker {
+		h = mix(mix(h, 2), k.workerSet)
+	}
+	if d.EveryResource {
+		h = mix(mix(h, 3), k.resourceSet)
+	}
+	for bits := d.Config; bits != 0; bits &= bits - 1 {
+		h = mix(h, k.sections[mathbits.TrailingZeros64(bits)])
 	}
 	return h
 }
+
+const (
+	fnvBasis uint64 = 14695981039346656037
+	fnvPrime uint64 = 1099511628211
+)
+
+// mix adds a word to an FNV-1a hash, a word at a time.
+func mix(h, word uint64) uint64 { return (h ^ word) * fnvPrime }
 
 // The accessors through which the checks of a case read known. Each
 // records what it read in v.reads (nil outside the checks of a case:
