@@ -24,6 +24,9 @@ func (v *validator) checkEligibility(cr *caseRecord, key string, a casefile.Acti
 	if err != nil {
 		return // a member who has left since: the action was checked when it was added
 	}
+	if a.Resource == "" {
+		return // no resource, no ages to be within
+	}
 	r, ok := v.resourceAges(a.Resource)
 	on := a.Start.Time()
 	switch {
