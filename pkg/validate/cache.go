@@ -141,7 +141,7 @@ func hashBytes(data []byte) uint64 {
 // that checked it (racily clean files are read again, as the case index
 // does).
 func (e *cacheEntry) settled(now, then fileStamp) bool {
-	return now.Size == then.Size && now.ModTime == then.ModTime && then.ModTime < e.ReadAt-int64(2*time.Second)
+	return now.Size == then.Size && now.ModTime == then.ModTime && store.Settled(then.ModTime, e.ReadAt)
 }
 
 // hit returns the cached entry of a case directory when nothing it was
@@ -170,7 +170,7 @@ func (c *checkCache) hit(i int, dir string) *cacheEntry {
 	if !ok {
 		notes.ModTime = 0
 	}
-	if notes.ModTime != e.NotesMtime || (e.NotesMtime != 0 && e.NotesMtime >= e.ReadAt-int64(2*time.Second)) {
+	if notes.ModTime != e.NotesMtime || (e.NotesMtime != 0 && !store.Settled(e.NotesMtime, e.ReadAt)) {
 		return nil // notes added or removed, or too recently to tell
 	}
 	notesDir := store.NotesPath(dir) + "/"
