@@ -13,7 +13,7 @@
 // Racily clean entries: a file changed again within the same tick of the
 // file system's clock, keeping its size, would keep its modification time.
 // As git does, an entry is trusted only when the file's modification time
-// is at least RacyWindow before the moment the reading of it began; files
+// is at least store.RacyWindow before the moment the reading of it began; files
 // changed more recently are read again on every run until they settle.
 package caseindex
 
@@ -44,11 +44,6 @@ const version = 9 // 9: the files' stamps first, then the summaries (read as a s
 // magic starts the index file.
 const magic = "casework-case-index\n"
 
-// RacyWindow is how long after a file's modification time its entry stays
-// untrusted: longer than the coarsest file-system clock in common use (2 s
-// on FAT).
-const RacyWindow = 2 * time.Second
-
 // fileStamp is one case file as it was when read.
 type fileStamp struct {
 	Name    string // the case's directory name
@@ -73,7 +68,7 @@ const chunk = 4096
 // trusted reports whether s still describes a file with this size and
 // modification time.
 func (s *fileStamp) trusted(size, mtime int64) bool {
-	return s.Size == size && s.ModTime == mtime && mtime < s.ReadAt-int64(RacyWindow)
+	return s.Size == size && s.ModTime == mtime && store.Settled(mtime, s.ReadAt)
 }
 
 // FileError is a case file that could not be read or does not load: Cases

@@ -1,8 +1,6 @@
 package caseindex
 
 import (
-	"bytes"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -53,35 +51,43 @@ func parseTally(text string) (caseload.Tally, int64, bool) {
 	if !ok || !isTally || month == "" || err != nil || gen < 0 {
 		return caseload.Tally{}, 0, false
 	}
-	t := caseload.Tally{Month: month, Holding: map[string]caseload.Holding{}}
+	t := caseload.Tally{Month: month, Holding: make(map[string]caseload.Holding, strings.Count(rest, "\n"))}
 	for rest != "" {
 		var line string
 		if line, rest, ok = strings.Cut(rest, "\n"); !ok {
 			return caseload.Tally{}, 0, false // torn: the last line has no end
 		}
-		fields := strings.Fields(line)
-		if len(fields) != 3 {
+		worker, counts, _ := strings.Cut(line, " ")
+		activeText, freshText, _ := strings.Cut(counts, " ")
+		active, err1 := strconv.Atoi(activeText)
+		fresh, err2 := strconv.Atoi(freshText)
+		if worker == "" || err1 != nil || err2 != nil || active < 0 || fresh < 0 {
 			return caseload.Tally{}, 0, false
 		}
-		active, err1 := strconv.Atoi(fields[1])
-		fresh, err2 := strconv.Atoi(fields[2])
-		if err1 != nil || err2 != nil || active < 0 || fresh < 0 {
-			return caseload.Tally{}, 0, false
-		}
-		t.Holding[fields[0]] = caseload.Holding{Active: active, New: fresh}
+		t.Holding[worker] = caseload.Holding{Active: active, New: fresh}
 	}
 	return t, gen, true
 }
 
 // formatTally writes a tally as parseTally reads it, workers in ID order.
 func formatTally(t caseload.Tally, gen int64) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s%s %d\n", tallyMagic, t.Month, gen)
-	for _, w := range slices.Sorted(maps.Keys(t.Holding)) {
+	workers := slices.Sorted(maps.Keys(t.Holding))
+	b := make([]byte, 0, len(tallyMagic)+32+len(workers)*24)
+	b = append(b, tallyMagic...)
+	b = append(b, t.Month...)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, gen, 10)
+	b = append(b, '\n')
+	for _, w := range workers {
 		h := t.Holding[w]
-		fmt.Fprintf(&b, "%s %d %d\n", w, h.Active, h.New)
+		b = append(b, w...)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(h.Active), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(h.New), 10)
+		b = append(b, '\n')
 	}
-	return b.Bytes()
+	return b
 }
 
 // SaveTally writes the tally atomically as generation gen; failing to is

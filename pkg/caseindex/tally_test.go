@@ -26,6 +26,8 @@ func TestTallyFile(t *testing.T) {
 		"casework-tally 2026-11 1\nw-ana 14\n",       // a count missing
 		"casework-tally 2026-11 1\nw-ana 14 x\n",     // not a number
 		"casework-tally 2026-11 1\nw-ana -1 0\n",     // negative
+		"casework-tally 2026-11 1\nw-ana 1 0 9\n",    // a field too many
+		"casework-tally 2026-11 1\n 1 0\n",           // no worker
 		`{"Month":"2026-11","Holding":{"w-ana":{}}}`, // the JSON of earlier versions
 	} {
 		if got, _, ok := parseTally(bad); ok {

@@ -267,12 +267,17 @@ func (r *Repo) ReadDir(rel string) ([]fs.DirEntry, error) {
 // checkDir lists the directory at rel once per Repo (ReadDir), refusing
 // it when it holds a symbolic link. The loaders call it for the directory
 // of what they load: a case's directory and its notes, workers/,
-// resources/.
+// resources/. workers/ and resources/ are remembered across runs while
+// they do not change (checkRemembered).
 func (r *Repo) checkDir(rel string) error {
 	if _, ok := r.checked.Load(rel); ok {
 		return nil
 	}
-	if _, err := r.ReadDir(rel); err != nil {
+	check := r.list
+	if remembered(rel) {
+		check = r.checkRemembered
+	}
+	if err := check(rel); err != nil {
 		return err
 	}
 	r.checked.Store(rel, true)

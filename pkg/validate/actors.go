@@ -27,7 +27,7 @@ func (v *validator) checkActors(cr *caseRecord) {
 			if !ok || by.Kind != yaml.ScalarNode || by.Value == "" {
 				continue
 			}
-			if v.workers[by.Value] == "" {
+			if !v.isWorker(by.Value) {
 				v.add(cr.record, fmt.Sprintf("%s[%d].by", key, j), Error, "unknown-actor", "%s[%d] is recorded by %q, who is not a worker in workers/: add them if they work here (casework worker add %s --name NAME); otherwise the entry was not made by casework and a supervisor should look at it", key, j, by.Value, by.Value)
 			}
 		}
@@ -36,7 +36,7 @@ func (v *validator) checkActors(cr *caseRecord) {
 
 // checkNoteActor reports a note whose `by` is not a worker.
 func (v *validator) checkNoteActor(rel, by string) {
-	if by != "" && v.workers[by] == "" {
+	if by != "" && !v.isWorker(by) {
 		v.findings = append(v.findings, at(rel, 2, 1, Error, "unknown-actor", "the note is recorded by %q, who is not a worker in workers/: add them if they work here (casework worker add %s --name NAME); otherwise the note was not made by casework and a supervisor should look at it", by, by))
 	}
 }
@@ -50,11 +50,16 @@ func (v *validator) checkApprovals(cr *caseRecord) {
 		if a.Decision != "" && !slices.Contains(planning.Decisions, a.Decision) {
 			continue // reported by checkEnums (schema.CaseEnums)
 		}
-		w, ok := v.staff[a.By]
-		if a.IsRequest() || !ok {
-			continue // a request may come from anyone; an unknown worker is reported by checkActors
+		if a.IsRequest() {
+			continue // a request may come from anyone
 		}
-		if err := planning.CheckDecision(c, w, a, v.Config.ApproverRoles, v.Config.ApprovalLimits, v.Config.Currency); err != nil {
+		w, ok := v.worker(a.By)
+		if !ok {
+			continue // an unknown worker is reported by checkActors
+		}
+		roles, limits := v.approvers()
+		if err := planning.CheckDecision(c, w, a, roles, limits, v.currency()); err != nil {
+			v.currencyShown()
 			v.add(cr.record, fmt.Sprintf("approvals[%d]", i), Error, "approval-not-allowed", "approvals[%d]: %v", i, err)
 		}
 	}

@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/gob"
-	"encoding/json"
 	"errors"
 	"hash/fnv"
 	"io/fs"
 	"os"
 	"path"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/casework/casework/pkg/exestamp"
@@ -26,20 +24,21 @@ import (
 const CachePath = store.StateDir + "/cache/validate"
 
 // cacheVersion is the format of the cache file; another is ignored.
-const cacheVersion = 2
+const cacheVersion = 3
 
 const cacheMagic = "casework-validate-cache\n"
 
 // clockRules are the rules whose findings depend on the clock: a case
 // directory with one of them is checked again on every run (a date in the
-// future stops being one). Every other check depends only on the files
-// and on what the cache is keyed by.
+// future stops being one). Every other check depends only on the files,
+// on what its entry's Deps record and on what the cache is keyed by.
 var clockRules = []string{"future-date"}
 
-// cacheHeader starts the cache file. Deps is the hash of everything a
-// case's checks read besides its own directory: the configuration, the
-// IDs of the workers and resources, and the casework binary itself. A
-// cache made under other Deps is ignored whole.
+// cacheHeader starts the cache file. Deps is the hash of what every
+// case's checks depend on: the casework binary itself (a new casework
+// may check more). A cache made under other Deps is ignored whole. What
+// each case's checks read of the configuration, workers and resources is
+// its entry's own Deps.
 type cacheHeader struct {
 	Version int
 	Deps    uint64
@@ -63,6 +62,9 @@ type cacheEntry struct {
 	ReadAt     int64       // when the run that checked it began
 	Findings   []Finding
 	Claim      *cachedClaim
+	// Deps is what its checks read of the configuration, workers and
+	// resources, as it was: the entry is used only while known holds it.
+	Deps deps
 }
 
 // cachedClaim is an idClaim, exported for gob.
@@ -74,6 +76,7 @@ type cachedClaim struct {
 // checkCache is the cache of one run.
 type checkCache struct {
 	repo  *store.Repo
+	known *known
 	deps  uint64
 	start int64
 	// old holds the entry of each case directory of the run, by its
@@ -93,39 +96,16 @@ func (v *validator) openCache(repo *store.Repo, dirs []string) *checkCache {
 	if v.NoCache || v.Base != nil {
 		return nil
 	}
-	c := &checkCache{repo: repo, deps: v.deps(), start: time.Now().UnixNano()}
+	c := &checkCache{repo: repo, known: v.known, deps: wholeDeps(), start: time.Now().UnixNano()}
 	c.read(dirs)
 	return c
 }
 
-// deps hashes what every case's checks depend on besides the case.
-func (v *validator) deps() uint64 {
-	h := fnv.New64a()
-	cfg, _ := json.Marshal(v.Config)
-	h.Write(cfg)
-	// Each worker and resource file, by ID, size and time: a case's
-	// checks read which exist, and may read what they hold.
-	repo := &store.Repo{Root: v.Root}
-	for _, paths := range []map[string]string{v.workers, v.resources} {
-		for _, id := range slices.Sorted(mapKeys(paths)) {
-			s, _ := stampOf(repo, paths[id])
-			h.Write([]byte(id + "\n" + strconv.FormatInt(s.Size, 10) + " " + strconv.FormatInt(s.ModTime, 10) + "\n"))
-		}
-		h.Write([]byte{0})
-	}
-	// A new casework may check more: its own identity is a dependency.
-	h.Write([]byte(exestamp.Stamp()))
-	return h.Sum64()
-}
-
-func mapKeys(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
+// wholeDeps hashes what every case's checks depend on: a new casework
+// may check more, so its own identity is a dependency of the whole cache.
+// (A variable, so that a test can be another casework.)
+var wholeDeps = func() uint64 {
+	return hashBytes([]byte(exestamp.Stamp()))
 }
 
 // stampOf stats a file; ok is false when it is missing. A stamp only
@@ -161,7 +141,7 @@ func hashBytes(data []byte) uint64 {
 // that checked it (racily clean files are read again, as the case index
 // does).
 func (e *cacheEntry) settled(now, then fileStamp) bool {
-	return now.Size == then.Size && now.ModTime == then.ModTime && then.ModTime < e.ReadAt-int64(2*time.Second)
+	return now.Size == then.Size && now.ModTime == then.ModTime && store.Settled(then.ModTime, e.ReadAt)
 }
 
 // hit returns the cached entry of a case directory when nothing it was
@@ -173,7 +153,7 @@ func (c *checkCache) hit(i int, dir string) *cacheEntry {
 		return nil
 	}
 	e := c.old[i]
-	if e == nil {
+	if e == nil || !c.known.holds(&e.Deps) {
 		return nil
 	}
 	now, _ := stampOf(c.repo, store.CasePath(dir))
@@ -190,7 +170,7 @@ func (c *checkCache) hit(i int, dir string) *cacheEntry {
 	if !ok {
 		notes.ModTime = 0
 	}
-	if notes.ModTime != e.NotesMtime || (e.NotesMtime != 0 && e.NotesMtime >= e.ReadAt-int64(2*time.Second)) {
+	if notes.ModTime != e.NotesMtime || (e.NotesMtime != 0 && !store.Settled(e.NotesMtime, e.ReadAt)) {
 		return nil // notes added or removed, or too recently to tell
 	}
 	notesDir := store.NotesPath(dir) + "/"
@@ -216,9 +196,9 @@ func (c *checkCache) stamps(dir string) *cacheEntry {
 	return e
 }
 
-// finish completes an entry after its directory was checked; nil when its
-// findings depend on the clock.
-func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding, claim *idClaim) *cacheEntry {
+// finish completes an entry after its directory was checked, with what
+// its checks read; nil when its findings depend on the clock.
+func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding, claim *idClaim, d deps) *cacheEntry {
 	if e == nil {
 		return nil
 	}
@@ -246,6 +226,7 @@ func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding
 		e.Notes = append(e.Notes, s)
 	}
 	e.Findings = findings
+	e.Deps = d
 	if claim != nil {
 		e.Claim = &cachedClaim{claim.path, claim.kind, claim.id, claim.line, claim.col}
 	}

@@ -203,21 +203,32 @@ func TestCacheJournal(t *testing.T) {
 		t.Fatal("torn journal: want the cache written whole and the journal emptied")
 	}
 
-	// A journal made under other dependencies is not read.
+	// A change to the configuration re-checks the cases that read what
+	// changed: their entries, each with its dependencies, join the
+	// journal, and the cache stays.
 	base = read(CachePath)
 	touchCases(t, root, 1)
 	same("one case changed")
 	if !bytes.Equal(read(CachePath), base) || len(read(JournalPath)) == 0 {
 		t.Fatal("one case changed: want the journal added to")
 	}
+	journal = read(JournalPath)
 	saved := cfg.ClosureReasons
 	cfg.ClosureReasons = []string{"none-of-these"}
 	same("configuration changed")
-	if bytes.Equal(read(CachePath), base) || len(read(JournalPath)) != 0 {
-		t.Fatal("configuration changed: want the cache written whole and the journal emptied")
+	if !bytes.Equal(read(CachePath), base) || len(read(JournalPath)) <= len(journal) {
+		t.Fatal("configuration changed: want the journal added to, and the cache as it was")
 	}
 	cfg.ClosureReasons = saved
 	same("configuration back")
+
+	// A cache made by another casework is not read, nor its journal.
+	defer func(deps func() uint64) { wholeDeps = deps }(wholeDeps)
+	wholeDeps = func() uint64 { return 1 }
+	same("another casework")
+	if bytes.Equal(read(CachePath), base) || len(read(JournalPath)) != 0 {
+		t.Fatal("another casework: want the cache written whole and the journal emptied")
+	}
 
 	// A journal past its share of the cache is compacted into it.
 	defer func(share, least int64) { journalShare, minJournal = share, least }(journalShare, minJournal)

@@ -52,7 +52,14 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 		checked[i] = true
 		entry := cache.stamps(dirs[i])
-		cv := &validator{Options: v.Options, wf: v.wf, workers: v.workers, staff: v.staff, resources: v.resources, retiredResources: v.retiredResources, ages: v.ages, enums: v.enums}
+		// The checks of a case read the configuration, workers and
+		// resources only through the accessors of known, which record
+		// what they read for the cache: Config is not theirs to read.
+		cv := &validator{Options: v.Options, known: v.known}
+		cv.Config = nil
+		if entry != nil {
+			cv.reads = &reads{}
+		}
 		if c := cv.loadCase(repo, dirs[i]); c != nil {
 			claim := newClaim(c.record, "case", dirs[i])
 			r.claim = &claim
@@ -71,8 +78,8 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 		cv.checkNotes(repo, notes)
 		r.findings = cv.findings
-		if err == nil {
-			entries[i] = entry.finish(repo, notes, cv.findings, r.claim)
+		if err == nil && entry != nil {
+			entries[i] = entry.finish(repo, notes, cv.findings, r.claim, v.known.deps(cv.reads))
 		}
 		if v.Progress != nil {
 			v.Progress(int(done.Add(1)), len(dirs))
@@ -89,6 +96,13 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 	}
 	cache.save(entries, checked)
+	if v.stats != nil {
+		for i, dir := range dirs {
+			if checked[i] {
+				v.stats.checked = append(v.stats.checked, dir)
+			}
+		}
+	}
 	return nil
 }
 
@@ -175,7 +189,7 @@ func (v *validator) futureTimes(rec *record, list string, n int, at func(int) ti
 
 // checkScores checks an assessment's instrument, domains and scores.
 func (v *validator) checkScores(rec *record, key string, a casefile.Assessment) {
-	in, ok := v.Config.Assessment.Instrument(a.Instrument)
+	in, ok := v.instrument(a.Instrument)
 	if !ok {
 		if a.Instrument != "" {
 			v.add(rec, key+".instrument", Error, "unknown-instrument", "instrument %s is not configured under assessment.instruments", safetext.Token(a.Instrument))
@@ -196,17 +210,17 @@ func (v *validator) checkScores(rec *record, key string, a casefile.Assessment) 
 // checkRefs checks that the workers and resources a case names exist.
 func (v *validator) checkRefs(cr *caseRecord) {
 	c := &cr.data
-	if c.Worker != "" && v.workers[c.Worker] == "" {
+	if c.Worker != "" && !v.isWorker(c.Worker) {
 		v.add(cr.record, "worker", Error, "unknown-worker", "worker %q does not exist (no %s); add it with 'casework worker add %s --name NAME'", c.Worker, store.WorkerPath(c.Worker), c.Worker)
 	}
 	for i, m := range c.Team {
-		if m.Worker != "" && v.workers[m.Worker] == "" {
+		if m.Worker != "" && !v.isWorker(m.Worker) {
 			v.add(cr.record, fmt.Sprintf("team[%d].worker", i), Error, "unknown-worker", "team member %q is not a worker (no %s)", m.Worker, store.WorkerPath(m.Worker))
 		}
 	}
 	for i, g := range c.Plan.Goals {
 		for j, a := range g.Actions {
-			if a.Resource != "" && v.resources[a.Resource] == "" {
+			if a.Resource != "" && !v.isResource(a.Resource) {
 				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].resource", i, j), Error, "unknown-resource", "resource %q does not exist (no %s); add it with 'casework resource add'", a.Resource, store.ResourcePath(a.Resource))
 			}
 			v.checkEligibility(cr, fmt.Sprintf("plan.goals[%d].actions[%d]", i, j), a)
@@ -223,17 +237,20 @@ func (v *validator) checkRetired(cr *caseRecord) {
 	if !c.IsOpen() {
 		return
 	}
-	if w, ok := v.staff[c.Worker]; ok && w.IsRetired() {
+	if w, ok := v.worker(c.Worker); ok && w.IsRetired() {
 		v.add(cr.record, "worker", Warning, "retired-worker", "the case is held by %s, who retired on %s: reassign it with 'casework case assign %s WORKER'", w.ID, w.Retired.On, c.ID)
 	}
 	for i, m := range c.Team {
-		if w, ok := v.staff[m.Worker]; ok && w.IsRetired() {
+		if w, ok := v.worker(m.Worker); ok && w.IsRetired() {
 			v.add(cr.record, fmt.Sprintf("team[%d].worker", i), Warning, "retired-worker", "team member %s retired on %s", w.ID, w.Retired.On)
 		}
 	}
 	for i, g := range c.Plan.Goals {
 		for j, a := range g.Actions {
-			if r, ok := v.retiredResources[a.Resource]; ok && a.IsOpen() {
+			if !a.IsOpen() {
+				continue
+			}
+			if r, ok := v.retiredResource(a.Resource); ok {
 				v.add(cr.record, fmt.Sprintf("plan.goals[%d].actions[%d].resource", i, j), Warning, "retired-resource", "action %s uses %s, retired on %s: change it with 'casework plan action set %s %s --resource R', or cancel it", a.ID, a.Resource, r.On, c.ID, a.ID)
 			}
 		}

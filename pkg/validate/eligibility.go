@@ -24,7 +24,10 @@ func (v *validator) checkEligibility(cr *caseRecord, key string, a casefile.Acti
 	if err != nil {
 		return // a member who has left since: the action was checked when it was added
 	}
-	r, ok := v.ages[a.Resource]
+	if a.Resource == "" {
+		return // no resource, no ages to be within
+	}
+	r, ok := v.resourceAges(a.Resource)
 	on := a.Start.Time()
 	switch {
 	case !a.Start.IsZero():

@@ -215,7 +215,7 @@ func (v *validator) movesBeforeAgreement(cur *caseRecord, old *casefile.Case, ap
 	}
 	first := len(cur.data.History) - len(appended)
 	for i, h := range appended {
-		if h.IsAssignment() || h.To == "" || !slices.Contains(v.wf.Requires(h.To), "agreement") {
+		if h.IsAssignment() || h.To == "" || !slices.Contains(v.workflow().Requires(h.To), "agreement") {
 			continue
 		}
 		if agreed != nil && !agreed.At.After(h.At) {

@@ -27,14 +27,17 @@ var enumRules = map[string]struct{ rule, source string }{
 }
 
 // checkEnums checks every field of a case that takes one of a list of
-// values against v.enums, schema.CaseEnums: the table the case schema is
+// values against schema.CaseEnums (v.allowed): the table the case schema is
 // generated from, so that validate and `casework schema case` cannot
 // disagree.
 func (v *validator) checkEnums(rec *record) {
-	for _, pattern := range sortedKeys(v.enums) {
-		allowed := v.enums[pattern]
+	for _, pattern := range v.known.patterns {
 		eachValue(rec.root, pattern, func(path, value string) {
-			if value == "" || slices.Contains(allowed, value) {
+			if value == "" {
+				return
+			}
+			allowed := v.allowed(pattern)
+			if slices.Contains(allowed, value) {
 				return
 			}
 			r, ok := enumRules[pattern]

@@ -18,7 +18,7 @@ func (v *validator) checkHistory(cr *caseRecord) {
 	rec := cr.record
 	if len(c.History) == 0 {
 		if _, ok := Lookup(rec.root, "history"); ok {
-			v.add(rec, "history", Error, "empty-history", "history is empty; it starts with the case's opening entry (to: %s)", v.wf.Initial())
+			v.add(rec, "history", Error, "empty-history", "history is empty; it starts with the case's opening entry (to: %s)", v.workflow().Initial())
 		}
 		return
 	}
@@ -26,7 +26,7 @@ func (v *validator) checkHistory(cr *caseRecord) {
 		v.checkEntryTime(cr, i)
 		v.checkEvent(cr, i)
 	}
-	for _, p := range v.wf.CheckHistory(c) {
+	for _, p := range v.workflow().CheckHistory(c) {
 		if p.Guard == "closure" && c.Closure == nil {
 			continue // reported once, as missing-closure or by the closure checks
 		}

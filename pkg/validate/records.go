@@ -58,10 +58,10 @@ func (v *validator) checkIDName(rec *record, kind, id, name string) {
 }
 
 func (v *validator) loadWorkers(repo *store.Repo, paths []string) {
-	v.workers = loadRecords(v, repo, paths, "worker", []string{"id", "name", "fte"},
+	v.known.workers = loadRecords(v, repo, paths, "worker", []string{"id", "name", "fte"},
 		func(w *casefile.Worker) string { return w.ID },
 		func(rec *record, w *casefile.Worker) {
-			v.staff[w.ID] = *w
+			v.known.staff[w.ID] = *w
 			if w.SigningKey != "" {
 				if _, err := signatures.ParseKey(w.SigningKey); err != nil {
 					v.add(rec, "signing_key", Error, "invalid-value", "%v", err)
@@ -74,19 +74,19 @@ func (v *validator) loadWorkers(repo *store.Repo, paths []string) {
 }
 
 func (v *validator) loadResources(repo *store.Repo, paths []string) {
-	v.resources = loadRecords(v, repo, paths, "resource", []string{"id", "name", "category"},
+	v.known.resources = loadRecords(v, repo, paths, "resource", []string{"id", "name", "category"},
 		func(r *casefile.Resource) string { return r.ID },
 		func(rec *record, r *casefile.Resource) {
 			if err := casefile.CheckAmount(r.Cost); err != nil {
 				v.add(rec, "cost", Error, "invalid-value", "cost %v", err)
 			}
 			if r.Retired != nil {
-				v.retiredResources[r.ID] = *r.Retired
+				v.known.retiredResources[r.ID] = *r.Retired
 			}
 			if err := eligibility.CheckRange(r.MinAge, r.MaxAge); err != nil {
 				v.add(rec, "min_age", Error, "invalid-value", "%v; ages are whole years, min_age at most max_age", err)
 			} else if eligibility.Range(*r) != "" {
-				v.ages[r.ID] = *r
+				v.known.ages[r.ID] = *r
 			}
 		})
 }

@@ -41,7 +41,8 @@ func (v *validator) checkSpending(cr *caseRecord) {
 			v.add(cr.record, key+".at", Error, "out-of-order", "%s is dated before the entry above it; spending entries are recorded in time order", key)
 		}
 	}
-	for _, o := range planning.Overspending(c, v.Config.Currency) {
+	for _, o := range planning.Overspending(c, v.currency()) {
+		v.currencyShown()
 		v.add(cr.record, o.Key, Warning, "overspent", "%s", o.Message)
 	}
 }

@@ -7,9 +7,7 @@ import (
 
 	"github.com/casework/casework/pkg/casefile"
 	"github.com/casework/casework/pkg/config"
-	"github.com/casework/casework/pkg/schema"
 	"github.com/casework/casework/pkg/store"
-	"github.com/casework/casework/pkg/workflow"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -30,6 +28,14 @@ type Options struct {
 	// NoCache reads and checks every file, neither reading nor writing
 	// the cache of findings (CachePath).
 	NoCache bool
+	// stats, when set, learns which case directories were checked
+	// rather than taken from the cache (for tests).
+	stats *runStats
+}
+
+// runStats is what a run tells a test of its use of the cache.
+type runStats struct {
+	checked []string // the case directories checked, sorted
 }
 
 // Base is the repository at a git revision: its files by path.
@@ -41,19 +47,14 @@ type Base struct {
 // validator holds what one run has loaded and found.
 type validator struct {
 	Options
-	wf        *workflow.Workflow
-	findings  []Finding
-	workers   map[string]string          // ID -> path
-	staff     map[string]casefile.Worker // ID -> the worker, for who may approve
-	resources map[string]string
-	// retiredResources are the resources no longer offered, by ID.
-	retiredResources map[string]casefile.Retired
-	// ages are the resources with an age range, for the eligibility of
-	// actions (package eligibility).
-	ages  map[string]casefile.Resource
+	findings []Finding
+	// known is the workers, resources and configuration of the run,
+	// which the checks of a case read through its accessors (known.go).
+	known *known
+	// reads is what the checks of one case read of known; nil but in
+	// the validator of one case.
+	reads *reads
 	cases []*caseRecord
-	// enums are schema.CaseEnums of the configuration.
-	enums map[string][]string
 }
 
 // caseRecord is a loaded case file.
@@ -66,7 +67,7 @@ type caseRecord struct {
 // Run checks the whole repository from disk and returns every finding,
 // sorted. It returns an error only when it could not read the repository.
 func Run(opts Options) ([]Finding, error) {
-	v := &validator{Options: opts, wf: workflow.New(opts.Config.Workflow), workers: map[string]string{}, staff: map[string]casefile.Worker{}, resources: map[string]string{}, retiredResources: map[string]casefile.Retired{}, ages: map[string]casefile.Resource{}, enums: schema.CaseEnums(opts.Config)}
+	v := &validator{Options: opts, known: newKnown(opts.Config)}
 	repo, err := store.Open(opts.Root)
 	if err != nil {
 		return nil, err
@@ -80,6 +81,7 @@ func Run(opts Options) ([]Finding, error) {
 	v.checkConfig()
 	v.loadWorkers(repo, l.workers)
 	v.loadResources(repo, l.resources)
+	v.known.index()
 	if err := v.checkCases(repo, l.cases); err != nil {
 		return nil, err
 	}

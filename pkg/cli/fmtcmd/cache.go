@@ -12,7 +12,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/casework/casework/pkg/caseindex"
 	"github.com/casework/casework/pkg/exestamp"
 	"github.com/casework/casework/pkg/store"
 )
@@ -75,9 +74,9 @@ func hashBytes(data []byte) uint64 {
 // settled reports whether the file as stat'ed now is the file recorded,
 // without reading it: same size and time, and a time far enough before
 // the run that recorded it that a change within the file system's clock
-// tick cannot hide (caseindex.RacyWindow, as git's "racily clean").
+// tick cannot hide (store.Settled, as git's "racily clean").
 func (e canonical) settled(info fs.FileInfo) bool {
-	return info.Size() == e.Size && info.ModTime().UnixNano() == e.ModTime && e.ModTime < e.ReadAt-int64(caseindex.RacyWindow)
+	return info.Size() == e.Size && info.ModTime().UnixNano() == e.ModTime && store.Settled(e.ModTime, e.ReadAt)
 }
 
 // known reports whether the file at rel, as info describes it, is known

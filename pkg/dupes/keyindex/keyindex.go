@@ -186,8 +186,14 @@ func Lookup(repo *store.Repo, c dupes.Client) []dupes.Client {
 		}
 		sc := bufio.NewScanner(bytes.NewReader(data))
 		for sc.Scan() {
+			// Most lines of a bucket are other keys': skip them before
+			// splitting (a bucket holds hundreds of lines at 100,000 cases).
+			key, _, _ := bytes.Cut(sc.Bytes(), []byte{'\t'})
+			if !want[string(key)] {
+				continue
+			}
 			fields := strings.Split(sc.Text(), "\t")
-			if len(fields) != 4 || !want[fields[0]] {
+			if len(fields) != 4 {
 				continue
 			}
 			other := dupes.Client{Case: fields[1], Name: fields[3]}
