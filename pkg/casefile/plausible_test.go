@@ -64,13 +64,7 @@ func TestCheckName(t *testing.T) {
 
 func TestCheckDOB(t *testing.T) {
 	today := NewDate(time.Date(2026, 6, 15, 9, 0, 0, 0, time.UTC))
-	d := func(s string) Date {
-		dd, err := ParseDate(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return dd
-	}
+	d := func(s string) Date { return mustDate(t, s) }
 	for _, tc := range []struct {
 		in   Date
 		rule string
@@ -134,13 +128,7 @@ func TestPlausibility(t *testing.T) {
 // today on which CheckDOB finds otherwise, found here by trying every
 // day for 130 years.
 func TestPlausibleUntil(t *testing.T) {
-	d := func(s string) Date {
-		dd, err := ParseDate(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return dd
-	}
+	d := func(s string) Date { return mustDate(t, s) }
 	for _, tc := range []struct {
 		today, dob string
 		want       string // "" when no later day finds otherwise
@@ -190,4 +178,14 @@ func TestPlausibleUntil(t *testing.T) {
 	if got, ok := PlausibleUntil(c, d("2026-06-15")); !ok || got.String() != "2026-07-01" {
 		t.Errorf("PlausibleUntil of a household = %s %v", got, ok)
 	}
+}
+
+// mustDate is the date s (YYYY-MM-DD).
+func mustDate(t *testing.T, s string) Date {
+	t.Helper()
+	d, err := ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
