@@ -29,8 +29,8 @@ type clock struct {
 	horizon time.Time
 }
 
-// time is now; zero when there is no clock (nil).
-func (k *clock) time() time.Time {
+// current is now; zero when there is no clock (nil).
+func (k *clock) current() time.Time {
 	if k == nil {
 		return time.Time{}
 	}
@@ -46,7 +46,7 @@ func (k *clock) until(t time.Time) {
 
 // future reports whether t is after now. It stops being so at t.
 func (v *validator) future(t time.Time) bool {
-	if v.clock.time().IsZero() || !t.After(v.clock.time()) {
+	if v.clock.current().IsZero() || !t.After(v.clock.current()) {
 		return false // and never will be again
 	}
 	v.clock.until(t)
@@ -56,7 +56,7 @@ func (v *validator) future(t time.Time) bool {
 // futureDate reports whether d is after today (UTC). It stops being so
 // when d begins.
 func (v *validator) futureDate(d casefile.Date) bool {
-	if v.clock.time().IsZero() || !d.After(casefile.NewDate(v.clock.time())) {
+	if v.clock.current().IsZero() || !d.After(casefile.NewDate(v.clock.current())) {
 		return false
 	}
 	v.clock.until(d.Time())
@@ -67,10 +67,10 @@ func (v *validator) futureDate(d casefile.Date) bool {
 // nothing without a clock), which can change on the day
 // casefile.PlausibleUntil gives.
 func (v *validator) plausibility(c *casefile.Case) []casefile.Implausible {
-	if v.clock.time().IsZero() {
+	if v.clock.current().IsZero() {
 		return nil
 	}
-	today := casefile.NewDate(v.clock.time())
+	today := casefile.NewDate(v.clock.current())
 	if d, ok := casefile.PlausibleUntil(c, today); ok {
 		v.clock.until(d.Time())
 	}
@@ -87,7 +87,7 @@ var endOfTime = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 // its until day): of those moments, the first at which consent.At
 // answers otherwise is when it changes.
 func (v *validator) consentInForce(c *casefile.Case, purpose string, party consent.Party) bool {
-	now := v.clock.time()
+	now := v.clock.current()
 	if now.IsZero() {
 		return consent.At(c, purpose, party, endOfTime).InForce
 	}
@@ -115,7 +115,7 @@ func (v *validator) consentInForce(c *casefile.Case, purpose string, party conse
 // answers otherwise is when it changes (none once p is older than r's
 // bounds).
 func (v *validator) eligibleToday(r casefile.Resource, p eligibility.Person) (eligibility.Verdict, string, bool) {
-	now := v.clock.time()
+	now := v.clock.current()
 	if now.IsZero() {
 		return 0, "", false
 	}
