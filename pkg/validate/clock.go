@@ -111,9 +111,11 @@ func (v *validator) consentInForce(c *casefile.Case, purpose string, party conse
 
 // eligibleToday is eligibility.Check of p for r today, and whether there
 // is a clock to say what today is. The answer depends on p's age alone,
-// so it can change only on a birthday: the first birthday on which Check
-// answers otherwise is when it changes (none once p is older than r's
-// bounds).
+// and changes only where the age crosses one of r's bounds: of the
+// birthdays around each bound still to come, the first on which Check
+// answers otherwise is when it changes (none once p is past them all).
+// (Around: a day either side of each, so that the bounds being
+// inclusive is Check's to say, not this.)
 func (v *validator) eligibleToday(r casefile.Resource, p eligibility.Person) (eligibility.Verdict, string, bool) {
 	now := v.clock.current()
 	if now.IsZero() {
@@ -124,13 +126,18 @@ func (v *validator) eligibleToday(r casefile.Resource, p eligibility.Person) (el
 	if !ok {
 		return verdict, msg, true // no date of birth: nothing to change
 	}
-	last := 0 // past the highest bound, the answer stays
+	var ages []int
 	for _, bound := range []*int{r.MinAge, r.MaxAge} {
 		if bound != nil {
-			last = max(last, *bound+1)
+			for _, a := range []int{*bound - 1, *bound, *bound + 1, *bound + 2} {
+				if a > age {
+					ages = append(ages, a)
+				}
+			}
 		}
 	}
-	for a := age + 1; a <= last; a++ {
+	slices.Sort(ages)
+	for _, a := range slices.Compact(ages) {
 		day := turns(p.DOB, a, now)
 		if w, m := eligibility.Check(r, p, day); w != verdict || m != msg {
 			v.clock.until(day)

@@ -200,3 +200,18 @@ func TestHorizonNanos(t *testing.T) {
 		}
 	}
 }
+
+// TestHorizonEligibilityFar: a resource for ages up to a million is
+// analysed at once, not a birthday at a time.
+func TestHorizonEligibilityFar(t *testing.T) {
+	huge := 1_000_000
+	v := &validator{clock: &clock{now: clockNow}}
+	start := time.Now()
+	v.eligibleToday(casefile.Resource{ID: "r-1", MaxAge: &huge}, eligibility.Person{Who: "the client", DOB: date(t, "1990-01-01")})
+	if h := v.clock.horizon; h.Year() != 1990+huge+1 || h.Month() != 1 || h.Day() != 1 {
+		t.Errorf("horizon %v", h)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("took %v", d)
+	}
+}
