@@ -93,3 +93,46 @@ func TestFormatShortcutAgrees(t *testing.T) {
 		}
 	}
 }
+
+// generatedValues are the decoded generatedCases.
+func generatedValues(b testing.TB) []*casefile.Case {
+	files := generatedCases(b)
+	cases := make([]*casefile.Case, len(files))
+	for i, data := range files {
+		doc, err := casefile.Parse("case.yaml", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cases[i] = new(casefile.Case)
+		if errs := doc.Decode(cases[i]); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+	return cases
+}
+
+// BenchmarkEncode encodes decoded generated cases with yaml.v3, as
+// Format's comparison did before the fast encoder; reported per file.
+func BenchmarkEncode(b *testing.B) {
+	cases := generatedValues(b)
+	i := 0
+	for b.Loop() {
+		if _, err := casefile.Encode(cases[i%len(cases)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkEncodeFast encodes the same cases with the fast encoder that
+// Format asks first; against BenchmarkEncode, what it saves.
+func BenchmarkEncodeFast(b *testing.B) {
+	cases := generatedValues(b)
+	i := 0
+	for b.Loop() {
+		if _, ok := casefile.EncodeFast(cases[i%len(cases)]); !ok {
+			b.Fatal("the fast encoder gave up on a generated case")
+		}
+		i++
+	}
+}

@@ -141,7 +141,14 @@ func Format(path string, data []byte, out any) ([]byte, error) {
 	// A file without comments is canonical when it is what encoding its
 	// data gives: one encode, where the canonical form would take two and
 	// a parse (yaml.v3 builds a node from a value by encoding and parsing).
-	if plain, err := Encode(out); err == nil && bytes.Equal(plain, data) {
+	// The fast encoder writes the same bytes as Encode at a fraction of
+	// the cost, or says it cannot; when it can, and they differ, so would
+	// Encode's.
+	if plain, ok := encodeFastPooled(out, data); ok {
+		if plain {
+			return data, nil
+		}
+	} else if plain, err := Encode(out); err == nil && bytes.Equal(plain, data) {
 		return data, nil
 	}
 	if err := doc.Canonicalize(out); err != nil {
