@@ -118,8 +118,59 @@ func CheckDOB(key string, dob, today Date) *Implausible {
 		return &Implausible{key, RuleFutureDOB, key + " is in the future: check the year (YYYY-MM-DD)"}
 	case dob.Time().Year() < EarliestBirthYear:
 		return &Implausible{key, RuleImplausibleDOB, fmt.Sprintf("%s is before %d: check the year (YYYY-MM-DD)", key, EarliestBirthYear)}
-	case dob.Before(Date{today.Time().AddDate(-MaxAge, 0, 0)}):
+	case tooOld(dob, today):
 		return &Implausible{key, RuleImplausibleDOB, fmt.Sprintf("%s is more than %d years ago: check the year (YYYY-MM-DD)", key, MaxAge)}
 	}
 	return nil
+}
+
+// tooOld reports whether dob lies more than MaxAge years before today.
+func tooOld(dob, today Date) bool { return dob.Before(Date{today.Time().AddDate(-MaxAge, 0, 0)}) }
+
+// PlausibleUntil returns the first day after today on which
+// Plausibility(c, day) can find otherwise than on today, and false when
+// no later day can: only the dates of birth depend on the day. A date of
+// birth after today stops being in the future on its day; one within
+// MaxAge years becomes too old on the first day it lies more than MaxAge
+// years back; one before EarliestBirthYear or already too old stays so.
+// (validate keeps a case's findings until then; see its cache.)
+func PlausibleUntil(c *Case, today Date) (Date, bool) {
+	var first Date
+	for _, dob := range datesOfBirth(c) {
+		if d, ok := dobUntil(dob, today); ok && (first.IsZero() || d.Before(first)) {
+			first = d
+		}
+	}
+	return first, !first.IsZero()
+}
+
+// datesOfBirth are the dates of birth Plausibility checks.
+func datesOfBirth(c *Case) []Date {
+	out := []Date{c.Client.DOB}
+	for _, m := range c.Household {
+		out = append(out, m.DOB)
+	}
+	return out
+}
+
+// dobUntil is the first day after today on which CheckDOB(dob) can find
+// otherwise than on today, and false when no later day can.
+func dobUntil(dob, today Date) (Date, bool) {
+	switch {
+	case dob.IsZero(), dob.Time().Year() < EarliestBirthYear, tooOld(dob, today):
+		return Date{}, false
+	case dob.After(today):
+		return dob, true
+	}
+	// tooOld is monotonic in the day and first holds about MaxAge years
+	// and a day after dob (a day or two later or sooner where a 29
+	// February is moved by AddDate).
+	d := Date{dob.Time().AddDate(MaxAge, 0, -2)}
+	if !d.After(today) {
+		d = today.AddDays(1)
+	}
+	for !tooOld(dob, d) {
+		d = d.AddDays(1)
+	}
+	return d, true
 }

@@ -24,21 +24,17 @@ import (
 const CachePath = store.StateDir + "/cache/validate"
 
 // cacheVersion is the format of the cache file; another is ignored.
-const cacheVersion = 3
+const cacheVersion = 4
 
 const cacheMagic = "casework-validate-cache\n"
 
-// clockRules are the rules whose findings depend on the clock: a case
-// directory with one of them is checked again on every run (a date in the
-// future stops being one). Every other check depends only on the files,
-// on what its entry's Deps record and on what the cache is keyed by.
-var clockRules = []string{"future-date"}
-
 // cacheHeader starts the cache file. Deps is the hash of what every
 // case's checks depend on: the casework binary itself (a new casework
-// may check more). A cache made under other Deps is ignored whole. What
-// each case's checks read of the configuration, workers and resources is
-// its entry's own Deps.
+// may check more), and whether the run has a clock (without one nothing
+// is in the future). A cache made under other Deps is ignored whole.
+// What each case's checks read of the configuration, workers and
+// resources is its entry's own Deps; when what they read of the clock
+// can change, its Horizon.
 type cacheHeader struct {
 	Version int
 	Deps    uint64
@@ -65,6 +61,12 @@ type cacheEntry struct {
 	// Deps is what its checks read of the configuration, workers and
 	// resources, as it was: the entry is used only while known holds it.
 	Deps deps
+	// Horizon is the earliest moment (Unix nanoseconds) at which an
+	// answer its checks read of the clock could change (a date stops
+	// being in the future, a consent runs out, a client has a birthday
+	// that takes them out of or into a resource's ages): the entry is
+	// used only by runs whose Now is before it. 0 when no answer can.
+	Horizon int64
 }
 
 // cachedClaim is an idClaim, exported for gob.
@@ -79,6 +81,7 @@ type checkCache struct {
 	known *known
 	deps  uint64
 	start int64
+	now   int64 // the run's Now, to compare with each entry's Horizon
 	// old holds the entry of each case directory of the run, by its
 	// index in the run's sorted list; nil where there is none.
 	old []*cacheEntry
@@ -96,7 +99,11 @@ func (v *validator) openCache(repo *store.Repo, dirs []string) *checkCache {
 	if v.NoCache || v.Base != nil {
 		return nil
 	}
-	c := &checkCache{repo: repo, known: v.known, deps: wholeDeps(), start: time.Now().UnixNano()}
+	deps := wholeDeps()
+	if v.Now.IsZero() {
+		deps = mix(deps, 1) // no clock: nothing is in the future
+	}
+	c := &checkCache{repo: repo, known: v.known, deps: deps, start: time.Now().UnixNano(), now: unixNanos(v.Now)}
 	c.read(dirs)
 	return c
 }
@@ -145,7 +152,8 @@ func (e *cacheEntry) settled(now, then fileStamp) bool {
 }
 
 // hit returns the cached entry of a case directory when nothing it was
-// made from changed; nil otherwise. A case file whose time changed but
+// made from changed and the run's Now is before its horizon; nil
+// otherwise. A case file whose time changed but
 // whose content did not (a checkout, a touch) still hits: its content is
 // read and hashed, not parsed.
 func (c *checkCache) hit(i int, dir string) *cacheEntry {
@@ -153,7 +161,7 @@ func (c *checkCache) hit(i int, dir string) *cacheEntry {
 		return nil
 	}
 	e := c.old[i]
-	if e == nil || !c.known.holds(&e.Deps) {
+	if e == nil || (e.Horizon != 0 && e.Horizon <= c.now) || !c.known.holds(&e.Deps) {
 		return nil
 	}
 	now, _ := stampOf(c.repo, store.CasePath(dir))
@@ -197,15 +205,11 @@ func (c *checkCache) stamps(dir string) *cacheEntry {
 }
 
 // finish completes an entry after its directory was checked, with what
-// its checks read; nil when its findings depend on the clock.
-func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding, claim *idClaim, d deps) *cacheEntry {
+// its checks read of known and the horizon of what they read of the
+// clock (zero: none).
+func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding, claim *idClaim, d deps, horizon time.Time) *cacheEntry {
 	if e == nil {
 		return nil
-	}
-	for _, f := range findings {
-		if slices.Contains(clockRules, f.Rule) {
-			return nil
-		}
 	}
 	if e.Case.Size == unreadable || e.NotesMtime == -1 {
 		return nil
@@ -227,6 +231,7 @@ func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding
 	}
 	e.Findings = findings
 	e.Deps = d
+	e.Horizon = horizonNanos(horizon)
 	if claim != nil {
 		e.Claim = &cachedClaim{claim.path, claim.kind, claim.id, claim.line, claim.col}
 	}

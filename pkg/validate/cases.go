@@ -55,8 +55,10 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		// The checks of a case read the configuration, workers and
 		// resources only through the accessors of known, which record
 		// what they read for the cache: Config is not theirs to read.
-		cv := &validator{Options: v.Options, known: v.known}
-		cv.Config = nil
+		// Nor is Now: they read the clock through the accessors of
+		// clock, which record when their answers could change.
+		cv := &validator{Options: v.Options, known: v.known, clock: &clock{now: v.Now}}
+		cv.Config, cv.Now = nil, time.Time{}
 		if entry != nil {
 			cv.reads = &reads{}
 		}
@@ -79,7 +81,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		cv.checkNotes(repo, notes)
 		r.findings = cv.findings
 		if err == nil && entry != nil {
-			entries[i] = entry.finish(repo, notes, cv.findings, r.claim, v.known.deps(cv.reads))
+			entries[i] = entry.finish(repo, notes, cv.findings, r.claim, v.known.deps(cv.reads), cv.clock.horizon)
 		}
 		if v.Progress != nil {
 			v.Progress(int(done.Add(1)), len(dirs))
@@ -165,10 +167,8 @@ func (v *validator) checkFields(cr *caseRecord) {
 			v.add(rec, d.key, Error, "future-date", "%s %s is in the future", d.key, d.date)
 		}
 	}
-	if !v.Now.IsZero() {
-		for _, p := range casefile.Plausibility(c, casefile.NewDate(v.Now)) {
-			v.add(rec, p.Key, Error, p.Rule, "%s", p.Msg)
-		}
+	for _, p := range v.plausibility(c) {
+		v.add(rec, p.Key, Error, p.Rule, "%s", p.Msg)
 	}
 	v.futureTimes(rec, "assessments", len(c.Assessments), func(i int) time.Time { return c.Assessments[i].At })
 	v.futureTimes(rec, "reviews", len(c.Reviews), func(i int) time.Time { return c.Reviews[i].At })

@@ -32,16 +32,7 @@ func (v *validator) checkConsents(cr *caseRecord) {
 	if c.Client.Consent != (casefile.Consent{}) {
 		v.add(rec, "client.consent", Warning, "old-form", "client.consent is the old single consent record: run 'casework migrate' to move it into consents, per purpose, losing nothing")
 	}
-	if c.Phase == "implementation" && !consent.At(c, consent.Services, consent.Everyone, v.asOf()).InForce {
+	if c.Phase == "implementation" && !v.consentInForce(c, consent.Services, consent.Everyone) {
 		v.add(rec, "phase", Warning, "no-consent", "case %s is in implementation with no consent to services in force; record it with 'casework consent %s give --purpose services'", c.ID, c.ID)
 	}
-}
-
-// asOf is the moment "now" means for checks of what is in force: the
-// clock, or with none the end of time (everything recorded counts).
-func (v *validator) asOf() time.Time {
-	if v.Now.IsZero() {
-		return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
-	}
-	return v.Now
 }

@@ -28,20 +28,23 @@ func (v *validator) checkEligibility(cr *caseRecord, key string, a casefile.Acti
 		return // no resource, no ages to be within
 	}
 	r, ok := v.resourceAges(a.Resource)
-	on := a.Start.Time()
-	switch {
-	case !a.Start.IsZero():
-	case !a.Due.IsZero():
-		on = a.Due.Time()
-	case a.IsOpen() && !v.Now.IsZero():
-		on = v.Now
-	default:
-		return
-	}
 	if !ok {
 		return
 	}
-	verdict, msg := eligibility.Check(r, person, on)
+	var verdict eligibility.Verdict
+	var msg string
+	switch {
+	case !a.Start.IsZero():
+		verdict, msg = eligibility.Check(r, person, a.Start.Time())
+	case !a.Due.IsZero():
+		verdict, msg = eligibility.Check(r, person, a.Due.Time())
+	case a.IsOpen():
+		if verdict, msg, ok = v.eligibleToday(r, person); !ok {
+			return
+		}
+	default:
+		return
+	}
 	if verdict != eligibility.Outside {
 		return
 	}

@@ -54,6 +54,9 @@ type validator struct {
 	// reads is what the checks of one case read of known; nil but in
 	// the validator of one case.
 	reads *reads
+	// clock is the time, which the checks of a case read through its
+	// accessors (clock.go).
+	clock *clock
 	cases []*caseRecord
 }
 
@@ -67,7 +70,7 @@ type caseRecord struct {
 // Run checks the whole repository from disk and returns every finding,
 // sorted. It returns an error only when it could not read the repository.
 func Run(opts Options) ([]Finding, error) {
-	v := &validator{Options: opts, known: newKnown(opts.Config)}
+	v := &validator{Options: opts, known: newKnown(opts.Config), clock: &clock{now: opts.Now}}
 	repo, err := store.Open(opts.Root)
 	if err != nil {
 		return nil, err
@@ -155,12 +158,4 @@ func (v *validator) reported(path, msg string) bool {
 		}
 	}
 	return false
-}
-
-// future reports whether t is after now.
-func (v *validator) future(t time.Time) bool { return !v.Now.IsZero() && t.After(v.Now) }
-
-// futureDate reports whether d is after today.
-func (v *validator) futureDate(d casefile.Date) bool {
-	return !v.Now.IsZero() && d.After(casefile.NewDate(v.Now))
 }
