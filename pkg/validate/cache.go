@@ -24,7 +24,7 @@ import (
 const CachePath = store.StateDir + "/cache/validate"
 
 // cacheVersion is the format of the cache file; another is ignored.
-const cacheVersion = 4
+const cacheVersion = 5
 
 const cacheMagic = "casework-validate-cache\n"
 

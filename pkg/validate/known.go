@@ -42,7 +42,6 @@ type known struct {
 	// finds in each map above), of the whole set of each, and of each
 	// section of the configuration the checks read.
 	workerHash, resourceHash map[string]uint64
-	workerSet, resourceSet   uint64
 	sections                 [64]uint64
 	// enumSection is the section of each enum pattern.
 	enumSection map[string]configSection
@@ -114,14 +113,13 @@ func (k *known) index() {
 		}
 		k.sections[s] = h.Sum64()
 	}
-	k.workerHash, k.workerSet = hashRecords(k.workers, k.staff)
-	k.resourceHash, k.resourceSet = hashRecords(k.resources, k.retiredResources, k.ages)
+	k.workerHash = hashRecords(k.workers, k.staff)
+	k.resourceHash = hashRecords(k.resources, k.retiredResources, k.ages)
 }
 
 // hashRecords hashes, for each ID any of the maps holds, what each map
-// holds for it; and the whole set. No ID's hash is absent, what an ID
-// that none holds has.
-func hashRecords(paths map[string]string, more ...any) (map[string]uint64, uint64) {
+// holds for it. No ID's hash is absent, what an ID that none holds has.
+func hashRecords(paths map[string]string, more ...any) map[string]uint64 {
 	ids := map[string]bool{}
 	for id := range paths {
 		ids[id] = true
@@ -135,8 +133,7 @@ func hashRecords(paths map[string]string, more ...any) (map[string]uint64, uint6
 		}
 	}
 	out := make(map[string]uint64, len(ids))
-	set := fnv.New64a()
-	for _, id := range slices.Sorted(mapKeys(ids)) {
+	for id := range ids {
 		h := fnv.New64a()
 		h.Write([]byte(paths[id] + "\x00"))
 		for _, m := range values {
@@ -148,47 +145,31 @@ func hashRecords(paths map[string]string, more ...any) (map[string]uint64, uint6
 			sum++
 		}
 		out[id] = sum
-		set.Write([]byte(id + "\x00"))
-		set.Write(h.Sum(nil))
 	}
-	return out, set.Sum64()
+	return out
 }
 
 // absent is the hash of a worker or resource that does not exist.
 const absent = 0
 
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 // reads is what the checks of one case read of known.
 type reads struct {
 	workers, resources []string // IDs looked up, found or not, each once
-	// everyWorker and everyResource: a check went through all of them,
-	// so the case depends on the whole set.
-	everyWorker, everyResource bool
-	config                     uint64 // bits of the configSections read
+	config             uint64   // bits of the configSections read
 }
 
 // deps is what a case's checks read, and one hash of all of it as it
 // was: what the cache compares with the next run's. (IDs and a hash,
 // not a hash per ID: the cache holds one of these per case directory.)
 type deps struct {
-	Workers, Resources         []string // IDs looked up, found or not
-	EveryWorker, EveryResource bool     // all of them gone through
-	Config                     uint64   // bits of the configSections read
-	Hash                       uint64
+	Workers, Resources []string // IDs looked up, found or not
+	Config             uint64   // bits of the configSections read
+	Hash               uint64
 }
 
 // deps returns the dependencies of what was read, as they are now.
 func (k *known) deps(r *reads) deps {
-	d := deps{Workers: r.workers, Resources: r.resources, EveryWorker: r.everyWorker, EveryResource: r.everyResource, Config: r.config}
+	d := deps{Workers: r.workers, Resources: r.resources, Config: r.config}
 	d.Hash = k.hash(&d)
 	return d
 }
@@ -197,9 +178,10 @@ func (k *known) deps(r *reads) deps {
 func (k *known) holds(d *deps) bool { return k.hash(d) == d.Hash }
 
 // hash hashes what d depends on, as it is in this run: the hash of each
-// worker and resource d names (absent for one that does not exist), of
-// the whole set of either when d went through it, and of each
-// configuration section d read.
+// worker and resource d names (absent for one that does not exist) and
+// of each configuration section d read. (No check of a case goes
+// through every worker or resource; one that did would depend on the
+// whole set.)
 func (k *known) hash(d *deps) uint64 {
 	h := fnvBasis
 	for _, id := range d.Workers {
@@ -208,12 +190,6 @@ func (k *known) hash(d *deps) uint64 {
 	h = mix(h, 1)
 	for _, id := range d.Resources {
 		h = mix(h, k.resourceHash[id])
-	}
-	if d.EveryWorker {
-		h = mix(mix(h, 2), k.workerSet)
-	}
-	if d.EveryResource {
-		h = mix(mix(h, 3), k.resourceSet)
 	}
 	for bits := d.Config; bits != 0; bits &= bits - 1 {
 		h = mix(h, k.sections[mathbits.TrailingZeros64(bits)])
@@ -265,15 +241,6 @@ func (v *validator) worker(id string) (casefile.Worker, bool) {
 	return w, ok
 }
 
-// everyWorker returns every worker, by ID: the case then depends on the
-// whole set.
-func (v *validator) everyWorker() map[string]casefile.Worker {
-	if v.reads != nil {
-		v.reads.everyWorker = true
-	}
-	return v.known.staff
-}
-
 // isResource reports whether resources/ has the resource id.
 func (v *validator) isResource(id string) bool {
 	v.readResource(id)
@@ -292,15 +259,6 @@ func (v *validator) resourceAges(id string) (casefile.Resource, bool) {
 	v.readResource(id)
 	r, ok := v.known.ages[id]
 	return r, ok
-}
-
-// everyResource returns the path of every resource, by ID: the case then
-// depends on the whole set.
-func (v *validator) everyResource() map[string]string {
-	if v.reads != nil {
-		v.reads.everyResource = true
-	}
-	return v.known.resources
 }
 
 // workflow returns the workflow of the configuration.
