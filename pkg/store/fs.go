@@ -628,10 +628,13 @@ func (r *Repo) WriteShared(rel string, data []byte, create bool) error {
 // Symlinks walks the whole repository once, through its confined view
 // (fs.WalkDir over the os.Root, which never follows a link), and returns
 // the path (relative to the root, with forward slashes) of every
-// symbolic link in it, sorted; .git is skipped. The case directories are
-// walked in parallel. A directory that cannot be listed is left out: what
-// reads it reports that. validate reports each link as a finding.
-func (r *Repo) Symlinks() []string {
+// symbolic link in it, sorted; .git is skipped, and so is every case
+// directory cases/NAME for which skip(NAME) is true (validate walks those
+// itself with CaseLinks, or knows them unchanged since one was). The
+// other case directories are walked in parallel. A directory that cannot
+// be listed is left out: what reads it reports that. validate reports
+// each link as a finding.
+func (r *Repo) Symlinks(skip func(name string) bool) []string {
 	rt, err := r.fsys()
 	if err != nil {
 		return nil
@@ -651,7 +654,7 @@ func (r *Repo) Symlinks() []string {
 				links = append(links, p)
 				mu.Unlock()
 			case top && d.IsDir() && (p == ".git" || path.Dir(p) == CasesDir):
-				if p != ".git" {
+				if p != ".git" && !skip(path.Base(p)) {
 					cases = append(cases, p) // walked below, in parallel
 				}
 				return fs.SkipDir
@@ -663,4 +666,37 @@ func (r *Repo) Symlinks() []string {
 	Parallel(len(cases), func(i int) { walk(cases[i], false) })
 	slices.Sort(links)
 	return links
+}
+
+// CaseLinks walks the case directory cases/name, through the confined
+// view, and returns the symbolic links in it, sorted, and whether it is
+// plain: no link, and no directory in it but its notes directory, which
+// holds none. A plain directory's contents change only if its stamp or
+// its notes directory's does (DirStamp), so validate's cache can keep it
+// as walked. A directory that cannot be walked whole is not plain.
+func (r *Repo) CaseLinks(name string) (links []string, plain bool) {
+	rt, err := r.fsys()
+	if err != nil {
+		return nil, false
+	}
+	dir := CaseDir(name)
+	notes := NotesPath(name)
+	plain = true
+	fs.WalkDir(rt.FS(), dir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			plain = false
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+		case d.Type()&fs.ModeSymlink != 0:
+			links = append(links, p)
+			plain = false
+		case d.IsDir() && p != dir && p != notes:
+			plain = false
+		}
+		return nil
+	})
+	slices.Sort(links)
+	return links, plain
 }

@@ -23,13 +23,15 @@ func remembered(rel string) bool {
 	return rel == WorkersDir || rel == ResourcesDir
 }
 
-// dirStamp is a directory as it was when listed: its inode, change and
-// modification times and size. Adding, removing or renaming an entry (a
-// link among them) changes both times; a tool that sets the modification
-// time back (tar, cp -p) cannot set the change time, which the kernel
-// keeps. readAt is when the run that listed it began.
-type dirStamp struct {
-	ino, ctime, mtime, size, readAt int64
+// DirStamp is a directory as it was when listed: its inode, change and
+// modification times and size (StampDir), and when the run that listed
+// it began. Adding, removing or renaming an entry (a link among them)
+// changes both times; a tool that sets the modification time back (tar,
+// cp -p) cannot set the change time, which the kernel keeps. So while a
+// directory's stamp is the same and Settled, it holds the entries it
+// held: what casework found of them (no link among them) still holds.
+type DirStamp struct {
+	Ino, Ctime, Mtime, Size, ReadAt int64
 }
 
 // nowNano is the clock the remembered checks are stamped with (a
@@ -47,21 +49,21 @@ var listed func(rel string)
 func (r *Repo) checkRemembered(rel string) error {
 	start := nowNano()
 	info, err := r.Stat(rel)
-	var now dirStamp
+	var now DirStamp
 	stamped := err == nil && info.IsDir()
 	if stamped {
-		now, stamped = stampDir(info)
+		now, stamped = StampDir(info)
 	}
 	known := r.linkFree()
-	if old, ok := known[rel]; stamped && ok && old.sameDir(now) && old.settled() {
+	if old, ok := known[rel]; stamped && ok && old.Same(now) && old.Settled() {
 		return nil
 	}
 	if err := r.list(rel); err != nil {
 		return err
 	}
 	if stamped {
-		now.readAt = start
-		if now.settled() {
+		now.ReadAt = start
+		if now.Settled() {
 			known[rel] = now
 			r.WriteCache(linkFreePath, formatLinkFree(known))
 		}
@@ -78,20 +80,22 @@ func (r *Repo) list(rel string) error {
 	return err
 }
 
-func (s dirStamp) sameDir(o dirStamp) bool {
-	return s.ino == o.ino && s.ctime == o.ctime && s.mtime == o.mtime && s.size == o.size
+// Same reports whether o is the directory s was: the same inode, times
+// and size (when each was listed is not compared).
+func (s DirStamp) Same(o DirStamp) bool {
+	return s.Ino == o.Ino && s.Ctime == o.Ctime && s.Mtime == o.Mtime && s.Size == o.Size
 }
 
-// settled: the directory last changed at least RacyWindow before the run
-// that listed it began.
-func (s dirStamp) settled() bool {
-	return Settled(max(s.ctime, s.mtime), s.readAt)
+// Settled reports whether the directory last changed at least
+// RacyWindow before the run that listed it began (store.Settled).
+func (s DirStamp) Settled() bool {
+	return Settled(max(s.Ctime, s.Mtime), s.ReadAt)
 }
 
 // linkFree reads the remembered directories; anything unreadable gives
 // none.
-func (r *Repo) linkFree() map[string]dirStamp {
-	known := map[string]dirStamp{}
+func (r *Repo) linkFree() map[string]DirStamp {
+	known := map[string]DirStamp{}
 	data, err := r.ReadCache(linkFreePath)
 	if err != nil {
 		return known
@@ -106,8 +110,8 @@ const linkFreeMagic = "casework-link-free 1\n"
 
 // parseLinkFree reads the file; a line that does not parse is dropped,
 // and a file of another format gives nothing.
-func parseLinkFree(data []byte) map[string]dirStamp {
-	known := map[string]dirStamp{}
+func parseLinkFree(data []byte) map[string]DirStamp {
+	known := map[string]DirStamp{}
 	rest, ok := bytes.CutPrefix(data, []byte(linkFreeMagic))
 	if !ok {
 		return known
@@ -125,19 +129,19 @@ func parseLinkFree(data []byte) map[string]dirStamp {
 			n[i] = v
 		}
 		if good {
-			known[f[0]] = dirStamp{ino: n[0], ctime: n[1], mtime: n[2], size: n[3], readAt: n[4]}
+			known[f[0]] = DirStamp{Ino: n[0], Ctime: n[1], Mtime: n[2], Size: n[3], ReadAt: n[4]}
 		}
 	}
 	return known
 }
 
 // formatLinkFree writes what parseLinkFree reads.
-func formatLinkFree(known map[string]dirStamp) []byte {
+func formatLinkFree(known map[string]DirStamp) []byte {
 	var b bytes.Buffer
 	b.WriteString(linkFreeMagic)
 	for _, rel := range []string{WorkersDir, ResourcesDir} {
 		if s, ok := known[rel]; ok {
-			fmt.Fprintf(&b, "%s %d %d %d %d %d\n", rel, s.ino, s.ctime, s.mtime, s.size, s.readAt)
+			fmt.Fprintf(&b, "%s %d %d %d %d %d\n", rel, s.Ino, s.Ctime, s.Mtime, s.Size, s.ReadAt)
 		}
 	}
 	return b.Bytes()

@@ -4,6 +4,6 @@ package store
 
 import "io/fs"
 
-// stampDir gives no identity where the system has no change time that a
+// StampDir gives no identity where the system has no change time that a
 // tool cannot set: the directory is listed on every run.
-func stampDir(fs.FileInfo) (dirStamp, bool) { return dirStamp{}, false }
+func StampDir(fs.FileInfo) (DirStamp, bool) { return DirStamp{}, false }

@@ -130,7 +130,7 @@ func TestLinkFreeRacy(t *testing.T) {
 }
 
 func TestParseLinkFree(t *testing.T) {
-	in := map[string]dirStamp{WorkersDir: {1, 2, 3, 4, 5}, ResourcesDir: {6, 7, 8, 9, 10}}
+	in := map[string]DirStamp{WorkersDir: {1, 2, 3, 4, 5}, ResourcesDir: {6, 7, 8, 9, 10}}
 	got := parseLinkFree(formatLinkFree(in))
 	if len(got) != 2 || got[WorkersDir] != in[WorkersDir] || got[ResourcesDir] != in[ResourcesDir] {
 		t.Fatalf("round trip: got %v, want %v", got, in)

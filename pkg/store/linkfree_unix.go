@@ -7,17 +7,17 @@ import (
 	"syscall"
 )
 
-// stampDir takes a directory's identity from its stat; ok is false where
+// StampDir takes a directory's identity from its stat; ok is false where
 // the system gives no inode and change time.
-func stampDir(info fs.FileInfo) (dirStamp, bool) {
+func StampDir(info fs.FileInfo) (DirStamp, bool) {
 	st, ok := info.Sys().(*syscall.Stat_t)
 	if !ok {
-		return dirStamp{}, false
+		return DirStamp{}, false
 	}
-	return dirStamp{
-		ino:   int64(st.Ino),
-		ctime: int64(st.Ctim.Sec)*1e9 + int64(st.Ctim.Nsec),
-		mtime: info.ModTime().UnixNano(),
-		size:  info.Size(),
+	return DirStamp{
+		Ino:   int64(st.Ino),
+		Ctime: int64(st.Ctim.Sec)*1e9 + int64(st.Ctim.Nsec),
+		Mtime: info.ModTime().UnixNano(),
+		Size:  info.Size(),
 	}, true
 }

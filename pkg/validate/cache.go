@@ -24,7 +24,7 @@ import (
 const CachePath = store.StateDir + "/cache/validate"
 
 // cacheVersion is the format of the cache file; another is ignored.
-const cacheVersion = 5
+const cacheVersion = 6
 
 const cacheMagic = "casework-validate-cache\n"
 
@@ -51,13 +51,19 @@ type fileStamp struct {
 
 // cacheEntry is what checking one case directory found.
 type cacheEntry struct {
-	Dir        string
-	Case       fileStamp   // case.yaml; Size -1 when there was none
-	NotesMtime int64       // of the notes directory; 0 when there was none
-	Notes      []fileStamp // every note, by name
-	ReadAt     int64       // when the run that checked it began
-	Findings   []Finding
-	Claim      *cachedClaim
+	Dir  string
+	Case fileStamp // case.yaml; Size -1 when there was none
+	// CaseDir and NotesDir are the case directory and its notes
+	// directory (zero when there was none), as they were: while both are
+	// the same, the directory holds the files it held, and, since only a
+	// directory found plain and free of links is cached
+	// (store.Repo.CaseLinks), still no link: validate's walk of the
+	// repository leaves it out.
+	CaseDir, NotesDir store.DirStamp
+	Notes             []fileStamp // every note, by name
+	ReadAt            int64       // when the run that checked it began
+	Findings          []Finding
+	Claim             *cachedClaim
 	// Deps is what its checks read of the configuration, workers and
 	// resources, as it was: the entry is used only while known holds it.
 	Deps deps
@@ -174,12 +180,8 @@ func (c *checkCache) hit(i int, dir string) *cacheEntry {
 			return nil
 		}
 	}
-	notes, ok := stampOf(c.repo, store.NotesPath(dir))
-	if !ok {
-		notes.ModTime = 0
-	}
-	if notes.ModTime != e.NotesMtime || (e.NotesMtime != 0 && !store.Settled(e.NotesMtime, e.ReadAt)) {
-		return nil // notes added or removed, or too recently to tell
+	if !sameDir(c.repo, store.CaseDir(dir), e.CaseDir) || !sameDir(c.repo, store.NotesPath(dir), e.NotesDir) {
+		return nil // a file, a note or a link added or removed, or too recently to tell
 	}
 	notesDir := store.NotesPath(dir) + "/"
 	for _, n := range e.Notes {
@@ -198,20 +200,51 @@ func (c *checkCache) stamps(dir string) *cacheEntry {
 	}
 	e := &cacheEntry{Dir: dir, ReadAt: c.start}
 	e.Case, _ = stampOf(c.repo, store.CasePath(dir))
-	if notes, ok := stampOf(c.repo, store.NotesPath(dir)); ok {
-		e.NotesMtime = notes.ModTime
+	var ok1, ok2 bool
+	e.CaseDir, ok1 = dirStampOf(c.repo, store.CaseDir(dir))
+	e.NotesDir, ok2 = dirStampOf(c.repo, store.NotesPath(dir))
+	if !ok1 || !ok2 {
+		return nil // not to be cached: what it is cannot be told again
 	}
+	e.CaseDir.ReadAt, e.NotesDir.ReadAt = c.start, c.start
 	return e
 }
+
+// dirStampOf stamps a directory (store.StampDir); a missing one has the
+// zero stamp. ok is false for what cannot be stamped: not a directory, or
+// a system without change times.
+func dirStampOf(repo *store.Repo, rel string) (store.DirStamp, bool) {
+	info, err := os.Lstat(repo.Abs(rel))
+	if errors.Is(err, fs.ErrNotExist) {
+		return store.DirStamp{}, true
+	}
+	if err != nil || !info.IsDir() {
+		return store.DirStamp{}, false
+	}
+	return store.StampDir(info)
+}
+
+// sameDir reports whether the directory at rel is as then stamped it, and
+// was settled then (both missing counts as the same).
+func sameDir(repo *store.Repo, rel string, then store.DirStamp) bool {
+	now, ok := dirStampOf(repo, rel)
+	if !ok || !now.Same(then) {
+		return false
+	}
+	return then == (store.DirStamp{}) || dirSettled(then)
+}
+
+// dirSettled is DirStamp.Settled: a directory is trusted from the cache
+// once its change and modification times are at least store.RacyWindow
+// before the run that stamped it. (A variable for tests, which can date a
+// directory back but not its change time.)
+var dirSettled = store.DirStamp.Settled
 
 // finish completes an entry after its directory was checked, with what
 // its checks read of known and the horizon of what they read of the
 // clock (zero: none).
 func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding, claim *idClaim, d deps, horizon time.Time) *cacheEntry {
-	if e == nil {
-		return nil
-	}
-	if e.Case.Size == unreadable || e.NotesMtime == -1 {
+	if e == nil || e.Case.Size == unreadable {
 		return nil
 	}
 	if e.Case.Size >= 0 {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +15,9 @@ import (
 )
 
 // settle dates every file of root an hour back, as files committed long
-// ago are: files changed just now are not trusted from the cache.
+// ago are: files changed just now are not trusted from the cache. A
+// directory's change time cannot be dated back, so for the rest of the
+// test directories are judged settled by their modification time alone.
 func settle(t testing.TB, root string) {
 	old := time.Now().Add(-time.Hour)
 	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
@@ -26,7 +29,10 @@ func settle(t testing.TB, root string) {
 	entries, _ := os.ReadDir(filepath.Join(root, store.CasesDir))
 	for _, e := range entries {
 		os.Chtimes(filepath.Join(root, store.CasesDir, e.Name(), store.NotesDir), old, old)
+		os.Chtimes(filepath.Join(root, store.CasesDir, e.Name()), old, old)
 	}
+	dirSettled = func(s store.DirStamp) bool { return store.Settled(s.Mtime, s.ReadAt) }
+	t.Cleanup(func() { dirSettled = store.DirStamp.Settled })
 }
 
 // touchCases rewrites the first n case files with one more comment, dated
@@ -282,4 +288,76 @@ func FuzzReadJournal(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readJournal(data, 1)
 	})
+}
+
+// TestCacheLinks: a case directory the cache has is left out of
+// validate's walk for links only while it is as cached; a link added to
+// it, to its notes, or inside a directory of it that was there all along,
+// is found by the next warm run, as by a cold one.
+func TestCacheLinks(t *testing.T) {
+	cfg := defaultConfig(t)
+	root := t.TempDir()
+	if err := gen.Generate(gen.Options{Dir: root, Cases: 12, Workers: 2, Seed: 3}, cfg); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(filepath.Join(root, store.CasesDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := entries[0].Name(), entries[1].Name()
+	// A directory inside the second case: never plain, never cached.
+	if err := os.MkdirAll(filepath.Join(root, store.CasesDir, second, "extra"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, root)
+	opts := Options{Root: root, Config: cfg, Now: time.Now()}
+	run := func(step string, wantLinks int) []string {
+		t.Helper()
+		stats := &runStats{}
+		o := opts
+		o.stats = stats
+		warm, err := Run(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cold, err := Run(Options{Root: root, Config: cfg, Now: opts.Now, NoCache: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(warm, cold) {
+			t.Fatalf("%s: with the cache %v, without %v", step, warm, cold)
+		}
+		links := 0
+		for _, f := range warm {
+			if f.Rule == "symlink" {
+				links++
+			}
+		}
+		if links != wantLinks {
+			t.Fatalf("%s: %d links reported, want %d: %v", step, links, wantLinks, warm)
+		}
+		return stats.checked
+	}
+	run("first run", 0)
+	if checked := run("warm run", 0); !reflect.DeepEqual(checked, []string{second}) {
+		t.Fatalf("warm run checked %v again, want only %s (its directory holds a directory)", checked, second)
+	}
+	link := func(rel string) {
+		if err := os.Symlink("/etc/hostname", filepath.Join(root, rel)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link(store.CaseDir(first) + "/stray")
+	if checked := run("a link in a cached case directory", 1); !slices.Contains(checked, first) {
+		t.Fatalf("the case directory given a link was not checked again: %v", checked)
+	}
+	os.Remove(filepath.Join(root, store.CaseDir(first), "stray"))
+	link(store.CaseDir(second) + "/extra/deep")
+	run("a link deep in a directory of a case", 1)
+	os.Remove(filepath.Join(root, store.CaseDir(second), "extra", "deep"))
+	settle(t, root)
+	run("links removed", 0)
+	run("warm again", 0)
+	link(store.NotesPath(first) + "/evil.md")
+	run("a link among a cached case's notes", 1)
 }

@@ -26,6 +26,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		findings []Finding
 		claim    *idClaim
 		kept     *caseRecord
+		links    []string // the links in the directory (store.Repo.CaseLinks)
 	}
 	results := make([]result, len(dirs))
 	cache := v.openCache(repo, dirs)
@@ -80,7 +81,11 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 		cv.checkNotes(repo, notes)
 		r.findings = cv.findings
-		if err == nil && entry != nil {
+		// The directory is walked for links here, where it is checked;
+		// one the cache has is left out of validate's walk (linkFindings).
+		links, plain := repo.CaseLinks(dirs[i])
+		r.links = links
+		if err == nil && entry != nil && plain {
 			entries[i] = entry.finish(repo, notes, cv.findings, r.claim, v.known.deps(cv.reads), cv.clock.horizon)
 		}
 		if v.Progress != nil {
@@ -90,6 +95,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 	owners := idOwners{}
 	for _, r := range results {
 		v.findings = append(v.findings, r.findings...)
+		v.caseLinks = append(v.caseLinks, r.links...)
 		if r.claim != nil {
 			v.claimAt(owners, *r.claim)
 		}

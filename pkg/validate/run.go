@@ -58,6 +58,9 @@ type validator struct {
 	// accessors (clock.go).
 	clock *clock
 	cases []*caseRecord
+	// caseLinks are the links checkCases found in the case directories
+	// it checked.
+	caseLinks []string
 }
 
 // caseRecord is a loaded case file.
@@ -88,7 +91,7 @@ func Run(opts Options) ([]Finding, error) {
 	if err := v.checkCases(repo, l.cases); err != nil {
 		return nil, err
 	}
-	v.findings = append(v.findings, linkFindings(repo, v.findings)...)
+	v.findings = append(v.findings, linkFindings(repo, v.findings, l.cases, v.caseLinks)...)
 	if opts.Base != nil {
 		v.against(opts.Base)
 	}
