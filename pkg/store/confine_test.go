@@ -263,3 +263,49 @@ func TestSymlinksWalk(t *testing.T) {
 		t.Errorf("Symlinks() = %s, want %s", got, want)
 	}
 }
+
+// TestCaseLinks: a case directory is plain when it holds files and its
+// notes directory, which holds files; every link in it is found.
+func TestCaseLinks(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		make      func(dir string) error
+		wantLinks string
+		wantPlain bool
+	}{
+		{"files and notes", func(string) error { return nil }, "", true},
+		{"no notes directory", func(dir string) error { return os.RemoveAll(filepath.Join(dir, NotesDir)) }, "", true},
+		{"a link beside the case file", func(dir string) error { return os.Symlink("/etc", filepath.Join(dir, "stray")) }, "cases/C-1/stray", false},
+		{"a link among the notes", func(dir string) error { return os.Symlink("/etc/hostname", filepath.Join(dir, NotesDir, "x.md")) }, "cases/C-1/notes/x.md", false},
+		{"a directory beside the case file", func(dir string) error { return os.Mkdir(filepath.Join(dir, "extra"), DirMode) }, "", false},
+		{"a link deep in it", func(dir string) error {
+			if err := os.MkdirAll(filepath.Join(dir, "a", "b"), DirMode); err != nil {
+				return err
+			}
+			return os.Symlink("/etc", filepath.Join(dir, "a", "b", "l"))
+		}, "cases/C-1/a/b/l", false},
+		{"a directory among the notes", func(dir string) error { return os.Mkdir(filepath.Join(dir, NotesDir, "sub"), DirMode) }, "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, CaseDir("C-1"))
+			if err := os.MkdirAll(filepath.Join(dir, NotesDir), DirMode); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []string{filepath.Join(dir, CaseFile), filepath.Join(dir, NotesDir, "2026-01-02T09-00-00Z-a.md")} {
+				if err := os.WriteFile(f, []byte("x\n"), FileMode); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tc.make(dir); err != nil {
+				t.Fatal(err)
+			}
+			r := &Repo{Root: root}
+			defer r.Close()
+			links, plain := r.CaseLinks("C-1")
+			if got := strings.Join(links, " "); got != tc.wantLinks || plain != tc.wantPlain {
+				t.Fatalf("CaseLinks = %q, plain %v; want %q, %v", got, plain, tc.wantLinks, tc.wantPlain)
+			}
+		})
+	}
+}

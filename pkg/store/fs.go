@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -626,44 +625,34 @@ func (r *Repo) WriteShared(rel string, data []byte, create bool) error {
 }
 
 // Symlinks walks the whole repository once, through its confined view
-// (fs.WalkDir over the os.Root, which never follows a link), and returns
-// the path (relative to the root, with forward slashes) of every
-// symbolic link in it, sorted; .git is skipped, and so is every case
-// directory cases/NAME for which skip(NAME) is true (validate walks those
-// itself with CaseLinks, or knows them unchanged since one was). The
-// other case directories are walked in parallel. A directory that cannot
-// be listed is left out: what reads it reports that. validate reports
-// each link as a finding.
+// (walk: no link is ever followed), and returns the path (relative to the
+// root, with forward slashes) of every symbolic link in it, sorted; .git
+// is skipped, and so is every case directory cases/NAME for which
+// skip(NAME) is true (validate walks those itself with CaseLinks, or
+// knows them unchanged since one was). The other case directories are
+// walked in parallel. A directory that cannot be listed is left out: what
+// reads it reports that. validate reports each link as a finding.
 func (r *Repo) Symlinks(skip func(name string) bool) []string {
-	rt, err := r.fsys()
-	if err != nil {
-		return nil
-	}
-	fsys := rt.FS()
-	var mu sync.Mutex
 	var links, cases []string
-	walk := func(root string, top bool) {
-		fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			switch {
-			case err != nil && d != nil && d.IsDir():
-				return fs.SkipDir
-			case err != nil:
-				return nil
-			case d.Type()&fs.ModeSymlink != 0:
-				mu.Lock()
-				links = append(links, p)
-				mu.Unlock()
-			case top && d.IsDir() && (p == ".git" || path.Dir(p) == CasesDir):
-				if p != ".git" && !skip(path.Base(p)) {
-					cases = append(cases, p) // walked below, in parallel
-				}
-				return fs.SkipDir
+	r.walk(".", func(p string, e fs.DirEntry) bool {
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			links = append(links, p)
+		case p == ".git":
+			return false
+		case e.IsDir() && path.Dir(p) == CasesDir:
+			if !skip(e.Name()) {
+				cases = append(cases, e.Name()) // walked below, in parallel
 			}
-			return nil
-		})
+			return false
+		}
+		return true
+	})
+	found := make([][]string, len(cases))
+	Parallel(len(cases), func(i int) { found[i], _ = r.CaseLinks(cases[i]) })
+	for _, l := range found {
+		links = append(links, l...)
 	}
-	walk(".", true)
-	Parallel(len(cases), func(i int) { walk(cases[i], false) })
 	slices.Sort(links)
 	return links
 }
@@ -675,28 +664,35 @@ func (r *Repo) Symlinks(skip func(name string) bool) []string {
 // its notes directory's does (DirStamp), so validate's cache can keep it
 // as walked. A directory that cannot be walked whole is not plain.
 func (r *Repo) CaseLinks(name string) (links []string, plain bool) {
-	rt, err := r.fsys()
-	if err != nil {
-		return nil, false
-	}
-	dir := CaseDir(name)
-	notes := NotesPath(name)
+	dir, notes := CaseDir(name), NotesPath(name)
 	plain = true
-	fs.WalkDir(rt.FS(), dir, func(p string, d fs.DirEntry, err error) error {
+	whole := r.walk(dir, func(p string, e fs.DirEntry) bool {
 		switch {
-		case err != nil:
-			plain = false
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-		case d.Type()&fs.ModeSymlink != 0:
+		case e.Type()&fs.ModeSymlink != 0:
 			links = append(links, p)
 			plain = false
-		case d.IsDir() && p != dir && p != notes:
+		case e.IsDir() && p != notes:
 			plain = false
 		}
-		return nil
+		return true
 	})
 	slices.Sort(links)
-	return links, plain
+	return links, plain && whole
+}
+
+// walk visits every entry under the directory at rel, depth first, in
+// name order, listing each directory as ReadDir does (the entries' types
+// come from the directory; no link is followed, none is refused), and
+// descends into a directory when visit returns true for it. It reports
+// whether every directory could be listed.
+func (r *Repo) walk(rel string, visit func(p string, e fs.DirEntry) bool) bool {
+	entries, err := r.Entries(rel)
+	whole := err == nil
+	for _, e := range entries {
+		p := path.Join(rel, e.Name())
+		if visit(p, e) && e.IsDir() && e.Type()&fs.ModeSymlink == 0 {
+			whole = r.walk(p, visit) && whole
+		}
+	}
+	return whole
 }
