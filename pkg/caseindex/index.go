@@ -143,6 +143,13 @@ func each(repo *store.Repo, fn func(n int, s *summary)) error {
 	old := openIndex(repo)
 	defer old.close()
 	states := make([]caseState, len(names))
+	// Without an index for most of the cases (a fresh clone, a new
+	// format), every file is read and parsed and the index written anew:
+	// collect garbage less often (store.LessGarbage). A warm run keeps the
+	// collector as it is (caseload's memory is held to 256 MB).
+	if old.len() < len(names)/2 {
+		defer store.LessGarbage()()
+	}
 	store.Parallel(len(names), func(i int) {
 		states[i] = refresh(repo, names[i], old, start)
 	})

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -105,7 +104,7 @@ func run(opts *Options) error {
 	// Formatting allocates a lot that dies young (yaml.v3's parse and
 	// encode), while little stays live: collect garbage less often, as
 	// validate does.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer store.LessGarbage()()
 	// A file the cache knows canonical, unchanged since, is not read (see
 	// cache.go).
 	cache := openCache(repo)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/casework/casework/pkg/cli/cmdutil"
@@ -122,7 +121,7 @@ func run(opts *Options) error {
 	}
 	// Checking allocates a lot that dies young, while little stays live:
 	// collect garbage less often (memory stays far under 200 MB).
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer store.LessGarbage()()
 	progress := f.Progress("validating cases")
 	vopts.Progress = progress.Update
 	more, err := validate.Run(vopts)
