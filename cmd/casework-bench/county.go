@@ -53,6 +53,7 @@ const (
 	maxDupesRatio     = 0.1
 	maxFmtRatio       = 1.2 // of validate
 	maxExportCSVRatio = 0.2
+	maxExportCSVCold  = 1.0 // with no case index: every file read
 	maxRenderRatio    = 1.5
 	maxNewDupeRatio   = 1.2 // of case new in an empty repository
 	maxValidateWarm   = 0.05
@@ -60,10 +61,14 @@ const (
 	maxCaseloadMB     = 256
 )
 
-// fmtCache is fmt's cache of canonical files, removed for a cold fmt run.
-const fmtCache = ".casework/cache/fmt"
+// fmtCache is fmt's cache of canonical files, removed for a cold fmt run;
+// caseIndex is the case index, removed for a cold export csv.
+const (
+	fmtCache  = ".casework/cache/fmt"
+	caseIndex = ".casework/cache/cases"
+)
 
-// measureCounty times dupes, fmt --check (cold and warm), export csv,
+// measureCounty times dupes, fmt --check (cold and warm), export csv (cold and warm),
 // render --all, export fhir --all, validate with 3 case files changed, the
 // three reports, and case new of a likely duplicate, in repo.
 func (c *config) measureCounty(repo string, f *figures) error {
@@ -87,6 +92,7 @@ func (c *config) measureCounty(repo string, f *figures) error {
 		{"dupes, warm", []string{"dupes"}, nil, true, toDecode, maxDupesRatio},
 		{"fmt --check, cold (no fmt cache)", []string{"fmt", "--check"}, func() { os.Remove(filepath.Join(repo, fmtCache)) }, false, toValidate, maxFmtRatio},
 		{"fmt --check, warm", []string{"fmt", "--check"}, nil, true, toValidate, maxFmtRatio},
+		{"export csv, cold (no case index)", []string{"export", "csv"}, func() { os.Remove(filepath.Join(repo, caseIndex)) }, false, toDecode, maxExportCSVCold},
 		{"export csv, warm", []string{"export", "csv"}, nil, true, toDecode, maxExportCSVRatio},
 		{"render --all", []string{"render", "--all", "--force", "--out", filepath.Join(out, "plans")}, nil, true, toDecode, maxRenderRatio},
 		{"export fhir --all", []string{"export", "fhir", "--all", "--out", filepath.Join(out, "fhir")}, nil, true, toDecode, 0},
