@@ -95,7 +95,7 @@ func (c *config) measureCounty(repo string, f *figures) error {
 		{"export csv, cold (no case index)", []string{"export", "csv"}, func() { os.Remove(filepath.Join(repo, caseIndex)) }, false, toDecode, maxExportCSVCold},
 		{"export csv, warm", []string{"export", "csv"}, nil, true, toDecode, maxExportCSVRatio},
 		{"render --all", []string{"render", "--all", "--force", "--out", filepath.Join(out, "plans")}, nil, true, toDecode, maxRenderRatio},
-		{"export fhir --all", []string{"export", "fhir", "--all", "--out", filepath.Join(out, "fhir")}, nil, true, toDecode, 0},
+		{"export fhir --all", []string{"export", "fhir", "--all", "--force", "--out", filepath.Join(out, "fhir")}, nil, true, toDecode, 0},
 		{"report outcomes, warm", []string{"report", "outcomes"}, nil, true, toDecode, maxReportRatio},
 		{"report caseload, warm", []string{"report", "caseload"}, nil, true, toDecode, maxReportRatio},
 		{"report flow, warm", []string{"report", "flow"}, nil, true, toDecode, maxReportRatio},
