@@ -7,7 +7,6 @@ import (
 	"errors"
 	"hash/fnv"
 	"io/fs"
-	"os"
 	"path"
 	"slices"
 	"time"
@@ -67,6 +66,8 @@ type cacheEntry struct {
 	// Deps is what its checks read of the configuration, workers and
 	// resources, as it was: the entry is used only while known holds it.
 	Deps deps
+	// st takes the stamps of the run that made the entry (not kept).
+	st *statter
 	// Horizon is the earliest moment (Unix nanoseconds) at which an
 	// answer its checks read of the clock could change (a date stops
 	// being in the future, a consent runs out, a client has a birthday
@@ -84,6 +85,7 @@ type cachedClaim struct {
 // checkCache is the cache of one run.
 type checkCache struct {
 	repo  *store.Repo
+	st    *statter
 	known *known
 	deps  uint64
 	start int64
@@ -109,7 +111,7 @@ func (v *validator) openCache(repo *store.Repo, dirs []string) *checkCache {
 	if v.Now.IsZero() {
 		deps = mix(deps, 1) // no clock: nothing is in the future
 	}
-	c := &checkCache{repo: repo, known: v.known, deps: deps, start: time.Now().UnixNano(), now: unixNanos(v.Now)}
+	c := &checkCache{repo: repo, st: newStatter(repo.Root), known: v.known, deps: deps, start: time.Now().UnixNano(), now: unixNanos(v.Now)}
 	c.read(dirs)
 	return c
 }
@@ -129,15 +131,22 @@ var wholeDeps = func() uint64 {
 // never matches a stamp, so the directory is checked again, and its entry
 // is not cached. (A case directory that is a link is never stamped: the
 // layout reports it and leaves it out.)
-func stampOf(repo *store.Repo, rel string) (fileStamp, bool) {
-	info, err := os.Lstat(repo.Abs(rel))
-	if errors.Is(err, fs.ErrNotExist) {
+func stampOf(st *statter, rel string) (fileStamp, bool) {
+	info, err := st.lstat(rel)
+	if err == nil && !info.exists {
 		return fileStamp{Size: -1}, false
 	}
-	if err != nil || !(info.Mode().IsRegular() || info.IsDir()) {
+	if err != nil || !(info.regular || info.dir) {
 		return fileStamp{Size: unreadable, ModTime: -1}, true
 	}
-	return fileStamp{Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
+	return fileStamp{Size: info.size, ModTime: info.mtime}, true
+}
+
+// stat is what the cache needs of a file or directory, from one lstat
+// (statter); stamped: the system gave its inode and change time.
+type stat struct {
+	exists, regular, dir, stamped bool
+	size, mtime, ctime, ino       int64
 }
 
 // unreadable is the Size of a stamp of what cannot be stamped.
@@ -170,7 +179,7 @@ func (c *checkCache) hit(i int, dir string) *cacheEntry {
 	if e == nil || (e.Horizon != 0 && e.Horizon <= c.now) || !c.known.holds(&e.Deps) {
 		return nil
 	}
-	now, _ := stampOf(c.repo, store.CasePath(dir))
+	now, _ := stampOf(c.st, store.CasePath(dir))
 	if !e.settled(now, e.Case) {
 		if now.Size != e.Case.Size || now.Size < 0 {
 			return nil
@@ -180,12 +189,12 @@ func (c *checkCache) hit(i int, dir string) *cacheEntry {
 			return nil
 		}
 	}
-	if !sameDir(c.repo, store.CaseDir(dir), e.CaseDir) || !sameDir(c.repo, store.NotesPath(dir), e.NotesDir) {
+	if !sameDir(c.st, store.CaseDir(dir), e.CaseDir) || !sameDir(c.st, store.NotesPath(dir), e.NotesDir) {
 		return nil // a file, a note or a link added or removed, or too recently to tell
 	}
 	notesDir := store.NotesPath(dir) + "/"
 	for _, n := range e.Notes {
-		if now, _ := stampOf(c.repo, notesDir+n.Name); !e.settled(now, n) {
+		if now, _ := stampOf(c.st, notesDir+n.Name); !e.settled(now, n) {
 			return nil
 		}
 	}
@@ -198,11 +207,11 @@ func (c *checkCache) stamps(dir string) *cacheEntry {
 	if c == nil {
 		return nil
 	}
-	e := &cacheEntry{Dir: dir, ReadAt: c.start}
-	e.Case, _ = stampOf(c.repo, store.CasePath(dir))
+	e := &cacheEntry{Dir: dir, ReadAt: c.start, st: c.st}
+	e.Case, _ = stampOf(c.st, store.CasePath(dir))
 	var ok1, ok2 bool
-	e.CaseDir, ok1 = dirStampOf(c.repo, store.CaseDir(dir))
-	e.NotesDir, ok2 = dirStampOf(c.repo, store.NotesPath(dir))
+	e.CaseDir, ok1 = dirStampOf(c.st, store.CaseDir(dir))
+	e.NotesDir, ok2 = dirStampOf(c.st, store.NotesPath(dir))
 	if !ok1 || !ok2 {
 		return nil // not to be cached: what it is cannot be told again
 	}
@@ -213,21 +222,21 @@ func (c *checkCache) stamps(dir string) *cacheEntry {
 // dirStampOf stamps a directory (store.StampDir); a missing one has the
 // zero stamp. ok is false for what cannot be stamped: not a directory, or
 // a system without change times.
-func dirStampOf(repo *store.Repo, rel string) (store.DirStamp, bool) {
-	info, err := os.Lstat(repo.Abs(rel))
-	if errors.Is(err, fs.ErrNotExist) {
+func dirStampOf(st *statter, rel string) (store.DirStamp, bool) {
+	info, err := st.lstat(rel)
+	if err == nil && !info.exists {
 		return store.DirStamp{}, true
 	}
-	if err != nil || !info.IsDir() {
+	if err != nil || !info.dir || !info.stamped {
 		return store.DirStamp{}, false
 	}
-	return store.StampDir(info)
+	return store.DirStamp{Ino: info.ino, Ctime: info.ctime, Mtime: info.mtime, Size: info.size}, true
 }
 
 // sameDir reports whether the directory at rel is as then stamped it, and
 // was settled then (both missing counts as the same).
-func sameDir(repo *store.Repo, rel string, then store.DirStamp) bool {
-	now, ok := dirStampOf(repo, rel)
+func sameDir(st *statter, rel string, then store.DirStamp) bool {
+	now, ok := dirStampOf(st, rel)
 	if !ok || !now.Same(then) {
 		return false
 	}
@@ -255,7 +264,7 @@ func (e *cacheEntry) finish(repo *store.Repo, notes []string, findings []Finding
 		e.Case.Hash = hashBytes(data)
 	}
 	for _, rel := range notes {
-		s, ok := stampOf(repo, rel)
+		s, ok := stampOf(e.st, rel)
 		if !ok || s.Size == unreadable || rel != store.NotesPath(e.Dir)+"/"+path.Base(rel) {
 			return nil
 		}
@@ -441,4 +450,11 @@ func (c *checkCache) read(dirs []string) {
 		}
 	}
 	c.usable = whole
+}
+
+// close releases what the run held open (nil-safe).
+func (c *checkCache) close() {
+	if c != nil {
+		c.st.close()
+	}
 }

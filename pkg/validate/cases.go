@@ -104,6 +104,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 		}
 	}
 	cache.save(entries, checked)
+	cache.close()
 	if v.stats != nil {
 		for i, dir := range dirs {
 			if checked[i] {
