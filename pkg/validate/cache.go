@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/casework/casework/pkg/exestamp"
@@ -23,7 +24,7 @@ import (
 const CachePath = store.StateDir + "/cache/validate"
 
 // cacheVersion is the format of the cache file; another is ignored.
-const cacheVersion = 6
+const cacheVersion = 7
 
 const cacheMagic = "casework-validate-cache\n"
 
@@ -38,6 +39,7 @@ type cacheHeader struct {
 	Version int
 	Deps    uint64
 	Count   int
+	Parts   int // gob streams of at most cacheChunk entries (encodeCache)
 }
 
 // fileStamp is one file of a case directory as it was when checked.
@@ -319,10 +321,8 @@ func (c *checkCache) save(entries []*cacheEntry, checked []bool) {
 			kept = append(kept, *e)
 		}
 	}
-	var buf bytes.Buffer
-	buf.WriteString(cacheMagic)
-	enc := gob.NewEncoder(&buf)
-	if enc.Encode(cacheHeader{Version: cacheVersion, Deps: c.deps, Count: len(kept)}) != nil || enc.Encode(kept) != nil {
+	data := encodeCache(c.deps, kept)
+	if data == nil {
 		return
 	}
 	if c.repo.MkdirAll(path.Dir(CachePath)) != nil {
@@ -331,7 +331,7 @@ func (c *checkCache) save(entries []*cacheEntry, checked []bool) {
 	// The journal is emptied after the cache is replaced: a run between
 	// the two reads the new cache and the old journal, whose entries are
 	// still true of the states they describe (each entry stands alone).
-	if c.repo.WriteCache(CachePath, buf.Bytes()) == nil {
+	if c.repo.WriteCache(CachePath, data) == nil {
 		c.repo.WriteCache(JournalPath, nil)
 	}
 }
@@ -415,13 +415,8 @@ func (c *checkCache) read(dirs []string) {
 	if err != nil || !bytes.HasPrefix(data, []byte(cacheMagic)) {
 		return
 	}
-	dec := gob.NewDecoder(bytes.NewReader(data[len(cacheMagic):]))
-	var h cacheHeader
-	if dec.Decode(&h) != nil || h.Version != cacheVersion || h.Deps != c.deps {
-		return
-	}
-	var base []cacheEntry
-	if dec.Decode(&base) != nil || len(base) != h.Count {
+	parts, ok := decodeCache(data[len(cacheMagic):], c.deps)
+	if !ok {
 		return
 	}
 	c.baseSize = int64(len(data))
@@ -429,13 +424,15 @@ func (c *checkCache) read(dirs []string) {
 		return // never so (the layout sorts them); a cold run then
 	}
 	// Both lists are sorted: walk them together.
-	j := 0
-	for i, dir := range dirs {
-		for j < len(base) && base[j].Dir < dir {
-			j++
-		}
-		if j < len(base) && base[j].Dir == dir {
-			c.old[i] = &base[j]
+	i := 0
+	for _, part := range parts {
+		for j := range part {
+			for i < len(dirs) && dirs[i] < part[j].Dir {
+				i++
+			}
+			if i < len(dirs) && dirs[i] == part[j].Dir {
+				c.old[i] = &part[j]
+			}
 		}
 	}
 	journal, err := c.repo.ReadCache(JournalPath)
@@ -457,4 +454,77 @@ func (c *checkCache) close() {
 	if c != nil {
 		c.st.close()
 	}
+}
+
+// cacheChunk is how many entries the cache file holds in each of its
+// parts: each part is a gob stream of its own, so that the parts are
+// encoded and decoded in parallel (decoding the 100,000 entries of a
+// county's cache in one stream took 0.2 s, before any case was looked at).
+const cacheChunk = 8192
+
+// encodeCache writes the cache file's content after its magic line: the
+// header (gob), then each part as its length (uvarint) and a gob stream
+// of its entries. nil when it cannot be encoded.
+func encodeCache(deps uint64, kept []cacheEntry) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(cacheMagic)
+	parts := (len(kept) + cacheChunk - 1) / cacheChunk
+	if gob.NewEncoder(&buf).Encode(cacheHeader{Version: cacheVersion, Deps: deps, Count: len(kept), Parts: parts}) != nil {
+		return nil
+	}
+	encoded := make([][]byte, parts)
+	failed := atomic.Bool{}
+	store.Parallel(parts, func(i int) {
+		var part bytes.Buffer
+		if gob.NewEncoder(&part).Encode(kept[i*cacheChunk:min((i+1)*cacheChunk, len(kept))]) != nil {
+			failed.Store(true)
+		}
+		encoded[i] = part.Bytes()
+	})
+	if failed.Load() {
+		return nil
+	}
+	for _, part := range encoded {
+		buf.Write(binary.AppendUvarint(nil, uint64(len(part))))
+		buf.Write(part)
+	}
+	return buf.Bytes()
+}
+
+// decodeCache reads what encodeCache wrote, when it was made under deps:
+// the entries in order, part by part, the parts decoded in parallel.
+func decodeCache(data []byte, deps uint64) ([][]cacheEntry, bool) {
+	r := bytes.NewReader(data)
+	var h cacheHeader
+	if gob.NewDecoder(r).Decode(&h) != nil || h.Version != cacheVersion || h.Deps != deps || h.Parts < 0 || h.Parts > len(data) || h.Count < 0 || h.Count > h.Parts*cacheChunk {
+		return nil, false
+	}
+	parts := make([][]byte, 0, h.Parts)
+	rest := data[len(data)-r.Len():]
+	for range h.Parts {
+		n, k := binary.Uvarint(rest)
+		if k <= 0 || n > uint64(len(rest)-k) {
+			return nil, false
+		}
+		parts = append(parts, rest[k:k+int(n)])
+		rest = rest[k+int(n):]
+	}
+	if len(rest) != 0 {
+		return nil, false
+	}
+	decoded := make([][]cacheEntry, len(parts))
+	failed := atomic.Bool{}
+	store.Parallel(len(parts), func(i int) {
+		if gob.NewDecoder(bytes.NewReader(parts[i])).Decode(&decoded[i]) != nil {
+			failed.Store(true)
+		}
+	})
+	if failed.Load() {
+		return nil, false
+	}
+	count := 0
+	for _, d := range decoded {
+		count += len(d)
+	}
+	return decoded, count == h.Count
 }

@@ -2,6 +2,8 @@ package validate
 
 import (
 	"bytes"
+	"encoding/gob"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -290,6 +292,53 @@ func FuzzReadJournal(f *testing.F) {
 	})
 }
 
+// TestCacheFile: the cache file's entries come back as written, in
+// order, across parts, and only under the dependencies it was made under;
+// a torn file gives none.
+func TestCacheFile(t *testing.T) {
+	for _, n := range []int{0, 1, cacheChunk, cacheChunk + 1, 2*cacheChunk + 5} {
+		entries := make([]cacheEntry, n)
+		for i := range entries {
+			entries[i] = cacheEntry{Dir: fmt.Sprintf("C-%06d", i), Notes: []fileStamp{{Name: "n.md", Size: int64(i)}}, Horizon: int64(i)}
+		}
+		data := encodeCache(7, entries)
+		parts, ok := decodeCache(data[len(cacheMagic):], 7)
+		var got []cacheEntry
+		for _, p := range parts {
+			got = append(got, p...)
+		}
+		if !ok || len(got) != n {
+			t.Fatalf("%d entries: read %d, %v", n, len(got), ok)
+		}
+		for i := range got {
+			if got[i].Dir != entries[i].Dir || got[i].Notes[0].Size != int64(i) || got[i].Horizon != int64(i) {
+				t.Fatalf("%d entries: entry %d read as %+v", n, i, got[i])
+			}
+		}
+		if _, ok := decodeCache(data[len(cacheMagic):], 8); ok {
+			t.Fatalf("%d entries: read under other dependencies", n)
+		}
+		if n > 0 {
+			if _, ok := decodeCache(data[len(cacheMagic):len(data)-1], 7); ok {
+				t.Fatalf("%d entries: a torn file was read", n)
+			}
+		}
+	}
+}
+
+// FuzzDecodeCache: any cache file reads without panicking.
+func FuzzDecodeCache(f *testing.F) {
+	data := encodeCache(1, []cacheEntry{{Dir: "a", Notes: []fileStamp{{Name: "n.md"}}}})
+	f.Add(data[len(cacheMagic):])
+	f.Add([]byte{})
+	var huge bytes.Buffer // a header that claims more than the file holds
+	gob.NewEncoder(&huge).Encode(cacheHeader{Version: cacheVersion, Deps: 1, Count: 1 << 50, Parts: 1 << 40})
+	f.Add(huge.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		decodeCache(data, 1)
+	})
+}
+
 // TestCacheLinks: a case directory the cache has is left out of
 // validate's walk for links only while it is as cached; a link added to
 // it, to its notes, or inside a directory of it that was there all along,
@@ -360,4 +409,11 @@ func TestCacheLinks(t *testing.T) {
 	run("warm again", 0)
 	link(store.NotesPath(first) + "/evil.md")
 	run("a link among a cached case's notes", 1)
+	link(store.CasesDir + "/evil")
+	run("a link among the case directories", 2)
+	if err := os.MkdirAll(filepath.Join(root, store.CasesDir, ".hidden"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	link(store.CasesDir + "/.hidden/deep")
+	run("a link in a hidden directory of cases/", 3)
 }
