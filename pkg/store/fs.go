@@ -630,26 +630,39 @@ func (r *Repo) WriteShared(rel string, data []byte, create bool) error {
 // is skipped, and so is every case directory cases/NAME for which
 // skip(NAME) is true (validate walks those itself with CaseLinks, or
 // knows them unchanged since one was). The other case directories are
-// walked in parallel. A directory that cannot be listed is left out: what
-// reads it reports that. validate reports each link as a finding.
-func (r *Repo) Symlinks(skip func(name string) bool) []string {
-	var links, cases []string
+// walked in parallel. cases, when not nil, is the listing of cases/ the
+// caller already made (Entries), which is not listed again: 100,000
+// entries in a county. A directory that cannot be listed is left out:
+// what reads it reports that. validate reports each link as a finding.
+func (r *Repo) Symlinks(cases []fs.DirEntry, skip func(name string) bool) []string {
+	var links, walk []string
+	visitCase := func(e fs.DirEntry) {
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			links = append(links, CasesDir+"/"+e.Name())
+		case e.IsDir() && !skip(e.Name()):
+			walk = append(walk, e.Name()) // walked below, in parallel
+		}
+	}
 	r.walk(".", func(p string, e fs.DirEntry) bool {
 		switch {
 		case e.Type()&fs.ModeSymlink != 0:
 			links = append(links, p)
 		case p == ".git":
 			return false
-		case e.IsDir() && path.Dir(p) == CasesDir:
-			if !skip(e.Name()) {
-				cases = append(cases, e.Name()) // walked below, in parallel
+		case p == CasesDir && cases != nil && e.IsDir():
+			for _, c := range cases {
+				visitCase(c)
 			}
+			return false
+		case path.Dir(p) == CasesDir:
+			visitCase(e)
 			return false
 		}
 		return true
 	})
-	found := make([][]string, len(cases))
-	Parallel(len(cases), func(i int) { found[i], _ = r.CaseLinks(cases[i]) })
+	found := make([][]string, len(walk))
+	Parallel(len(walk), func(i int) { found[i], _ = r.CaseLinks(walk[i]) })
 	for _, l := range found {
 		links = append(links, l...)
 	}

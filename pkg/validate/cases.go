@@ -92,7 +92,7 @@ func (v *validator) checkCases(repo *store.Repo, dirs []string) error {
 			v.Progress(int(done.Add(1)), len(dirs))
 		}
 	})
-	owners := idOwners{}
+	owners := make(idOwners, len(results))
 	for _, r := range results {
 		v.findings = append(v.findings, r.findings...)
 		v.caseLinks = append(v.caseLinks, r.links...)

@@ -3,6 +3,7 @@ package validate
 import (
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/casework/casework/pkg/casefile"
@@ -24,10 +25,13 @@ func (r *record) pos(key string) (int, int) { return Pos(r.root, key) }
 // layout is what the repository holds, by kind of file (see
 // store.Classify).
 type layout struct {
-	cases     []string // case directory names
-	workers   []string // worker file paths
-	resources []string // resource file paths
-	strays    []Finding
+	cases []string // case directory names
+	// caseEntries is the listing of cases/, links and all, for the walk
+	// for links (linkFindings), which then does not list it again.
+	caseEntries []fs.DirEntry
+	workers     []string // worker file paths
+	resources   []string // resource file paths
+	strays      []Finding
 }
 
 // readLayout lists the repository's record files from disk, never a
@@ -54,6 +58,9 @@ func readLayout(repo *store.Repo) (*layout, error) {
 			return nil, nil
 		}
 		entries, err := repo.Entries(dir)
+		if dir == store.CasesDir {
+			l.caseEntries = slices.Clone(entries)
+		}
 		out := entries[:0]
 		for _, e := range entries {
 			switch {
@@ -139,18 +146,22 @@ func parse(rel string, data []byte, out any) (*record, []Finding) {
 // of the walk: checkCases walked each one it checked (caseLinks are the
 // links it found), and the cache keeps only directories it found free of
 // links, for as long as they do not change.
-func linkFindings(repo *store.Repo, found []Finding, cases []string, caseLinks []string) []Finding {
+func linkFindings(repo *store.Repo, found []Finding, l *layout, caseLinks []string) []Finding {
 	reported := map[string]bool{}
 	for _, f := range found {
 		if f.Rule == "symlink" {
 			reported[f.Path] = true
 		}
 	}
-	walked := make(map[string]bool, len(cases))
-	for _, name := range cases {
+	walked := make(map[string]bool, len(l.cases))
+	for _, name := range l.cases {
 		walked[name] = true
 	}
-	links := append(repo.Symlinks(func(name string) bool { return walked[name] }), caseLinks...)
+	listed := l.caseEntries
+	if listed == nil {
+		listed = []fs.DirEntry{} // none, or cases/ is a link: nothing to walk there
+	}
+	links := append(repo.Symlinks(listed, func(name string) bool { return walked[name] }), caseLinks...)
 	var out []Finding
 	for _, rel := range links {
 		if !reported[rel] {

@@ -38,7 +38,7 @@ func (v *validator) claimAt(owners idOwners, c idClaim) {
 	if c.id == "" {
 		return
 	}
-	key := strings.ToLower(c.id)
+	key := strings.ToUpper(c.id) // IDs are upper case, as casework makes them: no copy
 	if other, dup := owners[key]; dup && other != c.path {
 		v.findings = append(v.findings, at(c.path, c.line, c.col, Error, "duplicate-id", "%s ID %q is also used by %s (IDs must be unique, whatever their letter case)", c.kind, c.id, other))
 		return
@@ -98,17 +98,29 @@ func (v *validator) loadResources(repo *store.Repo, paths []string) {
 func loadRecords[T any](v *validator, repo *store.Repo, paths []string, kind string, required []string, id func(*T) string, check func(*record, *T)) map[string]string {
 	found := map[string]string{}
 	owners := idOwners{}
-	for _, rel := range paths {
-		var data T
-		rec := v.readRecord(repo, rel, &data)
+	// Read and parsed in parallel (a county has thousands of workers),
+	// then checked in order.
+	type read struct {
+		rec      *record
+		data     T
+		findings []Finding
+	}
+	reads := make([]read, len(paths))
+	store.Parallel(len(paths), func(i int) {
+		r := &reads[i]
+		r.rec, r.findings = readRecord(repo, paths[i], &r.data)
+	})
+	for i, rel := range paths {
+		rec, data := reads[i].rec, &reads[i].data
+		v.findings = append(v.findings, reads[i].findings...)
 		if rec == nil || rec.root == nil {
 			continue
 		}
 		v.requireValues(rec, required...)
 		name := strings.TrimSuffix(path.Base(rel), ".yaml")
-		v.checkIDName(rec, kind, id(&data), name)
-		v.claim(owners, rec, kind, id(&data))
-		check(rec, &data)
+		v.checkIDName(rec, kind, id(data), name)
+		v.claim(owners, rec, kind, id(data))
+		check(rec, data)
 		found[name] = rel
 	}
 	return found

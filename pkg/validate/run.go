@@ -91,7 +91,7 @@ func Run(opts Options) ([]Finding, error) {
 	if err := v.checkCases(repo, l.cases); err != nil {
 		return nil, err
 	}
-	v.findings = append(v.findings, linkFindings(repo, v.findings, l.cases, v.caseLinks)...)
+	v.findings = append(v.findings, linkFindings(repo, v.findings, l, v.caseLinks)...)
 	if opts.Base != nil {
 		v.against(opts.Base)
 	}
@@ -105,16 +105,13 @@ func (v *validator) add(rec *record, key string, sev Severity, rule, format stri
 	v.findings = append(v.findings, at(rec.path, line, col, sev, rule, format, args...))
 }
 
-// readRecord reads and decodes one YAML record, adding its problems.
-func (v *validator) readRecord(repo *store.Repo, rel string, out any) *record {
+// readRecord reads and decodes one YAML record, with its problems.
+func readRecord(repo *store.Repo, rel string, out any) (*record, []Finding) {
 	data, err := repo.ReadFile(rel)
 	if err != nil {
-		v.findings = append(v.findings, ReadFailure(rel, err))
-		return nil
+		return nil, []Finding{ReadFailure(rel, err)}
 	}
-	rec, fs := parse(rel, data, out)
-	v.findings = append(v.findings, fs...)
-	return rec
+	return parse(rel, data, out)
 }
 
 // requireValues reports required keys that are missing (unless the
