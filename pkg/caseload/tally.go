@@ -13,6 +13,10 @@ import (
 type Tally struct {
 	Month   string             // YYYY-MM the counts are for
 	Holding map[string]Holding // by worker ID
+	// Base, when set, is what a worker not in Holding holds before Add
+	// changes it: an update reads the one or two workers it changes from
+	// the tally on disk rather than all of them (nil: nothing).
+	Base func(worker string) Holding
 }
 
 // NewTally is an empty tally of the month of now, to Count cases into.
@@ -56,7 +60,10 @@ func (t *Tally) Add(worker string, active, fresh int) {
 	if t.Holding == nil {
 		t.Holding = map[string]Holding{}
 	}
-	h := t.Holding[worker]
+	h, ok := t.Holding[worker]
+	if !ok && t.Base != nil {
+		h = t.Base(worker)
+	}
 	h.Active = max(0, h.Active+active)
 	h.New = max(0, h.New+fresh)
 	t.Holding[worker] = h

@@ -38,3 +38,22 @@ func TestTally(t *testing.T) {
 		t.Errorf("counts went below zero: %+v", got)
 	}
 }
+
+// TestTallyBase: a worker not yet in Holding starts from Base.
+func TestTallyBase(t *testing.T) {
+	tally := Tally{Holding: map[string]Holding{}, Base: func(w string) Holding {
+		if w == "w-ana" {
+			return Holding{Active: 14, New: 2}
+		}
+		return Holding{}
+	}}
+	tally.Add("w-ana", 1, 0)
+	tally.Add("w-ana", 1, -1)
+	tally.Add("w-bo", -1, 1)
+	if got := tally.Holding["w-ana"]; got != (Holding{Active: 16, New: 1}) {
+		t.Fatalf("w-ana holds %+v, want 16 active and 1 new", got)
+	}
+	if got := tally.Holding["w-bo"]; got != (Holding{New: 1}) {
+		t.Fatalf("w-bo holds %+v, want 1 new and none below zero", got)
+	}
+}

@@ -16,16 +16,22 @@ const staleMonth = "stale"
 
 // tallyUpdate is the tally as one locked update changes it.
 type tallyUpdate struct {
-	o     *Ops
+	o    *Ops
+	file *caseindex.TallyFile
+	// tally holds the workers the update changed, read from file first
+	// (Base): the other workers' lines are written back as they were.
 	tally caseload.Tally
-	gen   int64
 	keep  bool // the tally is this month's: change it; else mark it stale
 }
 
 // tallyFor reads the tally for a locked update at now.
 func (o *Ops) tallyFor(now time.Time) *tallyUpdate {
-	t, gen, ok := caseindex.LoadTally(o.Repo)
-	return &tallyUpdate{o: o, tally: t, gen: gen, keep: ok && t.Current(now)}
+	f, ok := caseindex.ReadTally(o.Repo)
+	u := &tallyUpdate{o: o, file: f, keep: ok && f.Current(now)}
+	if u.keep {
+		u.tally = caseload.Tally{Month: f.Month, Holding: map[string]caseload.Holding{}, Base: f.Holding}
+	}
+	return u
 }
 
 // take takes away what c, as it was before the update, counted for.
@@ -46,10 +52,15 @@ func (u *tallyUpdate) add(c *casefile.Case, now time.Time) {
 // this month it writes a stale mark instead, so that a full count begun
 // before this update knows not to save what it counted (see saveCount).
 func (u *tallyUpdate) save() {
-	if !u.keep {
-		u.tally = caseload.Tally{Month: staleMonth}
+	var gen int64
+	if u.file != nil {
+		gen = u.file.Gen
 	}
-	caseindex.SaveTally(u.o.Repo, u.tally, u.gen+1)
+	if !u.keep {
+		caseindex.SaveTally(u.o.Repo, caseload.Tally{Month: staleMonth}, gen+1)
+		return
+	}
+	caseindex.SaveTallyChanges(u.o.Repo, u.file, u.tally.Holding, gen+1)
 }
 
 // Summaries returns every case of the repository as the partial case the
@@ -70,7 +81,11 @@ func (o *Ops) Summaries() ([]*casefile.Case, error) {
 // is called with each partial case and the number of cases, and the tally
 // is counted on the way.
 func (o *Ops) EachSummary(fn func(n int, c *casefile.Case)) error {
-	_, gen, had := caseindex.LoadTally(o.Repo)
+	f, had := caseindex.ReadTally(o.Repo)
+	var gen int64
+	if had {
+		gen = f.Gen
+	}
 	now := o.Now()
 	t := caseload.NewTally(now)
 	err := caseindex.Each(o.Repo, func(n int, c *casefile.Case) {
@@ -98,7 +113,7 @@ func (o *Ops) saveCount(t caseload.Tally, gen int64, had bool) {
 		return
 	}
 	defer release()
-	if _, gen2, has := caseindex.LoadTally(o.Repo); has != had || gen2 != gen {
+	if f, has := caseindex.ReadTally(o.Repo); has != had || has && f.Gen != gen {
 		return
 	}
 	caseindex.SaveTally(o.Repo, t, gen+1)
@@ -124,8 +139,8 @@ func (o *Ops) HeldBy(worker string) (held caseload.Holding, partial bool, err er
 // hand edits since the last count.
 func (o *Ops) Holding(worker string, advisory bool) (caseload.Holding, error) {
 	now := o.Now()
-	if t, _, ok := caseindex.LoadTally(o.Repo); advisory && ok && t.Current(now) {
-		return t.Holding[worker], nil
+	if f, ok := caseindex.ReadTally(o.Repo); advisory && ok && f.Current(now) {
+		return f.Holding(worker), nil
 	}
 	cases, err := o.Summaries()
 	return caseload.HoldingOf(cases, worker, now), err
