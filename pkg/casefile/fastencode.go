@@ -816,53 +816,32 @@ func appendDoubleQuoted(b []byte, s string) []byte {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
 		b = append(b, '\\')
-		switch r {
-		case 0x00:
-			b = append(b, '0')
-		case 0x07:
-			b = append(b, 'a')
-		case 0x08:
-			b = append(b, 'b')
-		case 0x09:
-			b = append(b, 't')
-		case 0x0A:
-			b = append(b, 'n')
-		case 0x0B:
-			b = append(b, 'v')
-		case 0x0C:
-			b = append(b, 'f')
-		case 0x0D:
-			b = append(b, 'r')
-		case 0x1B:
-			b = append(b, 'e')
-		case '"':
-			b = append(b, '"')
-		case '\\':
-			b = append(b, '\\')
-		case 0x85:
-			b = append(b, 'N')
-		case 0xA0:
-			b = append(b, '_')
-		case 0x2028:
-			b = append(b, 'L')
-		case 0x2029:
-			b = append(b, 'P')
+		if short, ok := shortEscapes[r]; ok {
+			b = append(b, short)
+			continue
+		}
+		digits := 8
+		switch {
+		case r <= 0xFF:
+			b, digits = append(b, 'x'), 2
+		case r <= 0xFFFF:
+			b, digits = append(b, 'u'), 4
 		default:
-			digits := 8
-			switch {
-			case r <= 0xFF:
-				b, digits = append(b, 'x'), 2
-			case r <= 0xFFFF:
-				b, digits = append(b, 'u'), 4
-			default:
-				b = append(b, 'U')
-			}
-			for k := (digits - 1) * 4; k >= 0; k -= 4 {
-				b = append(b, hex[(r>>uint(k))&0x0F])
-			}
+			b = append(b, 'U')
+		}
+		for k := (digits - 1) * 4; k >= 0; k -= 4 {
+			b = append(b, hex[(r>>uint(k))&0x0F])
 		}
 	}
 	return append(b, '"')
+}
+
+// shortEscapes are the characters yaml_emitter_write_double_quoted_scalar
+// writes as a backslash and one letter; any other it escapes writes as
+// \xXX, \uXXXX or \UXXXXXXXX.
+var shortEscapes = map[rune]byte{
+	0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0A: 'n', 0x0B: 'v', 0x0C: 'f', 0x0D: 'r',
+	0x1B: 'e', '"': '"', '\\': '\\', 0x85: 'N', 0xA0: '_', 0x2028: 'L', 0x2029: 'P',
 }
 
 // Tags resolve.go resolves a plain scalar to.

@@ -31,17 +31,28 @@ type depsRepo struct {
 // case directories the warm run checked rather than took from the cache.
 func (r *depsRepo) run(step string) ([]Finding, []string) {
 	r.t.Helper()
+	return warmAsCold(r.t, Options{Root: r.root, Config: r.cfg, Now: r.now}, step)
+}
+
+// warmAsCold validates with opts (using the cache) and again without the
+// cache, fails unless both find the same (the differential check), and
+// returns the findings and the case directories the warm run checked
+// rather than took from the cache.
+func warmAsCold(t testing.TB, opts Options, step string) ([]Finding, []string) {
+	t.Helper()
 	stats := &runStats{}
-	warm, err := Run(Options{Root: r.root, Config: r.cfg, Now: r.now, stats: stats})
+	opts.stats = stats
+	warm, err := Run(opts)
 	if err != nil {
-		r.t.Fatal(err)
+		t.Fatal(err)
 	}
-	cold, err := Run(Options{Root: r.root, Config: r.cfg, Now: r.now, NoCache: true})
+	opts.stats, opts.NoCache = nil, true
+	cold, err := Run(opts)
 	if err != nil {
-		r.t.Fatal(err)
+		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(warm, cold) {
-		r.t.Fatalf("%s: with the cache\n%v\nwithout\n%v", step, warm, cold)
+		t.Fatalf("%s: with the cache\n%v\nwithout\n%v", step, warm, cold)
 	}
 	return warm, stats.checked
 }

@@ -72,17 +72,7 @@ func TestCache(t *testing.T) {
 	opts := Options{Root: root, Config: cfg, Now: time.Now()}
 	same := func(step string) []Finding {
 		t.Helper()
-		warm, err := Run(opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cold, err := Run(Options{Root: root, Config: cfg, Now: opts.Now, NoCache: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(warm, cold) {
-			t.Fatalf("%s: with the cache %v, without %v", step, warm, cold)
-		}
+		warm, _ := warmAsCold(t, opts, step)
 		return warm
 	}
 	base := same("first run")
@@ -362,20 +352,7 @@ func TestCacheLinks(t *testing.T) {
 	opts := Options{Root: root, Config: cfg, Now: time.Now()}
 	run := func(step string, wantLinks int) []string {
 		t.Helper()
-		stats := &runStats{}
-		o := opts
-		o.stats = stats
-		warm, err := Run(o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cold, err := Run(Options{Root: root, Config: cfg, Now: opts.Now, NoCache: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(warm, cold) {
-			t.Fatalf("%s: with the cache %v, without %v", step, warm, cold)
-		}
+		warm, checked := warmAsCold(t, opts, step)
 		links := 0
 		for _, f := range warm {
 			if f.Rule == "symlink" {
@@ -385,7 +362,7 @@ func TestCacheLinks(t *testing.T) {
 		if links != wantLinks {
 			t.Fatalf("%s: %d links reported, want %d: %v", step, links, wantLinks, warm)
 		}
-		return stats.checked
+		return checked
 	}
 	run("first run", 0)
 	if checked := run("warm run", 0); !reflect.DeepEqual(checked, []string{second}) {
