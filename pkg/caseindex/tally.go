@@ -89,7 +89,7 @@ func parseTallyLine(line string) (string, caseload.Holding, bool) {
 
 // Current reports whether the tally is for the month of now.
 func (f *TallyFile) Current(now time.Time) bool {
-	return f.Month == caseload.MonthOf(now).String()
+	return caseload.Tally{Month: f.Month}.Current(now)
 }
 
 // Holding returns what worker holds, from its line (nothing when it has

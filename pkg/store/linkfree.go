@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,8 +21,12 @@ const linkFreePath = CacheDir + "/linkfree"
 // command that acts as one would list them all), where a case's own
 // directory holds a file and a few notes.
 func remembered(rel string) bool {
-	return rel == WorkersDir || rel == ResourcesDir
+	return slices.Contains(rememberedDirs, rel)
 }
+
+// rememberedDirs are the directories remembered, in the order the file
+// lists them.
+var rememberedDirs = []string{WorkersDir, ResourcesDir}
 
 // DirStamp is a directory as it was when listed: its inode, change and
 // modification times and size (StampDir), and when the run that listed
@@ -139,7 +144,7 @@ func parseLinkFree(data []byte) map[string]DirStamp {
 func formatLinkFree(known map[string]DirStamp) []byte {
 	var b bytes.Buffer
 	b.WriteString(linkFreeMagic)
-	for _, rel := range []string{WorkersDir, ResourcesDir} {
+	for _, rel := range rememberedDirs {
 		if s, ok := known[rel]; ok {
 			fmt.Fprintf(&b, "%s %d %d %d %d %d\n", rel, s.Ino, s.Ctime, s.Mtime, s.Size, s.ReadAt)
 		}
